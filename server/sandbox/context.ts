@@ -1,0 +1,12 @@
+import type { Db } from './db/open.ts';
+
+/** What every sandbox route module is given. */
+export interface SandboxDeps {
+  db: Db;
+  /** How long a started DNS verification stays pending before the sandbox checks the record. */
+  verificationDelayMs: number;
+}
+
+export interface SandboxEnv {
+  Variables: { accountId: string };
+}

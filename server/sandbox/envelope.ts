@@ -1,0 +1,80 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One entry of the envelope's `errors[]` / `messages[]`, as the real API shapes it. */
+export interface CfMessage {
+  code: number;
+  message: string;
+  documentation_url?: string;
+  source?: { pointer?: string };
+}
+
+export interface ResultInfo {
+  page: number;
+  per_page: number;
+  count: number;
+  total_count: number;
+  total_pages: number;
+}
+
+/**
+ * Error codes the sandbox answers with. The seeds document none; each choice is listed in the
+ * README's "Sandbox fidelity" section.
+ */
+export const ErrorCode = {
+  internal: 1000,
+  invalidField: 1001,
+  invalidQuery: 1002,
+  notFound: 1003,
+  duplicate: 1004,
+  conflict: 1005,
+  invalidPermissionCombination: 1006,
+  malformedJson: 6007,
+  routeNotFound: 7000,
+  invalidIdentifier: 7003,
+  methodNotAllowed: 10405,
+  missingAuth: 9106,
+  authError: 10000,
+  forbidden: 9109,
+  invalidHeaders: 6003,
+  missingAuthKey: 9107,
+  rateLimited: 10429,
+} as const;
+
+export class CfError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly errors: CfMessage[];
+
+  constructor(status: ContentfulStatusCode, errors: CfMessage[] | CfMessage) {
+    const list = Array.isArray(errors) ? errors : [errors];
+    super(list.map((e) => e.message).join('; '));
+    this.status = status;
+    this.errors = list;
+  }
+}
+
+export function fieldError(pointer: string, message: string, code: number = ErrorCode.invalidField): CfError {
+  return new CfError(400, { code, message, source: { pointer } });
+}
+
+export function notFound(what: string): CfError {
+  return new CfError(404, { code: ErrorCode.notFound, message: `${what} not found` });
+}
+
+export function errorBody(errors: CfMessage[]) {
+  return { success: false as const, errors, messages: [], result: null };
+}
+
+export function ok<T>(c: Context, result: T, resultInfo?: ResultInfo, status: ContentfulStatusCode = 200) {
+  return c.json(
+    resultInfo
+      ? { success: true, errors: [], messages: [], result, result_info: resultInfo }
+      : { success: true, errors: [], messages: [], result },
+    status,
+  );
+}
+
+/** begin_verification answers an envelope without `result` (seed 003). */
+export function okWithoutResult(c: Context) {
+  return c.json({ success: true, errors: [], messages: [] });
+}

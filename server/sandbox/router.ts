@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { requireCredential } from './auth.ts';
+import type { SandboxDeps, SandboxEnv } from './context.ts';
+import { CfError, ErrorCode, errorBody } from './envelope.ts';
+import { ID_PATTERN } from './ids.ts';
+import { registerPermissionGroups } from './routes/permission-groups.ts';
+
+/** Every route module, each adding its endpoints to the sandbox API. */
+const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
+  registerPermissionGroups,
+];
+
+/** The emulated Cloudflare API, mounted by the server under /client/v4. */
+export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
+  const api = new Hono<SandboxEnv>().basePath('/client/v4');
+
+  api.onError((err, c) => {
+    if (err instanceof CfError) return c.json(errorBody(err.errors), err.status);
+    console.error('sandbox: unexpected error', err instanceof Error ? err.message : err);
+    return c.json(errorBody([{ code: ErrorCode.internal, message: 'Internal error' }]), 500);
+  });
+  api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
+
+  api.use('*', requireCredential);
+
+  api.use('/accounts/:account_id/*', async (c, next) => {
+    const accountId = c.req.param('account_id');
+    if (!ID_PATTERN.test(accountId)) {
+      throw new CfError(404, {
+        code: ErrorCode.invalidIdentifier,
+        message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
+      });
+    }
+    const exists = deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId);
+    if (!exists) {
+      throw new CfError(403, { code: ErrorCode.forbidden, message: 'Unauthorized to access requested resource' });
+    }
+    c.set('accountId', accountId);
+    await next();
+  });
+
+  for (const register of routeModules) register(api, deps);
+  return api;
+}
