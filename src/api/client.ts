@@ -1,0 +1,136 @@
+import * as z from 'zod/mini';
+import { ApiError, type ApiErrorDetail } from './api-error';
+
+const messageSchema = z.object({
+  code: z.number(),
+  message: z.string(),
+  source: z.optional(z.object({ pointer: z.optional(z.string()) })),
+});
+
+const envelopeSchema = z.object({
+  success: z.boolean(),
+  errors: z.array(messageSchema),
+  messages: z.optional(z.array(z.unknown())),
+  result: z.optional(z.unknown()),
+  result_info: z.optional(
+    z.object({
+      page: z.optional(z.number()),
+      per_page: z.optional(z.number()),
+      count: z.optional(z.number()),
+      total_count: z.optional(z.number()),
+      total_pages: z.optional(z.number()),
+    }),
+  ),
+});
+
+export type ResultInfo = NonNullable<z.infer<typeof envelopeSchema>['result_info']>;
+
+export interface ApiResponse<T> {
+  result: T;
+  resultInfo: ResultInfo | null;
+}
+
+/** The header the server requires on every dashboard call (see server/app.ts). */
+export const CONSOLE_HEADER = { 'X-IAM-Console': '1' };
+
+type QueryValue = string | number | boolean | undefined | null;
+
+export interface RequestOptions<S extends z.ZodMiniType> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Parses `result`; an envelope without `result` (begin_verification) passes `z.undefined()`-like schemas. */
+  schema: S;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/client/v4${path}${search ? `?${search}` : ''}`;
+}
+
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
+}
+
+function toDetails(errors: z.infer<typeof messageSchema>[]): ApiErrorDetail[] {
+  return errors.map((e) => ({ code: e.code, message: e.message, pointer: e.source?.pointer }));
+}
+
+/** The one way the SPA talks to the API: same origin, envelope parsed, result validated. */
+export async function request<S extends z.ZodMiniType>(
+  path: string,
+  options: RequestOptions<S>,
+): Promise<ApiResponse<z.infer<S>>> {
+  const { method = 'GET', query, body, schema, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...CONSOLE_HEADER,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError({
+      status: 0,
+      kind: 'network',
+      errors: [{ code: 0, message: 'Could not reach the server. Check your connection and try again.' }],
+    });
+  }
+
+  const retryAfter = retryAfterSeconds(response);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      kind: 'invalid-response',
+      retryAfter,
+      errors: [{ code: 0, message: `The server answered ${response.status} with a body that is not JSON.` }],
+    });
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    throw new ApiError({
+      status: response.status,
+      kind: 'invalid-response',
+      retryAfter,
+      errors: [{ code: 0, message: `The server answered ${response.status} with an unexpected body.` }],
+    });
+  }
+  if (!envelope.data.success || !response.ok) {
+    const errors = toDetails(envelope.data.errors);
+    throw new ApiError({
+      status: response.status,
+      kind: 'api',
+      retryAfter,
+      errors: errors.length ? errors : [{ code: 0, message: `Request failed with status ${response.status}` }],
+    });
+  }
+  const result = schema.safeParse(envelope.data.result);
+  if (!result.success) {
+    throw new ApiError({
+      status: response.status,
+      kind: 'invalid-response',
+      errors: [{ code: 0, message: `Unexpected response shape from ${path}: ${z.prettifyError(result.error)}` }],
+    });
+  }
+  return { result: result.data, resultInfo: envelope.data.result_info ?? null };
+}

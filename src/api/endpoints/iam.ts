@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+import { request } from '../client';
+import { deletedSchema } from '../schemas/common';
+import {
+  groupMemberDetailSchema,
+  groupMemberSchema,
+  permissionGroupSchema,
+  resourceGroupSchema,
+  userGroupSchema,
+  type PolicyInput,
+  type ScopeInput,
+} from '../schemas/iam';
+
+const iam = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/iam`;
+const seg = encodeURIComponent;
+
+export interface PageParams {
+  page?: number;
+  per_page?: number;
+}
+
+// Permission groups (read-only catalogue)
+export function listPermissionGroups(accountId: string, params: PageParams & { id?: string; name?: string; label?: string } = {}) {
+  return request(`${iam(accountId)}/permission_groups`, { query: { ...params }, schema: z.array(permissionGroupSchema) });
+}
+export function getPermissionGroup(accountId: string, id: string) {
+  return request(`${iam(accountId)}/permission_groups/${seg(id)}`, { schema: permissionGroupSchema });
+}
+
+// Resource groups
+export function listResourceGroups(accountId: string, params: { id?: string; name?: string } = {}) {
+  return request(`${iam(accountId)}/resource_groups`, { query: { ...params }, schema: z.array(resourceGroupSchema) });
+}
+export function getResourceGroup(accountId: string, id: string) {
+  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { schema: resourceGroupSchema });
+}
+export function createResourceGroup(accountId: string, body: { name: string; scope: ScopeInput }) {
+  return request(`${iam(accountId)}/resource_groups`, { method: 'POST', body, schema: resourceGroupSchema });
+}
+export function updateResourceGroup(accountId: string, id: string, body: { name?: string; scope?: ScopeInput }) {
+  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'PUT', body, schema: resourceGroupSchema });
+}
+export function deleteResourceGroup(accountId: string, id: string) {
+  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+}
+
+// User groups
+export interface UserGroupListParams extends PageParams {
+  id?: string;
+  name?: string;
+  fuzzy_name?: string;
+  direction?: 'asc' | 'desc';
+}
+export function listUserGroups(accountId: string, params: UserGroupListParams = {}) {
+  return request(`${iam(accountId)}/user_groups`, { query: { ...params }, schema: z.array(userGroupSchema) });
+}
+export function getUserGroup(accountId: string, id: string) {
+  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { schema: userGroupSchema });
+}
+export function createUserGroup(accountId: string, body: { name: string; policies?: PolicyInput[] }) {
+  return request(`${iam(accountId)}/user_groups`, { method: 'POST', body, schema: userGroupSchema });
+}
+/** Replaces the whole policy set when `policies` is given. */
+export function updateUserGroup(accountId: string, id: string, body: { name?: string; policies?: PolicyInput[] }) {
+  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'PUT', body, schema: userGroupSchema });
+}
+export function deleteUserGroup(accountId: string, id: string) {
+  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+}
+
+// User group members
+const members = (accountId: string, groupId: string) => `${iam(accountId)}/user_groups/${seg(groupId)}/members`;
+export function listGroupMembers(
+  accountId: string,
+  groupId: string,
+  params: PageParams & { fuzzyEmail?: string; direction?: 'asc' | 'desc' } = {},
+) {
+  return request(members(accountId, groupId), { query: { ...params }, schema: z.array(groupMemberSchema) });
+}
+export function getGroupMember(accountId: string, groupId: string, memberId: string) {
+  return request(`${members(accountId, groupId)}/${seg(memberId)}`, { schema: groupMemberDetailSchema });
+}
+export function addGroupMembers(accountId: string, groupId: string, memberIds: string[]) {
+  return request(members(accountId, groupId), {
+    method: 'POST',
+    body: memberIds.map((id) => ({ id })),
+    schema: z.array(groupMemberSchema),
+  });
+}
+export function replaceGroupMembers(accountId: string, groupId: string, memberIds: string[]) {
+  return request(members(accountId, groupId), {
+    method: 'PUT',
+    body: memberIds.map((id) => ({ id })),
+    schema: z.array(groupMemberSchema),
+  });
+}
+export function removeGroupMember(accountId: string, groupId: string, memberId: string) {
+  return request(`${members(accountId, groupId)}/${seg(memberId)}`, { method: 'DELETE', schema: groupMemberSchema });
+}

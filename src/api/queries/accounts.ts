@@ -1,0 +1,45 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { listAccounts } from '../endpoints/accounts';
+import { usePreferences } from '../../stores/preferences';
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: () => [...accountKeys.all, 'list'] as const,
+};
+
+const modeSchema = z.object({ mode: z.enum(['sandbox', 'live']), accountId: z.nullable(z.string()) });
+export type ConsoleMode = z.infer<typeof modeSchema>;
+
+/** Which backend the server talks to; fixed for the life of the server process. */
+export const consoleModeQuery = queryOptions({
+  queryKey: ['console-mode'],
+  queryFn: async (): Promise<ConsoleMode> => {
+    const res = await fetch('/console-api/mode', { headers: { Accept: 'application/json' } });
+    return modeSchema.parse(await res.json());
+  },
+  staleTime: Infinity,
+});
+
+export const accountsQuery = queryOptions({
+  queryKey: accountKeys.list(),
+  queryFn: async () => (await listAccounts({ per_page: 50 })).result,
+  staleTime: 5 * 60_000,
+});
+
+/**
+ * The account every view works in: the pinned one in live mode, else the admin's last choice
+ * when it is still reachable, else the first account.
+ */
+export async function resolveAccountId(queryClient: QueryClient): Promise<string> {
+  const [mode, accounts] = await Promise.all([
+    queryClient.ensureQueryData(consoleModeQuery),
+    queryClient.ensureQueryData(accountsQuery),
+  ]);
+  const { accountId: preferred, setAccountId } = usePreferences.getState();
+  const chosen =
+    mode.accountId ?? accounts.find((a) => a.id === preferred)?.id ?? accounts[0]?.id ?? null;
+  if (!chosen) throw new Error('This credential cannot reach any account.');
+  if (chosen !== preferred) setAccountId(chosen);
+  return chosen;
+}

@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import type { Account } from '../../api/schemas/accounts';
+
+interface AccountSwitcherProps {
+  accounts: Account[];
+  accountId: string;
+  /** In live mode with CLOUDFLARE_ACCOUNT_ID the account is pinned by the server. */
+  pinned: boolean;
+  onChange: (accountId: string) => void;
+}
+
+export function AccountSwitcher({ accounts, accountId, pinned, onChange }: AccountSwitcherProps) {
+  const id = useId();
+  return (
+    <div className="account-switcher">
+      <label htmlFor={id}>Account</label>
+      <select id={id} className="input input-small" value={accountId} disabled={pinned} onChange={(e) => onChange(e.target.value)}>
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

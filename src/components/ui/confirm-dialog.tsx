@@ -1,0 +1,79 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Dialog } from './dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  tone?: 'danger' | 'primary';
+  /** When set, the admin must type this exactly before confirming (e.g. the group's name). */
+  typeToConfirm?: string;
+  pending?: boolean;
+  onConfirm: () => void;
+}
+
+/** A yes/no question before something consequential; dangerous ones ask to type the name. */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  tone = 'danger',
+  typeToConfirm,
+  pending = false,
+  onConfirm,
+}: ConfirmDialogProps) {
+  const [typed, setTyped] = useState('');
+  const inputId = useId();
+  const matches = typeToConfirm === undefined || typed === typeToConfirm;
+  const close = (next: boolean) => {
+    if (!next) setTyped('');
+    onOpenChange(next);
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title={title}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => close(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={`btn btn-${tone}`}
+            disabled={!matches || pending}
+            aria-busy={pending}
+            onClick={onConfirm}
+          >
+            {pending ? 'Working…' : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      {typeToConfirm !== undefined ? (
+        <div className="field">
+          <label htmlFor={inputId}>
+            Type <strong className="mono">{typeToConfirm}</strong> to confirm
+          </label>
+          <input
+            id={inputId}
+            className="input"
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && matches && !pending) onConfirm();
+            }}
+          />
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, Outlet } from '@tanstack/react-router';
+import { userGroupQuery } from '../../../api/queries/user-groups';
+import { PageHeader } from '../../../components/layout/page-header';
+import { useAccountId } from '../../../stores/current-account';
+
+const tabs = [
+  { to: '/groups/$groupId', label: 'Overview', exact: true },
+  { to: '/groups/$groupId/policies', label: 'Policies', exact: false },
+  { to: '/groups/$groupId/members', label: 'Members', exact: false },
+] as const;
+
+/** A user group's page: its name and the tabs, each tab a child route. */
+export function UserGroupLayout({ groupId }: { groupId: string }) {
+  const accountId = useAccountId();
+  const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/groups">User groups</Link> /
+      </p>
+      <PageHeader title={group.name} />
+      <nav className="tabs" aria-label="User group sections">
+        {tabs.map((tab) => (
+          <Link
+            key={tab.to}
+            to={tab.to}
+            params={{ groupId }}
+            className="tab"
+            activeOptions={{ exact: tab.exact }}
+            activeProps={{ className: 'tab active', 'aria-current': 'page' }}
+          >
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
