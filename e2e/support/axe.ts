@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export interface A11yOptions {
+  /** Limit the scan to these selectors. */
+  include?: string | string[];
+  /** Leave these selectors out (e.g. a third-party widget being fixed elsewhere). */
+  exclude?: string | string[];
+  /** Rule ids to skip; say why at the call site. */
+  disableRules?: string[];
+}
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe (WCAG 2.1 A/AA) on the page and fails with one readable line per violating node. */
+export async function expectNoA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  for (const selector of [options.include ?? []].flat()) builder = builder.include(selector);
+  for (const selector of [options.exclude ?? []].flat()) builder = builder.exclude(selector);
+  if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
+  const { violations } = await builder.analyze();
+  const lines = violations.flatMap((v) =>
+    v.nodes.map(
+      (node) =>
+        `[${v.impact ?? 'unknown'}] ${v.id}: ${v.help} — target ${JSON.stringify(node.target)}` +
+        (node.failureSummary ? `\n      ${node.failureSummary.replace(/\n/g, '\n      ')}` : ''),
+    ),
+  );
+  expect(lines, `axe found ${lines.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`).toEqual([]);
+}

@@ -1,0 +1,44 @@
+import { test as base, expect } from '@playwright/test';
+import { createSandboxApi, type SandboxApi } from './api.ts';
+import { expectNoA11yViolations, type A11yOptions } from './axe.ts';
+import { createSandboxDns, type SandboxDns } from './sandbox-dns.ts';
+
+export { expect, expectNoA11yViolations };
+export { ACCOUNT_ID, type ApiResponse, type SandboxApi } from './api.ts';
+export type { A11yOptions } from './axe.ts';
+export type { SandboxDns, SandboxDnsRecord } from './sandbox-dns.ts';
+
+interface Fixtures {
+  /** The sandbox API, called directly (Bearer credential), for setup and for checking results. */
+  api: SandboxApi;
+  /** The sandbox's DNS zone: publish/delete verification TXT records. */
+  sandboxDns: SandboxDns;
+  /** `await axe()` scans the current page; same as expectNoA11yViolations(page, options). */
+  axe: (options?: A11yOptions) => Promise<void>;
+  /** Uncaught errors thrown in the page; the test fails if any occurred. */
+  consoleErrors: string[];
+}
+
+// Fixture callbacks call their argument `provide` (Playwright calls it `use`), so the React hooks lint rule leaves them alone.
+export const test = base.extend<Fixtures>({
+  api: async ({ request }, provide) => {
+    await provide(createSandboxApi(request));
+  },
+  sandboxDns: async ({ request }, provide) => {
+    const dns = createSandboxDns(request);
+    await provide(dns);
+    await dns.cleanup();
+  },
+  axe: async ({ page }, provide) => {
+    await provide((options) => expectNoA11yViolations(page, options));
+  },
+  consoleErrors: [
+    async ({ page }, provide) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+      await provide(errors);
+      expect(errors, `uncaught error(s) in the page:\n${errors.join('\n')}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
