@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { ErrorCode, type CfMessage } from '../envelope.ts';
+import { newId } from '../ids.ts';
+import { permissionGroupResource, type PermissionGroupRow } from './permission-groups.ts';
+import {
+  adhocResourceGroup,
+  checkScope,
+  dropOrphanAdhoc,
+  getResourceGroup,
+  isAccountWide,
+  resourceGroupResource,
+  scopeSchema,
+  type ResourceGroupRow,
+  type Scope,
+} from './resource-group-model.ts';
+
+export const MAX_POLICIES = 100;
+export const MAX_PERMISSION_GROUPS_PER_POLICY = 250;
+export const MAX_RESOURCE_GROUPS_PER_POLICY = 100;
+
+const refId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+/** A resource group by id, or the inline ("ad-hoc") form `{scope, meta?}` the dashboard sends. */
+const resourceGroupRef = z
+  .strictObject({
+    id: refId.optional(),
+    scope: scopeSchema.optional(),
+    meta: z
+      .record(z.string().max(64), z.string().max(200))
+      .refine((meta) => Object.keys(meta).length <= 10, 'must have at most 10 entries')
+      .optional(),
+  })
+  .superRefine((ref, ctx) => {
+    if (ref.id === undefined && ref.scope === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'is required (or give an inline scope)' });
+    } else if (ref.id !== undefined && ref.scope !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['scope'], message: 'give either id or an inline scope, not both' });
+    } else if (ref.id !== undefined && ref.meta !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['meta'], message: 'is only accepted with an inline scope' });
+    }
+  });
+
+const policySchema = z.strictObject({
+  /** PUT only: keeps an existing policy of this group; omitted, the policy is new. */
+  id: refId.optional(),
+  access: z.enum(['allow', 'deny']),
+  permission_groups: z
+    .array(z.strictObject({ id: refId }))
+    .min(1, 'must list at least one permission group')
+    .max(MAX_PERMISSION_GROUPS_PER_POLICY, `must list at most ${MAX_PERMISSION_GROUPS_PER_POLICY} permission groups`),
+  resource_groups: z
+    .array(resourceGroupRef)
+    .min(1, 'must list at least one resource group')
+    .max(MAX_RESOURCE_GROUPS_PER_POLICY, `must list at most ${MAX_RESOURCE_GROUPS_PER_POLICY} resource groups`),
+});
+
+export const policiesSchema = z.array(policySchema).max(MAX_POLICIES, `must have at most ${MAX_POLICIES} policies`);
+export type PolicyInput = z.output<typeof policySchema>;
+
+type PlannedResourceGroup = { id: string } | { scope: Scope };
+
+export interface PlannedPolicy {
+  id: string;
+  access: 'allow' | 'deny';
+  permissionGroupIds: string[];
+  resourceGroups: PlannedResourceGroup[];
+}
+
+function fieldMessage(pointer: string, label: string, message: string, code: number = ErrorCode.invalidField): CfMessage {
+  return { code, message: `${label}: ${message}`, source: { pointer } };
+}
+
+/**
+ * Checks every reference of a requested policy set against the database and returns the plan to
+ * write, or every problem found (each with its JSON pointer), so a form can mark all at once.
+ */
+export function planPolicies(
+  db: Db,
+  accountId: string,
+  userGroupId: string | null,
+  policies: PolicyInput[],
+): { plan: PlannedPolicy[]; errors: CfMessage[] } {
+  const errors: CfMessage[] = [];
+  const plan: PlannedPolicy[] = [];
+  const seenPolicyIds = new Set<string>();
+  const policyOwner = db.prepare('SELECT user_group_id FROM policies WHERE id = ?');
+  const permissionGroup = db.prepare('SELECT * FROM permission_groups WHERE id = ?');
+
+  policies.forEach((policy, i) => {
+    const at = `/policies/${i}`;
+    const label = `policies[${i}]`;
+    let id = newId();
+    if (policy.id !== undefined) {
+      const owner = policyOwner.get(policy.id) as { user_group_id: string } | undefined;
+      if (seenPolicyIds.has(policy.id)) {
+        errors.push(fieldMessage(`${at}/id`, `${label}.id`, `policy ${policy.id} appears more than once`));
+      } else if (owner && owner.user_group_id === userGroupId) {
+        id = policy.id;
+      } else if (owner) {
+        errors.push(fieldMessage(`${at}/id`, `${label}.id`, `policy ${policy.id} belongs to another user group`));
+      } else {
+        errors.push(
+          fieldMessage(`${at}/id`, `${label}.id`, `no policy ${policy.id} in this user group; omit id to add a new policy`),
+        );
+      }
+      seenPolicyIds.add(policy.id);
+    }
+
+    const permissionGroups: Array<{ row: PermissionGroupRow; j: number }> = [];
+    const seenPg = new Set<string>();
+    policy.permission_groups.forEach((ref, j) => {
+      if (seenPg.has(ref.id)) return; // listed twice: once is enough
+      seenPg.add(ref.id);
+      const row = permissionGroup.get(ref.id) as PermissionGroupRow | undefined;
+      if (row) permissionGroups.push({ row, j });
+      else {
+        errors.push(
+          fieldMessage(
+            `${at}/permission_groups/${j}/id`,
+            `${label}.permission_groups[${j}].id`,
+            `invalid permission group "${ref.id}"`,
+            ErrorCode.invalidPermissionCombination,
+          ),
+        );
+      }
+    });
+
+    const resourceGroups: PlannedResourceGroup[] = [];
+    let resolved = true;
+    let zoneLevel: string | null = null; // the first resource group acting on zones, for the message
+    policy.resource_groups.forEach((ref, j) => {
+      const rgAt = `${at}/resource_groups/${j}`;
+      const rgLabel = `${label}.resource_groups[${j}]`;
+      if (ref.id !== undefined) {
+        const row = getResourceGroup(db, accountId, ref.id);
+        if (!row) {
+          resolved = false;
+          errors.push(fieldMessage(`${rgAt}/id`, `${rgLabel}.id`, `resource group "${ref.id}" not found in this account`));
+          return;
+        }
+        if (!isAccountWide(row)) zoneLevel ??= `resource group "${row.name}"`;
+        resourceGroups.push({ id: row.id });
+        return;
+      }
+      const checked = checkScope(ref.scope!, accountId, { pointer: `${rgAt}/scope`, label: `${rgLabel}.scope` }, { inline: true });
+      if (checked.errors.length) {
+        resolved = false;
+        errors.push(...checked.errors);
+        return;
+      }
+      const shape = { scope_key: checked.scope.key, scope_objects: JSON.stringify(checked.scope.objects) };
+      if (!isAccountWide(shape)) zoneLevel ??= `inline scope ${checked.scope.key}`;
+      resourceGroups.push({ scope: checked.scope });
+    });
+
+    // Rule 1006: an account-level permission group cannot be granted on zones.
+    if (resolved && zoneLevel) {
+      for (const { row, j } of permissionGroups) {
+        if (row.scope_level !== 'account') continue;
+        errors.push(
+          fieldMessage(
+            `${at}/permission_groups/${j}/id`,
+            `${label}.permission_groups[${j}].id`,
+            `invalid permission group and resource group combination: "${row.name}" acts on the account ` +
+              `and cannot be granted on ${zoneLevel}, which acts on zones; use an account-wide resource group`,
+            ErrorCode.invalidPermissionCombination,
+          ),
+        );
+      }
+    }
+    plan.push({ id, access: policy.access, permissionGroupIds: permissionGroups.map((p) => p.row.id), resourceGroups });
+  });
+  return { plan, errors };
+}
+
+/** Replaces a user group's whole policy set with a checked plan (call inside a transaction). */
+export function writePolicies(db: Db, accountId: string, userGroupId: string, plan: PlannedPolicy[]): void {
+  const previousGroups = (
+    db
+      .prepare(
+        `SELECT prg.resource_group_id AS id FROM policy_resource_groups prg
+           JOIN policies p ON p.id = prg.policy_id WHERE p.user_group_id = ?`,
+      )
+      .all(userGroupId) as Array<{ id: string }>
+  ).map((r) => r.id);
+  db.prepare('DELETE FROM policies WHERE user_group_id = ?').run(userGroupId);
+  const insertPolicy = db.prepare('INSERT INTO policies (id, user_group_id, position, access) VALUES (?, ?, ?, ?)');
+  const insertPg = db.prepare(
+    'INSERT INTO policy_permission_groups (policy_id, permission_group_id, position) VALUES (?, ?, ?)',
+  );
+  const insertRg = db.prepare('INSERT INTO policy_resource_groups (policy_id, resource_group_id, position) VALUES (?, ?, ?)');
+  plan.forEach((policy, position) => {
+    insertPolicy.run(policy.id, userGroupId, position, policy.access);
+    policy.permissionGroupIds.forEach((pgId, j) => insertPg.run(policy.id, pgId, j));
+    const rgIds = new Set<string>();
+    for (const ref of policy.resourceGroups) {
+      rgIds.add('id' in ref ? ref.id : adhocResourceGroup(db, accountId, ref.scope).id);
+    }
+    [...rgIds].forEach((rgId, j) => insertRg.run(policy.id, rgId, j));
+  });
+  dropOrphanAdhoc(db, previousGroups);
+}
+
+export type PolicyResource = {
+  id: string;
+  access: 'allow' | 'deny';
+  permission_groups: Array<ReturnType<typeof permissionGroupResource>>;
+  resource_groups: Array<ReturnType<typeof resourceGroupResource>>;
+};
+
+/** The policies of many user groups in three queries, keyed by user group id. */
+export function loadPolicies(db: Db, userGroupIds: string[]): Map<string, PolicyResource[]> {
+  const byGroup = new Map<string, PolicyResource[]>(userGroupIds.map((id) => [id, []]));
+  if (userGroupIds.length === 0) return byGroup;
+  const ids = JSON.stringify(userGroupIds);
+  const policies = db
+    .prepare(
+      `SELECT id, user_group_id, access FROM policies
+        WHERE user_group_id IN (SELECT value FROM json_each(?)) ORDER BY user_group_id, position`,
+    )
+    .all(ids) as Array<{ id: string; user_group_id: string; access: 'allow' | 'deny' }>;
+  const byPolicy = new Map<string, PolicyResource>();
+  for (const p of policies) {
+    const resource: PolicyResource = { id: p.id, access: p.access, permission_groups: [], resource_groups: [] };
+    byPolicy.set(p.id, resource);
+    byGroup.get(p.user_group_id)!.push(resource);
+  }
+  const pgs = db
+    .prepare(
+      `SELECT ppg.policy_id, pg.* FROM policy_permission_groups ppg
+         JOIN permission_groups pg ON pg.id = ppg.permission_group_id
+         JOIN policies p ON p.id = ppg.policy_id
+        WHERE p.user_group_id IN (SELECT value FROM json_each(?)) ORDER BY ppg.policy_id, ppg.position`,
+    )
+    .all(ids) as Array<PermissionGroupRow & { policy_id: string }>;
+  for (const pg of pgs) byPolicy.get(pg.policy_id)?.permission_groups.push(permissionGroupResource(pg));
+  const rgs = db
+    .prepare(
+      `SELECT prg.policy_id, rg.* FROM policy_resource_groups prg
+         JOIN resource_groups rg ON rg.id = prg.resource_group_id
+         JOIN policies p ON p.id = prg.policy_id
+        WHERE p.user_group_id IN (SELECT value FROM json_each(?)) ORDER BY prg.policy_id, prg.position`,
+    )
+    .all(ids) as Array<ResourceGroupRow & { policy_id: string }>;
+  for (const rg of rgs) byPolicy.get(rg.policy_id)?.resource_groups.push(resourceGroupResource(rg));
+  return byGroup;
+}

@@ -1,0 +1,165 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { CfError, notFound, ok } from '../envelope.ts';
+import { newId, timestamp } from '../ids.ts';
+import { offsetOf, resultInfo } from '../pagination.ts';
+import { containsPattern } from '../sql.ts';
+import { intParam, parseBody, parseQuery } from '../validation.ts';
+import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
+import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
+import { dropOrphanAdhoc } from './resource-group-model.ts';
+
+export interface UserGroupRow {
+  id: string;
+  account_id: string;
+  name: string;
+  created_on: string;
+  modified_on: string;
+}
+
+const text = (max: number) => optionalQuery(z.string().max(max, `must be at most ${max} characters`));
+
+const listQuery = z.object({
+  id: text(64),
+  name: text(USER_GROUP_NAME_MAX),
+  fuzzy_name: text(USER_GROUP_NAME_MAX),
+  fuzzyName: text(USER_GROUP_NAME_MAX), // the official SDK's spelling
+  direction: directionParam,
+  page: intParam(1, 1_000_000, 1),
+  per_page: intParam(1, 500, 100),
+});
+
+/** The SDK makes `policies` optional on create (seed 003's Python form requires it). */
+const createBody = z.strictObject({ name: nameSchema(USER_GROUP_NAME_MAX), policies: policiesSchema.optional() });
+const updateBody = z.strictObject({
+  name: nameSchema(USER_GROUP_NAME_MAX).optional(),
+  policies: policiesSchema.optional(),
+});
+
+export function getUserGroup(db: Db, accountId: string, id: string): UserGroupRow | undefined {
+  return db.prepare('SELECT * FROM user_groups WHERE id = ? AND account_id = ?').get(id, accountId) as
+    | UserGroupRow
+    | undefined;
+}
+
+export function userGroupResources(db: Db, rows: UserGroupRow[]) {
+  const policies = loadPolicies(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    created_on: r.created_on,
+    modified_on: r.modified_on,
+    policies: policies.get(r.id) ?? [],
+  }));
+}
+
+export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
+  const base = '/accounts/:account_id/iam/user_groups';
+
+  api.get(base, (c) => {
+    const query = parseQuery(c, listQuery);
+    const where = ['account_id = @account'];
+    const params: Record<string, string | number> = { account: c.get('accountId') };
+    if (query.id) {
+      where.push('id = @id');
+      params.id = query.id;
+    }
+    if (query.name) {
+      where.push('name = @name COLLATE NOCASE'); // exact name, any case
+      params.name = query.name.trim();
+    }
+    // Both spellings filter by substring, ignoring case; sent together, both apply.
+    for (const [key, value] of [
+      ['fuzzy_name', query.fuzzy_name],
+      ['fuzzyName', query.fuzzyName],
+    ] as const) {
+      if (!value) continue;
+      where.push(`name LIKE @${key} ESCAPE '\\'`);
+      params[key] = containsPattern(value);
+    }
+    const clause = where.join(' AND ');
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`).get(params) as { n: number }).n;
+    const order = query.direction === 'desc' ? 'DESC' : 'ASC';
+    const rows = db
+      .prepare(
+        `SELECT * FROM user_groups WHERE ${clause}
+          ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as UserGroupRow[];
+    return ok(c, userGroupResources(db, rows), resultInfo(query, rows.length, total));
+  });
+
+  api.get(`${base}/:user_group_id`, (c) => {
+    const row = getUserGroup(db, c.get('accountId'), c.req.param('user_group_id'));
+    if (!row) throw notFound('User group');
+    return ok(c, userGroupResources(db, [row])[0]);
+  });
+
+  api.post(base, async (c) => {
+    const accountId = c.get('accountId');
+    const body = await parseBody(c, createBody);
+    const row = db.transaction(() => {
+      const { plan, errors } = planPolicies(db, accountId, null, body.policies ?? []);
+      if (nameTaken(db, 'user_groups', accountId, body.name)) errors.unshift(...duplicateName('user group', body.name).errors);
+      if (errors.length) throw new CfError(400, errors);
+      const now = timestamp();
+      const created: UserGroupRow = { id: newId(), account_id: accountId, name: body.name, created_on: now, modified_on: now };
+      db.prepare(
+        'INSERT INTO user_groups (id, account_id, name, created_on, modified_on) VALUES (@id, @account_id, @name, @created_on, @modified_on)',
+      ).run(created);
+      writePolicies(db, accountId, created.id, plan);
+      return created;
+    })();
+    return ok(c, userGroupResources(db, [row])[0]);
+  });
+
+  /** PUT replaces: `name` if given, and the whole policy set if `policies` is given. */
+  api.put(`${base}/:user_group_id`, async (c) => {
+    const accountId = c.get('accountId');
+    const id = c.req.param('user_group_id');
+    if (!getUserGroup(db, accountId, id)) throw notFound('User group');
+    const body = await parseBody(c, updateBody);
+    const row = db.transaction(() => {
+      const current = getUserGroup(db, accountId, id);
+      if (!current) throw notFound('User group');
+      const { plan, errors } = planPolicies(db, accountId, id, body.policies ?? []);
+      if (body.name !== undefined && nameTaken(db, 'user_groups', accountId, body.name, id)) {
+        errors.unshift(...duplicateName('user group', body.name).errors);
+      }
+      if (errors.length) throw new CfError(400, errors);
+      const renamed = body.name !== undefined && body.name !== current.name;
+      if (!renamed && body.policies === undefined) return current; // nothing to change
+      const next = { ...current, name: body.name ?? current.name, modified_on: timestamp() };
+      db.prepare('UPDATE user_groups SET name = @name, modified_on = @modified_on WHERE id = @id').run(next);
+      if (body.policies !== undefined) writePolicies(db, accountId, id, plan);
+      return next;
+    })();
+    return ok(c, userGroupResources(db, [row])[0]);
+  });
+
+  /** Deleting a group takes its policies and memberships with it; the account members stay. */
+  api.delete(`${base}/:user_group_id`, (c) => {
+    const accountId = c.get('accountId');
+    const id = c.req.param('user_group_id');
+    db.transaction(() => {
+      if (!getUserGroup(db, accountId, id)) throw notFound('User group');
+      const used = db
+        .prepare(
+          `SELECT prg.resource_group_id AS id FROM policy_resource_groups prg
+             JOIN policies p ON p.id = prg.policy_id WHERE p.user_group_id = ?`,
+        )
+        .all(id) as Array<{ id: string }>;
+      db.prepare('DELETE FROM user_groups WHERE id = ?').run(id);
+      dropOrphanAdhoc(
+        db,
+        used.map((u) => u.id),
+      );
+    })();
+    return ok(c, { id });
+  });
+}
