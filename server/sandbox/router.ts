@@ -4,10 +4,20 @@ import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
 import { ID_PATTERN } from './ids.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
+import { registerResourceGroups } from './routes/resource-groups.ts';
+import { registerUserGroups } from './routes/user-groups.ts';
+import { registerUserGroupMembers } from './routes/user-group-members.ts';
+import { registerAccounts } from './routes/accounts.ts';
+import { registerUser } from './routes/user.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
   registerPermissionGroups,
+  registerResourceGroups,
+  registerUserGroups,
+  registerUserGroupMembers,
+  registerAccounts,
+  registerUser,
 ];
 
 /** The emulated Cloudflare API, mounted by the server under /client/v4. */
