@@ -3,6 +3,8 @@ import type { ServerConfig } from './config.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
+import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
+import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 
@@ -45,6 +47,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true }: AppDeps): 
   });
 
   app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
+  app.route('/console-api/dns', createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live' }));
 
   if (config.upstream) {
     const upstream = config.upstream;
@@ -61,6 +64,8 @@ export function createApp({ config, db, fetchImpl, serveSpa = true }: AppDeps): 
   } else {
     if (!db) throw new Error('sandbox mode needs a database');
     const sandbox = createSandboxApi({ db, verificationDelayMs: config.verificationDelayMs });
+    // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
+    app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
     app.all('/client/v4/*', (c) => {
       const request = c.req.header(CONSOLE_HEADER) === '1' ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
       return sandbox.fetch(request);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { createTestSandbox } from '../test-support.ts';
+import { createDnsPrecheckApi, type ResolveTxt } from './dns-precheck.ts';
+import { insertTxtRecord } from './sandbox-dns-zone.ts';
+
+async function get(app: { request: (path: string) => Response | Promise<Response> }, path: string) {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+function dnsError(code: string): Error {
+  return Object.assign(new Error(`queryTxt ${code}`), { code });
+}
+
+describe('DNS pre-check (/console-api/dns/txt)', () => {
+  it('reads the sandbox zone in sandbox mode', async () => {
+    const { db } = createTestSandbox('empty');
+    insertTxtRecord(db, 'acme.com', 'cloudflare_dashboard_sso=abc');
+    insertTxtRecord(db, 'acme.com', 'v=spf1 -all');
+    insertTxtRecord(db, 'other.com', 'nope');
+    const app = createDnsPrecheckApi({ mode: 'sandbox', db });
+    expect(await get(app, '/txt?name=ACME.com.')).toEqual({
+      status: 200,
+      body: { name: 'acme.com', records: ['cloudflare_dashboard_sso=abc', 'v=spf1 -all'], source: 'sandbox' },
+    });
+    expect((await get(app, '/txt?name=nothing.example')).body.records).toEqual([]);
+  });
+
+  it('asks DNS in live mode, joining the strings of each TXT record', async () => {
+    const asked: string[] = [];
+    const resolveTxt: ResolveTxt = async (name) => {
+      asked.push(name);
+      return [['cloudflare_dashboard_sso=', 'abc'], ['v=spf1 -all']];
+    };
+    const app = createDnsPrecheckApi({ mode: 'live', resolveTxt });
+    const res = await get(app, '/txt?name=bücher.de');
+    expect(res).toEqual({
+      status: 200,
+      body: { name: 'xn--bcher-kva.de', records: ['cloudflare_dashboard_sso=abc', 'v=spf1 -all'], source: 'dns' },
+    });
+    expect(asked).toEqual(['xn--bcher-kva.de']);
+  });
+
+  it.each(['ENOTFOUND', 'ENODATA'])('answers no records when DNS says %s', async (code) => {
+    const app = createDnsPrecheckApi({ mode: 'live', resolveTxt: async () => Promise.reject(dnsError(code)) });
+    expect(await get(app, '/txt?name=acme.com')).toEqual({ status: 200, body: { name: 'acme.com', records: [], source: 'dns' } });
+  });
+
+  it.each(['ETIMEOUT', 'ESERVFAIL', 'ECONNREFUSED'])('answers 502 with a message when DNS fails with %s', async (code) => {
+    const app = createDnsPrecheckApi({ mode: 'live', resolveTxt: async () => Promise.reject(dnsError(code)) });
+    const res = await get(app, '/txt?name=acme.com');
+    expect(res.status).toBe(502);
+    expect(res.body.errors[0].message).toContain(code);
+  });
+
+  it.each([
+    ['', 'name'],
+    ['?name=', 'must not be empty'],
+    ['?name=https://acme.com', 'scheme'],
+    ['?name=acme.com/x', 'path'],
+    ['?name=acme', 'at least one dot'],
+    [`?name=${'a'.repeat(300)}.com`, '253'],
+  ])('rejects the query %j', async (query, hint) => {
+    let asked = false;
+    const app = createDnsPrecheckApi({ mode: 'live', resolveTxt: async () => ((asked = true), []) });
+    const res = await get(app, `/txt${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'name', message: expect.stringContaining(hint) });
+    expect(asked).toBe(false);
+  });
+
+  it('is mounted by the server in both modes', async () => {
+    const { db } = createTestSandbox('empty');
+    insertTxtRecord(db, 'acme.com', 'hello');
+    const sandboxApp = createApp({ config: loadConfig({}), db, serveSpa: false });
+    expect((await get(sandboxApp, '/console-api/dns/txt?name=acme.com')).body).toEqual({
+      name: 'acme.com',
+      records: ['hello'],
+      source: 'sandbox',
+    });
+    const liveApp = createApp({ config: loadConfig({ CLOUDFLARE_API_TOKEN: 'token' }), db: null, serveSpa: false });
+    const bad = await get(liveApp, '/console-api/dns/txt?name=not%20valid');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('name');
+  });
+});
