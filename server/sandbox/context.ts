@@ -5,6 +5,8 @@ export interface SandboxDeps {
   db: Db;
   /** How long a started DNS verification stays pending before the sandbox checks the record. */
   verificationDelayMs: number;
+  /** How long a started verification keeps looking for a missing record before it fails (default 48 h). */
+  verificationWindowMs?: number;
 }
 
 export interface SandboxEnv {

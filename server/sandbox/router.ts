@@ -4,6 +4,7 @@ import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
 import { ID_PATTERN } from './ids.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
+import { registerSsoConnectors } from './routes/sso-connectors.ts';
 import { registerResourceGroups } from './routes/resource-groups.ts';
 import { registerUserGroups } from './routes/user-groups.ts';
 import { registerUserGroupMembers } from './routes/user-group-members.ts';
@@ -13,6 +14,7 @@ import { registerUser } from './routes/user.ts';
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
   registerPermissionGroups,
+  registerSsoConnectors,
   registerResourceGroups,
   registerUserGroups,
   registerUserGroupMembers,
