@@ -5,6 +5,8 @@ import { CfError, ErrorCode, errorBody } from './envelope.ts';
 import { ID_PATTERN } from './ids.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
 import { registerSsoConnectors } from './routes/sso-connectors.ts';
+import { registerOAuthScopes } from './routes/oauth-scopes.ts';
+import { registerOAuthClients } from './routes/oauth-clients.ts';
 import { registerResourceGroups } from './routes/resource-groups.ts';
 import { registerUserGroups } from './routes/user-groups.ts';
 import { registerUserGroupMembers } from './routes/user-group-members.ts';
@@ -15,6 +17,8 @@ import { registerUser } from './routes/user.ts';
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
   registerPermissionGroups,
   registerSsoConnectors,
+  registerOAuthScopes,
+  registerOAuthClients,
   registerResourceGroups,
   registerUserGroups,
   registerUserGroupMembers,
