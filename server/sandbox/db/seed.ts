@@ -1,22 +1,50 @@
 import type { Db } from './open.ts';
 import type { SeedKind } from '../../config.ts';
-import { timestamp } from '../ids.ts';
+import { seedOAuthScopes } from './seed-catalogue-oauth-scopes.ts';
+import { seedPermissionGroups } from './seed-catalogue-permission-groups.ts';
+import { seedCompany } from './seed-company.ts';
+import { seedCompanyOAuth } from './seed-company-oauth.ts';
+import { seedCompanySso } from './seed-company-sso.ts';
+import { createSeedWriter } from './seed-insert.ts';
+import { seedLarge } from './seed-large.ts';
+import { seedTimestamp } from './seed-random.ts';
+import { seedStaging } from './seed-staging.ts';
 
+/** The API reference's example account id, so its examples run unchanged against the sandbox. */
 export const DEFAULT_ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
+/** A second, smaller account for the account switcher. */
+export const STAGING_ACCOUNT_ID = '7c1a4e2b9d0f4c3e8a5b6d7e8f901a2b';
 
-/** Placeholder until the realistic seed lands: the account and a tiny catalogue. */
-export function seedDatabase(db: Db, _kind: SeedKind): void {
-  const now = timestamp();
-  db.prepare('INSERT INTO accounts (id, name, type, created_on) VALUES (?, ?, ?, ?)').run(
-    DEFAULT_ACCOUNT_ID,
-    'Acme Corp',
-    'enterprise',
-    now,
-  );
-  const pg = db.prepare(
-    'INSERT INTO permission_groups (id, name, label, scope_level, position) VALUES (?, ?, ?, ?, ?)',
-  );
-  pg.run('c8fed203ed3043cba015a93ad1616f1f', 'Zone Read', 'zone_read', 'zone', 0);
-  pg.run('82e64a83756745bbbb1c9c2701bf816b', 'Magic Network Monitoring', 'magic_network_monitoring', 'account', 1);
-  pg.run('6d7f2f5f5b1d4a0e9081fdc98d432fd1', 'Load Balancer', 'load_balancer', 'account', 2);
+/**
+ * Fills a new sandbox database (open.ts runs this once, inside a transaction):
+ * - every kind: both accounts and Cloudflare's catalogues (permission groups, OAuth scopes);
+ * - 'default': Acme Corp's IAM (zones' resource groups, user groups, members, SSO connectors,
+ *   OAuth clients) and a small Acme Staging;
+ * - 'large': the default data plus 10,000 user groups and 5,000 members for scale work.
+ * Everything is deterministic (same ids and dates on every run) except secrets, which are random
+ * and stored hashed, and the start time of the verifications seeded as in progress.
+ */
+export function seedDatabase(db: Db, kind: SeedKind): void {
+  const write = createSeedWriter(db);
+  seedPermissionGroups(db);
+  seedOAuthScopes(db);
+  write.account({
+    id: DEFAULT_ACCOUNT_ID,
+    name: 'Acme Corp',
+    type: 'enterprise',
+    createdOn: seedTimestamp(Date.UTC(2019, 2, 14, 15, 47, 3)),
+  });
+  write.account({
+    id: STAGING_ACCOUNT_ID,
+    name: 'Acme Staging',
+    type: 'standard',
+    createdOn: seedTimestamp(Date.UTC(2024, 5, 3, 10, 12, 40)),
+  });
+  if (kind === 'empty') return;
+
+  const company = seedCompany(write, DEFAULT_ACCOUNT_ID);
+  seedCompanySso(write, DEFAULT_ACCOUNT_ID);
+  seedCompanyOAuth(write, DEFAULT_ACCOUNT_ID);
+  seedStaging(write, STAGING_ACCOUNT_ID, company);
+  if (kind === 'large') seedLarge(write, DEFAULT_ACCOUNT_ID, company);
 }

@@ -1,0 +1,228 @@
+import type { Db } from './open.ts';
+
+/**
+ * Row writers for the seed: each statement is prepared once and reused, so the large seed's
+ * hundred thousand rows are plain bound inserts inside seedDatabase's transaction.
+ */
+
+export interface AccountSeed {
+  id: string;
+  name: string;
+  type: string;
+  createdOn: string;
+}
+
+export interface ResourceGroupSeed {
+  id: string;
+  accountId: string;
+  name: string;
+  scopeKey: string;
+  /** Object keys, e.g. `com.cloudflare.api.account.zone.<zone id>`. */
+  objects: string[];
+  meta: { key: string; value: string } | null;
+  createdOn: string;
+  modifiedOn: string;
+}
+
+export interface PolicySeed {
+  id: string;
+  access: 'allow' | 'deny';
+  permissionGroupIds: string[];
+  resourceGroupIds: string[];
+}
+
+export interface UserGroupSeed {
+  id: string;
+  accountId: string;
+  name: string;
+  createdOn: string;
+  modifiedOn: string;
+  policies: PolicySeed[];
+}
+
+export interface MemberSeed {
+  id: string;
+  accountId: string;
+  userId: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  status: 'accepted' | 'pending';
+  createdOn: string;
+}
+
+export interface SsoConnectorSeed {
+  id: string;
+  accountId: string;
+  emailDomain: string;
+  enabled: boolean;
+  useFedrampLanguage: boolean;
+  verificationCode: string;
+  verificationStatus: 'awaiting' | 'pending' | 'failed' | 'verified';
+  verificationStartedAt: string | null;
+  createdOn: string;
+  updatedOn: string;
+}
+
+export interface DnsRecordSeed {
+  id: string;
+  name: string;
+  type: 'TXT';
+  content: string;
+  createdOn: string;
+}
+
+/** The writable fields of an OAuth client, stored as JSON in `oauth_clients.fields`. */
+export interface OAuthClientFields {
+  client_name: string;
+  client_uri?: string;
+  logo_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
+  redirect_uris: string[];
+  post_logout_redirect_uris: string[];
+  allowed_cors_origins: string[];
+  grant_types: Array<'authorization_code' | 'refresh_token'>;
+  response_types: Array<'code' | 'token' | 'id_token'>;
+  scopes: string[];
+  optional_scopes: string[];
+  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post';
+}
+
+export interface OAuthClientSeed {
+  clientId: string;
+  accountId: string;
+  visibility: 'public' | 'private';
+  fields: OAuthClientFields;
+  secretHash: string;
+  rotatedSecretHash: string | null;
+  uriVerificationStatus: 'pending' | 'in_progress' | 'verified' | 'failed' | null;
+  uriVerificationText: string | null;
+  uriVerificationStartedAt: string | null;
+  promotedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The stored form of the fields: every key, in a fixed order, `null` where unset — the form the
+ * OAuth client routes write, so a seeded row reads back exactly like one created through the API.
+ */
+function storedFields(f: OAuthClientFields): string {
+  return JSON.stringify({
+    client_name: f.client_name,
+    client_uri: f.client_uri ?? null,
+    logo_uri: f.logo_uri ?? null,
+    policy_uri: f.policy_uri ?? null,
+    tos_uri: f.tos_uri ?? null,
+    redirect_uris: f.redirect_uris,
+    post_logout_redirect_uris: f.post_logout_redirect_uris,
+    allowed_cors_origins: f.allowed_cors_origins,
+    grant_types: f.grant_types,
+    response_types: f.response_types,
+    scopes: f.scopes,
+    optional_scopes: f.optional_scopes,
+    token_endpoint_auth_method: f.token_endpoint_auth_method,
+  });
+}
+
+export type SeedWriter = ReturnType<typeof createSeedWriter>;
+
+export function createSeedWriter(db: Db) {
+  const account = db.prepare('INSERT INTO accounts (id, name, type, created_on) VALUES (?, ?, ?, ?)');
+  const resourceGroup = db.prepare(
+    `INSERT INTO resource_groups (id, account_id, name, scope_key, scope_objects, meta, created_on, modified_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const userGroup = db.prepare(
+    'INSERT INTO user_groups (id, account_id, name, created_on, modified_on) VALUES (?, ?, ?, ?, ?)',
+  );
+  const policy = db.prepare('INSERT INTO policies (id, user_group_id, position, access) VALUES (?, ?, ?, ?)');
+  const policyPermissionGroup = db.prepare(
+    'INSERT INTO policy_permission_groups (policy_id, permission_group_id, position) VALUES (?, ?, ?)',
+  );
+  const policyResourceGroup = db.prepare(
+    'INSERT INTO policy_resource_groups (policy_id, resource_group_id, position) VALUES (?, ?, ?)',
+  );
+  const member = db.prepare(
+    `INSERT INTO account_members (id, account_id, user_id, email, first_name, last_name, status, created_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const groupMember = db.prepare('INSERT INTO user_group_members (user_group_id, member_id, created_at) VALUES (?, ?, ?)');
+  const ssoConnector = db.prepare(
+    `INSERT INTO sso_connectors (id, account_id, email_domain, enabled, use_fedramp_language, verification_code,
+       verification_status, verification_started_at, created_on, updated_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const dnsRecord = db.prepare('INSERT INTO sandbox_dns_records (id, name, type, content, created_on) VALUES (?, ?, ?, ?, ?)');
+  const oauthClient = db.prepare(
+    `INSERT INTO oauth_clients (client_id, account_id, visibility, fields, secret_hash, rotated_secret_hash,
+       uri_verification_status, uri_verification_text, uri_verification_started_at, promoted_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  return {
+    account(a: AccountSeed): void {
+      account.run(a.id, a.name, a.type, a.createdOn);
+    },
+    resourceGroup(rg: ResourceGroupSeed): void {
+      resourceGroup.run(
+        rg.id,
+        rg.accountId,
+        rg.name,
+        rg.scopeKey,
+        JSON.stringify(rg.objects),
+        rg.meta ? JSON.stringify(rg.meta) : null,
+        rg.createdOn,
+        rg.modifiedOn,
+      );
+    },
+    userGroup(group: UserGroupSeed): void {
+      userGroup.run(group.id, group.accountId, group.name, group.createdOn, group.modifiedOn);
+      group.policies.forEach((p, position) => {
+        policy.run(p.id, group.id, position, p.access);
+        p.permissionGroupIds.forEach((pgId, i) => policyPermissionGroup.run(p.id, pgId, i));
+        p.resourceGroupIds.forEach((rgId, i) => policyResourceGroup.run(p.id, rgId, i));
+      });
+    },
+    member(m: MemberSeed): void {
+      member.run(m.id, m.accountId, m.userId, m.email, m.firstName, m.lastName, m.status, m.createdOn);
+    },
+    groupMember(userGroupId: string, memberId: string, createdAt: string): void {
+      groupMember.run(userGroupId, memberId, createdAt);
+    },
+    ssoConnector(s: SsoConnectorSeed): void {
+      ssoConnector.run(
+        s.id,
+        s.accountId,
+        s.emailDomain,
+        s.enabled ? 1 : 0,
+        s.useFedrampLanguage ? 1 : 0,
+        s.verificationCode,
+        s.verificationStatus,
+        s.verificationStartedAt,
+        s.createdOn,
+        s.updatedOn,
+      );
+    },
+    dnsRecord(r: DnsRecordSeed): void {
+      dnsRecord.run(r.id, r.name, r.type, r.content, r.createdOn);
+    },
+    oauthClient(c: OAuthClientSeed): void {
+      oauthClient.run(
+        c.clientId,
+        c.accountId,
+        c.visibility,
+        storedFields(c.fields),
+        c.secretHash,
+        c.rotatedSecretHash,
+        c.uriVerificationStatus,
+        c.uriVerificationText,
+        c.uriVerificationStartedAt,
+        c.promotedAt,
+        c.createdAt,
+        c.updatedAt,
+      );
+    },
+  };
+}
