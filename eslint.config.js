@@ -7,6 +7,8 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'src/routeTree.gen.ts', 'test-results', 'playwright-report', '.data', '.e2e'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Plain Node scripts (scripts/*.mjs) run under Node, not in the browser.
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
