@@ -1,0 +1,216 @@
+import { reachOf, type ResourceReach } from './resource-scope';
+import type { ScopeLike } from './scope-keys';
+
+/**
+ * Effective access: for each permission group × resource, whether a set of policies (one group's,
+ * or every group a member is in) allows it, denies it, or says nothing — and which policies
+ * decide. The model, stated so the views can show it:
+ *  - a member's access is the union of the policies of all their groups;
+ *  - a deny anywhere overrides any allow of the same permission group on the same resource;
+ *  - an account-wide resource group reaches the account and every zone in it; a zone resource
+ *    group reaches only its zones;
+ *  - the order of policies (and of groups) never matters.
+ */
+
+export type Outcome = 'allow' | 'deny' | 'none';
+
+export interface PolicyRef {
+  groupId: string;
+  groupName: string;
+  policyId?: string;
+  /** 1-based position within its group, as the composer numbers cards. */
+  position: number;
+}
+
+export interface AccessPolicy {
+  ref: PolicyRef;
+  access: 'allow' | 'deny';
+  permissionGroups: ReadonlyArray<{ id: string; name?: string }>;
+  /** `name` is the label to show; `scope` decides what it reaches. */
+  resourceGroups: ReadonlyArray<{ id: string; name: string; scope?: readonly ScopeLike[] }>;
+}
+
+export const ACCOUNT_COLUMN = 'account';
+
+export interface ResourceColumn {
+  /** `account`, a zone object key, or another object key. */
+  key: string;
+  kind: 'account' | 'zone' | 'other';
+  /** Resource groups that name this resource specifically (account-wide ones reach all). */
+  via: string[];
+}
+
+export interface Reason {
+  policy: PolicyRef;
+  access: 'allow' | 'deny';
+  /** The policy's resource groups through which it reaches this resource. */
+  through: string[];
+}
+
+export interface AccessCell {
+  outcome: Outcome;
+  /** The policies that decide: every deny if any, else every allow. */
+  decidedBy: Reason[];
+  /** Allows that a deny overrides. */
+  overridden: Reason[];
+}
+
+export interface AccessMatrix {
+  permissionGroups: Array<{ id: string; name: string }>;
+  columns: ResourceColumn[];
+  cells: Record<string, AccessCell>;
+}
+
+export function cellKey(permissionGroupId: string, columnKey: string): string {
+  return `${permissionGroupId}\u0000${columnKey}`;
+}
+
+const NONE: AccessCell = { outcome: 'none', decidedBy: [], overridden: [] };
+
+export function cellOf(matrix: AccessMatrix, permissionGroupId: string, columnKey: string): AccessCell {
+  return matrix.cells[cellKey(permissionGroupId, columnKey)] ?? NONE;
+}
+
+function compareRefs(a: Reason, b: Reason): number {
+  return (
+    a.policy.groupName.localeCompare(b.policy.groupName) ||
+    a.policy.groupId.localeCompare(b.policy.groupId) ||
+    (a.policy.policyId ?? '').localeCompare(b.policy.policyId ?? '') ||
+    a.policy.position - b.policy.position
+  );
+}
+
+function reaches(reach: ResourceReach, column: ResourceColumn): boolean {
+  if (reach.accountWide) return true;
+  if (column.kind === 'zone') return reach.zones.includes(column.key);
+  if (column.kind === 'other') return reach.other.includes(column.key);
+  return false;
+}
+
+export function computeEffectiveAccess(policies: readonly AccessPolicy[]): AccessMatrix {
+  const reachCache = new Map<string, ResourceReach>();
+  const reachFor = (rg: AccessPolicy['resourceGroups'][number]) => {
+    const cacheKey = `${rg.id}|${JSON.stringify(rg.scope ?? [])}`;
+    let reach = reachCache.get(cacheKey);
+    if (!reach) {
+      reach = reachOf(rg.scope);
+      reachCache.set(cacheKey, reach);
+    }
+    return reach;
+  };
+
+  // Columns: the account, then every zone or other key any policy names.
+  const columnMap = new Map<string, ResourceColumn>([[ACCOUNT_COLUMN, { key: ACCOUNT_COLUMN, kind: 'account', via: [] }]]);
+  const pgNames = new Map<string, string>();
+  for (const p of policies) {
+    for (const pg of p.permissionGroups) {
+      // Any policy that names the group wins over one that carries only its id.
+      if (!pgNames.has(pg.id) || (pg.name && pgNames.get(pg.id) === pg.id)) pgNames.set(pg.id, pg.name ?? pg.id);
+    }
+    for (const rg of p.resourceGroups) {
+      const reach = reachFor(rg);
+      if (reach.accountWide) columnMap.get(ACCOUNT_COLUMN)!.via.push(rg.name);
+      for (const z of reach.zones) {
+        const col = columnMap.get(z) ?? { key: z, kind: 'zone' as const, via: [] };
+        col.via.push(rg.name);
+        columnMap.set(z, col);
+      }
+      for (const o of reach.other) {
+        const col = columnMap.get(o) ?? { key: o, kind: 'other' as const, via: [] };
+        col.via.push(rg.name);
+        columnMap.set(o, col);
+      }
+    }
+  }
+  const kindOrder = { account: 0, zone: 1, other: 2 };
+  const columns = [...columnMap.values()]
+    .map((c) => ({ ...c, via: [...new Set(c.via)].sort() }))
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.key.localeCompare(b.key));
+  const permissionGroups = [...pgNames.entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+
+  const cells: Record<string, AccessCell> = {};
+  for (const p of policies) {
+    for (const column of columns) {
+      const through = p.resourceGroups.filter((rg) => reaches(reachFor(rg), column)).map((rg) => rg.name);
+      if (through.length === 0) continue;
+      for (const pg of new Set(p.permissionGroups.map((g) => g.id))) {
+        const key = cellKey(pg, column.key);
+        const cell = cells[key] ?? { outcome: 'none', decidedBy: [], overridden: [] };
+        cells[key] = cell;
+        const reason: Reason = { policy: p.ref, access: p.access, through: [...new Set(through)].sort() };
+        if (p.access === 'deny') {
+          if (cell.outcome !== 'deny') {
+            cell.overridden = [...cell.overridden, ...cell.decidedBy];
+            cell.decidedBy = [];
+            cell.outcome = 'deny';
+          }
+          cell.decidedBy.push(reason);
+        } else if (cell.outcome === 'deny') cell.overridden.push(reason);
+        else {
+          cell.outcome = 'allow';
+          cell.decidedBy.push(reason);
+        }
+      }
+    }
+  }
+  for (const cell of Object.values(cells)) {
+    cell.decidedBy.sort(compareRefs);
+    cell.overridden.sort(compareRefs);
+  }
+  return { permissionGroups, columns, cells };
+}
+
+/** Zones where a deny takes back what an account-wide allow gives (for the account cell's note). */
+export function deniedExceptions(matrix: AccessMatrix, permissionGroupId: string): string[] {
+  if (cellOf(matrix, permissionGroupId, ACCOUNT_COLUMN).outcome !== 'allow') return [];
+  return matrix.columns
+    .filter((c) => c.kind !== 'account' && cellOf(matrix, permissionGroupId, c.key).outcome === 'deny')
+    .map((c) => c.key);
+}
+
+export interface AccessChange {
+  permissionGroupId: string;
+  permissionGroupName: string;
+  column: string;
+  from: Outcome;
+  to: Outcome;
+}
+
+/** What a change grants or revokes: every cell whose outcome differs between two matrices. */
+export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessChange[] {
+  const names = new Map([...before.permissionGroups, ...after.permissionGroups].map((pg) => [pg.id, pg.name]));
+  const columns = [...new Set([...before.columns, ...after.columns].map((c) => c.key))];
+  const changes: AccessChange[] = [];
+  for (const [id, name] of [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))) {
+    for (const column of columns) {
+      const from = cellOf(before, id, column).outcome;
+      const to = cellOf(after, id, column).outcome;
+      if (from !== to) changes.push({ permissionGroupId: id, permissionGroupName: name, column, from, to });
+    }
+  }
+  return changes;
+}
+
+/** One group's policies (as the API returns them) in the computation's terms. */
+export function groupAccessPolicies(
+  group: {
+    id: string;
+    name: string;
+    policies?: ReadonlyArray<{
+      id?: string;
+      access?: 'allow' | 'deny';
+      permission_groups?: ReadonlyArray<{ id: string; name?: string }>;
+      resource_groups?: ReadonlyArray<{ id: string; name?: string; scope?: readonly ScopeLike[] }>;
+    }>;
+  },
+  labelOf: (rg: { id: string; name?: string; scope?: readonly ScopeLike[] }) => string,
+): AccessPolicy[] {
+  return (group.policies ?? []).map((p, i) => ({
+    ref: { groupId: group.id, groupName: group.name, ...(p.id ? { policyId: p.id } : {}), position: i + 1 },
+    access: p.access ?? 'allow',
+    permissionGroups: p.permission_groups ?? [],
+    resourceGroups: (p.resource_groups ?? []).map((rg) => ({ id: rg.id, name: labelOf(rg), scope: rg.scope })),
+  }));
+}
