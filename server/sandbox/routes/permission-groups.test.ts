@@ -15,7 +15,12 @@ describe('permission groups', () => {
     expect(res.body.result[0]).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: expect.any(String),
-      meta: { key: 'label', value: expect.any(String) },
+      meta: {
+        key: 'label',
+        value: expect.any(String),
+        label: expect.any(String),
+        scopes: expect.stringMatching(/^com\.cloudflare\.api\.account(\.zone)?$/),
+      },
     });
   });
 

@@ -13,9 +13,19 @@ export interface PermissionGroupRow {
   scope_level: 'account' | 'zone';
 }
 
-/** The API's shape: the label travels in `meta` ({key: "label", value}), the only place the model has for it. */
+/** What a permission group acts on, in the published schema's `meta.scopes` form. */
+const SCOPE_OF_LEVEL = { account: 'com.cloudflare.api.account', zone: 'com.cloudflare.api.account.zone' } as const;
+
+/**
+ * The seeds type `meta` as {key, value}; the official SDK (newer published schema) reads
+ * `meta.label` and `meta.scopes`. Both forms are sent so either kind of client finds the label.
+ */
 export function permissionGroupResource(row: PermissionGroupRow) {
-  return { id: row.id, name: row.name, meta: { key: 'label', value: row.label } };
+  return {
+    id: row.id,
+    name: row.name,
+    meta: { key: 'label', value: row.label, label: row.label, scopes: SCOPE_OF_LEVEL[row.scope_level] },
+  };
 }
 
 const listQuery = z.object({

@@ -51,8 +51,8 @@ describe('user groups: create', () => {
       id: expect.stringMatching(HEX32),
       access: 'deny',
       permission_groups: [
-        { id: zonePg, name: 'Test Zone Read', meta: { key: 'label', value: 'test_zone_read' } },
-        { id: zonePg2, name: 'Test DNS Write', meta: { key: 'label', value: 'test_dns_write' } },
+        { id: zonePg, name: 'Test Zone Read', meta: { key: 'label', value: 'test_zone_read', label: 'test_zone_read', scopes: 'com.cloudflare.api.account.zone' } },
+        { id: zonePg2, name: 'Test DNS Write', meta: { key: 'label', value: 'test_dns_write', label: 'test_dns_write', scopes: 'com.cloudflare.api.account.zone' } },
       ],
       resource_groups: [{ id: rg, name: 'Prod', scope: [zoneScope(1)] }],
     });

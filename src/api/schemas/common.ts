@@ -1,6 +1,16 @@
 import * as z from 'zod/mini';
 
-export const metaSchema = z.object({ key: z.optional(z.string()), value: z.optional(z.string()) });
+/**
+ * The seeds' {key, value}, plus the fields the published schema adds for permission groups
+ * (`label`, `scopes`: what the group acts on, account or zone).
+ */
+export const metaSchema = z.object({
+  key: z.optional(z.string()),
+  value: z.optional(z.string()),
+  label: z.optional(z.string()),
+  scopes: z.optional(z.string()),
+  description: z.optional(z.string()),
+});
 export type Meta = z.infer<typeof metaSchema>;
 
 export const scopeSchema = z.object({
