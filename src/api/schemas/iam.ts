@@ -61,12 +61,18 @@ export const groupMemberDetailSchema = z.object({
 });
 export type GroupMemberDetail = z.infer<typeof groupMemberDetailSchema>;
 
-/** What a policy looks like in a create/replace request: ids only. */
+/**
+ * A resource group in a policy request: by id, or an inline ("ad-hoc") scope the API turns into
+ * an anonymous resource group (the dashboard's "Individual Domains" form).
+ */
+export type ResourceGroupRef = { id: string } | { scope: ScopeInput; meta?: Record<string, string> };
+
+/** What a policy looks like in a create/replace request: ids (or an inline scope). */
 export interface PolicyInput {
   id?: string;
   access: Access;
   permission_groups: Array<{ id: string }>;
-  resource_groups: Array<{ id: string }>;
+  resource_groups: ResourceGroupRef[];
 }
 
 export interface ScopeInput {
