@@ -8,13 +8,20 @@ export function listAccounts(params: { page?: number; per_page?: number; name?: 
 export function getAccount(accountId: string) {
   return request(`/accounts/${encodeURIComponent(accountId)}`, { schema: accountSchema });
 }
-export function listAccountMembers(
-  accountId: string,
-  params: { page?: number; per_page?: number; status?: 'accepted' | 'pending'; direction?: 'asc' | 'desc'; search?: string } = {},
-) {
+export interface AccountMemberListParams {
+  page?: number;
+  /** The real API and the sandbox serve 5–50. */
+  per_page?: number;
+  status?: 'accepted' | 'pending';
+  direction?: 'asc' | 'desc';
+  /** Sandbox extension: substring of email or name. The real API has no search parameter. */
+  search?: string;
+}
+export function listAccountMembers(accountId: string, params: AccountMemberListParams = {}, signal?: AbortSignal) {
   return request(`/accounts/${encodeURIComponent(accountId)}/members`, {
     query: { ...params },
     schema: z.array(accountMemberSchema),
+    signal,
   });
 }
 export function verifyToken() {

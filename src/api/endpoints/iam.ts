@@ -70,12 +70,13 @@ export function deleteUserGroup(accountId: string, id: string) {
 
 // User group members
 const members = (accountId: string, groupId: string) => `${iam(accountId)}/user_groups/${seg(groupId)}/members`;
-export function listGroupMembers(
-  accountId: string,
-  groupId: string,
-  params: PageParams & { fuzzyEmail?: string; direction?: 'asc' | 'desc' } = {},
-) {
-  return request(members(accountId, groupId), { query: { ...params }, schema: z.array(groupMemberSchema) });
+export interface GroupMemberListParams extends PageParams {
+  /** The official SDK's spelling (no seed documents a member search). */
+  fuzzyEmail?: string;
+  direction?: 'asc' | 'desc';
+}
+export function listGroupMembers(accountId: string, groupId: string, params: GroupMemberListParams = {}, signal?: AbortSignal) {
+  return request(members(accountId, groupId), { query: { ...params }, schema: z.array(groupMemberSchema), signal });
 }
 export function getGroupMember(accountId: string, groupId: string, memberId: string) {
   return request(`${members(accountId, groupId)}/${seg(memberId)}`, { schema: groupMemberDetailSchema });

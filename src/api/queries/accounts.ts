@@ -1,11 +1,13 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { listAccounts } from '../endpoints/accounts';
+import { listAccountMembers, listAccounts, type AccountMemberListParams } from '../endpoints/accounts';
 import { usePreferences } from '../../stores/preferences';
 
 export const accountKeys = {
   all: ['accounts'] as const,
   list: () => [...accountKeys.all, 'list'] as const,
+  members: (accountId: string) => [...accountKeys.all, accountId, 'members'] as const,
+  memberList: (accountId: string, params: AccountMemberListParams) => [...accountKeys.members(accountId), 'list', params] as const,
 };
 
 const modeSchema = z.object({ mode: z.enum(['sandbox', 'live']), accountId: z.nullable(z.string()) });
@@ -42,4 +44,14 @@ export async function resolveAccountId(queryClient: QueryClient): Promise<string
   if (!chosen) throw new Error('This credential cannot reach any account.');
   if (chosen !== preferred) setAccountId(chosen);
   return chosen;
+}
+
+/** One page of the account's members (the people a user group can hold). */
+export function accountMembersQuery(accountId: string, params: AccountMemberListParams) {
+  return queryOptions({
+    queryKey: accountKeys.memberList(accountId, params),
+    queryFn: ({ signal }) => listAccountMembers(accountId, params, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }

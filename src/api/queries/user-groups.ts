@@ -1,11 +1,26 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getUserGroup, listUserGroups, type UserGroupListParams } from '../endpoints/iam';
+import {
+  getGroupMember,
+  getUserGroup,
+  listGroupMembers,
+  listUserGroups,
+  type GroupMemberListParams,
+  type UserGroupListParams,
+} from '../endpoints/iam';
+import type { GroupMember } from '../schemas/iam';
 
 export const userGroupKeys = {
   all: (accountId: string) => ['accounts', accountId, 'user-groups'] as const,
   lists: (accountId: string) => [...userGroupKeys.all(accountId), 'list'] as const,
   list: (accountId: string, params: UserGroupListParams) => [...userGroupKeys.lists(accountId), params] as const,
   detail: (accountId: string, id: string) => [...userGroupKeys.all(accountId), 'detail', id] as const,
+  // Members sit beside `detail`, not under it: renaming a group must not refetch its members.
+  members: (accountId: string, groupId: string) => [...userGroupKeys.all(accountId), 'members', groupId] as const,
+  memberList: (accountId: string, groupId: string, params: GroupMemberListParams) =>
+    [...userGroupKeys.members(accountId, groupId), 'list', params] as const,
+  memberIds: (accountId: string, groupId: string) => [...userGroupKeys.members(accountId, groupId), 'all'] as const,
+  member: (accountId: string, groupId: string, memberId: string) =>
+    [...userGroupKeys.members(accountId, groupId), 'detail', memberId] as const,
 };
 
 /** One page of user groups with its result_info (total count for pagination). */
@@ -23,3 +38,44 @@ export function userGroupQuery(accountId: string, id: string) {
     queryFn: async () => (await getUserGroup(accountId, id)).result,
   });
 }
+
+/** One page of a group's members; result_info.total_count is the group's size. */
+export function groupMembersQuery(accountId: string, groupId: string, params: GroupMemberListParams) {
+  return queryOptions({
+    queryKey: userGroupKeys.memberList(accountId, groupId, params),
+    queryFn: () => listGroupMembers(accountId, groupId, params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function groupMemberQuery(accountId: string, groupId: string, memberId: string) {
+  return queryOptions({
+    queryKey: userGroupKeys.member(accountId, groupId, memberId),
+    queryFn: async () => (await getGroupMember(accountId, groupId, memberId)).result,
+  });
+}
+
+/** The largest page the members list serves (published schema: per_page 1–500). */
+const MEMBERS_PAGE_MAX = 500;
+
+/**
+ * Every member of a group, paged at the maximum size. Previews (paste, replace, picker) need the
+ * whole membership to say who is already in; a group of 5,000 costs ten requests.
+ */
+export function groupMembersAllQuery(accountId: string, groupId: string) {
+  return queryOptions({
+    queryKey: userGroupKeys.memberIds(accountId, groupId),
+    queryFn: async ({ signal }): Promise<GroupMember[]> => {
+      const out: GroupMember[] = [];
+      for (let page = 1; ; page++) {
+        const { result, resultInfo } = await listGroupMembers(accountId, groupId, { page, per_page: MEMBERS_PAGE_MAX }, signal);
+        out.push(...result);
+        const total = resultInfo?.total_count;
+        // Stop on a short or empty page too: a server without total_count must not loop forever.
+        if (result.length < MEMBERS_PAGE_MAX || (total !== undefined && out.length >= total)) return out;
+      }
+    },
+    staleTime: 0,
+  });
+}
+
