@@ -2,11 +2,15 @@ import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { UserGroupsList } from '../../features/user-groups/components/user-groups-list';
 import { userGroupsQuery } from '../../api/queries/user-groups';
+import { GROUP_PAGE_SIZES } from '../../features/user-groups/search-params';
 import { boundedInt, optionalEnum, optionalText } from '../../lib/search-params';
+
+// A page size the view does not offer falls back to the API's default rather than erroring.
+const perPage = z._default(z.catch(z.literal(GROUP_PAGE_SIZES), 100), 100);
 
 const searchSchema = z.object({
   page: boundedInt(1, 1_000_000, 1),
-  per_page: boundedInt(1, 500, 100),
+  per_page: perPage,
   q: optionalText(),
   direction: optionalEnum(['asc', 'desc'] as const),
 });
@@ -14,16 +18,16 @@ const searchSchema = z.object({
 export const Route = createFileRoute('/groups/')({
   validateSearch: searchSchema,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) =>
-    context.queryClient.ensureQueryData(
+  loader: ({ context, deps, cause }) => {
+    const loading = context.queryClient.ensureQueryData(
       userGroupsQuery(context.accountId, { page: deps.page, per_page: deps.per_page, fuzzy_name: deps.q, direction: deps.direction }),
-    ),
-  component: function UserGroupsRoute() {
-    const search = Route.useSearch();
-    return (
-      <UserGroupsList
-        params={{ page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.direction }}
-      />
     );
+    // Typing a search or turning a page keeps the table (and the search box's focus) on screen
+    // with the previous rows until the new ones arrive; only entering the page waits for data.
+    if (cause === 'stay') return void loading.catch(() => {});
+    return loading;
+  },
+  component: function UserGroupsRoute() {
+    return <UserGroupsList search={Route.useSearch()} />;
   },
 });

@@ -1,8 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
+import { useState } from 'react';
 import { userGroupQuery } from '../../../api/queries/user-groups';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
+import { DeleteUserGroupDialog } from './delete-user-group-dialog';
 
 const tabs = [
   { to: '/groups/$groupId', label: 'Overview', exact: true },
@@ -14,12 +16,20 @@ const tabs = [
 export function UserGroupLayout({ groupId }: { groupId: string }) {
   const accountId = useAccountId();
   const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
+  const [deleting, setDeleting] = useState(false);
   return (
     <div className="page">
       <p className="breadcrumbs">
         <Link to="/groups">User groups</Link> /
       </p>
-      <PageHeader title={group.name} />
+      <PageHeader
+        title={group.name}
+        actions={
+          <button type="button" className="btn ug-btn-danger-outline" onClick={() => setDeleting(true)}>
+            Delete group
+          </button>
+        }
+      />
       <nav className="tabs" aria-label="User group sections">
         {tabs.map((tab) => (
           <Link
@@ -27,7 +37,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
             to={tab.to}
             params={{ groupId }}
             className="tab"
-            activeOptions={{ exact: tab.exact }}
+            activeOptions={{ exact: tab.exact, includeSearch: false }}
             activeProps={{ className: 'tab active', 'aria-current': 'page' }}
           >
             {tab.label}
@@ -35,6 +45,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
         ))}
       </nav>
       <Outlet />
+      <DeleteUserGroupDialog group={group} open={deleting} onOpenChange={setDeleting} />
     </div>
   );
 }

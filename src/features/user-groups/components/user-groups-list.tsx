@@ -1,47 +1,179 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import type { UserGroupListParams } from '../../../api/endpoints/iam';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { userGroupsQuery } from '../../../api/queries/user-groups';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { formatDate } from '../../../lib/format';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { Pagination } from '../../../components/ui/pagination';
+import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';
-import { userGroupsQuery } from '../../../api/queries/user-groups';
+import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
+import { useDebouncedSearch } from '../use-debounced-search';
+import { CreateUserGroupDialog } from './create-user-group-dialog';
+import { UserGroupsTable } from './user-groups-table';
 
-export function UserGroupsList({ params }: { params: UserGroupListParams }) {
+/** /groups: search, sort and page through the account's user groups; create one. */
+export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const accountId = useAccountId();
-  const { data } = useSuspenseQuery(userGroupsQuery(accountId, params));
-  const groups = data.result;
+  const navigate = useNavigate({ from: '/groups/' });
+  const direction = search.direction ?? 'asc';
+  const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.direction };
+  const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
+  const [creating, setCreating] = useState(false);
+  const searchId = useId();
+  const topRef = useRef<HTMLDivElement>(null);
+
+  const setSearch = (patch: Partial<UserGroupsSearch>, replace = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace });
+  // Each pause in typing would otherwise leave a history entry: the search replaces its own.
+  const [draft, setDraft] = useDebouncedSearch(search.q, (q) => setSearch({ q, page: 1 }, true));
+
+  // A new page starts at its first row: bring the table's top into view if it scrolled away.
+  useEffect(() => {
+    const top = topRef.current?.getBoundingClientRect().top ?? 0;
+    if (top < 0) topRef.current?.scrollIntoView({ block: 'start' });
+  }, [search.page, search.per_page]);
+
+  const groups = data?.result ?? [];
+  const total = data?.resultInfo?.total_count ?? groups.length;
+  const busy = isPlaceholderData || (isFetching && !data);
+
+  const paginate = ({ page, perPage }: { page: number; perPage: number }) =>
+    setSearch({ page, per_page: perPage as GroupPageSize });
+
   return (
     <div className="page">
-      <PageHeader title="User groups" description="Groups of account members and the policies that grant them access." />
-      {groups.length === 0 ? (
-        <EmptyState title="No user groups yet">Create a group to give several members the same access at once.</EmptyState>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Policies</th>
-              <th scope="col">Created</th>
-              <th scope="col">Modified</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <Link to="/groups/$groupId" params={{ groupId: g.id }}>
-                    {g.name}
-                  </Link>
-                </td>
-                <td>{g.policies?.length ?? 0}</td>
-                <td>{formatDate(g.created_on)}</td>
-                <td>{formatDate(g.modified_on)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PageHeader
+        title="User groups"
+        description="Groups of account members and the policies that grant them access."
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            Create group
+          </button>
+        }
+      />
+      <div className="toolbar" ref={topRef}>
+        <div className="field">
+          <label htmlFor={searchId}>Search by name</label>
+          <input
+            id={searchId}
+            type="search"
+            className="input ug-search"
+            value={draft}
+            placeholder="e.g. finance"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${searchId}-hint`}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <p className="field-hint" id={`${searchId}-hint`}>
+            Matches any part of a name, ignoring case.
+          </p>
+        </div>
+        <p className="ug-status muted" role="status" aria-live="polite">
+          {busy ? 'Loading…' : data ? describeResult(total, search.q) : ''}
+        </p>
+      </div>
+
+      {error && !data ? <ErrorBanner error={error} title="The user groups could not be loaded" onRetry={() => void refetch()} /> : null}
+      {!data && !error ? <TableSkeleton rows={10} columns={4} label="Loading user groups" /> : null}
+
+      {data && groups.length === 0 ? (
+        <ListEmptyState
+          q={search.q}
+          page={search.page}
+          total={total}
+          onClear={() => setSearch({ q: undefined, page: 1 })}
+          onFirstPage={() => setSearch({ page: 1 })}
+          onCreate={() => setCreating(true)}
+        />
+      ) : null}
+
+      {data && groups.length > 0 ? (
+        <>
+          <Pagination
+            label="Pages, above the table"
+            page={search.page}
+            perPage={search.per_page}
+            totalCount={total}
+            perPageOptions={[...GROUP_PAGE_SIZES]}
+            onChange={paginate}
+          />
+          <UserGroupsTable
+            groups={groups}
+            direction={direction}
+            onDirectionChange={(next) => setSearch({ direction: next === 'asc' ? undefined : 'desc', page: 1 })}
+            busy={busy}
+            caption={`User groups, sorted by name ${direction === 'asc' ? 'A to Z' : 'Z to A'}, page ${search.page}`}
+          />
+          <Pagination
+            label="Pages, below the table"
+            page={search.page}
+            perPage={search.per_page}
+            totalCount={total}
+            perPageOptions={[...GROUP_PAGE_SIZES]}
+            onChange={paginate}
+          />
+        </>
+      ) : null}
+
+      <CreateUserGroupDialog open={creating} onOpenChange={setCreating} />
     </div>
+  );
+}
+
+function describeResult(total: number, q: string | undefined): string {
+  const groups = `${total.toLocaleString()} ${total === 1 ? 'group' : 'groups'}`;
+  return q ? `${groups} matching “${q}”` : groups;
+}
+
+function ListEmptyState(props: {
+  q: string | undefined;
+  page: number;
+  total: number;
+  onClear: () => void;
+  onFirstPage: () => void;
+  onCreate: () => void;
+}) {
+  if (props.total > 0) {
+    return (
+      <EmptyState
+        title={`Page ${props.page} is empty`}
+        action={
+          <button type="button" className="btn" onClick={props.onFirstPage}>
+            Go to the first page
+          </button>
+        }
+      >
+        Groups were deleted since this link was made, or the page number is past the end.
+      </EmptyState>
+    );
+  }
+  if (props.q) {
+    return (
+      <EmptyState
+        title={`No groups match “${props.q}”`}
+        action={
+          <button type="button" className="btn" onClick={props.onClear}>
+            Clear the search
+          </button>
+        }
+      >
+        Try a shorter part of the name, or clear the search to see every group.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      title="No user groups yet"
+      action={
+        <button type="button" className="btn btn-primary" onClick={props.onCreate}>
+          Create the first group
+        </button>
+      }
+    >
+      A user group gives several members the same access at once: create one, add its policies, then its members.
+    </EmptyState>
   );
 }

@@ -1,7 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UserGroupOverview } from '../../../features/user-groups/components/user-group-overview';
+import { groupMembersQuery } from '../../../api/queries/user-groups';
+import { MEMBER_COUNT_PARAMS, UserGroupOverview } from '../../../features/user-groups/components/user-group-overview';
 
 export const Route = createFileRoute('/groups/$groupId/')({
+  // The member count comes with the page, not after it (no request waterfall).
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(groupMembersQuery(context.accountId, params.groupId, MEMBER_COUNT_PARAMS)),
   component: function OverviewRoute() {
     const { groupId } = Route.useParams();
     return <UserGroupOverview groupId={groupId} />;

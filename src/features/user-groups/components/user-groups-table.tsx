@@ -1,0 +1,154 @@
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { Link } from '@tanstack/react-router';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { UserGroup } from '../../../api/schemas/iam';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { SortHeader } from './sort-header';
+
+/** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
+const ROW_HEIGHT = 44;
+
+const column = createColumnHelper<UserGroup>();
+const columns = [
+  column.accessor('name', {
+    header: 'Name',
+    enableSorting: true,
+    cell: ({ row }) => (
+      <Link to="/groups/$groupId" params={{ groupId: row.original.id }} className="ug-cell-ellipsis" title={row.original.name}>
+        {row.original.name}
+      </Link>
+    ),
+  }),
+  column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: false }),
+  column.accessor('created_on', {
+    header: 'Created',
+    enableSorting: false,
+    cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
+  }),
+  column.accessor('modified_on', {
+    header: 'Modified',
+    enableSorting: false,
+    cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
+  }),
+];
+
+interface UserGroupsTableProps {
+  groups: UserGroup[];
+  direction: 'asc' | 'desc';
+  onDirectionChange: (direction: 'asc' | 'desc') => void;
+  /** New rows are on their way: the old ones stay, dimmed. */
+  busy: boolean;
+  caption: string;
+}
+
+/**
+ * Up to 500 groups in a real <table>, rendering only the rows near the viewport: spacer rows keep
+ * the scroll height, and aria-rowcount/aria-rowindex tell assistive tech where each row sits.
+ * The page (window) scrolls, so there is no nested scroll area to trap the keyboard.
+ */
+export function UserGroupsTable({ groups, direction, onDirectionChange, busy, caption }: UserGroupsTableProps) {
+  const sorting: SortingState = [{ id: 'name', desc: direction === 'desc' }];
+  // The sort runs on the server (the API sorts by name); the table only reflects it.
+  // No React Compiler here (nothing else in the app uses it); the table is rebuilt each render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: groups,
+    columns,
+    getRowId: (g) => g.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      onDirectionChange(next[0]?.desc ? 'desc' : 'asc');
+    },
+  });
+  const rows = table.getRowModel().rows;
+
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // Where the rows start on the page; content above (banners, a wrapping toolbar) can move it.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setScrollMargin((prev) => (Math.abs(top - prev) > 1 ? top : prev));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+    scrollMargin,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    // React 19 warns about flushSync during render; scrolling stays smooth without it.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length ? items[0]!.start - scrollMargin : 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0;
+  const columnCount = columns.length;
+
+  return (
+    <table className={`table ug-table${busy ? ' ug-is-busy' : ''}`} aria-rowcount={rows.length + 1} aria-busy={busy}>
+      <caption className="visually-hidden">{caption}</caption>
+      <colgroup>
+        <col className="ug-col-name" />
+        <col className="ug-col-policies" />
+        <col className="ug-col-date" />
+        <col className="ug-col-date" />
+      </colgroup>
+      <thead>
+        {table.getHeaderGroups().map((headerGroup) => (
+          <tr key={headerGroup.id} aria-rowindex={1}>
+            {headerGroup.headers.map((header) =>
+              header.column.getCanSort() ? (
+                <SortHeader
+                  key={header.id}
+                  direction={header.column.getIsSorted() === 'desc' ? 'desc' : 'asc'}
+                  onToggle={() => header.column.toggleSorting(header.column.getIsSorted() !== 'desc')}
+                >
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </SortHeader>
+              ) : (
+                <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ),
+            )}
+          </tr>
+        ))}
+      </thead>
+      <tbody ref={bodyRef}>
+        {paddingTop > 0 ? (
+          <tr aria-hidden="true" className="ug-spacer-row">
+            <td colSpan={columnCount} style={{ height: paddingTop }} />
+          </tr>
+        ) : null}
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+        {paddingBottom > 0 ? (
+          <tr aria-hidden="true" className="ug-spacer-row">
+            <td colSpan={columnCount} style={{ height: paddingBottom }} />
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,19 @@
+/** Page sizes offered in the user-group views; the API serves 1–500 per page (default 100). */
+export const GROUP_PAGE_SIZES = [25, 50, 100, 250, 500] as const;
+export type GroupPageSize = (typeof GROUP_PAGE_SIZES)[number];
+
+export interface UserGroupsSearch {
+  page: number;
+  per_page: GroupPageSize;
+  q?: string;
+  direction?: 'asc' | 'desc';
+}
+
+export interface GroupMembersSearch {
+  page: number;
+  per_page: GroupPageSize;
+  q?: string;
+  direction?: 'asc' | 'desc';
+  /** The member whose details are open (shareable, like the rest of the view). */
+  member?: string;
+}

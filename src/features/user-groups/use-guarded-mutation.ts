@@ -1,0 +1,35 @@
+import { useMutation, type DefaultError, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+
+/**
+ * useMutation that sends once per click, however fast the clicks. `isPending` (and so the
+ * button's `disabled`) reaches React a tick after `mutate`, since the query cache notifies on a
+ * timer; a ref closes that window. A second call while one is in flight returns the same promise.
+ */
+export function useGuardedMutation<TData = unknown, TError = DefaultError, TVariables = void, TContext = unknown>(
+  options: UseMutationOptions<TData, TError, TVariables, TContext>,
+): UseMutationResult<TData, TError, TVariables, TContext> {
+  const mutation = useMutation(options);
+  const inFlight = useRef<Promise<TData> | null>(null);
+  const { mutateAsync: rawMutateAsync } = mutation;
+
+  const mutateAsync = useCallback<typeof rawMutateAsync>(
+    (...args) => {
+      if (inFlight.current) return inFlight.current;
+      const promise = rawMutateAsync(...args).finally(() => {
+        inFlight.current = null;
+      });
+      inFlight.current = promise;
+      return promise;
+    },
+    [rawMutateAsync],
+  );
+  const mutate = useCallback<typeof mutation.mutate>(
+    (...args) => {
+      // Errors are handled by the mutation's callbacks; swallow the promise's copy.
+      mutateAsync(...args).catch(() => {});
+    },
+    [mutateAsync],
+  );
+  return { ...mutation, mutate, mutateAsync };
+}
