@@ -1,0 +1,66 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { listAccountMembers } from '../../api/endpoints/accounts';
+import { groupMembersAllQuery } from '../../api/queries/user-groups';
+import type { AccountMember } from '../../api/schemas/accounts';
+import type { GroupMember } from '../../api/schemas/iam';
+import { useAccountId } from '../../stores/current-account';
+import { validEmails, type ParsedEmailList } from './lib/email-list';
+import type { Person } from './lib/membership';
+import { resolveEmails } from './lib/resolve-emails';
+
+export function accountMemberAsPerson(m: AccountMember): Person {
+  const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
+  return { id: m.id, email: m.user?.email ?? '', name: name || undefined };
+}
+
+export function groupMemberAsPerson(m: GroupMember): Person {
+  return { id: m.id, email: m.email ?? m.id };
+}
+
+export interface MembershipLookup {
+  /** Lower-cased email → account member, for the pasted addresses that are account members. */
+  accountMembers: Map<string, Person>;
+  /** The group's whole membership as it is right now. */
+  current: Person[];
+}
+
+/**
+ * What every membership preview needs: which pasted emails are account members, and who is in
+ * the group now. Both are read fresh (a preview on stale data is the bug this avoids).
+ */
+export function useMembershipLookup(groupId: string) {
+  const accountId = useAccountId();
+  const qc = useQueryClient();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+
+  const readCurrent = useCallback(async () => {
+    const members = await qc.fetchQuery({ ...groupMembersAllQuery(accountId, groupId), staleTime: 0 });
+    return members.map(groupMemberAsPerson);
+  }, [qc, accountId, groupId]);
+
+  const lookup = useCallback(
+    async (list: ParsedEmailList): Promise<MembershipLookup> => {
+      setProgress({ done: 0, total: 1 });
+      try {
+        const [resolution, current] = await Promise.all([
+          resolveEmails(
+            validEmails(list),
+            async (params) => {
+              const { result, resultInfo } = await listAccountMembers(accountId, params);
+              return { people: result.map(accountMemberAsPerson), total: resultInfo?.total_count };
+            },
+            { onProgress: (done, total) => setProgress({ done, total }) },
+          ),
+          readCurrent(),
+        ]);
+        return { accountMembers: resolution.found, current };
+      } finally {
+        setProgress(null);
+      }
+    },
+    [accountId, readCurrent],
+  );
+
+  return { lookup, readCurrent, progress };
+}
