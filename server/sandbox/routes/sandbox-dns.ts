@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { log } from '../../log.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -55,7 +56,7 @@ export function createSandboxDnsApi({ db }: { db: Db }): Hono {
 
   app.onError((err, c) => {
     if (err instanceof DnsError) return c.json({ errors: err.errors }, err.status);
-    console.error('sandbox dns: unexpected error', err instanceof Error ? err.message : err);
+    log.error('sandbox dns: unexpected error', err instanceof Error ? err.message : err);
     return c.json({ errors: [{ message: 'Internal error' }] }, 500);
   });
 
