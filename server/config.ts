@@ -17,6 +17,8 @@ export interface ServerConfig {
   /** How long the sandbox DNS checker waits before a pending verification settles. */
   verificationDelayMs: number;
   distDir: string;
+  /** SANDBOX_FAULTS: random fault injection in the sandbox (server/sandbox/faults.ts); off when unset. */
+  sandboxFaults?: string;
 }
 
 function seedKind(value: string | undefined): SeedKind {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       : null,
     verificationDelayMs: Number(env.SANDBOX_VERIFICATION_DELAY_MS ?? 4000),
     distDir: resolve(env.DIST_DIR ?? 'dist'),
+    sandboxFaults: env.SANDBOX_FAULTS || undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db/open.ts';
+import type { FaultConfig } from './faults.ts';
 
 /** What every sandbox route module is given. */
 export interface SandboxDeps {
@@ -7,6 +8,10 @@ export interface SandboxDeps {
   verificationDelayMs: number;
   /** How long a started verification keeps looking for a missing record before it fails (default 48 h). */
   verificationWindowMs?: number;
+  /** Random faults on every call (SANDBOX_FAULTS); the X-Sandbox-Fault header works regardless. */
+  faults?: FaultConfig | null;
+  /** For tests: the dice the random faults are drawn with. */
+  random?: () => number;
 }
 
 export interface SandboxEnv {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { log } from '../log.ts';
 import { requireCredential } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
+import { faultInjection } from './faults.ts';
 import { ID_PATTERN } from './ids.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
 import { registerSsoConnectors } from './routes/sso-connectors.ts';
@@ -32,11 +34,13 @@ export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
 
   api.onError((err, c) => {
     if (err instanceof CfError) return c.json(errorBody(err.errors), err.status);
-    console.error('sandbox: unexpected error', err instanceof Error ? err.message : err);
+    log.error('sandbox: unexpected error', err instanceof Error ? err.message : err);
     return c.json(errorBody([{ code: ErrorCode.internal, message: 'Internal error' }]), 500);
   });
   api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
 
+  // Before the credential check: a failing network or server does not look at who is asking.
+  api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random }));
   api.use('*', requireCredential);
 
   api.use('/accounts/:account_id/*', async (c, next) => {
