@@ -7,9 +7,15 @@ import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
+import { log } from './log.ts';
+import { parseFaultConfig } from './sandbox/faults.ts';
+import { CONSOLE_HEADER, CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
+import { installSecurity } from './security/install.ts';
+import { resolveSecurity, type SecurityOptions } from './security/options.ts';
+import { isApiPath } from './security/refuse.ts';
+import { createLiveSession, type LiveSession } from './security/session.ts';
 
-/** The header every dashboard request carries; a plain cross-site form or image cannot set it. */
-export const CONSOLE_HEADER = 'x-iam-console';
+export { CONSOLE_HEADER };
 
 /** What the sandbox accepts for the dashboard: it holds no real credential, but takes the same step. */
 const SANDBOX_CONSOLE_CREDENTIAL = { authorization: 'Bearer sandbox-console' };
@@ -21,6 +27,10 @@ export interface AppDeps {
   fetchImpl?: typeof fetch;
   /** Serve the built SPA from config.distDir (off under the Vite dev server). */
   serveSpa?: boolean;
+  /** Each protection, on unless a test turns it off to show the attack it stops (server/security/). */
+  security?: Partial<SecurityOptions>;
+  /** Live mode's session (the token printed in the URL); a fresh one when not given. */
+  session?: LiveSession;
 }
 
 function withHeaders(request: Request, set: Record<string, string>): Request {
@@ -30,20 +40,18 @@ function withHeaders(request: Request, set: Record<string, string>): Request {
   return new Request(request, { headers });
 }
 
-export function createApp({ config, db, fetchImpl, serveSpa = true }: AppDeps): Hono {
+export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
   const mode = config.upstream ? 'live' : 'sandbox';
+  const security = resolveSecurity(deps.security);
+  const session = config.upstream && security.session ? (deps.session ?? createLiveSession(config.port)) : null;
+  installSecurity(app, { config, security, session });
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    );
-    c.header('X-Frame-Options', 'DENY');
+  app.onError((err, c) => {
+    log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);
+    const status = c.req.path.startsWith('/client/v4') && config.upstream ? 502 : 500;
+    const message = status === 502 ? 'The Cloudflare API could not be reached' : 'Internal error';
+    return isApiPath(c.req.path) ? c.json(errorBody([{ code: ErrorCode.internal, message }]), status) : c.text(message, status);
   });
 
   app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
@@ -53,22 +61,26 @@ export function createApp({ config, db, fetchImpl, serveSpa = true }: AppDeps): 
     const upstream = config.upstream;
     app.all('/client/v4/*', (c) => {
       // The server's credential is added only to the dashboard's own requests.
-      if (c.req.header(CONSOLE_HEADER) !== '1') {
-        return c.json(
-          errorBody([{ code: ErrorCode.forbidden, message: 'This console proxies requests from its own dashboard only' }]),
-          403,
-        );
+      if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
+        return c.json(errorBody([{ code: ErrorCode.forbidden, message: CONSOLE_HEADER_MESSAGE }]), 403);
       }
       return forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
     });
   } else {
     if (!db) throw new Error('sandbox mode needs a database');
-    const sandbox = createSandboxApi({ db, verificationDelayMs: config.verificationDelayMs });
+    const sandbox = createSandboxApi({
+      db,
+      verificationDelayMs: config.verificationDelayMs,
+      faults: parseFaultConfig(config.sandboxFaults),
+    });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
     app.all('/client/v4/*', (c) => {
-      const request = c.req.header(CONSOLE_HEADER) === '1' ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
-      return sandbox.fetch(request);
+      const request = usesServerCredential(c.req.raw, security.consoleHeader)
+        ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL)
+        : c.req.raw;
+      // c.env carries the Node socket, which fault injection's `drop` cuts.
+      return sandbox.fetch(request, c.env);
     });
   }
 

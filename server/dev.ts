@@ -3,18 +3,28 @@ import { createServer } from 'node:http';
 import { createServer as createViteServer } from 'vite';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
+import { createLiveSession, launchUrl } from './security/session.ts';
 
 /** `npm run dev`: Vite with hot reload for the SPA, the same API and server routes as `npm start`. */
+registerConfiguredSecrets();
 const config = loadConfig();
+const session = config.upstream ? createLiveSession(config.port) : undefined;
+registerSecret(session?.token, session?.cookieValue);
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
-const api = getRequestListener(createApp({ config, db, serveSpa: false }).fetch);
+const api = getRequestListener(createApp({ config, db, serveSpa: false, session }).fetch);
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'spa' });
 const SERVER_PREFIXES = ['/client/v4/', '/console-api/', '/__sandbox/'];
 
 createServer((req, res) => {
-  if (SERVER_PREFIXES.some((prefix) => req.url?.startsWith(prefix))) return void api(req, res);
+  // The live-mode launch URL (?token=…) goes to the server too: it sets the session cookie.
+  const forServer = SERVER_PREFIXES.some((prefix) => req.url?.startsWith(prefix)) || /[?&]token=/.test(req.url ?? '');
+  if (forServer) return void api(req, res);
   vite.middlewares(req, res);
 }).listen(config.port, config.host, () => {
-  console.log(`IAM Console (dev) ready at http://${config.host}:${config.port}/`);
+  const base = `http://${config.host}:${config.port}`;
+  // As in index.ts: the live-mode launch URL is the one line printed with its secret, on purpose.
+  if (session) process.stdout.write(`IAM Console (dev) ready at ${launchUrl(base, session)}\n`);
+  else log.info(`IAM Console (dev) ready at ${base}/`);
 });

@@ -1,21 +1,46 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
+import { createLiveSession, launchUrl } from './security/session.ts';
 import { describeUpstream } from './upstream/verify.ts';
 
+registerConfiguredSecrets();
 const config = loadConfig();
+// Live mode: a new secret every launch, handed to the admin in the printed URL only.
+const session = config.upstream ? createLiveSession(config.port) : undefined;
+registerSecret(session?.token, session?.cookieValue);
+
+let app: ReturnType<typeof createApp>;
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
-const app = createApp({ config, db });
+try {
+  app = createApp({ config, db, session });
+} catch (error) {
+  log.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 if (config.upstream) {
-  console.log(await describeUpstream(config.upstream));
+  log.info(await describeUpstream(config.upstream));
 } else {
-  console.log(`Sandbox mode: ${config.sandboxDbPath} (seed: ${config.seed})`);
+  log.info(`Sandbox mode: ${config.sandboxDbPath} (seed: ${config.seed})${config.sandboxFaults ? `, faults: ${config.sandboxFaults}` : ''}`);
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  console.log(`IAM Console ready at http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${info.port}/`);
+  const base = `http://${displayHost(config.host)}:${info.port}`;
+  if (session) {
+    // The one line deliberately printed with a secret in it, bypassing the redacting logger: it is
+    // how the admin gets in (as a notebook server prints its token URL). It never goes to a log file.
+    process.stdout.write(`IAM Console ready at ${launchUrl(base, session)}\n`);
+  } else {
+    log.info(`IAM Console ready at ${base}/`);
+  }
 });
 
 function shutdown() {

@@ -80,7 +80,13 @@ describe('DNS pre-check (/console-api/dns/txt)', () => {
       records: ['hello'],
       source: 'sandbox',
     });
-    const liveApp = createApp({ config: loadConfig({ CLOUDFLARE_API_TOKEN: 'token' }), db: null, serveSpa: false });
+    // About routing, not sign-in: live mode's session check is tested in server/security/.
+    const liveApp = createApp({
+      config: loadConfig({ CLOUDFLARE_API_TOKEN: 'token' }),
+      db: null,
+      serveSpa: false,
+      security: { session: false },
+    });
     const bad = await get(liveApp, '/console-api/dns/txt?name=not%20valid');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('name');

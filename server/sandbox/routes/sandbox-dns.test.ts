@@ -132,7 +132,13 @@ describe('sandbox DNS zone (/__sandbox/dns)', () => {
     expect(res.status).toBe(201);
     expect(((await (await sandboxApp.request('/__sandbox/dns/records')).json()) as any).records).toHaveLength(1);
 
-    const liveApp = createApp({ config: loadConfig({ CLOUDFLARE_API_TOKEN: 'token' }), db: null, serveSpa: false });
+    // About routing, not sign-in: live mode's session check is tested in server/security/.
+    const liveApp = createApp({
+      config: loadConfig({ CLOUDFLARE_API_TOKEN: 'token' }),
+      db: null,
+      serveSpa: false,
+      security: { session: false },
+    });
     expect((await liveApp.request('/__sandbox/dns/records')).status).toBe(404);
   });
 });

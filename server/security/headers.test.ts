@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dashboardHeaders, sandboxApp, send, USER_GROUPS } from './test-apps.ts';
+
+function cspDirectives(csp: string | null): Map<string, string[]> {
+  return new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+/** `<script>` elements without a src, and on*= handler attributes: what a strict CSP would block. */
+export function inlineScripts(html: string): string[] {
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs, body]) => !/\bsrc\s*=/.test(attrs ?? '') || (body ?? '').trim() !== '')
+    .map(([tag]) => tag.slice(0, 80));
+  const handlers = [...html.matchAll(/<[a-z][^>]*\s(on[a-z]+)\s*=/gi)].map((m) => m[1]!);
+  return [...inline, ...handlers];
+}
+
+describe('security headers', () => {
+  it('without them, nothing stops another site framing the console or sniffing a JSON answer', async () => {
+    const { app } = sandboxApp({ securityHeaders: false });
+    const res = await send(app, USER_GROUPS, { headers: dashboardHeaders() });
+    expect(res.headers.get('content-security-policy')).toBeNull();
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBeNull();
+  });
+
+  it('with them: strict CSP (no inline script, no eval, no framing), nosniff, no referrer', async () => {
+    const { app } = sandboxApp();
+    for (const res of [
+      await send(app, USER_GROUPS, { headers: dashboardHeaders() }),
+      await send(app, '/console-api/mode', { headers: dashboardHeaders() }),
+      // Refusals carry them too.
+      await send(app, USER_GROUPS, { headers: dashboardHeaders({ host: 'evil.example:3000' }) }),
+    ]) {
+      const csp = cspDirectives(res.headers.get('content-security-policy'));
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      expect(csp.get('base-uri')).toEqual(["'none'"]);
+      expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
+      expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  it('index.html has no inline script for the CSP to block', () => {
+    expect(inlineScripts(readFileSync(new URL('../../index.html', import.meta.url), 'utf8'))).toEqual([]);
+    // The detector itself finds what it must.
+    expect(inlineScripts('<script>alert(1)</script><script src="/a.js"></script><img src=x onerror="x()">')).toEqual([
+      '<script>alert(1)</script>',
+      'onerror',
+    ]);
+  });
+});

@@ -1,0 +1,61 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { isApiPath, refuse, SecurityCode } from './refuse.ts';
+
+/**
+ * Live mode's session, the pattern local notebook servers use: a random token, new at every
+ * launch, travels once in the URL the server prints; opening it sets an HttpOnly, SameSite=Strict
+ * cookie holding a second random value and redirects to the same URL without the token. Every
+ * API call must carry that cookie, so nothing on the machine that did not see the printed URL —
+ * another site's page, another local user's process — can use the server's credential.
+ */
+export interface LiveSession {
+  /** The one-time-in-URL secret: `http://127.0.0.1:3000/?token=…`. */
+  token: string;
+  /** The cookie's value; never in a URL, never readable by script. */
+  cookieValue: string;
+  cookieName: string;
+}
+
+const secretValue = () => randomBytes(32).toString('base64url');
+
+export function createLiveSession(port: number, token: string = secretValue()): LiveSession {
+  // Cookies ignore ports: the port in the name keeps two consoles on one machine apart.
+  return { token, cookieValue: secretValue(), cookieName: `iam_console_session_${port}` };
+}
+
+export function launchUrl(baseUrl: string, session: LiveSession): string {
+  return `${baseUrl.replace(/\/$/, '')}/?token=${session.token}`;
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const SESSION_MESSAGE =
+  'Not signed in to this console: open the link with ?token=… that the server printed when it started';
+
+export function sessionCheck(session: LiveSession): MiddlewareHandler {
+  return async (c, next) => {
+    if (isApiPath(c.req.path)) {
+      if (!sameSecret(getCookie(c, session.cookieName), session.cookieValue)) {
+        return refuse(c, 401, SecurityCode.session, SESSION_MESSAGE);
+      }
+      return next();
+    }
+    const url = new URL(c.req.url);
+    const token = url.searchParams.get('token');
+    if (token === null || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    c.header('Cache-Control', 'no-store');
+    if (!sameSecret(token, session.token)) {
+      return c.text('This link is not valid for this run of the console. Use the URL printed in its terminal.', 401);
+    }
+    setCookie(c, session.cookieName, session.cookieValue, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    url.searchParams.delete('token');
+    return c.redirect(`${url.pathname}${url.search}${url.hash}`, 302);
+  };
+}
