@@ -1,0 +1,105 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  beginSsoVerification,
+  createSsoConnector,
+  deleteSsoConnector,
+  updateSsoConnector,
+} from '../../api/endpoints/sso';
+import { ssoConnectorsQuery, ssoKeys } from '../../api/queries/sso';
+import type { SsoConnector } from '../../api/schemas/sso';
+import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from './sandbox-dns-api';
+
+export interface CreateConnectorInput {
+  email_domain: string;
+  use_fedramp_language: boolean;
+  /**
+   * Set when the previous attempt failed without a clear answer (network error, 5xx): it may have
+   * created the connector anyway, so look for it before creating another.
+   */
+  resumeIfExists: boolean;
+}
+
+/**
+ * Creates a connector without starting verification (`begin_verification: false`): the record is
+ * published and pre-checked first, so Cloudflare's two-day clock does not start on an empty name.
+ */
+export function useCreateSsoConnector(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CreateConnectorInput): Promise<{ connector: SsoConnector; resumed: boolean }> => {
+      if (input.resumeIfExists) {
+        const existing = (await queryClient.fetchQuery({ ...ssoConnectorsQuery(accountId), staleTime: 0 })).find(
+          (c) => c.email_domain === input.email_domain,
+        );
+        if (existing) return { connector: existing, resumed: true };
+      }
+      const { result } = await createSsoConnector(accountId, {
+        email_domain: input.email_domain,
+        use_fedramp_language: input.use_fedramp_language,
+        begin_verification: false,
+      });
+      return { connector: result, resumed: false };
+    },
+    onSuccess: ({ connector }) => {
+      queryClient.setQueryData(ssoKeys.detail(accountId, connector.id), connector);
+      return queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) });
+    },
+  });
+}
+
+export function useUpdateSsoConnector(accountId: string, connectorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { enabled?: boolean; use_fedramp_language?: boolean }) =>
+      (await updateSsoConnector(accountId, connectorId, body)).result,
+    onSuccess: (connector) => {
+      queryClient.setQueryData(ssoKeys.detail(accountId, connectorId), connector);
+      return queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) });
+    },
+  });
+}
+
+export function useDeleteSsoConnector(accountId: string, connectorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteSsoConnector(accountId, connectorId),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: ssoKeys.detail(accountId, connectorId) });
+      return queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) });
+    },
+  });
+}
+
+/**
+ * Starts (or restarts, after a failure) Cloudflare's check of the TXT record. The call answers no
+ * connector, so the detail is refetched before the mutation settles: the wizard moves to the
+ * verify step once, with the server's own status.
+ */
+export function useBeginVerification(accountId: string, connectorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => beginSsoVerification(accountId, connectorId),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ssoKeys.detail(accountId, connectorId) }),
+        queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) }),
+      ]),
+  });
+}
+
+/** Sandbox only: what a person does at their DNS provider. Every DNS read is stale afterwards. */
+export function usePublishSandboxTxt() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: publishSandboxTxtRecord,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dnsKeys.all }),
+  });
+}
+
+export function useDeleteSandboxDnsRecord() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteSandboxDnsRecord,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dnsKeys.all }),
+  });
+}

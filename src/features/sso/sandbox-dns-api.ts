@@ -1,0 +1,98 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+
+/**
+ * The two calls outside /client/v4 that the SSO wizard makes, with their own plain JSON shapes
+ * (not the Cloudflare envelope), so they do not go through src/api/client.ts:
+ * - the DNS pre-check, /console-api/dns/txt (sandbox zone in sandbox mode, real DNS when live);
+ * - the sandbox DNS zone, /__sandbox/dns/records (sandbox mode only), the stand-in for the admin's
+ *   DNS provider where the verification record is published.
+ */
+
+const errorsSchema = z.object({
+  errors: z.array(z.object({ field: z.optional(z.string()), message: z.string() })),
+});
+
+export class DnsApiError extends Error {
+  readonly status: number;
+  readonly errors: Array<{ field?: string; message: string }>;
+  constructor(status: number, errors: Array<{ field?: string; message: string }>) {
+    super(errors.map((e) => e.message).join('; ') || `Request failed (${status})`);
+    this.name = 'DnsApiError';
+    this.status = status;
+    this.errors = errors;
+  }
+  /** The message for one form field, e.g. 'name' or 'content'. */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+}
+
+async function call<S extends z.ZodMiniType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch {
+    throw new DnsApiError(0, [{ message: 'Could not reach the server. Check your connection and try again.' }]);
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorsSchema.safeParse(json);
+    throw new DnsApiError(response.status, parsed.success ? parsed.data.errors : [{ message: `Request failed (${response.status})` }]);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new DnsApiError(response.status, [{ message: `Unexpected answer from ${url.split('?')[0]}` }]);
+  return parsed.data;
+}
+
+const precheckSchema = z.object({ name: z.string(), records: z.array(z.string()), source: z.enum(['sandbox', 'dns']) });
+export type TxtPrecheck = z.infer<typeof precheckSchema>;
+
+/** "Can the world see my TXT record yet?": the TXT values published at `name`. */
+export function fetchTxtRecords(name: string, signal?: AbortSignal): Promise<TxtPrecheck> {
+  return call(`/console-api/dns/txt?name=${encodeURIComponent(name)}`, precheckSchema, { signal });
+}
+
+const recordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  content: z.string(),
+  created_on: z.string(),
+  warning: z.optional(z.string()),
+});
+export type SandboxDnsRecord = z.infer<typeof recordSchema>;
+
+export function listSandboxDnsRecords(signal?: AbortSignal): Promise<SandboxDnsRecord[]> {
+  return call('/__sandbox/dns/records', z.object({ records: z.array(recordSchema) }), { signal }).then((r) => r.records);
+}
+
+export function publishSandboxTxtRecord(input: { name: string; content: string }) {
+  return call('/__sandbox/dns/records', z.object({ record: recordSchema, warning: z.optional(z.string()) }), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'TXT', ...input }),
+  });
+}
+
+export function deleteSandboxDnsRecord(id: string) {
+  return call(`/__sandbox/dns/records/${encodeURIComponent(id)}`, z.object({ id: z.string() }), { method: 'DELETE' });
+}
+
+export const dnsKeys = {
+  /** Every DNS read: a published or deleted record invalidates all of them. */
+  all: ['dns'] as const,
+  txt: (name: string) => [...dnsKeys.all, 'txt', name] as const,
+  sandboxRecords: () => [...dnsKeys.all, 'sandbox-records'] as const,
+};
+
+export function txtPrecheckQuery(name: string) {
+  // Never served from cache: the point is to see what DNS answers now.
+  return queryOptions({ queryKey: dnsKeys.txt(name), queryFn: ({ signal }) => fetchTxtRecords(name, signal), staleTime: 0, gcTime: 60_000, retry: false });
+}
+
+export const sandboxDnsRecordsQuery = queryOptions({
+  queryKey: dnsKeys.sandboxRecords(),
+  queryFn: ({ signal }) => listSandboxDnsRecords(signal),
+  staleTime: 0,
+});
