@@ -16,9 +16,12 @@ import { Route as OauthClientsIndexRouteImport } from './routes/oauth-clients/in
 import { Route as PermissionGroupsIndexRouteImport } from './routes/permission-groups/index'
 import { Route as ResourceGroupsIndexRouteImport } from './routes/resource-groups/index'
 import { Route as SsoIndexRouteImport } from './routes/sso/index'
+import { Route as SsoNewRouteImport } from './routes/sso/new'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdMembersRouteImport } from './routes/groups/$groupId/members'
 import { Route as GroupsGroupIdPoliciesRouteImport } from './routes/groups/$groupId/policies'
+import { Route as SsoConnectorIdIndexRouteImport } from './routes/sso/$connectorId/index'
+import { Route as SsoConnectorIdSetupRouteImport } from './routes/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -55,6 +58,11 @@ const SsoIndexRoute = SsoIndexRouteImport.update({
   path: '/sso/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SsoNewRoute = SsoNewRouteImport.update({
+  id: '/sso/new',
+  path: '/sso/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const GroupsGroupIdIndexRoute = GroupsGroupIdIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -70,10 +78,21 @@ const GroupsGroupIdPoliciesRoute = GroupsGroupIdPoliciesRouteImport.update({
   path: '/policies',
   getParentRoute: () => GroupsGroupIdRoute,
 } as any)
+const SsoConnectorIdIndexRoute = SsoConnectorIdIndexRouteImport.update({
+  id: '/sso/$connectorId/',
+  path: '/sso/$connectorId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SsoConnectorIdSetupRoute = SsoConnectorIdSetupRouteImport.update({
+  id: '/sso/$connectorId/setup',
+  path: '/sso/$connectorId/setup',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/permission-groups/': typeof PermissionGroupsIndexRoute
@@ -81,10 +100,13 @@ export interface FileRoutesByFullPath {
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
+  '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/sso/new': typeof SsoNewRoute
   '/groups': typeof GroupsIndexRoute
   '/oauth-clients': typeof OauthClientsIndexRoute
   '/permission-groups': typeof PermissionGroupsIndexRoute
@@ -92,12 +114,15 @@ export interface FileRoutesByTo {
   '/sso': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId': typeof GroupsGroupIdIndexRoute
+  '/sso/$connectorId': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/permission-groups/': typeof PermissionGroupsIndexRoute
@@ -105,13 +130,16 @@ export interface FileRoutesById {
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
+  '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
     | '/groups/$groupId'
+    | '/sso/new'
     | '/groups/'
     | '/oauth-clients/'
     | '/permission-groups/'
@@ -119,10 +147,13 @@ export interface FileRouteTypes {
     | '/sso/'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
+    | '/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/sso/new'
     | '/groups'
     | '/oauth-clients'
     | '/permission-groups'
@@ -130,11 +161,14 @@ export interface FileRouteTypes {
     | '/sso'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/sso/$connectorId/setup'
     | '/groups/$groupId'
+    | '/sso/$connectorId'
   id:
     | '__root__'
     | '/'
     | '/groups/$groupId'
+    | '/sso/new'
     | '/groups/'
     | '/oauth-clients/'
     | '/permission-groups/'
@@ -142,17 +176,22 @@ export interface FileRouteTypes {
     | '/sso/'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
+    | '/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   GroupsGroupIdRoute: typeof GroupsGroupIdRouteWithChildren
+  SsoNewRoute: typeof SsoNewRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
   OauthClientsIndexRoute: typeof OauthClientsIndexRoute
   PermissionGroupsIndexRoute: typeof PermissionGroupsIndexRoute
   ResourceGroupsIndexRoute: typeof ResourceGroupsIndexRoute
   SsoIndexRoute: typeof SsoIndexRoute
+  SsoConnectorIdSetupRoute: typeof SsoConnectorIdSetupRoute
+  SsoConnectorIdIndexRoute: typeof SsoConnectorIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -206,6 +245,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SsoIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/sso/new': {
+      id: '/sso/new'
+      path: '/sso/new'
+      fullPath: '/sso/new'
+      preLoaderRoute: typeof SsoNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/groups/$groupId/': {
       id: '/groups/$groupId/'
       path: '/'
@@ -226,6 +272,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/groups/$groupId/policies'
       preLoaderRoute: typeof GroupsGroupIdPoliciesRouteImport
       parentRoute: typeof GroupsGroupIdRoute
+    }
+    '/sso/$connectorId/': {
+      id: '/sso/$connectorId/'
+      path: '/sso/$connectorId'
+      fullPath: '/sso/$connectorId/'
+      preLoaderRoute: typeof SsoConnectorIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sso/$connectorId/setup': {
+      id: '/sso/$connectorId/setup'
+      path: '/sso/$connectorId/setup'
+      fullPath: '/sso/$connectorId/setup'
+      preLoaderRoute: typeof SsoConnectorIdSetupRouteImport
+      parentRoute: typeof rootRouteImport
     }
   }
 }
@@ -249,11 +309,14 @@ const GroupsGroupIdRouteWithChildren = GroupsGroupIdRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   GroupsGroupIdRoute: GroupsGroupIdRouteWithChildren,
+  SsoNewRoute: SsoNewRoute,
   GroupsIndexRoute: GroupsIndexRoute,
   OauthClientsIndexRoute: OauthClientsIndexRoute,
   PermissionGroupsIndexRoute: PermissionGroupsIndexRoute,
   ResourceGroupsIndexRoute: ResourceGroupsIndexRoute,
   SsoIndexRoute: SsoIndexRoute,
+  SsoConnectorIdSetupRoute: SsoConnectorIdSetupRoute,
+  SsoConnectorIdIndexRoute: SsoConnectorIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,0 +1,44 @@
+import { Link } from '@tanstack/react-router';
+import type { SsoConnector } from '../../../api/schemas/sso';
+import { useTxtPrecheck } from '../use-txt-precheck';
+import { DnsPrecheckResult } from './dns-precheck-result';
+import { DnsProviderHelp } from './dns-provider-help';
+import { DnsRecordTable } from './dns-record-table';
+import { StartVerification } from './start-verification';
+
+/** Step 2: the record to publish, help for common providers, and a pre-check before verifying. */
+export function DnsRecordStep({ accountId, connector, domain, code }: { accountId: string; connector: SsoConnector; domain: string; code: string }) {
+  const precheck = useTxtPrecheck(domain, code);
+  return (
+    <section className="card sso-step" aria-labelledby="sso-step-title">
+      <h2 id="sso-step-title" tabIndex={-1}>
+        Publish this TXT record
+      </h2>
+      <p>
+        Add this record at the DNS provider that hosts <strong>{domain}</strong>. Cloudflare reads it to confirm that your
+        organisation controls the domain.
+      </p>
+      <DnsRecordTable domain={domain} code={code} />
+      <DnsProviderHelp domain={domain} />
+
+      <h3>Check before verifying</h3>
+      <p className="muted">
+        See what DNS answers for {domain} right now. Nothing is sent to Cloudflare; verification starts only when you
+        choose.
+      </p>
+      <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
+        {precheck.isChecking ? 'Checking DNS…' : precheck.requested ? 'Check DNS again' : 'Check DNS now'}
+      </button>
+      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
+
+      <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Start verification">
+        <Link to="/sso" className="btn">
+          Finish later
+        </Link>
+      </StartVerification>
+      <p className="muted">
+        Finishing later is safe: the connector waits at this step, and the SSO list shows where you left off.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { CopyButton } from './copy-button';
+
+/** The exact record to publish, one row per field the DNS provider asks for, each copyable. */
+export function DnsRecordTable({ domain, code }: { domain: string; code: string }) {
+  const id = useId();
+  const rows = [
+    { field: 'Type', value: 'TXT', label: 'record type' },
+    { field: 'Name', value: domain, label: 'record name' },
+    { field: 'Value', value: code, label: 'record value' },
+  ];
+  return (
+    <table className="table dns-record-table">
+      <caption className="visually-hidden">DNS record to publish</caption>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={row.field}>
+            <th scope="row">{row.field}</th>
+            <td>
+              <code className="mono dns-record-value" id={`${id}-${i}`}>
+                {row.value}
+              </code>
+            </td>
+            <td className="dns-record-copy">
+              <CopyButton value={row.value} label={row.label} targetId={`${id}-${i}`} />
+            </td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">TTL</th>
+          <td colSpan={2}>Automatic, or the lowest your provider offers, so a fix shows up quickly.</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

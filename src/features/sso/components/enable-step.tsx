@@ -1,0 +1,52 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { isApiError } from '../../../api/api-error';
+import type { SsoConnector } from '../../../api/schemas/sso';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { notify } from '../../../stores/toasts';
+import { useUpdateSsoConnector } from '../api';
+import { FallbackAcknowledgement } from './fallback-acknowledgement';
+import { LockoutWarning } from './lockout-warning';
+
+/** Step 4: turn SSO on, only after the admin confirms they keep a way back in. */
+export function EnableStep({ accountId, connector, domain }: { accountId: string; connector: SsoConnector; domain: string }) {
+  const update = useUpdateSsoConnector(accountId, connector.id);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const enable = () => {
+    if (!acknowledged || update.isPending) return;
+    update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${domain}`) });
+  };
+  return (
+    <section className="card sso-step" aria-labelledby="sso-step-title">
+      <h2 id="sso-step-title" tabIndex={-1}>
+        Enable SSO for {domain}
+      </h2>
+      <div className="banner banner-success">
+        <strong>{domain} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
+      </div>
+      <LockoutWarning domain={domain} />
+      <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
+      {update.error ? (
+        <ErrorBanner
+          error={update.error}
+          title={isApiError(update.error) && update.error.status === 400 ? 'SSO was not enabled' : 'SSO could not be enabled'}
+        />
+      ) : null}
+      <div className="sso-step-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!acknowledged || update.isPending}
+          aria-busy={update.isPending}
+          onClick={enable}
+        >
+          {update.isPending ? 'Enabling…' : 'Enable SSO'}
+        </button>
+        <Link to="/sso/$connectorId" params={{ connectorId: connector.id }} className="btn">
+          Not now
+        </Link>
+      </div>
+      <p className="muted">Not now keeps the domain verified; you can enable SSO from the connector’s page at any time.</p>
+    </section>
+  );
+}

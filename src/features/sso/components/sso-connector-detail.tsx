@@ -1,0 +1,198 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { ssoConnectorQuery } from '../../../api/queries/sso';
+import { PageHeader } from '../../../components/layout/page-header';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { formatDateTime } from '../../../lib/format';
+import { useAccountId } from '../../../stores/current-account';
+import { notify } from '../../../stores/toasts';
+import { useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
+import { verificationDeadline } from '../verification';
+import { deriveWizardStep } from '../wizard-step';
+import { CopyButton } from './copy-button';
+import { EnabledBadge, VerificationBadge } from './verification-badge';
+import { SsoEnabledDialog } from './sso-enabled-dialog';
+
+/** /sso/$connectorId: every field of the connector, and the changes that can be made to it. */
+export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
+  const accountId = useAccountId();
+  const navigate = useNavigate();
+  const { data: connector } = useSuspenseQuery(ssoConnectorQuery(accountId, connectorId));
+  const toggle = useUpdateSsoConnector(accountId, connectorId);
+  const fedramp = useUpdateSsoConnector(accountId, connectorId);
+  const remove = useDeleteSsoConnector(accountId, connectorId);
+  const [dialog, setDialog] = useState<'enabled' | 'delete' | null>(null);
+  const ids = useId();
+  const domain = connector.email_domain ?? connectorId;
+  const status = connector.verification?.status;
+  const step = deriveWizardStep(connector);
+  const deadline = verificationDeadline(connector);
+
+  const confirmToggle = () => {
+    const enabled = !connector.enabled;
+    toggle.mutate(
+      { enabled },
+      {
+        onSuccess: () => {
+          setDialog(null);
+          notify.success(enabled ? `SSO enabled for ${domain}` : `SSO disabled for ${domain}`);
+        },
+      },
+    );
+  };
+  const confirmDelete = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        setDialog(null);
+        notify.success(`Connector for ${domain} deleted`);
+        void navigate({ to: '/sso' });
+      },
+    });
+
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/sso">SSO</Link> /
+      </p>
+      <PageHeader
+        title={domain}
+        description={
+          <span className="sso-header-badges">
+            <VerificationBadge status={status} /> <EnabledBadge enabled={connector.enabled} />
+          </span>
+        }
+        actions={
+          <>
+            {step !== 'done' ? (
+              <Link to="/sso/$connectorId/setup" params={{ connectorId }} className="btn btn-primary">
+                {status === 'failed' ? 'Fix verification' : 'Continue setup'}
+              </Link>
+            ) : null}
+            <button
+              type="button"
+              className="btn"
+              disabled={!connector.enabled && status !== 'verified'}
+              aria-describedby={!connector.enabled && status !== 'verified' ? `${ids}-why` : undefined}
+              onClick={() => {
+                toggle.reset();
+                setDialog('enabled');
+              }}
+            >
+              {connector.enabled ? 'Disable SSO' : 'Enable SSO'}
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
+              Delete
+            </button>
+          </>
+        }
+      />
+      {!connector.enabled && status !== 'verified' ? (
+        <p className="muted" id={`${ids}-why`}>
+          SSO can be enabled once the domain is verified.
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby={`${ids}-fields`}>
+        <h2 id={`${ids}-fields`} className="sso-card-title">
+          Connector
+        </h2>
+        <dl className="details">
+          <dt>Email domain</dt>
+          <dd className="mono">{connector.email_domain ?? '—'}</dd>
+          <dt>Connector ID</dt>
+          <dd>
+            <span className="mono" id={`${ids}-id`}>
+              {connector.id}
+            </span>{' '}
+            <CopyButton value={connector.id} label="connector ID" targetId={`${ids}-id`} />
+          </dd>
+          <dt>Verification status</dt>
+          <dd>
+            <VerificationBadge status={status} />
+            {deadline ? (
+              <span className="muted"> Cloudflare keeps checking until about {formatDateTime(deadline.toISOString())}.</span>
+            ) : null}
+          </dd>
+          <dt>Verification code</dt>
+          <dd>
+            {connector.verification?.code ? (
+              <>
+                <span className="mono" id={`${ids}-code`}>
+                  {connector.verification.code}
+                </span>{' '}
+                <CopyButton value={connector.verification.code} label="verification code" targetId={`${ids}-code`} />
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
+          <dt>SSO</dt>
+          <dd>{connector.enabled ? 'Enabled' : 'Disabled'}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(connector.created_on)}</dd>
+          <dt>Updated</dt>
+          <dd>{formatDateTime(connector.updated_on)}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby={`${ids}-login`}>
+        <h2 id={`${ids}-login`} className="sso-card-title">
+          Login page
+        </h2>
+        <div className="field sso-checkbox-field">
+          <label>
+            <input
+              type="checkbox"
+              checked={Boolean(connector.use_fedramp_language)}
+              disabled={fedramp.isPending}
+              aria-describedby={`${ids}-fedramp-hint`}
+              onChange={(e) =>
+                fedramp.mutate(
+                  { use_fedramp_language: e.target.checked },
+                  { onSuccess: (c) => notify.success(c.use_fedramp_language ? 'FedRAMP language turned on' : 'FedRAMP language turned off') },
+                )
+              }
+            />{' '}
+            Show FedRAMP language at SSO login
+          </label>
+          <p className="field-hint" id={`${ids}-fedramp-hint`}>
+            Shows the FedRAMP notice to people as they sign in through SSO. Saved as soon as you change it.
+          </p>
+        </div>
+        {fedramp.error ? <ErrorBanner error={fedramp.error} title="The FedRAMP setting was not saved" /> : null}
+      </section>
+
+      <SsoEnabledDialog
+        open={dialog === 'enabled'}
+        onOpenChange={(open) => setDialog(open ? 'enabled' : null)}
+        domain={domain}
+        enable={!connector.enabled}
+        pending={toggle.isPending}
+        error={toggle.error}
+        onConfirm={confirmToggle}
+      />
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        onOpenChange={(open) => {
+          if (!open) remove.reset();
+          setDialog(open ? 'delete' : null);
+        }}
+        title={`Delete the connector for ${domain}?`}
+        confirmLabel="Delete connector"
+        typeToConfirm={domain}
+        pending={remove.isPending}
+        onConfirm={confirmDelete}
+      >
+        <p>
+          {connector.enabled
+            ? `SSO is on: deleting turns it off, and @${domain} users sign in with their Cloudflare password again.`
+            : 'SSO is not enabled for this domain, so no one’s login changes.'}{' '}
+          To use SSO for {domain} again you create a new connector and verify the domain with a new DNS record.
+        </p>
+        {remove.error ? <ErrorBanner error={remove.error} title="The connector was not deleted" /> : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { Link } from '@tanstack/react-router';
+import type { SsoConnector } from '../../../api/schemas/sso';
+import { formatDateTime } from '../../../lib/format';
+import { formatTime } from '../format-time';
+import { useTxtPrecheck } from '../use-txt-precheck';
+import { verificationDeadline } from '../verification';
+import { DnsPrecheckResult } from './dns-precheck-result';
+import { DnsRecordTable } from './dns-record-table';
+import { StartVerification } from './start-verification';
+
+interface VerifyStepProps {
+  accountId: string;
+  connector: SsoConnector;
+  domain: string;
+  code: string;
+  lastCheckedAt: number;
+  checking: boolean;
+  checkError: Error | null;
+  onCheckNow: () => void;
+}
+
+/** Step 3: the live status while Cloudflare checks, or the failure with what to fix and a retry. */
+export function VerifyStep(props: VerifyStepProps) {
+  return props.connector.verification?.status === 'failed' ? <VerificationFailed {...props} /> : <VerificationPending {...props} />;
+}
+
+function VerificationPending({ connector, domain, code, lastCheckedAt, checking, checkError, onCheckNow }: VerifyStepProps) {
+  const deadline = verificationDeadline(connector);
+  return (
+    <section className="card sso-step" aria-labelledby="sso-step-title">
+      <h2 id="sso-step-title" tabIndex={-1}>
+        Verifying {domain}
+      </h2>
+      <div className="sso-live-status" role="status" aria-live="polite">
+        <span className="sso-spinner" aria-hidden="true" />
+        <div>
+          <strong>Cloudflare is checking the TXT record at {domain}.</strong>
+          <p className="muted">
+            {checking ? 'Checking the status now…' : `Status last read at ${formatTime(lastCheckedAt)}; this page keeps checking.`}
+          </p>
+        </div>
+      </div>
+      {checkError ? (
+        <p className="field-error">Could not read the status just now ({checkError.message}); trying again shortly.</p>
+      ) : null}
+      <p>
+        {deadline
+          ? `If the record does not appear, Cloudflare stops checking around ${formatDateTime(deadline.toISOString())} (about 48 hours after starting) and marks the domain failed.`
+          : 'If the record does not appear, Cloudflare stops checking after about 48 hours and marks the domain failed.'}{' '}
+        You can close this page: the status is kept, and the SSO list brings you back here.
+      </p>
+      <div className="sso-step-actions">
+        <button type="button" className="btn" onClick={onCheckNow} disabled={checking}>
+          Check status now
+        </button>
+        <Link to="/sso" className="btn">
+          Back to SSO list
+        </Link>
+      </div>
+      <details className="sso-details">
+        <summary>The record being checked</summary>
+        <DnsRecordTable domain={domain} code={code} />
+      </details>
+    </section>
+  );
+}
+
+function VerificationFailed({ accountId, connector, domain, code }: VerifyStepProps) {
+  // Look at DNS straight away: what is published now decides which cause to put first.
+  const precheck = useTxtPrecheck(domain, code, { checkNow: true });
+  return (
+    <section className="card sso-step" aria-labelledby="sso-step-title">
+      <h2 id="sso-step-title" tabIndex={-1}>
+        Verification failed
+      </h2>
+      <div className="banner banner-error" role="alert">
+        <strong>Cloudflare did not find the right TXT record at {domain}.</strong>
+        <p>Likely causes, most common first:</p>
+        <ul>
+          <li>
+            The record has a different value: an old code from an earlier connector, a typo, a cut-off paste, or quotes
+            typed around it.
+          </li>
+          <li>
+            The record is on the wrong name, e.g. {domain}.{domain}, because the DNS provider appended the zone to the
+            full domain typed as the host.
+          </li>
+          <li>The record was missing when Cloudflare checked: not published yet, removed, or still propagating after about 48 hours.</li>
+        </ul>
+      </div>
+      <p>Fix the record at your DNS provider, check that it is visible, then retry. The value must be exactly:</p>
+      <DnsRecordTable domain={domain} code={code} />
+      <h3>What DNS shows now</h3>
+      <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
+        {precheck.isChecking ? 'Checking DNS…' : 'Re-check DNS'}
+      </button>
+      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
+      <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Retry verification">
+        <Link to="/sso" className="btn">
+          Finish later
+        </Link>
+      </StartVerification>
+    </section>
+  );
+}
