@@ -24,3 +24,17 @@ export const oauthScopesQuery = queryOptions({
   queryFn: async () => (await listOAuthScopes()).result,
   staleTime: 10 * 60_000,
 });
+
+/** Client-URI verification moves on its own (pending → in_progress → verified/failed): poll while it does. */
+const VERIFICATION_POLL_MS = 1500;
+
+/** The detail, refreshed while its client-URI verification is still in flight (going-public checklist). */
+export function oauthClientLiveQuery(accountId: string, clientId: string) {
+  return queryOptions({
+    ...oauthClientQuery(accountId, clientId),
+    refetchInterval: (query) => {
+      const status = query.state.data?.client_uri_verification?.status;
+      return status === 'pending' || status === 'in_progress' ? VERIFICATION_POLL_MS : false;
+    },
+  });
+}
