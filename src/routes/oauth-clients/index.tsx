@@ -1,8 +1,14 @@
 import { createFileRoute } from '@tanstack/react-router';
+import * as z from 'zod/mini';
 import { oauthClientsQuery } from '../../api/queries/oauth';
 import { OAuthClientsList } from '../../features/oauth-clients/components/oauth-clients-list';
+import { optionalText } from '../../lib/search-params';
 
 export const Route = createFileRoute('/oauth-clients/')({
+  validateSearch: z.object({ q: optionalText() }),
   loader: ({ context }) => context.queryClient.ensureQueryData(oauthClientsQuery(context.accountId)),
-  component: OAuthClientsList,
+  component: function OAuthClientsRoute() {
+    const { q } = Route.useSearch();
+    return <OAuthClientsList q={q} />;
+  },
 });

@@ -1,0 +1,60 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { oauthClientQuery, oauthScopesQuery } from '../../../api/queries/oauth';
+import { PageHeader } from '../../../components/layout/page-header';
+import { useAccountId } from '../../../stores/current-account';
+import { notify } from '../../../stores/toasts';
+import { useUpdateOAuthClient } from '../api';
+import { formValuesFromClient, toUpdateBody } from '../schemas';
+import { OAuthClientForm } from './oauth-client-form';
+
+/** /oauth-clients/$clientId/edit: every field; only what changed is sent. */
+export function EditOAuthClient({ clientId }: { clientId: string }) {
+  const accountId = useAccountId();
+  const navigate = useNavigate();
+  const { data: client } = useSuspenseQuery(oauthClientQuery(accountId, clientId));
+  const { data: catalogue } = useSuspenseQuery(oauthScopesQuery);
+  const update = useUpdateOAuthClient(accountId, clientId);
+  // The form starts from the client as loaded; a background refetch must not wipe what is typed.
+  const [original] = useState(() => formValuesFromClient(client));
+  const name = client.client_name || client.client_id;
+
+  return (
+    <div className="page oc-page-narrow">
+      <p className="breadcrumbs">
+        <Link to="/oauth-clients">OAuth clients</Link> /{' '}
+        <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+          {name}
+        </Link>{' '}
+        /
+      </p>
+      <PageHeader title={`Edit ${name}`} />
+      <OAuthClientForm
+        initial={original}
+        catalogue={catalogue}
+        submitLabel="Save changes"
+        clientUriHint={
+          client.client_uri
+            ? 'Changing the host starts a new ownership verification with a new TXT value.'
+            : 'Your application’s home page. Its host must be verified with a DNS TXT record before the client can go public.'
+        }
+        cancel={
+          <Link to="/oauth-clients/$clientId" params={{ clientId }} className="btn">
+            Cancel
+          </Link>
+        }
+        onSubmit={async (values) => {
+          const body = toUpdateBody(values, original);
+          if (Object.keys(body).length === 0) {
+            notify.info('Nothing to save', 'No field was changed.');
+            return;
+          }
+          await update.mutateAsync(body);
+          notify.success('OAuth client saved');
+          await navigate({ to: '/oauth-clients/$clientId', params: { clientId } });
+        }}
+      />
+    </div>
+  );
+}
