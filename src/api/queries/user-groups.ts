@@ -7,7 +7,7 @@ import {
   type GroupMemberListParams,
   type UserGroupListParams,
 } from '../endpoints/iam';
-import type { GroupMember } from '../schemas/iam';
+import type { GroupMember, UserGroup } from '../schemas/iam';
 
 export const userGroupKeys = {
   all: (accountId: string) => ['accounts', accountId, 'user-groups'] as const,
@@ -21,6 +21,8 @@ export const userGroupKeys = {
   memberIds: (accountId: string, groupId: string) => [...userGroupKeys.members(accountId, groupId), 'all'] as const,
   member: (accountId: string, groupId: string, memberId: string) =>
     [...userGroupKeys.members(accountId, groupId), 'detail', memberId] as const,
+  // Beside `lists`, not under it: list updaters expect one page's shape, this holds every group.
+  allPages: (accountId: string) => [...userGroupKeys.all(accountId), 'all-pages'] as const,
 };
 
 /** One page of user groups with its result_info (total count for pagination). */
@@ -79,3 +81,40 @@ export function groupMembersAllQuery(accountId: string, groupId: string) {
   });
 }
 
+/** The largest page the user groups list serves (published schema: per_page 1–500). */
+const USER_GROUPS_PAGE_MAX = 500;
+const PARALLEL_PAGES = 4;
+
+/**
+ * Every user group of the account with its policies, for reverse lookups the API lacks ("which
+ * policies use this permission group / resource group"). Page 1 gives the total; the rest load
+ * a few at a time. Always refetched on use, since a stale answer would hide a reference.
+ */
+export function allUserGroupsQuery(accountId: string) {
+  return queryOptions({
+    queryKey: userGroupKeys.allPages(accountId),
+    queryFn: async (): Promise<UserGroup[]> => {
+      const first = await listUserGroups(accountId, { page: 1, per_page: USER_GROUPS_PAGE_MAX });
+      const out = [...first.result];
+      const total = first.resultInfo?.total_count;
+      if (total === undefined) {
+        // No total: walk pages until a short one, so a server without total_count still ends.
+        for (let page = 2, last = first.result.length; last === USER_GROUPS_PAGE_MAX; page++) {
+          const { result } = await listUserGroups(accountId, { page, per_page: USER_GROUPS_PAGE_MAX });
+          out.push(...result);
+          last = result.length;
+        }
+        return out;
+      }
+      const pages = Math.ceil(total / USER_GROUPS_PAGE_MAX);
+      for (let start = 2; start <= pages; start += PARALLEL_PAGES) {
+        const batch = Array.from({ length: Math.min(PARALLEL_PAGES, pages - start + 1) }, (_, i) =>
+          listUserGroups(accountId, { page: start + i, per_page: USER_GROUPS_PAGE_MAX }),
+        );
+        for (const { result } of await Promise.all(batch)) out.push(...result);
+      }
+      return out;
+    },
+    staleTime: 0,
+  });
+}

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   /** When set, the admin must type this exactly before confirming (e.g. the group's name). */
   typeToConfirm?: string;
   pending?: boolean;
+  /** Not ready to confirm yet (e.g. still checking what the action affects), without "Working…". */
+  disabled?: boolean;
   onConfirm: () => void;
 }
 
@@ -24,11 +26,12 @@ export function ConfirmDialog({
   tone = 'danger',
   typeToConfirm,
   pending = false,
+  disabled = false,
   onConfirm,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const inputId = useId();
-  const matches = typeToConfirm === undefined || typed === typeToConfirm;
+  const matches = (typeToConfirm === undefined || typed === typeToConfirm) && !disabled;
   const close = (next: boolean) => {
     if (!next) setTyped('');
     onOpenChange(next);
