@@ -10,22 +10,33 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as PermissionGroupsRouteRouteImport } from './routes/permission-groups/route'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
 import { Route as OauthClientsIndexRouteImport } from './routes/oauth-clients/index'
-import { Route as PermissionGroupsIndexRouteImport } from './routes/permission-groups/index'
+import { Route as OauthClientsNewRouteImport } from './routes/oauth-clients/new'
+import { Route as PermissionGroupsPermissionGroupIdRouteImport } from './routes/permission-groups/$permissionGroupId'
 import { Route as ResourceGroupsIndexRouteImport } from './routes/resource-groups/index'
 import { Route as SsoIndexRouteImport } from './routes/sso/index'
 import { Route as SsoNewRouteImport } from './routes/sso/new'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdMembersRouteImport } from './routes/groups/$groupId/members'
 import { Route as GroupsGroupIdPoliciesRouteImport } from './routes/groups/$groupId/policies'
+import { Route as OauthClientsClientIdIndexRouteImport } from './routes/oauth-clients/$clientId/index'
+import { Route as OauthClientsClientIdEditRouteImport } from './routes/oauth-clients/$clientId/edit'
+import { Route as OauthClientsClientIdPublishRouteImport } from './routes/oauth-clients/$clientId/publish'
+import { Route as OauthClientsClientIdRotateRouteImport } from './routes/oauth-clients/$clientId/rotate'
 import { Route as SsoConnectorIdIndexRouteImport } from './routes/sso/$connectorId/index'
 import { Route as SsoConnectorIdSetupRouteImport } from './routes/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const PermissionGroupsRouteRoute = PermissionGroupsRouteRouteImport.update({
+  id: '/permission-groups',
+  path: '/permission-groups',
   getParentRoute: () => rootRouteImport,
 } as any)
 const GroupsIndexRoute = GroupsIndexRouteImport.update({
@@ -43,11 +54,17 @@ const OauthClientsIndexRoute = OauthClientsIndexRouteImport.update({
   path: '/oauth-clients/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const PermissionGroupsIndexRoute = PermissionGroupsIndexRouteImport.update({
-  id: '/permission-groups/',
-  path: '/permission-groups/',
+const OauthClientsNewRoute = OauthClientsNewRouteImport.update({
+  id: '/oauth-clients/new',
+  path: '/oauth-clients/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const PermissionGroupsPermissionGroupIdRoute =
+  PermissionGroupsPermissionGroupIdRouteImport.update({
+    id: '/$permissionGroupId',
+    path: '/$permissionGroupId',
+    getParentRoute: () => PermissionGroupsRouteRoute,
+  } as any)
 const ResourceGroupsIndexRoute = ResourceGroupsIndexRouteImport.update({
   id: '/resource-groups/',
   path: '/resource-groups/',
@@ -78,6 +95,30 @@ const GroupsGroupIdPoliciesRoute = GroupsGroupIdPoliciesRouteImport.update({
   path: '/policies',
   getParentRoute: () => GroupsGroupIdRoute,
 } as any)
+const OauthClientsClientIdIndexRoute =
+  OauthClientsClientIdIndexRouteImport.update({
+    id: '/oauth-clients/$clientId/',
+    path: '/oauth-clients/$clientId/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const OauthClientsClientIdEditRoute =
+  OauthClientsClientIdEditRouteImport.update({
+    id: '/oauth-clients/$clientId/edit',
+    path: '/oauth-clients/$clientId/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const OauthClientsClientIdPublishRoute =
+  OauthClientsClientIdPublishRouteImport.update({
+    id: '/oauth-clients/$clientId/publish',
+    path: '/oauth-clients/$clientId/publish',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const OauthClientsClientIdRotateRoute =
+  OauthClientsClientIdRotateRouteImport.update({
+    id: '/oauth-clients/$clientId/rotate',
+    path: '/oauth-clients/$clientId/rotate',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const SsoConnectorIdIndexRoute = SsoConnectorIdIndexRouteImport.update({
   id: '/sso/$connectorId/',
   path: '/sso/$connectorId/',
@@ -91,106 +132,147 @@ const SsoConnectorIdSetupRoute = SsoConnectorIdSetupRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/oauth-clients/new': typeof OauthClientsNewRoute
+  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
-  '/permission-groups/': typeof PermissionGroupsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
+  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
+  '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
   '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
+  '/oauth-clients/new': typeof OauthClientsNewRoute
+  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups': typeof GroupsIndexRoute
   '/oauth-clients': typeof OauthClientsIndexRoute
-  '/permission-groups': typeof PermissionGroupsIndexRoute
   '/resource-groups': typeof ResourceGroupsIndexRoute
   '/sso': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
+  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId': typeof GroupsGroupIdIndexRoute
+  '/oauth-clients/$clientId': typeof OauthClientsClientIdIndexRoute
   '/sso/$connectorId': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/oauth-clients/new': typeof OauthClientsNewRoute
+  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
-  '/permission-groups/': typeof PermissionGroupsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
+  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
+  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
+  '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
   '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/permission-groups'
     | '/groups/$groupId'
+    | '/oauth-clients/new'
+    | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups/'
     | '/oauth-clients/'
-    | '/permission-groups/'
     | '/resource-groups/'
     | '/sso/'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/publish'
+    | '/oauth-clients/$clientId/rotate'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
+    | '/oauth-clients/$clientId/'
     | '/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/permission-groups'
+    | '/oauth-clients/new'
+    | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups'
     | '/oauth-clients'
-    | '/permission-groups'
     | '/resource-groups'
     | '/sso'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/publish'
+    | '/oauth-clients/$clientId/rotate'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId'
+    | '/oauth-clients/$clientId'
     | '/sso/$connectorId'
   id:
     | '__root__'
     | '/'
+    | '/permission-groups'
     | '/groups/$groupId'
+    | '/oauth-clients/new'
+    | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups/'
     | '/oauth-clients/'
-    | '/permission-groups/'
     | '/resource-groups/'
     | '/sso/'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
+    | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/publish'
+    | '/oauth-clients/$clientId/rotate'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
+    | '/oauth-clients/$clientId/'
     | '/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  PermissionGroupsRouteRoute: typeof PermissionGroupsRouteRouteWithChildren
   GroupsGroupIdRoute: typeof GroupsGroupIdRouteWithChildren
+  OauthClientsNewRoute: typeof OauthClientsNewRoute
   SsoNewRoute: typeof SsoNewRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
   OauthClientsIndexRoute: typeof OauthClientsIndexRoute
-  PermissionGroupsIndexRoute: typeof PermissionGroupsIndexRoute
   ResourceGroupsIndexRoute: typeof ResourceGroupsIndexRoute
   SsoIndexRoute: typeof SsoIndexRoute
+  OauthClientsClientIdEditRoute: typeof OauthClientsClientIdEditRoute
+  OauthClientsClientIdPublishRoute: typeof OauthClientsClientIdPublishRoute
+  OauthClientsClientIdRotateRoute: typeof OauthClientsClientIdRotateRoute
   SsoConnectorIdSetupRoute: typeof SsoConnectorIdSetupRoute
+  OauthClientsClientIdIndexRoute: typeof OauthClientsClientIdIndexRoute
   SsoConnectorIdIndexRoute: typeof SsoConnectorIdIndexRoute
 }
 
@@ -201,6 +283,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/permission-groups': {
+      id: '/permission-groups'
+      path: '/permission-groups'
+      fullPath: '/permission-groups'
+      preLoaderRoute: typeof PermissionGroupsRouteRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/groups/': {
@@ -224,12 +313,19 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OauthClientsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/permission-groups/': {
-      id: '/permission-groups/'
-      path: '/permission-groups'
-      fullPath: '/permission-groups/'
-      preLoaderRoute: typeof PermissionGroupsIndexRouteImport
+    '/oauth-clients/new': {
+      id: '/oauth-clients/new'
+      path: '/oauth-clients/new'
+      fullPath: '/oauth-clients/new'
+      preLoaderRoute: typeof OauthClientsNewRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    '/permission-groups/$permissionGroupId': {
+      id: '/permission-groups/$permissionGroupId'
+      path: '/$permissionGroupId'
+      fullPath: '/permission-groups/$permissionGroupId'
+      preLoaderRoute: typeof PermissionGroupsPermissionGroupIdRouteImport
+      parentRoute: typeof PermissionGroupsRouteRoute
     }
     '/resource-groups/': {
       id: '/resource-groups/'
@@ -273,6 +369,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsGroupIdPoliciesRouteImport
       parentRoute: typeof GroupsGroupIdRoute
     }
+    '/oauth-clients/$clientId/': {
+      id: '/oauth-clients/$clientId/'
+      path: '/oauth-clients/$clientId'
+      fullPath: '/oauth-clients/$clientId/'
+      preLoaderRoute: typeof OauthClientsClientIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/oauth-clients/$clientId/edit': {
+      id: '/oauth-clients/$clientId/edit'
+      path: '/oauth-clients/$clientId/edit'
+      fullPath: '/oauth-clients/$clientId/edit'
+      preLoaderRoute: typeof OauthClientsClientIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/oauth-clients/$clientId/publish': {
+      id: '/oauth-clients/$clientId/publish'
+      path: '/oauth-clients/$clientId/publish'
+      fullPath: '/oauth-clients/$clientId/publish'
+      preLoaderRoute: typeof OauthClientsClientIdPublishRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/oauth-clients/$clientId/rotate': {
+      id: '/oauth-clients/$clientId/rotate'
+      path: '/oauth-clients/$clientId/rotate'
+      fullPath: '/oauth-clients/$clientId/rotate'
+      preLoaderRoute: typeof OauthClientsClientIdRotateRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/sso/$connectorId/': {
       id: '/sso/$connectorId/'
       path: '/sso/$connectorId'
@@ -289,6 +413,20 @@ declare module '@tanstack/react-router' {
     }
   }
 }
+
+interface PermissionGroupsRouteRouteChildren {
+  PermissionGroupsPermissionGroupIdRoute: typeof PermissionGroupsPermissionGroupIdRoute
+}
+
+const PermissionGroupsRouteRouteChildren: PermissionGroupsRouteRouteChildren = {
+  PermissionGroupsPermissionGroupIdRoute:
+    PermissionGroupsPermissionGroupIdRoute,
+}
+
+const PermissionGroupsRouteRouteWithChildren =
+  PermissionGroupsRouteRoute._addFileChildren(
+    PermissionGroupsRouteRouteChildren,
+  )
 
 interface GroupsGroupIdRouteChildren {
   GroupsGroupIdMembersRoute: typeof GroupsGroupIdMembersRoute
@@ -308,14 +446,19 @@ const GroupsGroupIdRouteWithChildren = GroupsGroupIdRoute._addFileChildren(
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  PermissionGroupsRouteRoute: PermissionGroupsRouteRouteWithChildren,
   GroupsGroupIdRoute: GroupsGroupIdRouteWithChildren,
+  OauthClientsNewRoute: OauthClientsNewRoute,
   SsoNewRoute: SsoNewRoute,
   GroupsIndexRoute: GroupsIndexRoute,
   OauthClientsIndexRoute: OauthClientsIndexRoute,
-  PermissionGroupsIndexRoute: PermissionGroupsIndexRoute,
   ResourceGroupsIndexRoute: ResourceGroupsIndexRoute,
   SsoIndexRoute: SsoIndexRoute,
+  OauthClientsClientIdEditRoute: OauthClientsClientIdEditRoute,
+  OauthClientsClientIdPublishRoute: OauthClientsClientIdPublishRoute,
+  OauthClientsClientIdRotateRoute: OauthClientsClientIdRotateRoute,
   SsoConnectorIdSetupRoute: SsoConnectorIdSetupRoute,
+  OauthClientsClientIdIndexRoute: OauthClientsClientIdIndexRoute,
   SsoConnectorIdIndexRoute: SsoConnectorIdIndexRoute,
 }
 export const routeTree = rootRouteImport

@@ -1,0 +1,67 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { permissionGroupQuery } from '../../../api/queries/permission-groups';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { useAccountId } from '../../../stores/current-account';
+import { labelOf } from '../label';
+import { PermissionGroupUsedBy } from './permission-group-used-by';
+
+/** The side panel's frame: a labelled region that takes focus on open and closes on Escape. */
+function PanelFrame({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const navigate = useNavigate();
+  const close = () => void navigate({ to: '/permission-groups', search: (prev) => prev });
+  useEffect(() => heading.current?.focus(), [title]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') close();
+  };
+  return (
+    <aside className="detail-panel" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+      <div className="detail-panel-header">
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <Link to="/permission-groups" search={(prev) => prev} className="btn btn-small" aria-label="Close details">
+          Close
+        </Link>
+      </div>
+      {children}
+    </aside>
+  );
+}
+
+export function PermissionGroupPanel({ permissionGroupId }: { permissionGroupId: string }) {
+  const accountId = useAccountId();
+  const { data: pg } = useSuspenseQuery(permissionGroupQuery(accountId, permissionGroupId));
+  const label = labelOf(pg);
+  return (
+    <PanelFrame title={pg.name ?? pg.id}>
+      <dl className="details">
+        <dt>Name</dt>
+        <dd>{pg.name ?? <span className="muted">(none)</span>}</dd>
+        <dt>ID</dt>
+        <dd className="mono wrap-anywhere">{pg.id}</dd>
+        <dt>Label</dt>
+        <dd className="mono">{label ?? <span className="muted">(none)</span>}</dd>
+        <dt>Meta</dt>
+        <dd className="mono wrap-anywhere">
+          {pg.meta ? `${pg.meta.key ?? '(no key)'} = ${pg.meta.value ?? ''}` : <span className="muted">(none)</span>}
+        </dd>
+      </dl>
+      <h3>Used by</h3>
+      <PermissionGroupUsedBy permissionGroupId={pg.id} />
+    </PanelFrame>
+  );
+}
+
+/** A panel that failed to load (unknown id, network): the list stays usable beside it. */
+export function PermissionGroupPanelError({ error }: { error: unknown }) {
+  return (
+    <PanelFrame title="Permission group not available">
+      <ErrorBanner error={error} title="This permission group could not be loaded" />
+      <p className="muted">It may not exist in this account's catalogue. Pick another from the list.</p>
+    </PanelFrame>
+  );
+}
