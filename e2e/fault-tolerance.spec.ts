@@ -1,0 +1,192 @@
+import type { Page, Request } from '@playwright/test';
+import { ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+
+/**
+ * Fault tolerance, driven by the sandbox's fault injection (server/sandbox/faults.ts): chosen
+ * requests get an `X-Sandbox-Fault` header on their way out of the browser, and the server fails
+ * them for real — a 500, a 429 with Retry-After, a cut connection. What the admin sees, and how
+ * many requests the dashboard sent, is asserted. Reads retry with backoff and honour Retry-After;
+ * writes are never resent without the admin; what they typed stays.
+ */
+
+const USER_GROUPS_PATH = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
+
+interface Sent {
+  method: string;
+  at: number;
+  fault: string | null;
+}
+
+/**
+ * Adds `X-Sandbox-Fault: <fault>` to requests `matches` picks; `plan(n)` gives the fault for the
+ * n-th such request (0-based), or null to let it through. Returns the log of those requests.
+ */
+async function injectFaults(page: Page, matches: (request: Request) => boolean, plan: (n: number) => string | null): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  await page.route(
+    (url) => url.pathname.startsWith('/client/v4/'),
+    async (route) => {
+      const request = route.request();
+      if (!matches(request)) return route.fallback();
+      const fault = plan(sent.length);
+      sent.push({ method: request.method(), at: Date.now(), fault });
+      await route.continue(fault ? { headers: { ...request.headers(), 'x-sandbox-fault': fault } } : undefined);
+    },
+  );
+  return sent;
+}
+
+const isGroupList = (request: Request) => request.method() === 'GET' && new URL(request.url()).pathname === USER_GROUPS_PATH;
+const isGroupCreate = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === USER_GROUPS_PATH;
+
+const gaps = (sent: Sent[]) => sent.slice(1).map((s, i) => s.at - sent[i]!.at);
+
+async function groupsNamed(api: SandboxApi, name: string) {
+  const res = await api.get(`/accounts/${ACCOUNT_ID}/iam/user_groups`, { name, per_page: 50 });
+  expect(res.success).toBe(true);
+  return (res.result as Array<{ name: string }>).filter((g) => g.name === name);
+}
+
+async function expectListShown(page: Page) {
+  await expect(page.getByRole('heading', { name: 'User groups', level: 1 })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+}
+
+async function openCreateDialog(page: Page, name: string) {
+  await page.goto('/groups');
+  await expectListShown(page);
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a user group' });
+  const nameBox = dialog.getByRole('textbox', { name: 'Name', exact: true });
+  await nameBox.fill(name);
+  return { dialog, nameBox, submit: dialog.getByRole('button', { name: 'Create group' }) };
+}
+
+const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
+
+test.describe('reads', () => {
+  test('a 500 is retried with growing backoff, and the page loads', async ({ page }) => {
+    const sent = await injectFaults(page, isGroupList, (n) => (n < 2 ? '500' : null));
+    await page.goto('/groups');
+    await expectListShown(page);
+    expect(sent.map((s) => s.fault)).toEqual(['500', '500', null]);
+    const [first, second] = gaps(sent);
+    // main.tsx: 500 ms, then 1 s (lower bounds: a slow machine only makes them longer).
+    expect(first).toBeGreaterThanOrEqual(450);
+    expect(second).toBeGreaterThanOrEqual(900);
+  });
+
+  test('a 429 is retried after the Retry-After the server asked for, not the default backoff', async ({ page }) => {
+    const sent = await injectFaults(page, isGroupList, (n) => (n === 0 ? '429, retry-after=2' : null));
+    await page.goto('/groups');
+    await expectListShown(page);
+    expect(sent.map((s) => s.fault)).toEqual(['429, retry-after=2', null]);
+    expect(gaps(sent)[0]).toBeGreaterThanOrEqual(1900);
+  });
+
+  test('a dropped connection is retried', async ({ page }) => {
+    const sent = await injectFaults(page, isGroupList, (n) => (n === 0 ? 'drop' : null));
+    await page.goto('/groups');
+    await expectListShown(page);
+    expect(sent.map((s) => s.fault)).toEqual(['drop', null]);
+  });
+
+  test('a slow answer shows the loading state, then the page', async ({ page }) => {
+    await injectFaults(page, isGroupList, () => 'latency=1500');
+    await page.goto('/groups');
+    await expect(page.getByRole('status', { name: 'Loading' })).toBeVisible();
+    await expectListShown(page);
+  });
+
+  test('a failure that persists ends in a clear error with a retry that recovers', async ({ page }) => {
+    let failing = true;
+    const sent = await injectFaults(page, isGroupList, () => (failing ? '500' : null));
+    await page.goto('/groups');
+    const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText('Internal error');
+    await expect(alert).toContainText('code 1000');
+    // The first try and three retries (main.tsx), then it stops and says so.
+    expect(sent).toHaveLength(4);
+    await page.waitForTimeout(1500);
+    expect(sent).toHaveLength(4);
+
+    failing = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expectListShown(page);
+    expect(sent.at(-1)!.fault).toBeNull();
+  });
+});
+
+test.describe('writes', () => {
+  test('a failed create is not resent; the name stays; the admin retries and gets one group', async ({ page, api }) => {
+    const name = unique('Fault 500');
+    const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? '500' : null));
+    const { dialog, nameBox, submit } = await openCreateDialog(page, name);
+    await submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('Internal error');
+    // Longer than every read backoff step: a blind retry would have happened by now.
+    await page.waitForTimeout(2500);
+    expect(sent).toHaveLength(1);
+    await expect(nameBox).toHaveValue(name);
+    expect(await groupsNamed(api, name)).toHaveLength(0);
+
+    await submit.click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    expect(sent).toHaveLength(2);
+    expect(await groupsNamed(api, name)).toHaveLength(1);
+  });
+
+  test('a 429 on a write is reported, not retried behind the admin’s back', async ({ page, api }) => {
+    const name = unique('Fault 429');
+    const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? '429, retry-after=1' : null));
+    const { dialog, nameBox, submit } = await openCreateDialog(page, name);
+    await submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('Rate limited');
+    await page.waitForTimeout(2500);
+    expect(sent).toHaveLength(1);
+    await expect(nameBox).toHaveValue(name);
+    expect(await groupsNamed(api, name)).toHaveLength(0);
+  });
+
+  test('a write whose answer was lost is not resent, so it cannot happen twice', async ({ page, api }) => {
+    const name = unique('Fault lost answer');
+    // The server commits, then cuts the connection: the dashboard cannot know the group exists.
+    const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? 'drop=after' : null));
+    const { dialog, nameBox, submit } = await openCreateDialog(page, name);
+    await submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('Could not reach the server');
+    await page.waitForTimeout(2500);
+    expect(sent).toHaveLength(1);
+    await expect(nameBox).toHaveValue(name);
+    expect(await groupsNamed(api, name)).toHaveLength(1);
+
+    // The admin tries again: the API says the name is taken, and there is still one group.
+    await submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('already exists');
+    expect(sent).toHaveLength(2);
+    expect(await groupsNamed(api, name)).toHaveLength(1);
+  });
+
+  test('a cut connection before the server saw the write: reported, not resent, nothing written', async ({ page, api }) => {
+    const name = unique('Fault drop');
+    const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? 'drop' : null));
+    const { dialog, nameBox, submit } = await openCreateDialog(page, name);
+    await submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('Could not reach the server');
+    await page.waitForTimeout(2500);
+    expect(sent).toHaveLength(1);
+    await expect(nameBox).toHaveValue(name);
+    expect(await groupsNamed(api, name)).toHaveLength(0);
+  });
+
+  test('a slow write cannot be sent twice by an impatient double click', async ({ page, api }) => {
+    const name = unique('Fault slow');
+    const sent = await injectFaults(page, isGroupCreate, () => 'latency=1500');
+    const { submit } = await openCreateDialog(page, name);
+    await submit.dblclick();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+    expect(await groupsNamed(api, name)).toHaveLength(1);
+  });
+});
