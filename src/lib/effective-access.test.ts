@@ -97,6 +97,7 @@ describe('effective access, for any set of policies', () => {
           }
         }
       }),
+      { numRuns: 300 },
     );
   });
 
@@ -108,6 +109,7 @@ describe('effective access, for any set of policies', () => {
           expect(computeEffectiveAccess(shuffled)).toEqual(computeEffectiveAccess(policies));
         },
       ),
+      { numRuns: 300 },
     );
   });
 
@@ -119,6 +121,17 @@ describe('effective access, for any set of policies', () => {
         const after = computeEffectiveAccess([...policies, policy('deny', extra.pgs, extra.rgs, extra.group)]);
         for (const change of diffAccess(before, after)) expect(rank[change.to]).toBeLessThanOrEqual(rank[change.from]);
       }),
+      { numRuns: 300 },
     );
+  });
+});
+
+describe('resources a matrix does not list', () => {
+  it('read like the account column, so an unrelated new zone is no change', () => {
+    const before = computeEffectiveAccess([policy('allow', ['zone'], ['all'])]);
+    const after = computeEffectiveAccess([policy('allow', ['zone'], ['all']), policy('deny', ['fw'], ['inline'])]);
+    expect(diffAccess(before, after)).toEqual([
+      { permissionGroupId: 'fw', permissionGroupName: 'FW', column: zone('4'), from: 'none', to: 'deny' },
+    ]);
   });
 });

@@ -178,6 +178,15 @@ export interface AccessChange {
   to: Outcome;
 }
 
+/**
+ * The outcome on any resource, listed in the matrix or not: a zone no policy names is reached
+ * only by account-wide resource groups, so it reads like the account column.
+ */
+export function outcomeAt(matrix: AccessMatrix, permissionGroupId: string, columnKey: string): Outcome {
+  const listed = matrix.columns.some((c) => c.key === columnKey);
+  return cellOf(matrix, permissionGroupId, listed ? columnKey : ACCOUNT_COLUMN).outcome;
+}
+
 /** What a change grants or revokes: every cell whose outcome differs between two matrices. */
 export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessChange[] {
   const names = new Map([...before.permissionGroups, ...after.permissionGroups].map((pg) => [pg.id, pg.name]));
@@ -185,8 +194,8 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessCha
   const changes: AccessChange[] = [];
   for (const [id, name] of [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))) {
     for (const column of columns) {
-      const from = cellOf(before, id, column).outcome;
-      const to = cellOf(after, id, column).outcome;
+      const from = outcomeAt(before, id, column);
+      const to = outcomeAt(after, id, column);
       if (from !== to) changes.push({ permissionGroupId: id, permissionGroupName: name, column, from, to });
     }
   }
@@ -202,10 +211,10 @@ export function groupAccessPolicies(
       id?: string;
       access?: 'allow' | 'deny';
       permission_groups?: ReadonlyArray<{ id: string; name?: string }>;
-      resource_groups?: ReadonlyArray<{ id: string; name?: string; scope?: readonly ScopeLike[] }>;
+      resource_groups?: ReadonlyArray<{ id: string; name?: string; scope?: ScopeLike[] }>;
     }>;
   },
-  labelOf: (rg: { id: string; name?: string; scope?: readonly ScopeLike[] }) => string,
+  labelOf: (rg: { id: string; name?: string; scope?: ScopeLike[] }) => string,
 ): AccessPolicy[] {
   return (group.policies ?? []).map((p, i) => ({
     ref: { groupId: group.id, groupName: group.name, ...(p.id ? { policyId: p.id } : {}), position: i + 1 },

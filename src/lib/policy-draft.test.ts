@@ -173,3 +173,13 @@ describe('problems found before sending', () => {
     ).toEqual({ a: { permissionGroups: 'Choose at least one permission group' } });
   });
 });
+
+describe('request policies → draft', () => {
+  it('gives each a fresh key and keeps its content', async () => {
+    const { draftFromRequest } = await import('./policy-draft');
+    const body = toRequestBody([{ key: 'a', access: 'deny', permissionGroups: ['pg'], resourceGroups: [{ id: 'rg' }] }]);
+    const drafts = draftFromRequest(body.policies);
+    expect(toRequestBody(drafts)).toEqual(body);
+    expect(drafts[0]!.key).not.toBe('a');
+  });
+});

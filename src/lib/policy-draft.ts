@@ -160,6 +160,17 @@ export function parseRequestBody(text: string, previous: readonly DraftPolicy[] 
   return { ok: true, policies };
 }
 
+/** Request policies (from an import or a template) as new draft policies with fresh keys. */
+export function draftFromRequest(policies: readonly PolicyRequest[]): DraftPolicy[] {
+  return policies.map((p) => ({
+    key: newPolicyKey(),
+    ...(p.id ? { id: p.id } : {}),
+    access: p.access,
+    permissionGroups: p.permission_groups.map((pg) => pg.id),
+    resourceGroups: p.resource_groups.map(cloneRef),
+  }));
+}
+
 /** The body as the JSON view shows it. */
 export function formatRequestBody(policies: readonly DraftPolicy[]): string {
   return JSON.stringify(toRequestBody(policies), null, 2);

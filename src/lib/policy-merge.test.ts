@@ -80,6 +80,7 @@ describe('merge, for any concurrent edits', () => {
         expect(conflicts).toEqual([]);
         expect(samePolicies(merged, mine)).toBe(true);
       }),
+      { numRuns: 300 },
     );
   });
 
@@ -90,6 +91,7 @@ describe('merge, for any concurrent edits', () => {
         expect(conflicts).toEqual([]);
         expect(merged).toEqual(theirs);
       }),
+      { numRuns: 300 },
     );
   });
 
@@ -106,6 +108,7 @@ describe('merge, for any concurrent edits', () => {
           for (const x of merged) if (x.id) expect(theirIds.has(x.id)).toBe(true);
         },
       ),
+      { numRuns: 300 },
     );
   });
 });
