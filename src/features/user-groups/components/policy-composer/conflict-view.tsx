@@ -1,0 +1,74 @@
+import { formatDateTime } from '../../../../lib/format';
+import { diffPolicies } from '../../../../lib/policy-diff';
+import type { DraftPolicy } from '../../../../lib/policy-draft';
+import { PolicyDiffView, sentence } from './policy-diff-view';
+import type { Lookups } from './use-composer';
+
+interface ConflictViewProps {
+  base: DraftPolicy[];
+  baseModifiedOn: string;
+  theirs: DraftPolicy[];
+  theirModifiedOn: string;
+  mine: DraftPolicy[];
+  lookups: Lookups;
+  onMerge: () => void;
+  onOverwrite: () => void;
+  onDiscardMine: () => void;
+}
+
+function PolicyList({ policies, lookups }: { policies: DraftPolicy[]; lookups: Lookups }) {
+  if (policies.length === 0) return <p className="muted">No policies.</p>;
+  return (
+    <ol className="policy-list">
+      {policies.map((p) => (
+        <li key={p.key}>{sentence(p, lookups)}</li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Someone saved this group's policies after the editor opened. Their version and the draft side
+ * by side, each with what it changed since then; the admin merges, overwrites or discards.
+ */
+export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mine, lookups, onMerge, onOverwrite, onDiscardMine }: ConflictViewProps) {
+  return (
+    <div className="conflict">
+      <div className="banner banner-warning" role="alert">
+        <strong>Someone else changed these policies while you were editing.</strong> You started from the version of{' '}
+        {formatDateTime(baseModifiedOn)}; the group was saved again at {formatDateTime(theirModifiedOn)}. Saving your draft as it is would undo
+        their change, so choose what to do.
+      </div>
+      <div className="conflict-columns">
+        <section className="conflict-column" aria-labelledby="conflict-theirs">
+          <h3 id="conflict-theirs">Theirs (saved now)</h3>
+          <h4>What they changed</h4>
+          <PolicyDiffView diff={diffPolicies(base, theirs)} after={theirs} lookups={lookups} emptyText="Nothing in the policies." />
+          <h4>Their policies</h4>
+          <PolicyList policies={theirs} lookups={lookups} />
+        </section>
+        <section className="conflict-column" aria-labelledby="conflict-mine">
+          <h3 id="conflict-mine">Yours (draft)</h3>
+          <h4>What you changed</h4>
+          <PolicyDiffView diff={diffPolicies(base, mine)} after={mine} lookups={lookups} />
+          <h4>Your policies</h4>
+          <PolicyList policies={mine} lookups={lookups} />
+        </section>
+      </div>
+      <div className="conflict-actions">
+        <button type="button" className="btn btn-primary" onClick={onMerge}>
+          Merge both
+        </button>
+        <span className="muted">Their changes plus yours; you review the result before saving.</span>
+        <button type="button" className="btn" onClick={onOverwrite}>
+          Overwrite theirs
+        </button>
+        <span className="muted">Keep your draft as is; their change is undone when you save.</span>
+        <button type="button" className="btn btn-danger" onClick={onDiscardMine}>
+          Discard mine
+        </button>
+        <span className="muted">Drop your draft and continue from their version.</span>
+      </div>
+    </div>
+  );
+}

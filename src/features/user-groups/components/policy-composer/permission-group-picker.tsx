@@ -1,0 +1,118 @@
+import { Popover } from 'radix-ui';
+import { useId, useMemo, useState } from 'react';
+import type { PermissionGroup } from '../../../../api/schemas/iam';
+import { pluralize } from '../../../../lib/format';
+import { PERMISSION_SCOPE_LABEL, permissionScopeOf, type PermissionScope } from '../../../../lib/permission-scope';
+
+interface PermissionGroupPickerProps {
+  /** "Policy 2": names the picker for screen readers. */
+  policyLabel: string;
+  selected: string[];
+  catalogue: PermissionGroup[];
+  describe: (id: string) => PermissionGroup;
+  onChange: (ids: string[]) => void;
+  /** API errors by permission group id, and about the list as a whole. */
+  errors?: Record<string, string>;
+  listError?: string;
+  warnings?: Set<string>;
+}
+
+const ORDER: PermissionScope[] = ['zone', 'account', 'unknown'];
+
+export function labelOfPermissionGroup(pg: PermissionGroup): string | undefined {
+  return pg.meta?.key === 'label' ? pg.meta.value : pg.meta?.value;
+}
+
+/**
+ * Chooses permission groups: the chosen ones as removable chips, and a searchable list of the
+ * whole catalogue grouped by what each acts on (zones or the account), with its label (meta).
+ */
+export function PermissionGroupPicker({ policyLabel, selected, catalogue, describe, onChange, errors = {}, listError, warnings }: PermissionGroupPickerProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const chosen = new Set(selected);
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const matches = catalogue.filter(
+      (pg) => !q || (pg.name ?? '').toLowerCase().includes(q) || (labelOfPermissionGroup(pg) ?? '').toLowerCase().includes(q) || pg.id === q,
+    );
+    return ORDER.map((scope) => ({ scope, items: matches.filter((pg) => permissionScopeOf(pg) === scope) })).filter((g) => g.items.length);
+  }, [catalogue, query]);
+  const toggle = (pgId: string, on: boolean) => onChange(on ? [...selected, pgId] : selected.filter((x) => x !== pgId));
+
+  return (
+    <div className={`picker${listError ? ' picker-invalid' : ''}`}>
+      <h4 className="picker-title" id={`${id}-title`}>
+        Permission groups
+      </h4>
+      {selected.length ? (
+        <ul className="chips" aria-labelledby={`${id}-title`}>
+          {selected.map((pgId) => {
+            const pg = describe(pgId);
+            const error = errors[pgId];
+            const label = labelOfPermissionGroup(pg);
+            return (
+              <li key={pgId} className={`chip${error ? ' chip-invalid' : warnings?.has(pgId) ? ' chip-warning' : ''}`}>
+                <span className="chip-text">
+                  {pg.name ?? pgId}
+                  {label ? <span className="chip-meta mono">{label}</span> : null}
+                </span>
+                <button type="button" className="chip-remove" aria-label={`Remove ${pg.name ?? pgId} from ${policyLabel}`} onClick={() => toggle(pgId, false)}>
+                  ×
+                </button>
+                {error ? <p className="chip-error">{error}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="muted picker-empty">None chosen yet.</p>
+      )}
+      {listError ? (
+        <p className="field-error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
+        <Popover.Trigger className="btn btn-small" aria-label={`Choose permission groups for ${policyLabel}`}>
+          Choose permission groups…
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={`Permission groups for ${policyLabel}`}>
+            <input
+              type="search"
+              className="input picker-search"
+              placeholder="Search by name or label"
+              aria-label="Search permission groups"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <div className="picker-options">
+              {groups.length === 0 ? <p className="muted">No permission group matches “{query}”.</p> : null}
+              {groups.map((g) => (
+                <fieldset key={g.scope} className="picker-group">
+                  <legend>
+                    {PERMISSION_SCOPE_LABEL[g.scope]} <span className="muted">({g.items.length})</span>
+                  </legend>
+                  {g.items.map((pg) => (
+                    <label key={pg.id} className="picker-option">
+                      <input type="checkbox" checked={chosen.has(pg.id)} onChange={(e) => toggle(pg.id, e.target.checked)} />
+                      <span>{pg.name ?? pg.id}</span>
+                      {labelOfPermissionGroup(pg) ? <span className="mono muted picker-meta">{labelOfPermissionGroup(pg)}</span> : null}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+            </div>
+            <div className="picker-footer">
+              <span className="muted" aria-live="polite">
+                {pluralize(selected.length, 'selected', 'selected')}
+              </span>
+              <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
+            </div>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </div>
+  );
+}

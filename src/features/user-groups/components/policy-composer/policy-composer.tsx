@@ -1,0 +1,190 @@
+import { Tabs } from 'radix-ui';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Badge } from '../../../../components/ui/badge';
+import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
+import { formatDateTime, pluralize } from '../../../../lib/format';
+import { countChanges, diffPolicies } from '../../../../lib/policy-diff';
+import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '../../../../lib/policy-draft';
+import type { PlacedErrors } from '../../../../lib/policy-errors';
+import { ComposerMenu } from './composer-menu';
+import { JsonView } from './json-view';
+import { LeaveGuard } from './leave-guard';
+import { PolicyCard } from './policy-card';
+import { ReviewDialog } from './review-dialog';
+import { useComposer } from './use-composer';
+
+/**
+ * The policy composer: a group's policies as cards (or as the exact JSON body), edited as a draft
+ * that survives reloads, reviewed as a diff, and saved with a check for concurrent changes.
+ */
+export function PolicyComposer({ groupId }: { groupId: string }) {
+  const composer = useComposer(groupId);
+  const { group, policies, saved, draft, dirty, stale, lookups, catalogue, resourceGroups, edit, discard } = composer;
+  const [view, setView] = useState<'cards' | 'json'>('cards');
+  const [reviewing, setReviewing] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [refused, setRefused] = useState<PlacedErrors | null>(null);
+  const [showProblems, setShowProblems] = useState(false);
+  const errorBanner = useRef<HTMLDivElement>(null);
+
+  const diff = useMemo(() => diffPolicies(composer.base.policies, policies), [composer.base.policies, policies]);
+  const changedKeys = new Set(diff.changed.map((c) => c.after.key));
+  const addedKeys = new Set(diff.added.map((p) => p.key));
+  const problems = draftProblems(policies);
+  const problemCount = Object.keys(problems).length;
+
+  useEffect(() => {
+    if (refused) errorBanner.current?.focus();
+  }, [refused]);
+
+  const update = (fn: (list: DraftPolicy[]) => DraftPolicy[]) => edit(fn);
+  const replaceAt = (i: number, next: DraftPolicy) => update((list) => list.map((p, j) => (j === i ? next : p)));
+
+  const startReview = () => {
+    if (problemCount) {
+      setShowProblems(true);
+      return;
+    }
+    setRefused(null);
+    setReviewing(true);
+  };
+
+  const requestLine = `PUT /client/v4/accounts/${composer.accountId}/iam/user_groups/${group.id}`;
+  const refusedCount = refused ? Object.keys(refused.byPolicy).length : 0;
+
+  return (
+    <section className="composer" aria-labelledby="composer-heading">
+      <div className="composer-header">
+        <h2 id="composer-heading">Policies</h2>
+        {dirty ? (
+          <Badge tone="warning">Draft — {pluralize(countChanges(diff), 'unsaved change')}</Badge>
+        ) : (
+          <Badge tone="success">Saved</Badge>
+        )}
+        {dirty && draft?.updatedAt ? <span className="muted composer-saved-at">Kept on this device {formatDateTime(draft.updatedAt)}</span> : null}
+        <ComposerMenu composer={composer} />
+      </div>
+      <p className="muted composer-intro">
+        Members get what the Allow policies grant, minus anything a Deny policy takes back: a deny always wins. Saving replaces the group’s whole
+        policy set.
+      </p>
+
+      {stale && dirty ? (
+        <div className="banner banner-warning" role="status">
+          This group was saved by someone else ({formatDateTime(group.modified_on)}) after you started this draft. When you review, you can merge
+          their change with yours.
+        </div>
+      ) : null}
+
+      {refused ? (
+        <div className="banner banner-error" role="alert" tabIndex={-1} ref={errorBanner}>
+          <strong>Not saved: the API refused the request.</strong>{' '}
+          {refusedCount ? `The problems are marked on ${pluralize(refusedCount, 'policy', 'policies')} below; ` : ''}
+          everything you entered is kept.
+          {refused.unplaced.length ? (
+            <ul>
+              {refused.unplaced.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      {showProblems && problemCount ? (
+        <div className="banner banner-error" role="alert">
+          {pluralize(problemCount, 'policy is', 'policies are')} incomplete: each policy needs at least one permission group and one resource group.
+        </div>
+      ) : null}
+
+      <Tabs.Root value={view} onValueChange={(v) => setView(v as 'cards' | 'json')}>
+        <Tabs.List className="view-switch" aria-label="Edit policies as">
+          <Tabs.Trigger value="cards" className="view-switch-item">
+            Cards
+          </Tabs.Trigger>
+          <Tabs.Trigger value="json" className="view-switch-item">
+            JSON
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="cards" className="composer-cards">
+          {policies.length === 0 ? (
+            <div className="empty-state">
+              <h3>No policies</h3>
+              <p>Members of this group get no access until a policy allows something.</p>
+            </div>
+          ) : null}
+          {policies.map((p, i) => (
+            <PolicyCard
+              key={p.key}
+              index={i}
+              policy={p}
+              status={addedKeys.has(p.key) ? 'new' : changedKeys.has(p.key) ? 'changed' : 'saved'}
+              catalogue={catalogue}
+              resourceGroups={resourceGroups}
+              lookups={lookups}
+              errors={refused?.byPolicy[p.key]}
+              problems={showProblems ? problems[p.key] : undefined}
+              onChange={(next) => replaceAt(i, next)}
+              onDuplicate={() => update((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
+              onRemove={() => update((list) => list.filter((_, j) => j !== i))}
+            />
+          ))}
+          <div className="button-row">
+            <button type="button" className="btn" onClick={() => update((list) => [...list, emptyPolicy('allow')])}>
+              Add allow policy
+            </button>
+            <button type="button" className="btn" onClick={() => update((list) => [...list, emptyPolicy('deny')])}>
+              Add deny policy
+            </button>
+          </div>
+        </Tabs.Content>
+        <Tabs.Content value="json">
+          <JsonView policies={policies} requestLine={requestLine} onApply={(next) => update(() => next)} />
+        </Tabs.Content>
+      </Tabs.Root>
+
+      <div className="composer-footer">
+        <span className="muted">
+          {pluralize(policies.length, 'policy', 'policies')}
+          {dirty ? ` · ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed` : ` · saved ${formatDateTime(group.modified_on)}`}
+        </span>
+        <button type="button" className="btn" disabled={!draft} onClick={() => setConfirmDiscard(true)}>
+          Discard draft
+        </button>
+        <button type="button" className="btn btn-primary" disabled={!dirty} onClick={startReview}>
+          Review and save…
+        </button>
+      </div>
+
+      {reviewing ? (
+        <ReviewDialog
+          open
+          onOpenChange={setReviewing}
+          composer={composer}
+          onRefused={(placed) => {
+            setRefused(placed);
+            setView('cards');
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={confirmDiscard}
+        onOpenChange={setConfirmDiscard}
+        title="Discard your draft?"
+        confirmLabel="Discard draft"
+        onConfirm={() => {
+          discard();
+          setRefused(null);
+          setShowProblems(false);
+          setConfirmDiscard(false);
+        }}
+      >
+        <p>
+          The editor goes back to the {pluralize(saved.length, 'policy', 'policies')} saved in the group. Your {pluralize(countChanges(diff), 'change')}{' '}
+          cannot be recovered.
+        </p>
+      </ConfirmDialog>
+      <LeaveGuard when={dirty} onDiscard={discard} />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { Popover } from 'radix-ui';
+import { useId, useMemo, useState } from 'react';
+import type { ResourceGroup } from '../../../../api/schemas/iam';
+import { pluralize } from '../../../../lib/format';
+import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
+import { actsOnZones } from '../../../../lib/resource-scope';
+import type { ResolvedResource } from './use-composer';
+
+interface ResourceGroupPickerProps {
+  policyLabel: string;
+  selected: ResourceRef[];
+  resourceGroups: ResourceGroup[];
+  describe: (ref: ResourceRef) => ResolvedResource;
+  onChange: (refs: ResourceRef[]) => void;
+  onNew: () => void;
+  /** API errors by resourceRefKey(), and about the list as a whole. */
+  errors?: Record<string, string>;
+  listError?: string;
+  warnings?: Set<string>;
+}
+
+/**
+ * Chooses resource groups: chips for the chosen ones (named groups and inline scopes), a
+ * searchable list of the account's groups, and "New resource group…" for one made on the spot.
+ */
+export function ResourceGroupPicker({ policyLabel, selected, resourceGroups, describe, onChange, onNew, errors = {}, listError, warnings }: ResourceGroupPickerProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const chosen = new Set(selected.map(resourceRefKey));
+  const options = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return resourceGroups
+      .map((rg) => ({ rg, resolved: describe({ id: rg.id }) }))
+      .filter(({ rg, resolved }) => !q || resolved.label.toLowerCase().includes(q) || (resolved.detail ?? '').toLowerCase().includes(q) || rg.id === q)
+      .sort((a, b) => a.resolved.label.localeCompare(b.resolved.label));
+  }, [resourceGroups, describe, query]);
+
+  const toggle = (ref: ResourceRef, on: boolean) => {
+    const k = resourceRefKey(ref);
+    onChange(on ? [...selected, ref] : selected.filter((r) => resourceRefKey(r) !== k));
+  };
+
+  return (
+    <div className={`picker${listError ? ' picker-invalid' : ''}`}>
+      <h4 className="picker-title" id={`${id}-title`}>
+        Resource groups
+      </h4>
+      {selected.length ? (
+        <ul className="chips" aria-labelledby={`${id}-title`}>
+          {selected.map((ref) => {
+            const k = resourceRefKey(ref);
+            const r = describe(ref);
+            const error = errors[k];
+            return (
+              <li key={k} className={`chip${error ? ' chip-invalid' : warnings?.has(k) ? ' chip-warning' : ''}${isInlineRef(ref) ? ' chip-inline' : ''}`}>
+                <span className="chip-text">
+                  {r.label}
+                  {r.detail ? <span className="chip-meta">{r.detail}</span> : null}
+                </span>
+                <button type="button" className="chip-remove" aria-label={`Remove ${r.label} from ${policyLabel}`} onClick={() => toggle(ref, false)}>
+                  ×
+                </button>
+                {error ? <p className="chip-error">{error}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="muted picker-empty">None chosen yet.</p>
+      )}
+      {listError ? (
+        <p className="field-error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      <div className="picker-actions">
+        <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
+          <Popover.Trigger className="btn btn-small" aria-label={`Choose resource groups for ${policyLabel}`}>
+            Choose resource groups…
+          </Popover.Trigger>
+          <Popover.Portal>
+            <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={`Resource groups for ${policyLabel}`}>
+              <input
+                type="search"
+                className="input picker-search"
+                placeholder="Search by name or scope"
+                aria-label="Search resource groups"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <div className="picker-options">
+                {options.length === 0 ? <p className="muted">No resource group matches “{query}”.</p> : null}
+                {options.map(({ rg, resolved }) => (
+                  <label key={rg.id} className="picker-option">
+                    <input type="checkbox" checked={chosen.has(`id:${rg.id}`)} onChange={(e) => toggle({ id: rg.id }, e.target.checked)} />
+                    <span>{resolved.label}</span>
+                    <span className="muted picker-meta">
+                      {resolved.detail ?? ''}
+                      {actsOnZones(rg.scope) ? ' · zones' : ' · account-wide'}
+                    </span>
+                  </label>
+                ))}
+              </div>
+              <div className="picker-footer">
+                <span className="muted" aria-live="polite">
+                  {pluralize(selected.length, 'selected', 'selected')}
+                </span>
+                <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
+              </div>
+            </Popover.Content>
+          </Popover.Portal>
+        </Popover.Root>
+        <button type="button" className="btn btn-small" onClick={onNew} aria-label={`New resource group for ${policyLabel}`}>
+          New resource group…
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { allPermissionGroupsQuery } from '../../../../api/queries/permission-groups';
+import { resourceGroupsQuery } from '../../../../api/queries/resource-groups';
+import { userGroupQuery } from '../../../../api/queries/user-groups';
+import type { PermissionGroup, ResourceGroup, UserGroup } from '../../../../api/schemas/iam';
+import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
+import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
+import { resourceGroupLabel, summarizeScope, type ScopeLike } from '../../../../lib/scope-keys';
+import { draftKey, usePolicyDrafts, type PolicyDraft } from '../../../../stores/policy-drafts';
+import { useAccountId } from '../../../../stores/current-account';
+
+export interface ResolvedResource {
+  label: string;
+  /** "3 zones", "Whole account (Acme Corp)"; absent when the group is unknown. */
+  detail?: string;
+  scope?: ScopeLike[];
+  inline: boolean;
+}
+
+export interface Lookups {
+  permissionGroup: (id: string) => PermissionGroup;
+  resource: (ref: ResourceRef) => ResolvedResource;
+}
+
+/**
+ * Everything the composer edits and shows: the saved group, the draft (if any) and its base, and
+ * lookups that name permission and resource groups. The data is loaded by the route's loader.
+ */
+export function useComposer(groupId: string) {
+  const accountId = useAccountId();
+  const { accountName } = useKeyNames();
+  const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
+  const { data: catalogue } = useSuspenseQuery(allPermissionGroupsQuery(accountId));
+  const { data: resourceGroups } = useSuspenseQuery(resourceGroupsQuery(accountId));
+  const key = draftKey(accountId, groupId);
+  const draft = usePolicyDrafts((s) => s.drafts[key]);
+  const store = usePolicyDrafts;
+
+  const saved = useMemo(() => draftFromServer(group.policies), [group]);
+  const policies = draft?.policies ?? saved;
+  const base: PolicyDraft['base'] = useMemo(
+    () => draft?.base ?? { modifiedOn: group.modified_on, policies: saved },
+    [draft?.base, group.modified_on, saved],
+  );
+  const dirty = Boolean(draft) && !samePolicies(draft!.policies, draft!.base.policies);
+  /** The API's group moved on since the draft began (someone saved, renamed, or changed members). */
+  const stale = Boolean(draft) && draft!.base.modifiedOn !== group.modified_on;
+
+  const lookups = useMemo(
+    () => buildLookups(group, catalogue, resourceGroups, { accountId, accountName }),
+    [group, catalogue, resourceGroups, accountId, accountName],
+  );
+
+  const edit = useCallback(
+    (update: (policies: DraftPolicy[]) => DraftPolicy[]) => {
+      store.getState().edit(key, base, update);
+      // Back to exactly what is saved: no draft to keep.
+      const now = store.getState().drafts[key];
+      if (now && now.base.modifiedOn === group.modified_on && samePolicies(now.policies, now.base.policies)) store.getState().discard(key);
+    },
+    [store, key, base, group.modified_on],
+  );
+  const put = useCallback((next: Omit<PolicyDraft, 'updatedAt'>) => store.getState().put(key, next), [store, key]);
+  const discard = useCallback(() => store.getState().discard(key), [store, key]);
+
+  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, lookups, edit, put, discard };
+}
+
+export type Composer = ReturnType<typeof useComposer>;
+
+function buildLookups(
+  group: UserGroup,
+  catalogue: PermissionGroup[],
+  resourceGroups: ResourceGroup[],
+  names: { accountId: string; accountName: string },
+): Lookups {
+  const pgs = new Map<string, PermissionGroup>();
+  const rgs = new Map<string, ResourceGroup>();
+  // The group's own policies embed full objects: a fallback for anything the lists lack.
+  for (const p of group.policies ?? []) {
+    for (const pg of p.permission_groups ?? []) pgs.set(pg.id, pg);
+    for (const rg of p.resource_groups ?? []) rgs.set(rg.id, rg);
+  }
+  for (const pg of catalogue) pgs.set(pg.id, pg);
+  for (const rg of resourceGroups) rgs.set(rg.id, rg);
+  return {
+    permissionGroup: (id) => pgs.get(id) ?? { id, name: `Unknown permission group ${id}` },
+    resource: (ref) => {
+      if (isInlineRef(ref)) {
+        const scope = [ref.scope];
+        return { label: `Inline: ${summarizeScope(ref.scope, names)}`, detail: 'created when you save', scope, inline: true };
+      }
+      const rg = rgs.get(ref.id);
+      if (!rg) return { label: `Unknown resource group ${ref.id}`, inline: false };
+      const label = resourceGroupLabel(rg, names);
+      const first = rg.scope[0];
+      const detail = first ? summarizeScope(first, names) : undefined;
+      return { label, detail: detail === label ? undefined : detail, scope: rg.scope, inline: false };
+    },
+  };
+}

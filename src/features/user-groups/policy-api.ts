@@ -1,0 +1,127 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../api/api-error';
+import { listAccountMembers } from '../../api/endpoints/accounts';
+import { addGroupMembers, createResourceGroup, createUserGroup, updateUserGroup } from '../../api/endpoints/iam';
+import { resourceGroupKeys } from '../../api/queries/resource-groups';
+import { userGroupKeys, userGroupQuery } from '../../api/queries/user-groups';
+import type { PolicyInput, ResourceGroup, ScopeInput, UserGroup } from '../../api/schemas/iam';
+import { useAccountId } from '../../stores/current-account';
+import { useGuardedMutation } from './use-guarded-mutation';
+
+/**
+ * The policy composer's calls. The API has no ETag, so a save is protected by reading the group
+ * again right before the PUT (see readGroupFresh) and comparing modified_on with the draft's base.
+ */
+
+/** The group as the API holds it now, bypassing any cached copy; the cache takes the answer. */
+export function readGroupFresh(qc: QueryClient, accountId: string, groupId: string): Promise<UserGroup> {
+  return qc.fetchQuery({ ...userGroupQuery(accountId, groupId), staleTime: 0 });
+}
+
+/** A group's policies or membership changed: its detail, list pages and the all-groups scan. */
+export function invalidateGroupEverywhere(qc: QueryClient, accountId: string, groupId: string) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: userGroupKeys.detail(accountId, groupId), exact: true }),
+    qc.invalidateQueries({ queryKey: userGroupKeys.lists(accountId) }),
+    qc.invalidateQueries({ queryKey: userGroupKeys.allPages(accountId) }),
+  ]);
+}
+
+/** PUT the whole policy set. Errors are placed on the cards by the caller; no toast here. */
+export function useSavePolicies(groupId: string) {
+  const accountId = useAccountId();
+  const qc = useQueryClient();
+  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[] }>({
+    mutationFn: async (body) => (await updateUserGroup(accountId, groupId, body)).result,
+    onSuccess: async (group) => {
+      qc.setQueryData(userGroupKeys.detail(accountId, groupId), group);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: userGroupKeys.lists(accountId) }),
+        qc.invalidateQueries({ queryKey: userGroupKeys.allPages(accountId) }),
+        // Inline scopes create (and orphaned ones drop) anonymous resource groups.
+        qc.invalidateQueries({ queryKey: resourceGroupKeys.list(accountId) }),
+      ]);
+    },
+  });
+}
+
+/** The composer's "new resource group" when saved as a named, reusable group. */
+export function useCreateResourceGroup() {
+  const accountId = useAccountId();
+  const qc = useQueryClient();
+  return useGuardedMutation<ResourceGroup, ApiError, { name: string; scope: ScopeInput }>({
+    mutationFn: async (body) => (await createResourceGroup(accountId, body)).result,
+    onSuccess: async (group) => {
+      qc.setQueryData<ResourceGroup[]>(resourceGroupKeys.list(accountId), (list) => (list ? [...list, group] : list));
+      await qc.invalidateQueries({ queryKey: resourceGroupKeys.list(accountId) });
+    },
+  });
+}
+
+/** The account's members, every page (5–50 per page); used to match an import's members by email. */
+export async function fetchAllAccountMembers(accountId: string, signal?: AbortSignal): Promise<Array<{ id: string; email?: string }>> {
+  const out: Array<{ id: string; email?: string }> = [];
+  const PER_PAGE = 50;
+  for (let page = 1; ; page++) {
+    const { result, resultInfo } = await listAccountMembers(accountId, { page, per_page: PER_PAGE }, signal);
+    out.push(...result.map((m) => ({ id: m.id, email: m.user?.email })));
+    const total = resultInfo?.total_count;
+    if (result.length < PER_PAGE || (total !== undefined && out.length >= total)) return out;
+  }
+}
+
+export interface ApplyImportInput {
+  target: { kind: 'this-group'; groupId: string } | { kind: 'new-group'; name: string };
+  /** Named resource groups to create first, by the id they had in the file. */
+  createGroups: Array<{ sourceId: string; name: string; scope: ScopeInput }>;
+  /** Builds the policies once the new resource groups have ids. */
+  policies: (created: ReadonlyMap<string, string>) => PolicyInput[];
+  memberIds: string[];
+}
+
+export interface ApplyImportResult {
+  /** The group the import went to (created for a new-group import). */
+  groupId: string;
+  /** For this-group imports: the policies to load into the composer (not saved yet). */
+  policies: PolicyInput[];
+  createdGroups: number;
+  addedMembers: number;
+}
+
+/**
+ * Applies an import after its dry run. Into this group, the policies go to the composer as a draft
+ * (reviewed and saved like any edit); into a new group, it is created with them. Members are added
+ * (never removed) in one request.
+ */
+export function useApplyImport() {
+  const accountId = useAccountId();
+  const qc = useQueryClient();
+  return useGuardedMutation<ApplyImportResult, ApiError, ApplyImportInput>({
+    mutationFn: async ({ target, createGroups, policies, memberIds }) => {
+      const created = new Map<string, string>();
+      for (const g of createGroups) {
+        const { result } = await createResourceGroup(accountId, { name: g.name, scope: g.scope });
+        created.set(g.sourceId, result.id);
+      }
+      const built = policies(created);
+      let groupId: string;
+      if (target.kind === 'new-group') {
+        const { result } = await createUserGroup(accountId, { name: target.name, policies: built });
+        groupId = result.id;
+        qc.setQueryData(userGroupKeys.detail(accountId, groupId), result);
+      } else groupId = target.groupId;
+      if (memberIds.length) await addGroupMembers(accountId, groupId, memberIds);
+      return { groupId, policies: built, createdGroups: created.size, addedMembers: memberIds.length };
+    },
+    onSettled: async (result, _error, input) => {
+      await qc.invalidateQueries({ queryKey: resourceGroupKeys.list(accountId) });
+      const groupId = result?.groupId ?? (input.target.kind === 'this-group' ? input.target.groupId : undefined);
+      if (groupId) {
+        await Promise.all([
+          invalidateGroupEverywhere(qc, accountId, groupId),
+          qc.invalidateQueries({ queryKey: userGroupKeys.members(accountId, groupId) }),
+        ]);
+      } else await qc.invalidateQueries({ queryKey: userGroupKeys.lists(accountId) });
+    },
+  });
+}
