@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as PermissionGroupsRouteRouteImport } from './routes/permission-groups/route'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
+import { Route as MembersMemberIdRouteImport } from './routes/members/$memberId'
 import { Route as OauthClientsIndexRouteImport } from './routes/oauth-clients/index'
 import { Route as OauthClientsNewRouteImport } from './routes/oauth-clients/new'
 import { Route as PermissionGroupsPermissionGroupIdRouteImport } from './routes/permission-groups/$permissionGroupId'
@@ -20,6 +21,7 @@ import { Route as ResourceGroupsIndexRouteImport } from './routes/resource-group
 import { Route as SsoIndexRouteImport } from './routes/sso/index'
 import { Route as SsoNewRouteImport } from './routes/sso/new'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
+import { Route as GroupsGroupIdAccessRouteImport } from './routes/groups/$groupId/access'
 import { Route as GroupsGroupIdMembersRouteImport } from './routes/groups/$groupId/members'
 import { Route as GroupsGroupIdPoliciesRouteImport } from './routes/groups/$groupId/policies'
 import { Route as OauthClientsClientIdIndexRouteImport } from './routes/oauth-clients/$clientId/index'
@@ -47,6 +49,11 @@ const GroupsIndexRoute = GroupsIndexRouteImport.update({
 const GroupsGroupIdRoute = GroupsGroupIdRouteImport.update({
   id: '/groups/$groupId',
   path: '/groups/$groupId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MembersMemberIdRoute = MembersMemberIdRouteImport.update({
+  id: '/members/$memberId',
+  path: '/members/$memberId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const OauthClientsIndexRoute = OauthClientsIndexRouteImport.update({
@@ -83,6 +90,11 @@ const SsoNewRoute = SsoNewRouteImport.update({
 const GroupsGroupIdIndexRoute = GroupsGroupIdIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => GroupsGroupIdRoute,
+} as any)
+const GroupsGroupIdAccessRoute = GroupsGroupIdAccessRouteImport.update({
+  id: '/access',
+  path: '/access',
   getParentRoute: () => GroupsGroupIdRoute,
 } as any)
 const GroupsGroupIdMembersRoute = GroupsGroupIdMembersRouteImport.update({
@@ -134,6 +146,7 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
@@ -141,6 +154,7 @@ export interface FileRoutesByFullPath {
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
+  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
@@ -154,6 +168,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
+  '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
@@ -161,6 +176,7 @@ export interface FileRoutesByTo {
   '/oauth-clients': typeof OauthClientsIndexRoute
   '/resource-groups': typeof ResourceGroupsIndexRoute
   '/sso': typeof SsoIndexRoute
+  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
@@ -176,6 +192,7 @@ export interface FileRoutesById {
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
+  '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
@@ -183,6 +200,7 @@ export interface FileRoutesById {
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
+  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
@@ -199,6 +217,7 @@ export interface FileRouteTypes {
     | '/'
     | '/permission-groups'
     | '/groups/$groupId'
+    | '/members/$memberId'
     | '/oauth-clients/new'
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
@@ -206,6 +225,7 @@ export interface FileRouteTypes {
     | '/oauth-clients/'
     | '/resource-groups/'
     | '/sso/'
+    | '/groups/$groupId/access'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
@@ -219,6 +239,7 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/permission-groups'
+    | '/members/$memberId'
     | '/oauth-clients/new'
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
@@ -226,6 +247,7 @@ export interface FileRouteTypes {
     | '/oauth-clients'
     | '/resource-groups'
     | '/sso'
+    | '/groups/$groupId/access'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
@@ -240,6 +262,7 @@ export interface FileRouteTypes {
     | '/'
     | '/permission-groups'
     | '/groups/$groupId'
+    | '/members/$memberId'
     | '/oauth-clients/new'
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
@@ -247,6 +270,7 @@ export interface FileRouteTypes {
     | '/oauth-clients/'
     | '/resource-groups/'
     | '/sso/'
+    | '/groups/$groupId/access'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
@@ -262,6 +286,7 @@ export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   PermissionGroupsRouteRoute: typeof PermissionGroupsRouteRouteWithChildren
   GroupsGroupIdRoute: typeof GroupsGroupIdRouteWithChildren
+  MembersMemberIdRoute: typeof MembersMemberIdRoute
   OauthClientsNewRoute: typeof OauthClientsNewRoute
   SsoNewRoute: typeof SsoNewRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
@@ -304,6 +329,13 @@ declare module '@tanstack/react-router' {
       path: '/groups/$groupId'
       fullPath: '/groups/$groupId'
       preLoaderRoute: typeof GroupsGroupIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/members/$memberId': {
+      id: '/members/$memberId'
+      path: '/members/$memberId'
+      fullPath: '/members/$memberId'
+      preLoaderRoute: typeof MembersMemberIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/oauth-clients/': {
@@ -353,6 +385,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/groups/$groupId/'
       preLoaderRoute: typeof GroupsGroupIdIndexRouteImport
+      parentRoute: typeof GroupsGroupIdRoute
+    }
+    '/groups/$groupId/access': {
+      id: '/groups/$groupId/access'
+      path: '/access'
+      fullPath: '/groups/$groupId/access'
+      preLoaderRoute: typeof GroupsGroupIdAccessRouteImport
       parentRoute: typeof GroupsGroupIdRoute
     }
     '/groups/$groupId/members': {
@@ -429,12 +468,14 @@ const PermissionGroupsRouteRouteWithChildren =
   )
 
 interface GroupsGroupIdRouteChildren {
+  GroupsGroupIdAccessRoute: typeof GroupsGroupIdAccessRoute
   GroupsGroupIdMembersRoute: typeof GroupsGroupIdMembersRoute
   GroupsGroupIdPoliciesRoute: typeof GroupsGroupIdPoliciesRoute
   GroupsGroupIdIndexRoute: typeof GroupsGroupIdIndexRoute
 }
 
 const GroupsGroupIdRouteChildren: GroupsGroupIdRouteChildren = {
+  GroupsGroupIdAccessRoute: GroupsGroupIdAccessRoute,
   GroupsGroupIdMembersRoute: GroupsGroupIdMembersRoute,
   GroupsGroupIdPoliciesRoute: GroupsGroupIdPoliciesRoute,
   GroupsGroupIdIndexRoute: GroupsGroupIdIndexRoute,
@@ -448,6 +489,7 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   PermissionGroupsRouteRoute: PermissionGroupsRouteRouteWithChildren,
   GroupsGroupIdRoute: GroupsGroupIdRouteWithChildren,
+  MembersMemberIdRoute: MembersMemberIdRoute,
   OauthClientsNewRoute: OauthClientsNewRoute,
   SsoNewRoute: SsoNewRoute,
   GroupsIndexRoute: GroupsIndexRoute,

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { accountMembersQuery } from '../../../api/queries/accounts';
+import { DebouncedInput } from '../../../components/ui/debounced-input';
+import { useAccountId } from '../../../stores/current-account';
+
+/** Find another account member by email or name, to open their access. */
+export function MemberLookup() {
+  const accountId = useAccountId();
+  const id = useId();
+  const [term, setTerm] = useState('');
+  const { data, isFetching } = useQuery({ ...accountMembersQuery(accountId, { search: term, per_page: 10 }), enabled: term.length >= 2 });
+  // `search` is a sandbox extension; against the real API, filter what came back.
+  const matches = (data?.result ?? []).filter((m) => {
+    const q = term.toLowerCase();
+    return [m.user?.email, m.user?.first_name, m.user?.last_name].some((s) => s?.toLowerCase().includes(q));
+  });
+  return (
+    <div className="member-lookup">
+      <div className="field">
+        <label htmlFor={`${id}-q`}>Look up another member</label>
+        <DebouncedInput id={`${id}-q`} className="input" type="search" value={term} placeholder="Email or name" onCommit={(v) => setTerm(v.trim())} />
+      </div>
+      {term.length >= 2 ? (
+        <ul className="member-links" aria-busy={isFetching}>
+          {matches.map((m) => (
+            <li key={m.id}>
+              <Link to="/members/$memberId" params={{ memberId: m.id }} search={{ email: m.user?.email }}>
+                {m.user?.email ?? m.id}
+              </Link>
+            </li>
+          ))}
+          {!isFetching && matches.length === 0 ? <li className="muted">No member matches “{term}”.</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
