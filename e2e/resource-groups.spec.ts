@@ -91,8 +91,17 @@ test('create, edit and delete a resource group with the scope builder', async ({
     await dialog.getByRole('button', { name: 'Remove zone 3' }).click();
     await expect(zoneField(dialog, 3)).toHaveCount(0);
 
-    await dialog.getByRole('button', { name: 'Create resource group' }).click();
+    // An over-long name: the API's own limit and message, next to the field.
     const nameField = dialog.getByRole('textbox', { name: 'Name' });
+    const typedName = await nameField.inputValue();
+    await nameField.fill('x'.repeat(201));
+    await dialog.getByRole('button', { name: 'Create resource group' }).click();
+    await expect(dialog.getByRole('alert').filter({ hasText: 'name: must be at most 200 characters' })).toBeVisible();
+    await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+    await expect(zoneField(dialog, 2)).toHaveValue(zoneKey(zoneB));
+    await nameField.fill(typedName);
+
+    await dialog.getByRole('button', { name: 'Create resource group' }).click();
     await expect(nameField).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByText(/already exists in this account/)).toBeVisible();
     await expect(dialog.getByRole('alert').filter({ hasText: /already exists/ })).toBeVisible();
