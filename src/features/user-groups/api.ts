@@ -205,12 +205,15 @@ export function useRemoveGroupMembers(groupId: string) {
     onSuccess: (removed) => notify.success(removed.length === 1 ? `Removed ${removed[0]!.email ?? 'the member'}` : `Removed ${pluralize(removed.length, 'member')}`),
     onError: (error, { members }, context) => {
       for (const [key, data] of context?.snapshot ?? []) qc.setQueryData(key, data);
-      if (error instanceof PartialRemovalError) {
+      const who = members.length === 1 ? (members[0]!.email ?? 'the member') : pluralize(members.length, 'member');
+      if (error instanceof PartialRemovalError && error.removed.length > 0) {
         notify.error(
           `Removed ${error.removed.length} of ${members.length}; ${pluralize(error.failed.length, 'member')} could not be removed`,
           error.message,
         );
-      } else notify.error('Could not remove members; they are back in the list', describeError(error));
+      } else {
+        notify.error(`Could not remove ${who}`, error instanceof PartialRemovalError ? error.message : describeError(error));
+      }
     },
     onSettled: (_data, _error, { members }) => {
       for (const m of members) qc.removeQueries({ queryKey: userGroupKeys.member(accountId, groupId, m.id), exact: true });

@@ -17,6 +17,8 @@ export const Route = createFileRoute('/groups/$groupId/members')({
   validateSearch: searchSchema,
   // The open member panel is not part of the list's data: opening it must not reload the list.
   loaderDeps: ({ search: { page, per_page, q, direction } }) => ({ page, per_page, q, direction }),
+  // The router's 500 ms minimum for a shown skeleton held big pages back after their data came.
+  pendingMinMs: 200,
   loader: ({ context, params, deps, cause }) => {
     const loading = context.queryClient.ensureQueryData(
       groupMembersQuery(context.accountId, params.groupId, {
