@@ -112,7 +112,7 @@ export function GroupCombobox({ label, value, onChange, onExpandedChange, hint, 
           </button>
         ) : null}
       </div>
-      <ul id={listId} role="listbox" aria-label={`${label}: matches`} className="ug-combobox-list" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={`${label}: matches`} aria-busy={isFetching} className="ug-combobox-list" hidden={!expanded}>
         {options.map((group, i) => (
           <li
             key={group.id}
