@@ -31,6 +31,8 @@ const router = createRouter({
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: PageSkeleton,
   defaultPendingMs: 150,
+  // The default 500 ms minimum held ready tables behind a skeleton (measured in bench/user-groups.ts).
+  defaultPendingMinMs: 200,
   scrollRestoration: true,
 });
 
