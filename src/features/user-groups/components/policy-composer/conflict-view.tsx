@@ -1,4 +1,3 @@
-import { formatDateTime } from '../../../../lib/format';
 import { diffPolicies } from '../../../../lib/policy-diff';
 import type { DraftPolicy } from '../../../../lib/policy-draft';
 import { PolicyDiffView, sentence } from './policy-diff-view';
@@ -15,6 +14,13 @@ interface ConflictViewProps {
   onOverwrite: () => void;
   onDiscardMine: () => void;
 }
+
+/** To the second: two saves a minute apart must not read as the same time. */
+const preciseTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const formatPrecise = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : preciseTime.format(date);
+};
 
 function PolicyList({ policies, lookups }: { policies: DraftPolicy[]; lookups: Lookups }) {
   if (policies.length === 0) return <p className="muted">No policies.</p>;
@@ -36,7 +42,7 @@ export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mi
     <div className="conflict">
       <div className="banner banner-warning" role="alert">
         <strong>Someone else changed these policies while you were editing.</strong> You started from the version of{' '}
-        {formatDateTime(baseModifiedOn)}; the group was saved again at {formatDateTime(theirModifiedOn)}. Saving your draft as it is would undo
+        {formatPrecise(baseModifiedOn)}; the group was saved again at {formatPrecise(theirModifiedOn)}. Saving your draft as it is would undo
         their change, so choose what to do.
       </div>
       <div className="conflict-columns">

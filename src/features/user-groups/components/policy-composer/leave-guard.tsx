@@ -1,13 +1,16 @@
 import { useBlocker } from '@tanstack/react-router';
 import { Dialog } from '../../../../components/ui/dialog';
+import { usePreferences } from '../../../../stores/preferences';
 
 /**
  * Asks before leaving the composer with unsaved changes. The draft is kept on this device either
  * way, so the browser's own "leave site?" prompt is not used: a reload loses nothing.
  */
-export function LeaveGuard({ when, onDiscard }: { when: boolean; onDiscard: () => void }) {
+export function LeaveGuard({ when, accountId, onDiscard }: { when: boolean; accountId: string; onDiscard: () => void }) {
   const blocker = useBlocker({
-    shouldBlockFn: ({ current, next }) => when && current.pathname !== next.pathname,
+    // The account switcher changes the account before it navigates: this group is gone from view
+    // already, so let it go (the draft stays, kept under the old account).
+    shouldBlockFn: ({ current, next }) => when && current.pathname !== next.pathname && usePreferences.getState().accountId === accountId,
     enableBeforeUnload: false,
     withResolver: true,
   });

@@ -184,7 +184,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           cannot be recovered.
         </p>
       </ConfirmDialog>
-      <LeaveGuard when={dirty} onDiscard={discard} />
+      <LeaveGuard when={dirty} accountId={composer.accountId} onDiscard={discard} />
     </section>
   );
 }
