@@ -353,6 +353,20 @@ test('start from another group’s policies, and export a group to import it int
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }, { id: pg('Cache Purge') }], resource_groups: [{ id: rg(PRODUCTION) }] },
   ]);
   const target = await newGroup(api, 'Composer template target');
+  // Someone who is a member of both accounts (matched by email on import), and someone only here.
+  type AccountMember = { id: string; user: { email: string } };
+  const stagingPeople = (await api.get<AccountMember[]>(`/accounts/${STAGING}/members`, { per_page: 50 })).result;
+  const acmePeople: AccountMember[] = [];
+  for (let page = 1; page < 10; page++) {
+    const res = await api.get<AccountMember[]>(`/accounts/${ACCOUNT_ID}/members`, { page, per_page: 50 });
+    acmePeople.push(...res.result);
+    if (res.result.length < 50) break;
+  }
+  const stagingEmails = new Set(stagingPeople.map((m) => m.user.email));
+  const shared = acmePeople.find((m) => stagingEmails.has(m.user.email));
+  const acmeOnly = acmePeople.find((m) => !stagingEmails.has(m.user.email));
+  if (!shared || !acmeOnly) throw new Error('the seed should have people in both accounts and people in Acme only');
+  expect((await api.put(`${GROUPS}/${source.id}/members`, [{ id: shared.id }, { id: acmeOnly.id }])).success).toBe(true);
 
   // Template: the target starts from the source's policies, as a draft.
   await page.goto(`/groups/${target.id}/policies`);
@@ -373,7 +387,8 @@ test('start from another group’s policies, and export a group to import it int
   await page.getByRole('button', { name: 'Export…' }).click();
   const exported = await page.getByLabel('Export JSON').innerText();
   const file = JSON.parse(exported);
-  expect(file).toMatchObject({ format: 'iam-console/user-group@1', account_id: ACCOUNT_ID, name: source.name, members: [] });
+  expect(file).toMatchObject({ format: 'iam-console/user-group@1', account_id: ACCOUNT_ID, name: source.name });
+  expect(file.members.map((m: { email: string }) => m.email)).toEqual([shared.user.email, acmeOnly.user.email].sort());
   expect(file.policies[0].permission_groups.map((x: { id: string }) => x.id)).toEqual([pg('Zone Read'), pg('Cache Purge')].sort());
   expect(exported).not.toContain(source.policies[0]!.id);
   await expectNoA11yViolations(page, { include: '[role="dialog"]' });
@@ -393,6 +408,8 @@ test('start from another group’s policies, and export a group to import it int
   const dryRun = importer.getByRole('region', { name: 'Dry run' });
   await expect(dryRun).toContainText('1 policy to import');
   await expect(dryRun).toContainText('The file comes from another account');
+  await expect(dryRun).toContainText('1 member to add, matched by email');
+  await expect(dryRun).toContainText(`1 person is not a member of this account: ${acmeOnly.user.email}`);
   await screenshot(page, testInfo, 'import-dry-run');
   await expectNoA11yViolations(page, { include: '[role="dialog"]' });
   await importer.getByRole('button', { name: 'Create group' }).click();
@@ -403,4 +420,6 @@ test('start from another group’s policies, and export a group to import it int
   const policy = created.result[0]!.policies[0]!;
   expect(policy.permission_groups.map((x) => x.name).sort()).toEqual(['Cache Purge', 'Zone Read']);
   expect(policy.resource_groups[0]!.scope[0]!.key).toBe(`com.cloudflare.api.account.${STAGING}`);
+  const importedMembers = await api.get<Array<{ email: string }>>(`/accounts/${STAGING}/iam/user_groups/${created.result[0]!.id}/members`);
+  expect(importedMembers.result.map((m) => m.email)).toEqual([shared.user.email]);
 });

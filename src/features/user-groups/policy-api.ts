@@ -6,6 +6,8 @@ import { resourceGroupKeys } from '../../api/queries/resource-groups';
 import { userGroupKeys, userGroupQuery } from '../../api/queries/user-groups';
 import type { PolicyInput, ResourceGroup, ScopeInput, UserGroup } from '../../api/schemas/iam';
 import { useAccountId } from '../../stores/current-account';
+import { resolveEmails } from './lib/resolve-emails';
+import { accountMemberAsPerson } from './use-membership-preview';
 import { useGuardedMutation } from './use-guarded-mutation';
 
 /**
@@ -58,16 +60,16 @@ export function useCreateResourceGroup() {
   });
 }
 
-/** The account's members, every page (5–50 per page); used to match an import's members by email. */
-export async function fetchAllAccountMembers(accountId: string, signal?: AbortSignal): Promise<Array<{ id: string; email?: string }>> {
-  const out: Array<{ id: string; email?: string }> = [];
-  const PER_PAGE = 50;
-  for (let page = 1; ; page++) {
-    const { result, resultInfo } = await listAccountMembers(accountId, { page, per_page: PER_PAGE }, signal);
-    out.push(...result.map((m) => ({ id: m.id, email: m.user?.email })));
-    const total = resultInfo?.total_count;
-    if (result.length < PER_PAGE || (total !== undefined && out.length >= total)) return out;
-  }
+/**
+ * The account members behind an import's emails, in as few requests as the membership previews
+ * use (search when the server honours it, else every page).
+ */
+export async function findAccountMembersByEmail(accountId: string, emails: string[]): Promise<Array<{ id: string; email: string }>> {
+  const { found } = await resolveEmails(emails, async (params) => {
+    const { result, resultInfo } = await listAccountMembers(accountId, params);
+    return { people: result.map(accountMemberAsPerson), total: resultInfo?.total_count };
+  });
+  return [...found.values()].map((p) => ({ id: p.id, email: p.email }));
 }
 
 export interface ApplyImportInput {

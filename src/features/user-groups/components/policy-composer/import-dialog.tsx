@@ -10,7 +10,7 @@ import { pluralize } from '../../../../lib/format';
 import { groupsToCreate, importedPolicies, parseGroupExport, planImport } from '../../../../lib/group-export';
 import { draftFromRequest, draftFromServer, reattachIds } from '../../../../lib/policy-draft';
 import { notify } from '../../../../stores/toasts';
-import { fetchAllAccountMembers, readGroupFresh, useApplyImport } from '../../policy-api';
+import { findAccountMembersByEmail, readGroupFresh, useApplyImport } from '../../policy-api';
 import { ImportPreview } from './import-preview';
 import type { Composer } from './use-composer';
 
@@ -32,9 +32,10 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
 
   const parsed = useMemo(() => (text.trim() ? parseGroupExport(text) : null), [text]);
   const file = parsed?.ok ? parsed.value : null;
+  const emails = useMemo(() => (file?.members ?? []).flatMap((m) => (m.email ? [m.email] : [])), [file]);
   const accountMembers = useQuery({
-    queryKey: [...accountKeys.members(accountId), 'all-for-import'],
-    queryFn: ({ signal }) => fetchAllAccountMembers(accountId, signal),
+    queryKey: [...accountKeys.members(accountId), 'by-email', emails],
+    queryFn: () => findAccountMembersByEmail(accountId, emails),
     enabled: Boolean(file) && file!.members.length > 0,
     staleTime: 60_000,
   });

@@ -114,7 +114,7 @@ export function ImportPreview({ plan, addMembers }: { plan: ImportPlan; addMembe
         </li>
         <li>{pluralize(plan.members.already.length, 'member')} already in the group</li>
         <li>
-          {pluralize(plan.members.notFound.length, 'person', 'people')} not members of this account
+          {plan.members.notFound.length === 1 ? '1 person is not a member' : `${pluralize(plan.members.notFound.length, 'person', 'people')} are not members`} of this account
           {plan.members.notFound.length ? `: ${plan.members.notFound.map((m) => m.email ?? m.id).join(', ')}` : ''}
         </li>
       </ul>
