@@ -118,6 +118,7 @@ export function AccessModelNote() {
         <li>A deny always wins: any Deny policy on a permission group and resource overrides every Allow of the same pair.</li>
         <li>An account-wide resource group reaches the account and every zone in it; a zone resource group reaches only its zones.</li>
         <li>The order of policies and groups never matters.</li>
+        <li>Permission groups are taken one by one: one that implies others (such as Super Administrator) is not expanded into them.</li>
         <li>This mirrors Cloudflare’s documented model; the API, not this page, enforces access.</li>
       </ul>
     </details>

@@ -37,8 +37,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
     if (refused) errorBanner.current?.focus();
   }, [refused]);
 
-  const update = (fn: (list: DraftPolicy[]) => DraftPolicy[]) => edit(fn);
-  const replaceAt = (i: number, next: DraftPolicy) => update((list) => list.map((p, j) => (j === i ? next : p)));
+  const replaceAt = (i: number, next: DraftPolicy) => edit((list) => list.map((p, j) => (j === i ? next : p)));
 
   const startReview = () => {
     if (problemCount) {
@@ -125,21 +124,21 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
               errors={refused?.byPolicy[p.key]}
               problems={showProblems ? problems[p.key] : undefined}
               onChange={(next) => replaceAt(i, next)}
-              onDuplicate={() => update((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
-              onRemove={() => update((list) => list.filter((_, j) => j !== i))}
+              onDuplicate={() => edit((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
+              onRemove={() => edit((list) => list.filter((_, j) => j !== i))}
             />
           ))}
           <div className="button-row">
-            <button type="button" className="btn" onClick={() => update((list) => [...list, emptyPolicy('allow')])}>
+            <button type="button" className="btn" onClick={() => edit((list) => [...list, emptyPolicy('allow')])}>
               Add allow policy
             </button>
-            <button type="button" className="btn" onClick={() => update((list) => [...list, emptyPolicy('deny')])}>
+            <button type="button" className="btn" onClick={() => edit((list) => [...list, emptyPolicy('deny')])}>
               Add deny policy
             </button>
           </div>
         </Tabs.Content>
         <Tabs.Content value="json">
-          <JsonView policies={policies} requestLine={requestLine} onApply={(next) => update(() => next)} />
+          <JsonView policies={policies} requestLine={requestLine} onApply={(next) => edit(() => next)} />
         </Tabs.Content>
       </Tabs.Root>
 
