@@ -8,6 +8,9 @@ import { ModeBadge } from './mode-badge';
 import { Nav } from './nav';
 import { ThemeToggle } from './theme-toggle';
 
+/** The section lists an account switch can land on. */
+const LIST_ROUTES = ['/groups', '/permission-groups', '/resource-groups', '/sso', '/oauth-clients'] as const;
+
 export function AppShell() {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
   const { data: mode } = useSuspenseQuery(consoleModeQuery);
@@ -18,11 +21,15 @@ export function AppShell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const account = accounts.find((a) => a.id === accountId);
 
-  const switchAccount = (next: string) => {
-    setAccountId(next);
-    // A detail page belongs to the old account: go back to its section's list.
+  const switchAccount = async (next: string) => {
+    // A detail page belongs to the old account: leave it for its section's list first, so a
+    // leave guard (an unsaved draft) can still keep the admin here — and the account unchanged.
     const section = '/' + (pathname.split('/')[1] ?? '');
-    void navigate({ to: section === '/' ? '/groups' : section }).then(() => router.invalidate());
+    const target = LIST_ROUTES.find((route) => route === section) ?? '/groups';
+    await navigate({ to: target });
+    if (router.state.location.pathname !== target) return;
+    setAccountId(next);
+    await router.invalidate();
   };
 
   return (
@@ -39,7 +46,7 @@ export function AppShell() {
       </aside>
       <div className="main-column">
         <header className="topbar">
-          <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={switchAccount} />
+          <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={(next) => void switchAccount(next)} />
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
           <ThemeToggle />
         </header>

@@ -8,8 +8,8 @@ import { usePreferences } from '../../../../stores/preferences';
  */
 export function LeaveGuard({ when, accountId, onDiscard }: { when: boolean; accountId: string; onDiscard: () => void }) {
   const blocker = useBlocker({
-    // The account switcher changes the account before it navigates: this group is gone from view
-    // already, so let it go (the draft stays, kept under the old account).
+    // Once the account has changed this group is gone from view: let it go (the draft stays,
+    // kept under the old account).
     shouldBlockFn: ({ current, next }) => when && current.pathname !== next.pathname && usePreferences.getState().accountId === accountId,
     enableBeforeUnload: false,
     withResolver: true,
