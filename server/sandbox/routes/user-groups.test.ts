@@ -309,6 +309,23 @@ describe('user groups: get, update, delete', () => {
     expect(res.body.result.created_on).toBe(group.created_on);
   });
 
+  it('re-sending the stored policy set (same ids) leaves modified_on alone', async () => {
+    const { call, createResourceGroup, createUserGroup, ageUserGroup, zonePg } = createIamSandbox();
+    const rg = await createResourceGroup('Prod');
+    const group = await createUserGroup({ name: 'Same', policies: [policy(zonePg, rg)] });
+    const old = ageUserGroup(group.id);
+    const resend = await call('PUT', `${base}/${group.id}`, {
+      name: 'Same',
+      policies: [{ id: group.policies[0].id, ...policy(zonePg, rg) }],
+    });
+    expect(resend.status).toBe(200);
+    expect(resend.body.result.modified_on).toBe(old);
+    const flipped = await call('PUT', `${base}/${group.id}`, {
+      policies: [{ id: group.policies[0].id, ...policy(zonePg, rg, 'deny') }],
+    });
+    expect(flipped.body.result.modified_on).not.toBe(old);
+  });
+
   it('replaces the whole policy set, keeping ids of policies sent back with their id', async () => {
     const { call, createResourceGroup, createUserGroup, ageUserGroup, zonePg, zonePg2 } = createIamSandbox();
     const rg = await createResourceGroup('Prod');

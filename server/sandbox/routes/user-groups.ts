@@ -133,10 +133,17 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       }
       if (errors.length) throw new CfError(400, errors);
       const renamed = body.name !== undefined && body.name !== current.name;
-      if (!renamed && body.policies === undefined) return current; // nothing to change
+      let policiesChanged = false;
+      if (body.policies !== undefined) {
+        const before = policyFingerprint(db, id);
+        writePolicies(db, accountId, id, plan);
+        policiesChanged = policyFingerprint(db, id) !== before;
+      }
+      // A PUT that re-sends what is stored is not a modification: editors compare modified_on
+      // to detect a colleague's change, and a no-op save must not look like one.
+      if (!renamed && !policiesChanged) return current;
       const next = { ...current, name: body.name ?? current.name, modified_on: timestamp() };
       db.prepare('UPDATE user_groups SET name = @name, modified_on = @modified_on WHERE id = @id').run(next);
-      if (body.policies !== undefined) writePolicies(db, accountId, id, plan);
       return next;
     })();
     return ok(c, userGroupResources(db, [row])[0]);
@@ -162,4 +169,12 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     })();
     return ok(c, { id });
   });
+}
+
+/** The stored policy set of a group (ids, access, references, in order) as one comparable string. */
+function policyFingerprint(db: Db, userGroupId: string): string {
+  const policies = loadPolicies(db, [userGroupId]).get(userGroupId) ?? [];
+  return JSON.stringify(
+    policies.map((p) => [p.id, p.access, p.permission_groups.map((g) => g.id), p.resource_groups.map((g) => g.id)]),
+  );
 }
