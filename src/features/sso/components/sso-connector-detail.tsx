@@ -145,7 +145,8 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
           <label>
             <input
               type="checkbox"
-              checked={Boolean(connector.use_fedramp_language)}
+              // Shows the admin's choice while it saves; the server's value again if saving fails.
+              checked={Boolean(fedramp.isPending ? fedramp.variables?.use_fedramp_language : connector.use_fedramp_language)}
               disabled={fedramp.isPending}
               aria-describedby={`${ids}-fedramp-hint`}
               onChange={(e) =>
