@@ -77,6 +77,7 @@ test('full onboarding: from the domain to SSO enabled, publishing the record in 
     await expect(page).toHaveURL(/\/sso\/new$/);
     await expect(currentStep(page)).toContainText('Email domain');
     await expect(page.getByText('Keep a way back in')).toBeVisible();
+    await expect(page.getByText(/A domain can be connected to only one Cloudflare account/)).toBeVisible();
   });
 
   await test.step('domain step: typed in upper case, saved in lower case, FedRAMP chosen', async () => {
@@ -234,6 +235,9 @@ test('leaving mid-way and coming back resumes at the step the connector is in', 
     await expect(stepTitle(page)).toHaveText(`Verifying ${domain}`);
     await expect(currentStep(page)).toContainText('Verify');
     await expect(page.getByText(/Cloudflare stops checking around .+ \(about 48 hours after starting\)/)).toBeVisible();
+    await page.getByText('The record being checked').click();
+    await page.getByRole('button', { name: 'Check DNS now' }).click();
+    await expect(page.getByText(`Not yet. Here is what I see at ${domain}:`)).toBeVisible();
     await shot(page, testInfo, '1-pending');
     await expectNoA11yViolations(page);
   });
@@ -336,7 +340,7 @@ test('bad input is explained in the domain step, with the input kept', async ({ 
     await input.fill(taken);
     await page.getByRole('button', { name: 'Create connector' }).click();
     await expect(page.getByText(new RegExp(`${taken.replace(/\./g, '\\.')} is already connected`))).toBeVisible();
-    await expect(page.getByText('A domain can be connected to only one Cloudflare account.')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: `What to do: if ${taken} is connected in another account you manage` })).toBeVisible();
     await expect(input).toHaveValue(taken);
     await expect(page).toHaveURL(/\/sso\/new$/);
     expect(await connectorsFor(api, taken)).toHaveLength(0);

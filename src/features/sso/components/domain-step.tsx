@@ -98,6 +98,10 @@ export function DomainStep({ accountId }: { accountId: string }) {
           </button>
         </p>
       ) : null}
+      <p className="field-hint sso-domain-elsewhere">
+        A domain can be connected to only one Cloudflare account: if it is already in use in another account (yours or
+        someone else’s), Cloudflare refuses it here and it has to be removed there first.
+      </p>
       {existing ? (
         <div className="banner banner-info" role="alert">
           <strong>{existing.email_domain} already has a connector in this account.</strong>{' '}
@@ -107,9 +111,9 @@ export function DomainStep({ accountId }: { accountId: string }) {
         </div>
       ) : null}
       {isDuplicate ? (
-        <p className="field-hint sso-duplicate-help">
-          A domain can be connected to only one Cloudflare account. If it is connected in another account you manage,
-          delete the connector there first; otherwise connect a different domain.
+        <p className="field-hint sso-duplicate-help" role="alert">
+          What to do: if {domain} is connected in another account you manage, delete the connector there first; otherwise
+          connect a different domain.
         </p>
       ) : null}
       {error && !serverFieldError ? <ErrorBanner error={error} title="The connector was not created" /> : null}

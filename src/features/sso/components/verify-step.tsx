@@ -26,6 +26,8 @@ export function VerifyStep(props: VerifyStepProps) {
 
 function VerificationPending({ connector, domain, code, lastCheckedAt, checking, checkError, onCheckNow }: VerifyStepProps) {
   const deadline = verificationDeadline(connector);
+  // An admin who started before publishing wants to know whether the record is out there yet.
+  const precheck = useTxtPrecheck(domain, code);
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
@@ -60,6 +62,10 @@ function VerificationPending({ connector, domain, code, lastCheckedAt, checking,
       <details className="sso-details">
         <summary>The record being checked</summary>
         <DnsRecordTable domain={domain} code={code} />
+        <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
+          {precheck.isChecking ? 'Checking DNS…' : 'Check DNS now'}
+        </button>
+        <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
       </details>
     </section>
   );
