@@ -37,7 +37,7 @@ export function RotationWizard({ clientId }: { clientId: string }) {
 
   const busy = useRef(false);
   /** The client as it was before the first attempt; set while an attempt's outcome is unknown. */
-  const unsettled = useRef<{ updated_at: string | undefined } | null>(null);
+  const unsettled = useRef<{ updated_at: string | undefined; has_rotated_secret: boolean } | null>(null);
   const freshClient = () => queryClient.fetchQuery({ ...oauthClientQuery(accountId, clientId), staleTime: 0 });
 
   const doRotate = async () => {
@@ -50,7 +50,13 @@ export function RotationWizard({ clientId }: { clientId: string }) {
     try {
       if (unsettled.current) {
         const fresh = await freshClient();
-        if (fresh.updated_at !== unsettled.current.updated_at) {
+        const before = unsettled.current;
+        // has_rotated_secret turning true is the exact sign; when it was already true (rotating
+        // again) only updated_at can tell, and any change then counts as "maybe rotated".
+        const maybeRotated = before.has_rotated_secret
+          ? fresh.updated_at !== before.updated_at
+          : Boolean(fresh.has_rotated_secret);
+        if (maybeRotated) {
           unsettled.current = null;
           dispatch({ type: 'outcome-unknown' });
           setNotice(
@@ -60,7 +66,7 @@ export function RotationWizard({ clientId }: { clientId: string }) {
           return;
         }
       } else {
-        unsettled.current = { updated_at: client.updated_at };
+        unsettled.current = { updated_at: client.updated_at, has_rotated_secret: Boolean(client.has_rotated_secret) };
       }
       await rotate.mutateAsync();
       unsettled.current = null;
