@@ -386,6 +386,56 @@ test.describe('OAuth clients', () => {
     expect((await api.get(`${CLIENTS}/${created.client_id}`)).result.has_rotated_secret).toBe(false);
   });
 
+  test('a failed rotation is retried only when the server confirms nothing changed', async ({ page, api }) => {
+    const created = await createClientViaApi(api);
+    const rotatePath = `**/client/v4${CLIENTS}/${created.client_id}/rotate_secret`;
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/rotate_secret')) posts++;
+    });
+    await page.goto(`/oauth-clients/${created.client_id}/rotate`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // 1. The request never reaches the server: "Try again" does rotate.
+    await page.route(rotatePath, (route) => route.abort('failed'), { times: 1 });
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The secret was not rotated' })).toBeVisible();
+    expect((await api.get(`${CLIENTS}/${created.client_id}`)).result.has_rotated_secret).toBe(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('textbox', { name: 'Client secret', exact: true })).not.toHaveValue('');
+    expect(posts).toBe(2);
+    await dialog.getByRole('checkbox', { name: 'I have stored the secret somewhere safe' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('group', { name: 'Confirm each step' }).getByRole('checkbox').first().waitFor();
+    for (const box of await page.getByRole('group', { name: 'Confirm each step' }).getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'My application uses the new secret' }).click();
+    await page.getByRole('button', { name: 'Revoke old secret' }).click();
+    await expect(page.getByRole('heading', { name: 'Rotation complete' })).toBeVisible();
+
+    // 2. The server rotates but its answer is lost: "Try again" must not post a second time —
+    //    the wizard sees the rotation happened and says its secret cannot be shown.
+    await page.goto(`/oauth-clients/${created.client_id}/rotate`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.route(
+      rotatePath,
+      async (route) => {
+        await route.fetch();
+        await route.abort('failed');
+      },
+      { times: 1 },
+    );
+    posts = 0;
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The secret was not rotated' })).toBeVisible();
+    expect((await api.get(`${CLIENTS}/${created.client_id}`)).result.has_rotated_secret, 'the server did rotate').toBe(true);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('list', { name: 'Rotation progress' }).locator('[aria-current="step"]')).toHaveText(/Revoke/);
+    await expect(page.getByRole('status').filter({ hasText: 'answer never arrived' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(posts, 'no second POST rotate_secret').toBe(1);
+  });
+
   test('a rotation started elsewhere opens at the revoke step', async ({ page, api }) => {
     const created = await createClientViaApi(api);
     expect((await api.post(`${CLIENTS}/${created.client_id}/rotate_secret`)).success).toBe(true);
