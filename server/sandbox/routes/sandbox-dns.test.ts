@@ -44,6 +44,14 @@ describe('sandbox DNS zone (/__sandbox/dns)', () => {
     expect((await call('DELETE', `/records/${created.body.record.id}`)).status).toBe(404);
   });
 
+  it('publishes a zone-file quoted value without its quotes, as DNS providers do', async () => {
+    const { call } = dnsSandbox();
+    const created = await call('POST', '/records', { name: 'acme.com', type: 'TXT', content: `"${CODE}"` });
+    expect(created.status).toBe(201);
+    expect(created.body.record.content).toBe(CODE);
+    expect((await call('POST', '/records', { name: 'acme.com', type: 'TXT', content: '""' })).status).toBe(400);
+  });
+
   it('accepts service labels such as _acme-challenge and IDN names (stored as punycode)', async () => {
     const { call } = dnsSandbox();
     expect((await call('POST', '/records', { name: '_acme-challenge.acme.com', type: 'TXT', content: 'x' })).body.record.name).toBe(

@@ -48,7 +48,10 @@ const createBody = z.strictObject({
     .string()
     .min(1)
     .max(MAX_TXT_CONTENT)
-    .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters or line breaks'),
+    .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters or line breaks')
+    // DNS providers take zone-file quoting ("value") and publish the bare value; so does the sandbox.
+    .transform((v) => (v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v))
+    .refine((v) => v.length > 0, 'must not be empty'),
 });
 
 export function createSandboxDnsApi({ db }: { db: Db }): Hono {
