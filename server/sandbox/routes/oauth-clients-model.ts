@@ -157,6 +157,9 @@ export function uriProblem(value: string, kind: UriKind): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must use https://';
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(value) || !url.hostname) return 'must include a host';
   if (url.username || url.password) return 'must not contain a user name or password';
+  // Client, logo, policy and terms pages are shown to users and the client URI host is verified
+  // through public DNS: a loopback host can be neither.
+  if (kind === 'page' && LOOPBACK_HOSTS.has(url.hostname)) return 'must be a public address, not localhost';
   if (kind === 'redirect' && value.includes('#')) return 'must not contain a fragment (#…)';
   if (kind === 'origin' && url.origin !== value) {
     return 'must be an origin: scheme, host and optional port, in lower case, without a path or trailing slash (e.g. https://app.example.com)';

@@ -184,6 +184,7 @@ describe('OAuth clients: create', () => {
     { label: 'a javascript: post-logout URI', body: { post_logout_redirect_uris: ['javascript:void(0)'] }, pointer: '/post_logout_redirect_uris/0', hint: 'javascript:' },
     { label: 'an http logo even on localhost', body: { logo_uri: 'http://localhost/logo.png' }, pointer: '/logo_uri', hint: 'https://' },
     { label: 'a javascript: client_uri', body: { client_uri: 'javascript:alert(1)' }, pointer: '/client_uri', hint: 'javascript:' },
+    { label: 'a localhost client_uri (never verifiable)', body: { client_uri: 'https://localhost/app' }, pointer: '/client_uri', hint: 'localhost' },
     { label: 'an ftp policy_uri', body: { policy_uri: 'ftp://acme.com/p' }, pointer: '/policy_uri', hint: 'https://' },
     { label: 'a tos_uri that is not a URL', body: { tos_uri: 'terms' }, pointer: '/tos_uri', hint: 'absolute' },
     { label: 'an origin with a path', body: { allowed_cors_origins: ['https://app.acme.com/app'] }, pointer: '/allowed_cors_origins/0', hint: 'origin' },

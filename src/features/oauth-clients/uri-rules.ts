@@ -37,6 +37,7 @@ export function uriProblem(value: string, kind: UriKind): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Must use https://';
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(value) || !url.hostname) return 'Must include a host.';
   if (url.username || url.password) return 'Must not contain a user name or password.';
+  if (kind === 'page' && LOOPBACK_HOSTS.has(url.hostname)) return 'Must be a public address: a localhost page cannot be shown to users or verified.';
   if (kind === 'redirect' && value.includes('#')) return 'Must not contain a fragment (#…).';
   if (kind === 'origin' && url.origin !== value) {
     return `Must be an origin only — scheme, host and optional port, lower case, no path or trailing slash (e.g. ${url.origin}).`;
