@@ -10,6 +10,10 @@ interface BenchModule {
 
 const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'user-groups', load: () => import('./user-groups.ts') },
+  { name: 'bundle-size', load: () => import('./bundle-size.ts') },
+  { name: 'lighthouse', load: () => import('./lighthouse.ts') },
+  { name: 'requests-per-navigation', load: () => import('./requests-per-navigation.ts') },
+  { name: 'api-throughput', load: () => import('./api-throughput.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,0 +1,73 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { startConsole } from './hardening-support.ts';
+import { ACCOUNT_ID, printTable } from './support.ts';
+
+/**
+ * Lighthouse 12 (desktop preset) on the production build served by the real server: performance,
+ * accessibility and best-practices for the user groups list, a group's detail and the OAuth
+ * clients list. Debian's Chromium, headless, no sandbox (container). Each page is measured
+ * BENCH_LH_RUNS times (default 2) and the median score printed; scores are numbers, not verdicts.
+ */
+
+const RUNS = Number(process.env.BENCH_LH_RUNS ?? 2);
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+export async function run(): Promise<void> {
+  const server = await startConsole();
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const groups = (await (
+      await fetch(`${server.baseUrl}/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups?per_page=1`, { headers: { authorization: 'Bearer bench' } })
+    ).json()) as { result: Array<{ id: string }> };
+    const pages = [
+      { page: 'user groups', path: '/groups' },
+      { page: 'group detail', path: `/groups/${groups.result[0]!.id}` },
+      { page: 'OAuth clients', path: '/oauth-clients' },
+    ];
+    const rows: Array<Record<string, string | number>> = [];
+    for (const { page, path } of pages) {
+      const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+      const metrics: Record<string, number[]> = { 'FCP ms': [], 'LCP ms': [], 'TBT ms': [], CLS: [] };
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(
+          server.baseUrl + path,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+          desktopConfig,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+        const { lhr } = result;
+        if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        for (const c of CATEGORIES) scores[c]!.push(Math.round((lhr.categories[c]?.score ?? NaN) * 100));
+        metrics['FCP ms']!.push(lhr.audits['first-contentful-paint']?.numericValue ?? NaN);
+        metrics['LCP ms']!.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
+        metrics['TBT ms']!.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
+        metrics.CLS!.push(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN);
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id);
+        if (i === 0 && failing.length) console.log(`${page}: failing audits: ${failing.join(', ')}`);
+      }
+      rows.push({
+        page,
+        performance: median(scores.performance!),
+        accessibility: median(scores.accessibility!),
+        'best-practices': median(scores['best-practices']!),
+        ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number(median(v).toFixed(k === 'CLS' ? 3 : 0))])),
+      });
+    }
+    printTable(`Lighthouse ${desktopConfig.settings?.formFactor ?? 'desktop'} scores (0–100, median of ${RUNS})`, rows);
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+}
