@@ -3,6 +3,8 @@
  * stays the authority: whatever it still refuses comes back with a pointer and lands at the field.
  */
 
+import { safeHttpsUrl as appSafeHttpsUrl } from '../../lib/safe-url';
+
 export type UriKind = 'page' | 'redirect' | 'origin';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -45,9 +47,12 @@ export function uriProblem(value: string, kind: UriKind): string | null {
   return null;
 }
 
-/** A value safe to use as an image source or link target: a well-formed https URL, nothing else. */
+/**
+ * A value safe to use as an image source or link target: a well-formed https URL, nothing else —
+ * the app-wide check (lib/safe-url) and this API's page-URI rules both.
+ */
 export function safeHttpsUrl(value: string | null | undefined): string | null {
-  if (!value || uriProblem(value, 'page')) return null;
+  if (!value || !appSafeHttpsUrl(value) || uriProblem(value, 'page')) return null;
   return new URL(value).protocol === 'https:' ? value : null;
 }
 
