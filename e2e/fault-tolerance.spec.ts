@@ -98,7 +98,7 @@ test.describe('reads', () => {
     await expectListShown(page);
   });
 
-  test('a failure that persists ends in a clear error with a retry that recovers', async ({ page }) => {
+  test('a failure that persists ends in a clear error with a retry that recovers', async ({ page, axe }) => {
     let failing = true;
     const sent = await injectFaults(page, isGroupList, () => (failing ? '500' : null));
     await page.goto('/groups');
@@ -106,6 +106,7 @@ test.describe('reads', () => {
     await expect(alert).toBeVisible({ timeout: 15_000 });
     await expect(alert).toContainText('Internal error');
     await expect(alert).toContainText('code 1000');
+    await axe();
     // The first try and three retries (main.tsx), then it stops and says so.
     expect(sent).toHaveLength(4);
     await page.waitForTimeout(1500);
@@ -119,12 +120,13 @@ test.describe('reads', () => {
 });
 
 test.describe('writes', () => {
-  test('a failed create is not resent; the name stays; the admin retries and gets one group', async ({ page, api }) => {
+  test('a failed create is not resent; the name stays; the admin retries and gets one group', async ({ page, api, axe }) => {
     const name = unique('Fault 500');
     const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? '500' : null));
     const { dialog, nameBox, submit } = await openCreateDialog(page, name);
     await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('Internal error');
+    await axe();
     // Longer than every read backoff step: a blind retry would have happened by now.
     await page.waitForTimeout(2500);
     expect(sent).toHaveLength(1);
