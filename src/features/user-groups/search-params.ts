@@ -17,3 +17,6 @@ export interface GroupMembersSearch {
   /** The member whose details are open (shareable, like the rest of the view). */
   member?: string;
 }
+
+/** One member per page: enough to read result_info.total_count (the overview's member count). */
+export const MEMBER_COUNT_PARAMS = { page: 1, per_page: 1 } as const;

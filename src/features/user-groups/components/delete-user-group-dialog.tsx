@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { useDeleteUserGroup } from '../api';
-import { MEMBER_COUNT_PARAMS } from './user-group-overview';
+import { MEMBER_COUNT_PARAMS } from '../search-params';
 
 /** Deleting takes the group's policies and memberships with it: say so, and ask for the name. */
 export function DeleteUserGroupDialog({ group, open, onOpenChange }: { group: UserGroup; open: boolean; onOpenChange: (open: boolean) => void }) {

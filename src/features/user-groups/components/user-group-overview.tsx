@@ -5,9 +5,9 @@ import { formatDateTime, pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { CopyButton } from './copy-button';
 import { RenameUserGroupForm } from './rename-user-group-form';
+import { MEMBER_COUNT_PARAMS } from '../search-params';
 
 /** The cheapest way to learn a group's size: one member per page, read result_info.total_count. */
-export const MEMBER_COUNT_PARAMS = { page: 1, per_page: 1 } as const;
 
 export function UserGroupOverview({ groupId }: { groupId: string }) {
   const accountId = useAccountId();

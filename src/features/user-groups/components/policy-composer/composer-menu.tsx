@@ -1,8 +1,10 @@
-import { useState } from 'react';
-import { ExportDialog } from './export-dialog';
-import { ImportDialog } from './import-dialog';
-import { TemplateDialog } from './template-dialog';
+import { lazy, Suspense, useState } from 'react';
 import type { Composer } from './use-composer';
+
+// Each dialog loads when first opened, outside the composer's route chunk.
+const ExportDialog = lazy(() => import('./export-dialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./import-dialog').then((m) => ({ default: m.ImportDialog })));
+const TemplateDialog = lazy(() => import('./template-dialog').then((m) => ({ default: m.TemplateDialog })));
 
 /** Templates, import and export: each its own dialog. */
 export function ComposerMenu({ composer }: { composer: Composer }) {
@@ -19,9 +21,11 @@ export function ComposerMenu({ composer }: { composer: Composer }) {
       <button type="button" className="btn btn-small" onClick={() => setOpen('export')}>
         Export…
       </button>
-      {open === 'template' ? <TemplateDialog open onOpenChange={set('template')} composer={composer} /> : null}
-      {open === 'import' ? <ImportDialog open onOpenChange={set('import')} composer={composer} /> : null}
-      {open === 'export' ? <ExportDialog open onOpenChange={set('export')} composer={composer} /> : null}
+      <Suspense fallback={null}>
+        {open === 'template' ? <TemplateDialog open onOpenChange={set('template')} composer={composer} /> : null}
+        {open === 'import' ? <ImportDialog open onOpenChange={set('import')} composer={composer} /> : null}
+        {open === 'export' ? <ExportDialog open onOpenChange={set('export')} composer={composer} /> : null}
+      </Suspense>
     </div>
   );
 }

@@ -1,14 +1,18 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { PermissionGroup, ResourceGroup } from '../../../../api/schemas/iam';
 import { Badge } from '../../../../components/ui/badge';
 import { resourceRefKey, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
 import type { PolicyErrorSet } from '../../../../lib/policy-errors';
 import { summarizePolicy } from '../../../../lib/policy-summary';
 import { combinationWarnings } from '../../../../lib/resource-scope';
-import { NewResourceGroupDialog } from './new-resource-group-dialog';
 import { PermissionGroupPicker } from './permission-group-picker';
 import { ResourceGroupPicker } from './resource-group-picker';
 import type { Lookups } from './use-composer';
+
+// The scope builder loads when the admin first creates a resource group from a card.
+const NewResourceGroupDialog = lazy(() =>
+  import('./new-resource-group-dialog').then((m) => ({ default: m.NewResourceGroupDialog })),
+);
 
 interface PolicyCardProps {
   index: number;
@@ -136,14 +140,18 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
           warnings={warnedRgs}
         />
       </div>
-      <NewResourceGroupDialog
-        open={creating}
-        onOpenChange={setCreating}
-        policyLabel={label}
-        onAdd={(ref) => {
-          if (!policy.resourceGroups.some((r) => resourceRefKey(r) === resourceRefKey(ref))) setRefs([...policy.resourceGroups, ref]);
-        }}
-      />
+      {creating ? (
+        <Suspense fallback={null}>
+          <NewResourceGroupDialog
+            open={creating}
+            onOpenChange={setCreating}
+            policyLabel={label}
+            onAdd={(ref) => {
+              if (!policy.resourceGroups.some((r) => resourceRefKey(r) === resourceRefKey(ref))) setRefs([...policy.resourceGroups, ref]);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Tabs } from 'radix-ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '../../../../components/ui/badge';
 import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
 import { formatDateTime, pluralize } from '../../../../lib/format';
@@ -10,8 +10,10 @@ import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
 import { LeaveGuard } from './leave-guard';
 import { PolicyCard } from './policy-card';
-import { ReviewDialog } from './review-dialog';
 import { useComposer } from './use-composer';
+
+// Loaded when the admin first reviews: keeps the composer's route chunk within its budget.
+const ReviewDialog = lazy(() => import('./review-dialog').then((m) => ({ default: m.ReviewDialog })));
 
 /**
  * The policy composer: a group's policies as cards (or as the exact JSON body), edited as a draft
@@ -156,6 +158,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
       </div>
 
       {reviewing ? (
+        <Suspense fallback={null}>
         <ReviewDialog
           open
           onOpenChange={setReviewing}
@@ -165,6 +168,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
             setView('cards');
           }}
         />
+        </Suspense>
       ) : null}
       <ConfirmDialog
         open={confirmDiscard}
