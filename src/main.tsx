@@ -2,10 +2,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRouter, RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setNonce } from 'get-nonce';
 import { isApiError } from './api/api-error';
 import { PageSkeleton } from './components/ui/skeleton';
 import { routeTree } from './routeTree.gen';
 import './styles/app.css';
+
+// The server puts a per-response CSP nonce in index.html; Radix's scroll lock tags its injected
+// <style> with it, so the strict style-src needs no 'unsafe-inline'.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+if (styleNonce) setNonce(styleNonce);
 
 const MAX_READ_RETRIES = 3;
 

@@ -61,3 +61,32 @@ describe('security headers', () => {
     ]);
   });
 });
+
+describe('style nonce for the dialog scroll lock', () => {
+  it('each HTML page gets a fresh nonce, in its CSP style-src and in a meta tag, never unsafe-inline', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { createApp } = await import('../app.ts');
+    const { loadConfig } = await import('../config.ts');
+    const { openSandboxDb } = await import('../sandbox/db/open.ts');
+    const dist = mkdtempSync(join(tmpdir(), 'csp-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    const app = createApp({
+      config: { ...loadConfig({ PORT: '3000' }), distDir: dist },
+      db: openSandboxDb(':memory:', 'empty'),
+    });
+    const page = () => app.request('http://127.0.0.1:3000/groups', { headers: { host: '127.0.0.1:3000' } });
+    const nonces = [];
+    for (const res of [await page(), await page()]) {
+      const html = await res.text();
+      const meta = /<meta name="csp-nonce" content="([^"]+)"/.exec(html)?.[1];
+      const styleSrc = cspDirectives(res.headers.get('content-security-policy')).get('style-src');
+      expect(meta).toMatch(/^[A-Za-z0-9+/=]{24}$/);
+      expect(styleSrc).toEqual(["'self'", `'nonce-${meta}'`]);
+      expect(styleSrc).not.toContain("'unsafe-inline'");
+      nonces.push(meta);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+});
