@@ -9,7 +9,7 @@ import { AUTH_METHOD_TEXT, GRANT_TYPE_TEXT, RESPONSE_TYPE_TEXT } from '../labels
 import { isManagedScope } from '../schemas';
 import { safeHttpsUrl } from '../uri-rules';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { DeleteClientButton } from './delete-client-button';
 import { LogoPreview } from './logo-preview';
 

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useUpdateOAuthClient } from '../api';
 import { hostOf } from '../uri-rules';
 import { VerificationBadge } from './client-badges';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 
 const STATUS_HELP = {
   pending: 'Cloudflare will start looking for the record shortly.',

@@ -1,13 +1,13 @@
 import { useId } from 'react';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 
 /** The exact record to publish, one row per field the DNS provider asks for, each copyable. */
 export function DnsRecordTable({ domain, code }: { domain: string; code: string }) {
   const id = useId();
   const rows = [
-    { field: 'Type', value: 'TXT', label: 'record type' },
-    { field: 'Name', value: domain, label: 'record name' },
-    { field: 'Value', value: code, label: 'record value' },
+    { field: 'Type', value: 'TXT', label: 'Copy record type' },
+    { field: 'Name', value: domain, label: 'Copy record name' },
+    { field: 'Value', value: code, label: 'Copy record value' },
   ];
   return (
     <table className="table dns-record-table">

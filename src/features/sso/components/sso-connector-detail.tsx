@@ -11,7 +11,7 @@ import { notify } from '../../../stores/toasts';
 import { useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
 import { verificationDeadline } from '../verification';
 import { deriveWizardStep } from '../wizard-step';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { EnabledBadge, VerificationBadge } from './verification-badge';
 import { SsoEnabledDialog } from './sso-enabled-dialog';
 
@@ -106,7 +106,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             <span className="mono" id={`${ids}-id`}>
               {connector.id}
             </span>{' '}
-            <CopyButton value={connector.id} label="connector ID" targetId={`${ids}-id`} />
+            <CopyButton value={connector.id} label="Copy connector ID" targetId={`${ids}-id`} />
           </dd>
           <dt>Verification status</dt>
           <dd>
@@ -122,7 +122,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
                 <span className="mono" id={`${ids}-code`}>
                   {connector.verification.code}
                 </span>{' '}
-                <CopyButton value={connector.verification.code} label="verification code" targetId={`${ids}-code`} />
+                <CopyButton value={connector.verification.code} label="Copy verification code" targetId={`${ids}-code`} />
               </>
             ) : (
               '—'

@@ -4,7 +4,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { MemberStatusBadge } from './member-status-badge';
 
 /** One member of the group (GET …/members/{member_id}); opened from the list, kept in the URL. */

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { groupMembersQuery, userGroupQuery } from '../../../api/queries/user-groups';
 import { formatDateTime, pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { RenameUserGroupForm } from './rename-user-group-form';
 import { MEMBER_COUNT_PARAMS } from '../search-params';
 

@@ -4,7 +4,7 @@ import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { pluralize } from '../../../../lib/format';
 import { buildGroupExport, canonicalJson } from '../../../../lib/group-export';
-import { CopyTextButton } from './copy-text-button';
+import { CopyButton } from '../../../../components/ui/copy-button';
 import type { Composer } from './use-composer';
 
 function fileName(name: string): string {
@@ -43,7 +43,7 @@ export function ExportDialog({ open, onOpenChange, composer }: { open: boolean; 
       description="What is saved, not your draft. Import it into another group or account from its Policies tab."
       footer={
         <>
-          {file ? <CopyTextButton text={text}>Copy JSON</CopyTextButton> : null}
+          {file ? <CopyButton value={text} label="Copy JSON">Copy JSON</CopyButton> : null}
           <button type="button" className="btn" disabled={!file} onClick={download}>
             Download {fileName(group.name)}
           </button>

@@ -15,7 +15,7 @@ import { mergePolicies, rebaseOnto } from '../../../../lib/policy-merge';
 import { notify } from '../../../../stores/toasts';
 import { readGroupFresh, useSavePolicies } from '../../policy-api';
 import { ConflictView } from './conflict-view';
-import { CopyTextButton } from './copy-text-button';
+import { CopyButton } from '../../../../components/ui/copy-button';
 import { AccessChangesTable, PolicyDiffView } from './policy-diff-view';
 import type { Composer, Lookups } from './use-composer';
 
@@ -206,8 +206,8 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
               {JSON.stringify(body, null, 2)}
             </pre>
             <div className="button-row">
-              <CopyTextButton text={JSON.stringify(body, null, 2)}>Copy request body</CopyTextButton>
-              <CopyTextButton text={curlCommand('PUT', path, body)}>Copy as curl</CopyTextButton>
+              <CopyButton value={JSON.stringify(body, null, 2)} label="Copy request body">Copy request body</CopyButton>
+              <CopyButton value={curlCommand('PUT', path, body)} label="Copy as curl">Copy as curl</CopyButton>
               <span className="muted">curl uses $CLOUDFLARE_API_TOKEN from your shell; the console never includes a credential.</span>
             </div>
           </section>
