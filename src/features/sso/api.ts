@@ -7,7 +7,7 @@ import {
 } from '../../api/endpoints/sso';
 import { ssoConnectorsQuery, ssoKeys } from '../../api/queries/sso';
 import type { SsoConnector } from '../../api/schemas/sso';
-import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from './sandbox-dns-api';
+import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from '../../api/dns';
 
 export interface CreateConnectorInput {
   email_domain: string;

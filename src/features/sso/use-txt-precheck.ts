@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { txtPrecheckQuery } from './sandbox-dns-api';
+import { txtPrecheckQuery } from '../../api/dns';
 import { doubledName, interpretTxtRecords, type TxtFinding } from './verification';
 
 /**

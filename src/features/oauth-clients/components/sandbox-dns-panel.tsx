@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { deleteSandboxRecord, publishSandboxTxt, sandboxDnsKeys, sandboxTxtQuery } from '../sandbox-dns-api';
+import { deleteSandboxDnsRecord, dnsKeys, publishSandboxTxtRecord, sandboxRecordsAtQuery } from '../../../api/dns';
 import { hostOf } from '../uri-rules';
 
 /**
@@ -10,10 +10,11 @@ import { hostOf } from '../uri-rules';
 export function SandboxDnsPanel({ clientUri, value }: { clientUri: string; value: string }) {
   const host = hostOf(clientUri) ?? '';
   const queryClient = useQueryClient();
-  const records = useQuery(sandboxTxtQuery(host));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: sandboxDnsKeys.at(host) });
-  const publish = useMutation({ mutationFn: () => publishSandboxTxt(host, value), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (id: string) => deleteSandboxRecord(id), onSuccess: refresh });
+  const records = useQuery(sandboxRecordsAtQuery(host));
+  // A changed zone changes every DNS read (pre-checks included).
+  const refresh = () => queryClient.invalidateQueries({ queryKey: dnsKeys.all });
+  const publish = useMutation({ mutationFn: () => publishSandboxTxtRecord({ name: host, content: value }), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => deleteSandboxDnsRecord(id), onSuccess: refresh });
   const published = records.data?.some((r) => r.content === value) ?? false;
 
   return (

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
 import { useDeleteSandboxDnsRecord, usePublishSandboxTxt } from '../api';
-import { DnsApiError, sandboxDnsRecordsQuery } from '../sandbox-dns-api';
+import { DnsApiError, sandboxDnsRecordsQuery } from '../../../api/dns';
 
 /**
  * Sandbox mode only: the stand-in for the admin's DNS provider. The admin publishes the record here

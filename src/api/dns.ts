@@ -2,8 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 
 /**
- * The two calls outside /client/v4 that the SSO wizard makes, with their own plain JSON shapes
- * (not the Cloudflare envelope), so they do not go through src/api/client.ts:
+ * The console's calls outside /client/v4, with their own plain JSON shapes (not the Cloudflare
+ * envelope), so they do not go through client.ts; SSO onboarding and OAuth client-URI
+ * verification share them:
  * - the DNS pre-check, /console-api/dns/txt (sandbox zone in sandbox mode, real DNS when live);
  * - the sandbox DNS zone, /__sandbox/dns/records (sandbox mode only), the stand-in for the admin's
  *   DNS provider where the verification record is published.
@@ -63,8 +64,10 @@ const recordSchema = z.object({
 });
 export type SandboxDnsRecord = z.infer<typeof recordSchema>;
 
-export function listSandboxDnsRecords(signal?: AbortSignal): Promise<SandboxDnsRecord[]> {
-  return call('/__sandbox/dns/records', z.object({ records: z.array(recordSchema) }), { signal }).then((r) => r.records);
+/** Every record in the sandbox zone, or only those at `name`. */
+export function listSandboxDnsRecords(signal?: AbortSignal, name?: string): Promise<SandboxDnsRecord[]> {
+  const query = name ? `?name=${encodeURIComponent(name)}` : '';
+  return call(`/__sandbox/dns/records${query}`, z.object({ records: z.array(recordSchema) }), { signal }).then((r) => r.records);
 }
 
 export function publishSandboxTxtRecord(input: { name: string; content: string }) {
@@ -84,6 +87,7 @@ export const dnsKeys = {
   all: ['dns'] as const,
   txt: (name: string) => [...dnsKeys.all, 'txt', name] as const,
   sandboxRecords: () => [...dnsKeys.all, 'sandbox-records'] as const,
+  sandboxRecordsAt: (name: string) => [...dnsKeys.sandboxRecords(), name] as const,
 };
 
 export function txtPrecheckQuery(name: string) {
@@ -96,3 +100,12 @@ export const sandboxDnsRecordsQuery = queryOptions({
   queryFn: ({ signal }) => listSandboxDnsRecords(signal),
   staleTime: 0,
 });
+
+/** The sandbox zone's records at exactly `name` (e.g. an OAuth client URI's host). */
+export function sandboxRecordsAtQuery(name: string) {
+  return queryOptions({
+    queryKey: dnsKeys.sandboxRecordsAt(name),
+    queryFn: ({ signal }) => listSandboxDnsRecords(signal, name),
+    staleTime: 0,
+  });
+}
