@@ -1,4 +1,6 @@
 import type { Db } from './open.ts';
+// Seeded clients are stored exactly as the OAuth routes store them, so they read back the same.
+import { storeFields, type OAuthClientFields } from '../routes/oauth-clients-model.ts';
 
 /**
  * Row writers for the seed: each statement is prepared once and reused, so the large seed's
@@ -72,23 +74,6 @@ export interface DnsRecordSeed {
   createdOn: string;
 }
 
-/** The writable fields of an OAuth client, stored as JSON in `oauth_clients.fields`. */
-export interface OAuthClientFields {
-  client_name: string;
-  client_uri?: string;
-  logo_uri?: string;
-  policy_uri?: string;
-  tos_uri?: string;
-  redirect_uris: string[];
-  post_logout_redirect_uris: string[];
-  allowed_cors_origins: string[];
-  grant_types: Array<'authorization_code' | 'refresh_token'>;
-  response_types: Array<'code' | 'token' | 'id_token'>;
-  scopes: string[];
-  optional_scopes: string[];
-  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post';
-}
-
 export interface OAuthClientSeed {
   clientId: string;
   accountId: string;
@@ -102,28 +87,6 @@ export interface OAuthClientSeed {
   promotedAt: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-/**
- * The stored form of the fields: every key, in a fixed order, `null` where unset — the form the
- * OAuth client routes write, so a seeded row reads back exactly like one created through the API.
- */
-function storedFields(f: OAuthClientFields): string {
-  return JSON.stringify({
-    client_name: f.client_name,
-    client_uri: f.client_uri ?? null,
-    logo_uri: f.logo_uri ?? null,
-    policy_uri: f.policy_uri ?? null,
-    tos_uri: f.tos_uri ?? null,
-    redirect_uris: f.redirect_uris,
-    post_logout_redirect_uris: f.post_logout_redirect_uris,
-    allowed_cors_origins: f.allowed_cors_origins,
-    grant_types: f.grant_types,
-    response_types: f.response_types,
-    scopes: f.scopes,
-    optional_scopes: f.optional_scopes,
-    token_endpoint_auth_method: f.token_endpoint_auth_method,
-  });
 }
 
 export type SeedWriter = ReturnType<typeof createSeedWriter>;
@@ -213,7 +176,7 @@ export function createSeedWriter(db: Db) {
         c.clientId,
         c.accountId,
         c.visibility,
-        storedFields(c.fields),
+        storeFields(c.fields),
         c.secretHash,
         c.rotatedSecretHash,
         c.uriVerificationStatus,
