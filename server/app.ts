@@ -9,13 +9,11 @@ import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { log } from './log.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
-import { CONSOLE_HEADER, CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
+import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
 import { installSecurity } from './security/install.ts';
 import { resolveSecurity, type SecurityOptions } from './security/options.ts';
 import { isApiPath } from './security/refuse.ts';
 import { createLiveSession, type LiveSession } from './security/session.ts';
-
-export { CONSOLE_HEADER };
 
 /** What the sandbox accepts for the dashboard: it holds no real credential, but takes the same step. */
 const SANDBOX_CONSOLE_CREDENTIAL = { authorization: 'Bearer sandbox-console' };

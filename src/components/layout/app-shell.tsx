@@ -5,11 +5,8 @@ import { usePreferences } from '../../stores/preferences';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
 import { ModeBadge } from './mode-badge';
-import { Nav } from './nav';
+import { Nav, NAV_ITEMS } from './nav';
 import { ThemeToggle } from './theme-toggle';
-
-/** The section lists an account switch can land on. */
-const LIST_ROUTES = ['/groups', '/permission-groups', '/resource-groups', '/sso', '/oauth-clients'] as const;
 
 export function AppShell() {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
@@ -25,7 +22,7 @@ export function AppShell() {
     // A detail page belongs to the old account: leave it for its section's list first, so a
     // leave guard (an unsaved draft) can still keep the admin here — and the account unchanged.
     const section = '/' + (pathname.split('/')[1] ?? '');
-    const target = LIST_ROUTES.find((route) => route === section) ?? '/groups';
+    const target = NAV_ITEMS.find((item) => item.to === section)?.to ?? '/groups';
     await navigate({ to: target });
     if (router.state.location.pathname !== target) return;
     setAccountId(next);

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 
-const items = [
+/** The sections, in the sidebar's order; each is a list an account switch can land on. */
+export const NAV_ITEMS = [
   { to: '/groups', label: 'User groups' },
   { to: '/permission-groups', label: 'Permission groups' },
   { to: '/resource-groups', label: 'Resource groups' },
@@ -12,7 +13,7 @@ export function Nav() {
   return (
     <nav className="nav" aria-label="Main">
       <ul>
-        {items.map((item) => (
+        {NAV_ITEMS.map((item) => (
           <li key={item.to}>
             <Link to={item.to} className="nav-link" activeProps={{ className: 'nav-link active', 'aria-current': 'page' }}>
               {item.label}
