@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { ApiError } from './api-error';
+import { request } from './client';
+
+function respond(body: string | object, init: ResponseInit = {}) {
+  const fetchMock = vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), init));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+const item = z.object({ id: z.string() });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('request()', () => {
+  it('calls same-origin /client/v4 with the console header and returns the parsed result and result_info', async () => {
+    const fetchMock = respond({
+      success: true,
+      errors: [],
+      messages: [],
+      result: [{ id: 'a' }],
+      result_info: { page: 2, per_page: 5, count: 1, total_count: 6 },
+    });
+    const res = await request('/accounts', { query: { page: 2, name: '', direction: undefined }, schema: z.array(item) });
+    expect(res).toEqual({ result: [{ id: 'a' }], resultInfo: { page: 2, per_page: 5, count: 1, total_count: 6 } });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/client/v4/accounts?page=2');
+    expect((init.headers as Record<string, string>)['X-IAM-Console']).toBe('1');
+    expect(init.body).toBeUndefined();
+  });
+
+  it('sends a JSON body with its content type', async () => {
+    const fetchMock = respond({ success: true, errors: [], messages: [], result: { id: 'g' } });
+    await request('/x', { method: 'POST', body: [{ id: 'm' }], schema: item });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('[{"id":"m"}]');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('turns success:false into an ApiError with codes, messages and field pointers', async () => {
+    respond(
+      {
+        success: false,
+        errors: [
+          { code: 1004, message: 'name: taken', source: { pointer: '/name' } },
+          { code: 1001, message: 'general' },
+        ],
+        messages: [],
+        result: null,
+      },
+      { status: 400 },
+    );
+    const error = await failure(request('/x', { schema: item }));
+    expect(error.kind).toBe('api');
+    expect(error.status).toBe(400);
+    expect(error.fieldErrors()).toEqual({ '/name': 'name: taken' });
+    expect(error.generalErrors()).toEqual([{ code: 1001, message: 'general', pointer: undefined }]);
+    expect(error.isTransient).toBe(false);
+  });
+
+  it('reads Retry-After on a 429 and marks it transient', async () => {
+    respond({ success: false, errors: [{ code: 10429, message: 'slow down' }], messages: [] }, { status: 429, headers: { 'Retry-After': '3' } });
+    const error = await failure(request('/x', { schema: item }));
+    expect(error.retryAfter).toBe(3);
+    expect(error.isTransient).toBe(true);
+  });
+
+  it('a network failure is a transient ApiError, never an unhandled rejection of another type', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const error = await failure(request('/x', { schema: item }));
+    expect(error.kind).toBe('network');
+    expect(error.isTransient).toBe(true);
+  });
+
+  it('a body that is not JSON, or not the envelope, is an invalid-response error naming the status', async () => {
+    respond('<html>bad gateway</html>', { status: 502 });
+    const notJson = await failure(request('/x', { schema: item }));
+    expect(notJson.kind).toBe('invalid-response');
+    expect(notJson.message).toContain('502');
+    respond({ hello: 'world' });
+    expect((await failure(request('/x', { schema: item }))).kind).toBe('invalid-response');
+  });
+
+  it('a result that does not match the schema is an invalid-response error naming the path', async () => {
+    respond({ success: true, errors: [], messages: [], result: { id: 7 } });
+    const error = await failure(request('/groups/1', { schema: item }));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('/groups/1');
+  });
+});
