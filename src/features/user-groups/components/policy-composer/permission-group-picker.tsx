@@ -1,7 +1,6 @@
-import { Popover } from 'radix-ui';
+import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
 import type { PermissionGroup } from '../../../../api/schemas/iam';
-import { pluralize } from '../../../../lib/format';
 import { PERMISSION_SCOPE_LABEL, permissionScopeOf, type PermissionScope } from '../../../../lib/permission-scope';
 
 interface PermissionGroupPickerProps {
@@ -73,46 +72,30 @@ export function PermissionGroupPicker({ policyLabel, selected, catalogue, descri
           {listError}
         </p>
       ) : null}
-      <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
-        <Popover.Trigger className="btn btn-small" aria-label={`Choose permission groups for ${policyLabel}`}>
-          Choose permission groups…
-        </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={`Permission groups for ${policyLabel}`}>
-            <input
-              type="search"
-              className="input picker-search"
-              placeholder="Search by name or label"
-              aria-label="Search permission groups"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-            <div className="picker-options">
-              {groups.length === 0 ? <p className="muted">No permission group matches “{query}”.</p> : null}
-              {groups.map((g) => (
-                <fieldset key={g.scope} className="picker-group">
-                  <legend>
-                    {PERMISSION_SCOPE_LABEL[g.scope]} <span className="muted">({g.items.length})</span>
-                  </legend>
-                  {g.items.map((pg) => (
-                    <label key={pg.id} className="picker-option">
-                      <input type="checkbox" checked={chosen.has(pg.id)} onChange={(e) => toggle(pg.id, e.target.checked)} />
-                      <span>{pg.name ?? pg.id}</span>
-                      {labelOfPermissionGroup(pg) ? <span className="mono muted picker-meta">{labelOfPermissionGroup(pg)}</span> : null}
-                    </label>
-                  ))}
-                </fieldset>
-              ))}
-            </div>
-            <div className="picker-footer">
-              <span className="muted" aria-live="polite">
-                {pluralize(selected.length, 'selected', 'selected')}
-              </span>
-              <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
-            </div>
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
+      <PickerPopover
+        noun="permission groups"
+        policyLabel={policyLabel}
+        placeholder="Search by name or label"
+        query={query}
+        onQueryChange={setQuery}
+        selectedCount={selected.length}
+      >
+        {groups.length === 0 ? <p className="muted">No permission group matches “{query}”.</p> : null}
+        {groups.map((g) => (
+          <fieldset key={g.scope} className="picker-group">
+            <legend>
+              {PERMISSION_SCOPE_LABEL[g.scope]} <span className="muted">({g.items.length})</span>
+            </legend>
+            {g.items.map((pg) => (
+              <label key={pg.id} className="picker-option">
+                <input type="checkbox" checked={chosen.has(pg.id)} onChange={(e) => toggle(pg.id, e.target.checked)} />
+                <span>{pg.name ?? pg.id}</span>
+                {labelOfPermissionGroup(pg) ? <span className="mono muted picker-meta">{labelOfPermissionGroup(pg)}</span> : null}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </PickerPopover>
     </div>
   );
 }

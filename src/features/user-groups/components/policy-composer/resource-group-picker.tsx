@@ -1,7 +1,6 @@
-import { Popover } from 'radix-ui';
+import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
 import type { ResourceGroup } from '../../../../api/schemas/iam';
-import { pluralize } from '../../../../lib/format';
 import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
 import { actsOnZones } from '../../../../lib/resource-scope';
 import type { ResolvedResource } from './use-composer';
@@ -74,42 +73,26 @@ export function ResourceGroupPicker({ policyLabel, selected, resourceGroups, des
         </p>
       ) : null}
       <div className="picker-actions">
-        <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
-          <Popover.Trigger className="btn btn-small" aria-label={`Choose resource groups for ${policyLabel}`}>
-            Choose resource groups…
-          </Popover.Trigger>
-          <Popover.Portal>
-            <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={`Resource groups for ${policyLabel}`}>
-              <input
-                type="search"
-                className="input picker-search"
-                placeholder="Search by name or scope"
-                aria-label="Search resource groups"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-              />
-              <div className="picker-options">
-                {options.length === 0 ? <p className="muted">No resource group matches “{query}”.</p> : null}
-                {options.map(({ rg, resolved }) => (
-                  <label key={rg.id} className="picker-option">
-                    <input type="checkbox" checked={chosen.has(`id:${rg.id}`)} onChange={(e) => toggle({ id: rg.id }, e.target.checked)} />
-                    <span>{resolved.label}</span>
-                    <span className="muted picker-meta">
-                      {resolved.detail ?? ''}
-                      {actsOnZones(rg.scope) ? ' · zones' : ' · account-wide'}
-                    </span>
-                  </label>
-                ))}
-              </div>
-              <div className="picker-footer">
-                <span className="muted" aria-live="polite">
-                  {pluralize(selected.length, 'selected', 'selected')}
-                </span>
-                <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
-              </div>
-            </Popover.Content>
-          </Popover.Portal>
-        </Popover.Root>
+        <PickerPopover
+          noun="resource groups"
+          policyLabel={policyLabel}
+          placeholder="Search by name or scope"
+          query={query}
+          onQueryChange={setQuery}
+          selectedCount={selected.length}
+        >
+          {options.length === 0 ? <p className="muted">No resource group matches “{query}”.</p> : null}
+          {options.map(({ rg, resolved }) => (
+            <label key={rg.id} className="picker-option">
+              <input type="checkbox" checked={chosen.has(`id:${rg.id}`)} onChange={(e) => toggle({ id: rg.id }, e.target.checked)} />
+              <span>{resolved.label}</span>
+              <span className="muted picker-meta">
+                {resolved.detail ?? ''}
+                {actsOnZones(rg.scope) ? ' · zones' : ' · account-wide'}
+              </span>
+            </label>
+          ))}
+        </PickerPopover>
         <button type="button" className="btn btn-small" onClick={onNew} aria-label={`New resource group for ${policyLabel}`}>
           New resource group…
         </button>
