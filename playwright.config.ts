@@ -11,6 +11,7 @@ const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST_DIR = `.e2e/dist-${PORT}`;
 const SANDBOX_DB = `.e2e/sandbox-${PORT}.db`;
+const CONSOLE_DB = `.e2e/console-${PORT}.db`;
 /** Where the JSON report goes (in CI, or when asked for): .ci/run counts results from it. */
 const JSON_REPORT = process.env.E2E_JSON_REPORT ?? (CI ? '.e2e/reports/playwright.json' : undefined);
 
@@ -44,7 +45,7 @@ export default defineConfig({
   webServer: {
     // Own build dir and a database deleted before start (with its WAL files): a fresh sandbox per run.
     command:
-      `rm -f ${SANDBOX_DB} ${SANDBOX_DB}-wal ${SANDBOX_DB}-shm && ` +
+      `rm -f ${SANDBOX_DB} ${SANDBOX_DB}-wal ${SANDBOX_DB}-shm ${CONSOLE_DB} ${CONSOLE_DB}-wal ${CONSOLE_DB}-shm && ` +
       `node_modules/.bin/vite build --logLevel warn --emptyOutDir --outDir ${DIST_DIR} && ` +
       `node_modules/.bin/tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/console-api/mode`,
@@ -57,6 +58,7 @@ export default defineConfig({
       PORT: String(PORT),
       DIST_DIR,
       SANDBOX_DB,
+      CONSOLE_DB,
       SANDBOX_SEED: 'default',
       SANDBOX_VERIFICATION_DELAY_MS: '300',
       // Never live mode in tests, whatever the developer's shell holds.

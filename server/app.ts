@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { ServerConfig } from './config.ts';
+import type { ConsoleStorage } from './console/storage.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
@@ -22,6 +23,8 @@ export interface AppDeps {
   config: ServerConfig;
   /** The sandbox database; null in live mode. */
   db: Db | null;
+  /** The console's own store (server/console/), already migrated; features that need it take it from here. */
+  consoleStorage?: ConsoleStorage;
   fetchImpl?: typeof fetch;
   /** Serve the built SPA from config.distDir (off under the Vite dev server). */
   serveSpa?: boolean;

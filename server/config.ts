@@ -11,6 +11,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   sandboxDbPath: string;
+  /** CONSOLE_DB: the console's own store (membership index, journal, dismissals), in both modes. */
+  consoleDbPath: string;
   seed: SeedKind;
   /** Present only in live mode: the credential the server adds to upstream calls. */
   upstream: { baseUrl: string; credential: UpstreamCredential; accountId?: string } | null;
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 3000),
     sandboxDbPath: resolve(env.SANDBOX_DB ?? '.data/sandbox.db'),
+    consoleDbPath: env.CONSOLE_DB === ':memory:' ? ':memory:' : resolve(env.CONSOLE_DB ?? '.data/console.db'),
     seed: seedKind(env.SANDBOX_SEED),
     upstream: credential
       ? {

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
+import { openConsoleStore } from './console/open-store.ts';
 import { createLiveSession, launchUrl } from './security/session.ts';
 
 /** `npm run dev`: Vite with hot reload for the SPA, the same API and server routes as `npm start`. */
@@ -13,7 +14,8 @@ const config = loadConfig();
 const session = config.upstream ? createLiveSession(config.port) : undefined;
 registerSecret(session?.token, session?.cookieValue);
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
-const api = getRequestListener(createApp({ config, db, serveSpa: false, session }).fetch);
+const consoleStorage = openConsoleStore(config.consoleDbPath);
+const api = getRequestListener(createApp({ config, db, consoleStorage, serveSpa: false, session }).fetch);
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'spa' });
 const SERVER_PREFIXES = ['/client/v4/', '/console-api/', '/__sandbox/'];
 

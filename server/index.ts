@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
+import { openConsoleStore } from './console/open-store.ts';
 import { createLiveSession, launchUrl } from './security/session.ts';
 import { describeUpstream } from './upstream/verify.ts';
 
@@ -14,8 +15,9 @@ registerSecret(session?.token, session?.cookieValue);
 
 let app: ReturnType<typeof createApp>;
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
+const consoleStorage = openConsoleStore(config.consoleDbPath);
 try {
-  app = createApp({ config, db, session });
+  app = createApp({ config, db, consoleStorage, session });
 } catch (error) {
   log.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -46,6 +48,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
 function shutdown() {
   server.close();
   db?.close();
+  consoleStorage.close();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

@@ -76,6 +76,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     sandboxDbPath: join(dir, 'sandbox.db'),
+    consoleDbPath: join(dir, 'console.db'),
     seed: 'default',
     upstream: null,
     verificationDelayMs: VERIFICATION_DELAY_MS,
