@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { openSandboxDb, type Db } from '../server/sandbox/db/open.ts';
+import { openSandboxDb, type NodeDb } from '../server/sandbox/db/open.ts';
 import { errorBody } from '../server/sandbox/envelope.ts';
 import { createSandboxApi } from '../server/sandbox/router.ts';
 import { ACCOUNT_ID, expect, test } from './support/fixtures.ts';
@@ -30,7 +30,7 @@ interface UpstreamCall {
   console: string | undefined;
 }
 
-let db: Db;
+let db: NodeDb;
 let upstream: ServerType;
 let consoleProcess: ChildProcess;
 let consoleOutput = '';

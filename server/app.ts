@@ -4,9 +4,12 @@ import type { ConsoleStorage } from './console/storage.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
-import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
+import { createDnsPrecheckApi, type ResolveTxt } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
-import { createStaticHandler } from './static-files.ts';
+import { currentActor } from './console/actor.ts';
+import { nodeResolveTxt } from './runtime/node/resolve-txt.ts';
+import { createStaticHandler } from './runtime/node/static-files.ts';
+import { createAccessVerifier, type AccessVerifier } from './security/access.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { log } from './log.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
@@ -32,6 +35,27 @@ export interface AppDeps {
   security?: Partial<SecurityOptions>;
   /** Live mode's session (the token printed in the URL); a fresh one when not given. */
   session?: LiveSession;
+  /** What differs by runtime (server/runtime/); Node's when not given. */
+  runtime?: Partial<RuntimeServices>;
+  /** Team mode (config.access): checks the Access token; one built from config.access when not given. */
+  accessVerifier?: AccessVerifier;
+}
+
+/** The pieces with a Node and a Workers implementation; everything else is the same code. */
+export interface RuntimeServices {
+  /** The built SPA: a file, index.html for a client route, or null (404). */
+  staticFiles: (request: Request) => Promise<Response | null>;
+  /** Live mode's DNS pre-check lookups. */
+  resolveTxt: ResolveTxt;
+}
+
+function isComplete(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
+  return Boolean(runtime?.staticFiles && runtime.resolveTxt);
+}
+
+function nodeRuntime(config: ServerConfig): RuntimeServices {
+  const serveFile = createStaticHandler(config.distDir);
+  return { staticFiles: (request) => serveFile(new URL(request.url).pathname), resolveTxt: nodeResolveTxt() };
 }
 
 function withHeaders(request: Request, set: Record<string, string>): Request {
@@ -45,8 +69,11 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   const app = new Hono();
   const mode = config.upstream ? 'live' : 'sandbox';
   const security = resolveSecurity(deps.security);
-  const session = config.upstream && security.session ? (deps.session ?? createLiveSession(config.port)) : null;
-  installSecurity(app, { config, security, session });
+  const runtime: RuntimeServices = isComplete(deps.runtime) ? deps.runtime : { ...nodeRuntime(config), ...deps.runtime };
+  // Team mode signs admins in with Access, which replaces the one-admin launch-URL session.
+  const access = config.access ? (deps.accessVerifier ?? createAccessVerifier(config.access)) : null;
+  const session = config.upstream && security.session && !access ? (deps.session ?? createLiveSession(config.port)) : null;
+  installSecurity(app, { config, security, session, access });
 
   app.onError((err, c) => {
     log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);
@@ -55,8 +82,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     return isApiPath(c.req.path) ? c.json(errorBody([{ code: ErrorCode.internal, message }]), status) : c.text(message, status);
   });
 
-  app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
-  app.route('/console-api/dns', createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live' }));
+  app.get('/console-api/mode', (c) =>
+    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null }),
+  );
+  app.route(
+    '/console-api/dns',
+    createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live', resolveTxt: runtime.resolveTxt }),
+  );
 
   if (config.upstream) {
     const upstream = config.upstream;
@@ -86,8 +118,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   }
 
   if (serveSpa) {
-    const serveStatic = createStaticHandler(config.distDir);
-    app.get('*', async (c) => (await serveStatic(c.req.path)) ?? c.text('Not found', 404));
+    app.get('*', async (c) => (await runtime.staticFiles(c.req.raw)) ?? c.text('Not found', 404));
   }
   return app;
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadAccessConfig, type AccessConfig } from './security/access-config.ts';
 
 export type SeedKind = 'default' | 'large' | 'empty';
 
@@ -21,6 +22,8 @@ export interface ServerConfig {
   distDir: string;
   /** SANDBOX_FAULTS: random fault injection in the sandbox (server/sandbox/faults.ts); off when unset. */
   sandboxFaults?: string;
+  /** Team mode: Cloudflare Access signs admins in (ACCESS_TEAM_DOMAIN + ACCESS_AUD); null on a local console. */
+  access?: AccessConfig | null;
 }
 
 function seedKind(value: string | undefined): SeedKind {
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     verificationDelayMs: Number(env.SANDBOX_VERIFICATION_DELAY_MS ?? 4000),
     distDir: resolve(env.DIST_DIR ?? 'dist'),
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
+    access: loadAccessConfig(env),
   };
 }

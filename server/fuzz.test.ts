@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Db } from './sandbox/db/open.ts';
+import type { NodeDb } from './sandbox/db/open.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from './sandbox/test-support.ts';
 
 /**
@@ -61,7 +61,7 @@ const BODY_KEYS = [
   'verification', 'client_secret', 'client_id', 'created_on', 'key', 'objects', 'meta',
 ];
 
-function idPools(db: Db): Record<Pool, string[]> {
+function idPools(db: NodeDb): Record<Pool, string[]> {
   const ids = (sql: string) => (db.prepare(sql).all() as Array<{ id: string }>).map((r) => r.id);
   return {
     account: [ACCOUNT, ...ids('SELECT id FROM accounts LIMIT 3')],
@@ -76,7 +76,7 @@ function idPools(db: Db): Record<Pool, string[]> {
 }
 
 /** Every row of every table, in order: a rejected request must leave this identical. */
-function contentDigest(db: Db): string {
+function contentDigest(db: NodeDb): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{
     name: string;
   }>;
@@ -84,7 +84,7 @@ function contentDigest(db: Db): string {
 }
 
 /** Rows inserted, updated or deleted on this connection since it opened. */
-function totalChanges(db: Db): number {
+function totalChanges(db: NodeDb): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 import { createApp } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
-import { openSandboxDb, type Db } from '../sandbox/db/open.ts';
+import { openSandboxDb, type NodeDb } from '../sandbox/db/open.ts';
 
 const ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -26,7 +26,7 @@ const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const VERIFICATION_DELAY_MS = 50;
 
 let dir: string;
-let db: Db;
+let db: NodeDb;
 let server: ServerType;
 let baseURL: string;
 let origin: string;

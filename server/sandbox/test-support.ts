@@ -19,7 +19,7 @@ export interface ApiResponse<T = any> {
 
 /** A sandbox on a fresh in-memory database, driven by `call()` exactly as an HTTP client would. */
 export function createTestSandbox(seed: SeedKind = 'default', verificationDelayMs = 0) {
-  const db: Db = openSandboxDb(':memory:', seed);
+  const db = openSandboxDb(':memory:', seed);
   const api = createSandboxApi({ db, verificationDelayMs });
   async function call<T = any>(
     method: string,

@@ -18,6 +18,10 @@ export const SecurityCode = {
   consoleHeader: 9109,
   /** Live mode: no valid session cookie. */
   session: 10000,
+  /** Team mode: no Access token, or an expired one (sign in again). */
+  accessMissing: 10000,
+  /** Team mode: an Access token that is not for this console (signature, AUD, issuer). */
+  accessInvalid: 9109,
 } as const;
 
 export function refuse(c: Context, status: 401 | 403, code: number, message: string): Response {

@@ -2,33 +2,23 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SeedKind } from '../../config.ts';
-import { migrations } from './schema.ts';
-import { seedDatabase } from './seed.ts';
+import { migrateAndSeed } from './migrate.ts';
 
-export type Db = Database.Database;
-
-function migrate(db: Db): boolean {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current >= migrations.length) return false;
-  db.transaction(() => {
-    for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!);
-    db.pragma(`user_version = ${migrations.length}`);
-  })();
-  return current === 0;
-}
+export type { Db } from './sql.ts';
+/** The Node driver's full database, for Node-only code and tests that reach past the portable subset. */
+export type NodeDb = Database.Database;
 
 /**
  * Opens (creating if needed) the sandbox database. WAL keeps readers off the writer's back and
  * makes every committed transaction survive a crash; a fresh file is seeded once.
  */
-export function openSandboxDb(path: string, seed: SeedKind): Db {
+export function openSandboxDb(path: string, seed: SeedKind): NodeDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const created = migrate(db);
-  if (created) db.transaction(() => seedDatabase(db, seed))();
+  migrateAndSeed(db, seed);
   return db;
 }

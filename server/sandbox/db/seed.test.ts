@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedKind } from '../../config.ts';
-import { openSandboxDb, type Db } from './open.ts';
+import { openSandboxDb, type Db, type NodeDb } from './open.ts';
 import { DEFAULT_ACCOUNT_ID, STAGING_ACCOUNT_ID } from './seed.ts';
 import { ACCOUNT_WIDE_RESOURCE_GROUP_ID } from './seed-company.ts';
 import { ALL_STAFF_GROUP_NAME, LARGE_EXTRA_GROUPS, LARGE_EXTRA_MEMBERS } from './seed-large.ts';
@@ -10,7 +10,7 @@ const HEX32 = /^[0-9a-f]{32}$/;
 const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 const rows = <T>(db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
 
-const dbs: Partial<Record<SeedKind, Db>> = {};
+const dbs: Partial<Record<SeedKind, NodeDb>> = {};
 let largeSeedMs = 0;
 
 beforeAll(() => {

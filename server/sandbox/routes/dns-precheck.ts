@@ -1,4 +1,3 @@
-import { Resolver } from 'node:dns/promises';
 import { Hono } from 'hono';
 import type { Db } from '../db/open.ts';
 import { parseDomainName, txtValuesAt } from './sandbox-dns-zone.ts';
@@ -12,20 +11,15 @@ import { parseDomainName, txtValuesAt } from './sandbox-dns-zone.ts';
 
 export type ResolveTxt = (name: string) => Promise<string[][]>;
 
-export type DnsPrecheckDeps = { mode: 'sandbox'; db: Db } | { mode: 'live'; resolveTxt?: ResolveTxt };
+/** Live mode's lookups come from the runtime (server/runtime/): node:dns on Node, DNS over HTTPS on Workers. */
+export type DnsPrecheckDeps = { mode: 'sandbox'; db: Db } | { mode: 'live'; resolveTxt: ResolveTxt };
 
 /** A name with no TXT records, or no such name, is an answer: "nothing published yet". */
 const EMPTY_ANSWER_CODES = new Set(['ENOTFOUND', 'ENODATA']);
 
-function defaultResolveTxt(): ResolveTxt {
-  // Bounded, so a silent resolver cannot hold the request open.
-  const resolver = new Resolver({ timeout: 3000, tries: 2 });
-  return (name) => resolver.resolveTxt(name);
-}
-
 export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
   const app = new Hono();
-  const resolveTxt = deps.mode === 'live' ? (deps.resolveTxt ?? defaultResolveTxt()) : null;
+  const resolveTxt = deps.mode === 'live' ? deps.resolveTxt : null;
 
   app.get('/txt', async (c) => {
     const raw = c.req.query('name');
