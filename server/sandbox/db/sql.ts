@@ -22,7 +22,6 @@ export interface Db {
   /** Statements without parameters, several separated by `;` (migrations). */
   exec(sql: string): unknown;
   /** Wraps fn in a transaction (nested: a savepoint); the returned function runs it. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- better-sqlite3's own bound, so its Database fits
   transaction<F extends (...args: any[]) => unknown>(fn: F): (...args: ArgsOf<F>) => ReturnType<F>;
   /** Only `user_version` (read with { simple: true } / `user_version = N`) is portable. */
   pragma(source: string, options?: { simple?: boolean }): unknown;
