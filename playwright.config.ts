@@ -17,6 +17,8 @@ const JSON_REPORT = process.env.E2E_JSON_REPORT ?? (CI ? '.e2e/reports/playwrigh
 
 export default defineConfig({
   testDir: 'e2e',
+  // Team mode (Cloudflare Access) exists only on Workers: playwright.workers.config.ts runs it.
+  testIgnore: ['team-access.spec.ts'],
   outputDir: `.e2e/test-results-${PORT}`,
   // Two cores: one worker keeps the server, the build and the browser from starving each other.
   workers: 1,

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
 /** The team and application the stand-in plays (e2e/support/access-standin.ts); the Worker is configured with these. */
+const team = process.env.ACCESS_STANDIN_TEAM ?? 'iam-console-e2e';
 export const ACCESS_STANDIN = {
-  teamDomain: 'iam-console-e2e',
-  issuer: 'https://iam-console-e2e.cloudflareaccess.com',
-  audience: 'e2e0access0application0aud0tag0000000000000000000000000000000000',
+  teamDomain: team,
+  issuer: `https://${team}.cloudflareaccess.com`,
+  audience: process.env.ACCESS_STANDIN_AUD ?? 'e2e0access0application0aud0tag0000000000000000000000000000000000',
 };
 
 export interface AccessTokenOptions {

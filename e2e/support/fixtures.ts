@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { signAccessToken } from './access-token.ts';
 import { createSandboxApi, type SandboxApi } from './api.ts';
 import { expectNoA11yViolations, type A11yOptions } from './axe.ts';
 import { createSandboxDns, type SandboxDns } from './sandbox-dns.ts';
@@ -19,8 +20,23 @@ interface Fixtures {
   consoleErrors: string[];
 }
 
+interface Options {
+  /** The Workers run (playwright.workers.config.ts): the admin every request is signed in as, through Access. */
+  accessEmail: string | null;
+  /** The Access stand-in's private key, to sign that admin's token. */
+  accessKeyFile: string | null;
+}
+
 // Fixture callbacks call their argument `provide` (Playwright calls it `use`), so the React hooks lint rule leaves them alone.
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  accessEmail: [null, { option: true }],
+  accessKeyFile: [null, { option: true }],
+  // As Access's edge does: the signed-in admin's token on every request, the page's and the API's.
+  extraHTTPHeaders: async ({ extraHTTPHeaders, accessEmail, accessKeyFile }, provide) => {
+    if (!accessEmail || !accessKeyFile) return provide(extraHTTPHeaders);
+    const token = await signAccessToken({ keyFile: accessKeyFile, email: accessEmail });
+    await provide({ ...extraHTTPHeaders, 'cf-access-jwt-assertion': token });
+  },
   api: async ({ request }, provide) => {
     await provide(createSandboxApi(request));
   },

@@ -17,6 +17,16 @@ export function objectName(request: Request, live: boolean, pinnedAccount: strin
   return `account:${account ?? pinnedAccount ?? 'shared'}`;
 }
 
+/**
+ * The body read here, whole, before the object sees the request: an object that answers without
+ * reading it (a refusal, a 429) would otherwise leave the stream to the object half-sent, which
+ * workerd reports as an error on the answer. Console bodies are small JSON.
+ */
+async function buffered(request: Request): Promise<Request> {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return request;
+  return new Request(request.url, { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv): Promise<Response> {
     let config;
@@ -28,6 +38,6 @@ export default {
       return Response.json(errorBody([{ code: ErrorCode.internal, message }]), { status: 503 });
     }
     const name = objectName(request, Boolean(config.upstream), config.upstream?.accountId);
-    return env.CONSOLE.get(env.CONSOLE.idFromName(name)).fetch(request);
+    return env.CONSOLE.get(env.CONSOLE.idFromName(name)).fetch(await buffered(request));
   },
 };

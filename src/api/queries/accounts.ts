@@ -11,7 +11,12 @@ export const accountKeys = {
   memberList: (accountId: string, params: AccountMemberListParams) => [...accountKeys.members(accountId), 'list', params] as const,
 };
 
-const modeSchema = z.object({ mode: z.enum(['sandbox', 'live']), accountId: z.nullable(z.string()) });
+const modeSchema = z.object({
+  mode: z.enum(['sandbox', 'live']),
+  accountId: z.nullable(z.string()),
+  /** Team mode: the admin Cloudflare Access signed in; null (or absent, older server) on a local console. */
+  signedInAs: z.optional(z.nullable(z.string())),
+});
 export type ConsoleMode = z.infer<typeof modeSchema>;
 
 function refusal(body: unknown, status: number): ApiErrorDetail[] {

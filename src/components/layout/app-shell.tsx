@@ -6,6 +6,7 @@ import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
 import { ModeBadge } from './mode-badge';
 import { Nav, NAV_ITEMS } from './nav';
+import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
 
 export function AppShell() {
@@ -45,6 +46,7 @@ export function AppShell() {
         <header className="topbar">
           <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={(next) => void switchAccount(next)} />
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
+          <SignedInAs email={mode.signedInAs} />
           <ThemeToggle />
         </header>
         <main id="main" tabIndex={-1}>
