@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startConsole, waitUntilUp } from './hardening-support.ts';
 import { ACCOUNT_ID, freePort, printTable, summarize } from './support.ts';
+import { startWorkersConsole } from './workers-support.ts';
 
 /**
  * Sandbox API under load: `autocannon` against GET user_groups (the default seed's first page,
  * every group with its policies, from SQLite) on the real server, and side by side in the same
  * run against Prism mocking the same endpoint from bench/prism/user-groups.openapi.json with the
  * sandbox's own answer as its example — the same bytes from a static mock. Throughput and
- * p50/p95/p99 latency (from every response's own time), and the ratio. BENCH_LOAD_SECONDS
+ * p50/p95/p99 latency (from every response's own time), and the ratio. The same load goes to
+ * the Worker on `wrangler dev` (the handlers inside a Durable Object, each request's Access token
+ * verified) for the runtime's figure beside Node's. BENCH_LOAD_SECONDS
  * (default 10) and BENCH_LOAD_CONNECTIONS (default 10) tune the load.
  */
 
@@ -21,10 +24,10 @@ const PATH = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
 const HEADERS = { authorization: 'Bearer bench', accept: 'application/json' };
 const ROOT = new URL('..', import.meta.url).pathname;
 
-async function load(url: string) {
+async function load(url: string, extraHeaders: Record<string, string> = {}) {
   const times: number[] = [];
   let bytes = 0;
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: HEADERS });
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { ...HEADERS, ...extraHeaders } });
   instance.on('response', (_client, statusCode, resBytes, responseTime) => {
     if (statusCode === 200) times.push(responseTime);
     bytes = resBytes;
@@ -81,6 +84,19 @@ export async function run(): Promise<void> {
     await load(server.baseUrl + PATH); // warm-up is cheap insurance against a cold JIT; discarded
     const ours = await load(server.baseUrl + PATH);
     rows.push({ server: 'IAM Console sandbox (SQLite)', ...ours });
+
+    const worker = await startWorkersConsole().catch((error: Error) => {
+      console.log(`wrangler dev could not be measured here: ${error.message}`);
+      return null;
+    });
+    if (worker) {
+      try {
+        await load(worker.baseUrl + PATH, worker.headers);
+        rows.push({ server: 'Worker on wrangler dev (Durable Object SQLite)', ...(await load(worker.baseUrl + PATH, worker.headers)) });
+      } finally {
+        await worker.stop();
+      }
+    }
 
     let prism: Awaited<ReturnType<typeof startPrism>> | null = null;
     try {

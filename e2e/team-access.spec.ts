@@ -1,4 +1,3 @@
-import { request as playwrightRequest } from '@playwright/test';
 import { generateKeyPair, SignJWT } from 'jose';
 import { readFileSync } from 'node:fs';
 import { ACCESS_STANDIN, signAccessToken } from './support/access-token.ts';
@@ -28,9 +27,8 @@ test('each admin is the one their own token names', async ({ browser, baseURL, a
 });
 
 test.describe('requests without a valid Access token are refused', () => {
-  async function anonymous(baseURL: string | undefined) {
-    return playwrightRequest.newContext({ baseURL });
-  }
+  // Plain fetch, not a Playwright context: those inherit the signed-in token of the test's options.
+  const get = (baseURL: string | undefined, path: string, headers: Record<string, string>) => fetch(`${baseURL}${path}`, { headers });
 
   async function otherKeyToken(kid: string) {
     const { privateKey } = await generateKeyPair('RS256');
@@ -54,27 +52,26 @@ test.describe('requests without a valid Access token are refused', () => {
       ['wrong issuer', await signAccessToken({ keyFile, email: 'ada@acme.example', issuer: 'https://evil.cloudflareaccess.com' }), 403, 9109],
       ['wrong signature', await otherKeyToken(kid), 403, 9109],
     ];
-    const client = await anonymous(baseURL);
     for (const [label, token, status, code] of cases) {
       for (const path of [GROUPS, '/console-api/mode', '/groups', '/']) {
         const headers: Record<string, string> = { 'x-iam-console': '1' };
         if (token) headers['cf-access-jwt-assertion'] = token;
-        const res = await client.get(path, { headers });
-        expect(res.status(), `${label} ${path}`).toBe(status);
+        const res = await get(baseURL, path, headers);
+        expect(res.status, `${label} ${path}`).toBe(status);
         const body = await res.json();
         expect(body, `${label} ${path}`).toMatchObject({ success: false, result: null, errors: [{ code }] });
       }
     }
     // The same token as a cookie, as Access sets it after sign-in, is accepted.
     const good = await signAccessToken({ keyFile, email: 'ada@acme.example' });
-    const res = await client.get('/console-api/mode', { headers: { cookie: `CF_Authorization=${good}` } });
-    expect(res.status()).toBe(200);
+    const res = await get(baseURL, '/console-api/mode', { cookie: `CF_Authorization=${good}` });
+    expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ mode: 'sandbox', signedInAs: 'ada@acme.example' });
-    await client.dispose();
   });
 
   test('a browser without a token gets the refusal, not the console', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL });
+    // Replaces (not merges with) the signed-in token the test's options would give the context.
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: {} });
     const page = await context.newPage();
     const res = await page.goto('/groups');
     expect(res?.status()).toBe(401);
