@@ -2,18 +2,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SeedKind } from '../../config.ts';
+import { immediateTransactions, reusePreparedStatements } from './connection.ts';
 import { migrations } from './schema.ts';
 import { seedDatabase } from './seed.ts';
 
 export type Db = Database.Database;
 
+/** Runs the migrations a database lacks; true when it was new (and so needs its seed). */
 function migrate(db: Db): boolean {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current >= migrations.length) return false;
-  db.transaction(() => {
-    for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!);
-    db.pragma(`user_version = ${migrations.length}`);
-  })();
+  for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!);
+  db.pragma(`user_version = ${migrations.length}`);
   return current === 0;
 }
 
@@ -28,7 +28,11 @@ export function openSandboxDb(path: string, seed: SeedKind): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const created = migrate(db);
-  if (created) db.transaction(() => seedDatabase(db, seed))();
+  reusePreparedStatements(db);
+  immediateTransactions(db);
+  // One immediate transaction: two processes opening a new file at once migrate and seed it once.
+  db.transaction(() => {
+    if (migrate(db)) seedDatabase(db, seed);
+  })();
   return db;
 }
