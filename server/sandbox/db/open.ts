@@ -5,6 +5,7 @@ import type { SeedKind } from '../../config.ts';
 import { immediateTransactions, reusePreparedStatements } from './connection.ts';
 import { migrations } from './schema.ts';
 import { seedDatabase } from './seed.ts';
+import type { ScaleSize } from './seed-large.ts';
 
 export type Db = Database.Database;
 
@@ -21,7 +22,7 @@ function migrate(db: Db): boolean {
  * Opens (creating if needed) the sandbox database. WAL keeps readers off the writer's back and
  * makes every committed transaction survive a crash; a fresh file is seeded once.
  */
-export function openSandboxDb(path: string, seed: SeedKind): Db {
+export function openSandboxDb(path: string, seed: SeedKind, scale?: ScaleSize): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -32,7 +33,13 @@ export function openSandboxDb(path: string, seed: SeedKind): Db {
   immediateTransactions(db);
   // One immediate transaction: two processes opening a new file at once migrate and seed it once.
   db.transaction(() => {
-    if (migrate(db)) seedDatabase(db, seed);
+    if (!migrate(db)) return;
+    // The scale seeds write a million index entries under random ids: with SQLite's default 2 MB
+    // page cache that is mostly disk reads (48 s for the huge seed instead of a few).
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    if (seed === 'large' || seed === 'huge') db.pragma('cache_size = -262144');
+    seedDatabase(db, seed, scale);
+    db.pragma(`cache_size = ${cacheSize}`);
   })();
   return db;
 }
