@@ -40,7 +40,7 @@ export function shortId(id: string): string {
 }
 
 /** What is known of a zone id: its domain, that the account has no such zone, or nothing yet. */
-export type ZoneName = { state: 'found'; name: string } | { state: 'missing' } | { state: 'unavailable' };
+export type ZoneName = { state: 'found'; name: string; status?: string; paused?: boolean } | { state: 'missing' } | { state: 'unavailable' };
 
 export interface KeyNames {
   /** The account being worked in, to name its key after the account instead of its id. */

@@ -16,6 +16,12 @@ interface ZoneRowProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** " (pending)", " (active, paused)": worth knowing when choosing; nothing for an active zone. */
+function zoneState(zone: { status?: string; paused?: boolean }): string {
+  const parts = [zone.status && zone.status !== 'active' ? zone.status : '', zone.paused ? 'paused' : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 /** One zone object: its key as typed, checked as typed, and shown the way a person reads it. */
 export function ZoneRow({ index, idPrefix, value, names, error, disabled, onChange, onPasteMany, onRemove, ref }: ZoneRowProps) {
   const check = checkZoneInput(value);
@@ -43,12 +49,14 @@ export function ZoneRow({ index, idPrefix, value, names, error, disabled, onChan
     ? error
     : missing
       ? `${names.accountName ?? 'This account'} has no zone with this ID, or this credential cannot see it. Check the ID, or choose the zone by domain.`
-      : check.status === 'valid'
-        ? describeKey(check.key, names)
-        : check.status === 'partial'
+      : known?.state === 'found'
+        ? `${known.name}${zoneState(known)}`
+        : check.status === 'valid'
+          ? describeKey(check.key, names)
+          : check.status === 'partial'
           ? check.message
           : 'Zone ID or key';
-  const statusClass = error ? 'field-error' : missing ? 'field-warning' : 'field-hint';
+  const statusClass = error ? 'field-error' : missing ? 'field-warning' : known?.state === 'found' ? 'scope-zone-name' : 'field-hint';
 
   return (
     <li className={`scope-zone${error ? ' scope-zone-invalid' : ''}`}>

@@ -16,7 +16,7 @@ export function useZoneNames(accountId: string, zoneIds: readonly string[]): (zo
   return useCallback(
     (zoneId: string): ZoneName | undefined => {
       const known = data?.[zoneId];
-      if (known?.state === 'found') return { state: 'found', name: known.zone.name };
+      if (known?.state === 'found') return { state: 'found', name: known.zone.name, status: known.zone.status, paused: known.zone.paused };
       if (known?.state === 'missing') return { state: 'missing' };
       return error ? { state: 'unavailable' } : undefined;
     },
