@@ -15,7 +15,7 @@ import { ResourceGroupsTable } from './resource-groups-table';
 export function ResourceGroupsPage({ search }: { search?: string }) {
   const names = useKeyNames();
   const { data: groups } = useSuspenseQuery(resourceGroupsQuery(names.accountId));
-  const navigate = useNavigate({ from: '/resource-groups/' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/resource-groups/' });
   const searchId = useId();
   const searchInput = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<ResourceGroup | 'new' | null>(null);
