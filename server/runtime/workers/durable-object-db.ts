@@ -1,6 +1,6 @@
 import type { ConsoleStorage } from '../../console/storage.ts';
 import type { Db, SqlStatement } from '../../sandbox/db/sql.ts';
-import { bindValues, toPositional } from './sql-placeholders.ts';
+import { bindValues, toPositional, type PositionalSql } from './sql-placeholders.ts';
 
 /** The parts of a Durable Object's storage this adapter uses (cloudflare:workers types, narrowed). */
 export interface DurableObjectSql {
@@ -24,9 +24,17 @@ const USER_VERSION_WRITE = /^\s*user_version\s*=\s*(\d+)\s*$/i;
 export function durableObjectDb(storage: DurableObjectSql): { db: Db; consoleStorage: ConsoleStorage } {
   const exec = (query: string, values: unknown[] = []) => storage.sql.exec(query, ...values);
 
+  // The rewrite once per SQL text, as the Node connection keeps its compiled statements (db/connection.ts).
+  const rewritten = new Map<string, PositionalSql>();
   function prepare(source: string): SqlStatement {
-    const statement = toPositional(source);
-    const rows = (args: unknown[]) => exec(statement.sql, bindValues(statement, args));
+    let statement = rewritten.get(source);
+    if (!statement) {
+      statement = toPositional(source);
+      if (rewritten.size >= 500) rewritten.delete(rewritten.keys().next().value!);
+      rewritten.set(source, statement);
+    }
+    const positional = statement;
+    const rows = (args: unknown[]) => exec(positional.sql, bindValues(positional, args));
     return {
       get: (...args) => rows(args).toArray()[0],
       all: (...args) => rows(args).toArray(),

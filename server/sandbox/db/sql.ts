@@ -25,4 +25,9 @@ export interface Db {
   transaction<F extends (...args: any[]) => unknown>(fn: F): (...args: ArgsOf<F>) => ReturnType<F>;
   /** Only `user_version` (read with { simple: true } / `user_version = N`) is portable. */
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  /**
+   * A SQL function that calls into JS (better-sqlite3 only: a Durable Object's SQLite has none),
+   * so code using it must work without it.
+   */
+  function?(name: string, fn: (...params: any[]) => unknown): unknown;
 }

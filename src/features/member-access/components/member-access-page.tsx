@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../lib/effective-access';
 import { pluralize } from '../../../lib/format';
 import { summarizePolicy } from '../../../lib/policy-summary';
-import { resourceGroupLabel } from '../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
+import { useAccountId } from '../../../stores/current-account';
 import { useMemberGroups } from '../use-member-groups';
 import { MemberLookup } from './member-lookup';
 
@@ -16,9 +17,9 @@ import { MemberLookup } from './member-lookup';
  * groups grants or denies, and the combined matrix naming the deciding group and policy per cell.
  */
 export function MemberAccessPage({ memberId, email }: { memberId: string; email?: string }) {
-  const { accountId, accountName } = useKeyNames();
-  const names = useMemo(() => ({ accountId, accountName }), [accountId, accountName]);
+  const accountId = useAccountId();
   const scan = useMemberGroups(accountId, memberId);
+  const names = useKeyNames(useMemo(() => scan.memberOf.flatMap((g) => scopesOfPolicies(g.policies)), [scan.memberOf]));
   const policies = useMemo(
     () => scan.memberOf.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))),
     [scan.memberOf, names],
@@ -32,7 +33,7 @@ export function MemberAccessPage({ memberId, email }: { memberId: string; email?
   return (
     <div className="page member-access">
       <p className="breadcrumbs">
-        <Link to="/groups">User groups</Link> / Member
+        <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> / Member
       </p>
       <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
       <MemberLookup />
@@ -66,7 +67,7 @@ export function MemberAccessPage({ memberId, email }: { memberId: string; email?
           <ul className="member-groups">
             {scan.memberOf.map((g) => (
               <li key={g.id}>
-                <Link to="/groups/$groupId/access" params={{ groupId: g.id }}>
+                <Link to="/accounts/$accountId/groups/$groupId/access" params={{ accountId, groupId: g.id }}>
                   {g.name}
                 </Link>
                 <ol className="policy-list">
