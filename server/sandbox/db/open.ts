@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SeedKind } from '../../config.ts';
 import { immediateTransactions, reusePreparedStatements } from './connection.ts';
-import { migrations } from './schema.ts';
+import { migrations, speedIndexes } from './schema.ts';
 import { seedDatabase } from './seed.ts';
 import type { ScaleSize } from './seed-large.ts';
 
@@ -41,5 +41,6 @@ export function openSandboxDb(path: string, seed: SeedKind, scale?: ScaleSize): 
     seedDatabase(db, seed, scale);
     db.pragma(`cache_size = ${cacheSize}`);
   })();
+  for (const index of speedIndexes) db.exec(index);
   return db;
 }
