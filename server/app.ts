@@ -9,6 +9,8 @@ import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { drainUnreadBody } from './http/drain-unread-body.ts';
+import { shareEventLoopTurns } from './http/turn-budget.ts';
 import { log } from './log.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -74,11 +76,14 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
 
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
+  // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
+  app.use('*', shareEventLoopTurns());
   const mode = config.upstream ? 'live' : 'sandbox';
   const security = resolveSecurity(deps.security);
   const session = config.upstream && security.session ? (deps.session ?? createLiveSession(config.port)) : null;
   installSecurity(app, { config, security, session });
   app.use('*', bodyLimit());
+  app.use('*', drainUnreadBody());
 
   app.onError((err, c) => {
     log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);

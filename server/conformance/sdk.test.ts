@@ -208,6 +208,16 @@ describe('resource groups', () => {
     expect(gone).toBeInstanceOf(Cloudflare.NotFoundError);
   });
 
+  test('takes back the scope it answered (an array) on update, as a client echoing a read does', async () => {
+    const { accountWide } = await policyIngredients();
+    const created = await cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance echo'), scope: scopeOf(accountWide) });
+    // The SDK types scope as one object; what it read back is an array of one.
+    const echoed = created.scope as unknown as Cloudflare.IAM.ResourceGroupUpdateParams['scope'];
+    const updated = await cf.iam.resourceGroups.update(created.id, { account_id: ACCOUNT_ID, scope: echoed });
+    expect(updated.scope).toEqual(created.scope);
+    await cf.iam.resourceGroups.delete(created.id, { account_id: ACCOUNT_ID });
+  });
+
   test('a bad body is a typed 400 naming the field', async () => {
     const err = await apiError(
       cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('bad'), scope: { key: 'nope', objects: [] } }),
@@ -256,6 +266,16 @@ describe('user groups', () => {
     expect(updated.policies).toHaveLength(1);
     expect(updated.policies![0]).toMatchObject({ access: 'deny' });
     expect(updated.created_on).toBe(created.created_on);
+
+    // The SDK's generated update test sends policies[].id on every policy, ids the group never had:
+    // each is a new policy with an id of the server's, not a refusal.
+    const generated = await cf.iam.userGroups.update(created.id, {
+      account_id: ACCOUNT_ID,
+      policies: [{ id: 'f2ea2a8f5e3b4d4e9b5d1e1f0a9c8b7d', access: 'allow', permission_groups: [{ id: pg.id }], resource_groups: [{ id: accountWide.id }] }],
+    });
+    expect(generated.policies).toHaveLength(1);
+    expect(generated.policies![0]!.id).toMatch(HEX32);
+    expect(generated.policies![0]!.id).not.toBe('f2ea2a8f5e3b4d4e9b5d1e1f0a9c8b7d');
 
     const deleted = await cf.iam.userGroups.delete(created.id, { account_id: ACCOUNT_ID });
     expectTypeOf(deleted).toEqualTypeOf<Cloudflare.IAM.UserGroupDeleteResponse | null>();

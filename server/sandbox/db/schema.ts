@@ -136,3 +136,13 @@ export const migrations: string[] = [
   `,
   ZONES_MIGRATION,
 ];
+
+/**
+ * Indexes that only make queries faster, created (IF NOT EXISTS) on every open rather than by a
+ * migration: any database gets them whatever its version, and they never collide with another
+ * feature's migration. The list page walks this one in its exact order (name, then id), so a
+ * deep page is an index walk instead of sorting every group of the account.
+ */
+export const speedIndexes: string[] = [
+  'CREATE INDEX IF NOT EXISTS user_groups_account_name_id ON user_groups(account_id, name COLLATE NOCASE, id)',
+];
