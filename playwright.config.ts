@@ -61,6 +61,10 @@ export default defineConfig({
       CONSOLE_DB,
       SANDBOX_SEED: 'default',
       SANDBOX_VERIFICATION_DELAY_MS: '300',
+      // The whole suite runs through one dashboard credential, far past Cloudflare's 1,200 per
+      // 5 minutes; a limit it cannot reach keeps journeys independent. The limit itself is tested
+      // in server/sandbox/rate-limit.test.ts at its default.
+      SANDBOX_RATE_LIMIT: '1000000/300',
       // Never live mode in tests, whatever the developer's shell holds.
       CLOUDFLARE_API_TOKEN: '',
       CLOUDFLARE_EMAIL: '',
