@@ -46,6 +46,8 @@ export function createIndexBuilder(deps: {
   /** Bumped by the console's own writes, so a group listing that started before one is not kept. */
   const writeVersions = new Map<string, number>();
   const refreshWanted = new Set<string>();
+  /** Where the memberships phase has got to (group ids ascending); from the start after a restart. */
+  const cursors = new Map<string, string>();
   const versionOf = (accountId: string, groupId: string) => writeVersions.get(`${accountId}/${groupId}`) ?? 0;
 
   async function listMembers(accountId: string, page: number, sweep: number) {
@@ -107,11 +109,13 @@ export function createIndexBuilder(deps: {
     }
     let work = partial.get(accountId);
     if (state.phase === 'memberships' && !work) {
-      const next = store.nextStaleGroup(accountId);
+      const next = store.nextStaleGroup(accountId, cursors.get(accountId) ?? '') ?? store.nextStaleGroup(accountId);
       if (!next) {
+        cursors.delete(accountId);
         store.finishSweep(accountId, now());
         return 'worked';
       }
+      cursors.set(accountId, next.id);
       work = { groupId: next.id, modifiedOn: next.modifiedOn, synced: next.synced, page: 1, ids: [], writeVersion: versionOf(accountId, next.id) };
       partial.set(accountId, work);
     }

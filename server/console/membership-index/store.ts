@@ -116,13 +116,16 @@ export function createIndexStore(storage: ConsoleStorage) {
         for (const g of groups) upsert.run(accountId, g.id, g.name, g.created_on, g.modified_on, JSON.stringify(g.policies ?? []), sweep);
       });
     },
-    /** A group whose members the index does not hold for its current modified_on; never-synced ones first. */
-    nextStaleGroup(accountId: string): { id: string; modifiedOn: string; synced: boolean } | null {
+    /**
+     * The next group, in id order after `after`, whose members the index does not hold for its
+     * current modified_on (the primary key keeps this a short range scan at 10,000 groups).
+     */
+    nextStaleGroup(accountId: string, after = ''): { id: string; modifiedOn: string; synced: boolean } | null {
       const row = q(
         `SELECT group_id, modified_on, synced_modified_on FROM membership_index_groups
-          WHERE account_id = ? AND (synced_modified_on IS NULL OR synced_modified_on <> modified_on)
-          ORDER BY synced_modified_on IS NOT NULL, group_id LIMIT 1`,
-      ).get(accountId);
+          WHERE account_id = ? AND group_id > ? AND (synced_modified_on IS NULL OR synced_modified_on <> modified_on)
+          ORDER BY group_id LIMIT 1`,
+      ).get(accountId, after);
       return row ? { id: String(row.group_id), modifiedOn: String(row.modified_on), synced: row.synced_modified_on !== null } : null;
     },
     /**

@@ -4,6 +4,7 @@ import { accountsQuery, consoleModeQuery } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
+import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, NAV_ITEMS } from './nav';
 import { ThemeToggle } from './theme-toggle';
@@ -47,6 +48,7 @@ export function AppShell() {
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
           <ThemeToggle />
         </header>
+        <BudgetBanner />
         <main id="main" tabIndex={-1}>
           <Outlet />
         </main>
