@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as PermissionGroupsRouteRouteImport } from './routes/permission-groups/route'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
+import { Route as MembersIndexRouteImport } from './routes/members/index'
 import { Route as MembersMemberIdRouteImport } from './routes/members/$memberId'
 import { Route as OauthClientsIndexRouteImport } from './routes/oauth-clients/index'
 import { Route as OauthClientsNewRouteImport } from './routes/oauth-clients/new'
@@ -49,6 +50,11 @@ const GroupsIndexRoute = GroupsIndexRouteImport.update({
 const GroupsGroupIdRoute = GroupsGroupIdRouteImport.update({
   id: '/groups/$groupId',
   path: '/groups/$groupId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MembersIndexRoute = MembersIndexRouteImport.update({
+  id: '/members/',
+  path: '/members/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const MembersMemberIdRoute = MembersMemberIdRouteImport.update({
@@ -151,6 +157,7 @@ export interface FileRoutesByFullPath {
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
+  '/members/': typeof MembersIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
@@ -173,6 +180,7 @@ export interface FileRoutesByTo {
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups': typeof GroupsIndexRoute
+  '/members': typeof MembersIndexRoute
   '/oauth-clients': typeof OauthClientsIndexRoute
   '/resource-groups': typeof ResourceGroupsIndexRoute
   '/sso': typeof SsoIndexRoute
@@ -197,6 +205,7 @@ export interface FileRoutesById {
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
   '/sso/new': typeof SsoNewRoute
   '/groups/': typeof GroupsIndexRoute
+  '/members/': typeof MembersIndexRoute
   '/oauth-clients/': typeof OauthClientsIndexRoute
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
@@ -222,6 +231,7 @@ export interface FileRouteTypes {
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups/'
+    | '/members/'
     | '/oauth-clients/'
     | '/resource-groups/'
     | '/sso/'
@@ -244,6 +254,7 @@ export interface FileRouteTypes {
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups'
+    | '/members'
     | '/oauth-clients'
     | '/resource-groups'
     | '/sso'
@@ -267,6 +278,7 @@ export interface FileRouteTypes {
     | '/permission-groups/$permissionGroupId'
     | '/sso/new'
     | '/groups/'
+    | '/members/'
     | '/oauth-clients/'
     | '/resource-groups/'
     | '/sso/'
@@ -290,6 +302,7 @@ export interface RootRouteChildren {
   OauthClientsNewRoute: typeof OauthClientsNewRoute
   SsoNewRoute: typeof SsoNewRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
+  MembersIndexRoute: typeof MembersIndexRoute
   OauthClientsIndexRoute: typeof OauthClientsIndexRoute
   ResourceGroupsIndexRoute: typeof ResourceGroupsIndexRoute
   SsoIndexRoute: typeof SsoIndexRoute
@@ -329,6 +342,13 @@ declare module '@tanstack/react-router' {
       path: '/groups/$groupId'
       fullPath: '/groups/$groupId'
       preLoaderRoute: typeof GroupsGroupIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/members/': {
+      id: '/members/'
+      path: '/members'
+      fullPath: '/members/'
+      preLoaderRoute: typeof MembersIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/members/$memberId': {
@@ -493,6 +513,7 @@ const rootRouteChildren: RootRouteChildren = {
   OauthClientsNewRoute: OauthClientsNewRoute,
   SsoNewRoute: SsoNewRoute,
   GroupsIndexRoute: GroupsIndexRoute,
+  MembersIndexRoute: MembersIndexRoute,
   OauthClientsIndexRoute: OauthClientsIndexRoute,
   ResourceGroupsIndexRoute: ResourceGroupsIndexRoute,
   SsoIndexRoute: SsoIndexRoute,

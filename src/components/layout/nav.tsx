@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [
   { to: '/groups', label: 'User groups' },
+  { to: '/members', label: 'Members' },
   { to: '/permission-groups', label: 'Permission groups' },
   { to: '/resource-groups', label: 'Resource groups' },
   { to: '/sso', label: 'SSO' },
