@@ -73,4 +73,13 @@ describe('request budget', () => {
     clock.now += 1_000;
     expect(budget.trySpend()).toBe(true);
   });
+
+  it('someone else’s one-off 429 does not stop it; their lockout 429 does', () => {
+    const clock = { now: 0 };
+    const budget = createRequestBudget({ now: () => clock.now });
+    budget.observe(answer(429, { 'retry-after': '90' }), false);
+    expect(budget.trySpend()).toBe(true);
+    budget.observe(answer(429, { 'retry-after': '300', ratelimit: '"default";r=0;t=300' }), false);
+    expect(budget.snapshot().paused).toBe('blocked');
+  });
 });

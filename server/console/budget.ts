@@ -86,8 +86,12 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
   }
 
   return {
-    /** Reads what an answer says about the quota (any caller's answer: the quota is shared). */
-    observe(response: { status: number; headers: Headers }): void {
+    /**
+     * Reads what an answer says about the quota (any caller's answer: the quota is shared). A 429
+     * stops background work when it was the index's own, or when it says the quota is at zero (a
+     * lockout); a one-off refusal of someone else's call does not.
+     */
+    observe(response: { status: number; headers: Headers }, own = true): void {
       const t = now();
       const policy = parseRatelimitPolicy(response.headers.get('ratelimit-policy'));
       if (policy) {
@@ -96,7 +100,7 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
       }
       const current = parseRatelimit(response.headers.get('ratelimit'));
       if (current) reported = { remaining: current.remaining, until: t + current.reset * 1000 };
-      if (response.status === 429) {
+      if (response.status === 429 && (own || current?.remaining === 0)) {
         const retryAfter = Number(response.headers.get('retry-after'));
         blockedUntil = t + (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : DEFAULT_WINDOW_S) * 1000;
       }

@@ -19,6 +19,8 @@ const membersQuery = z.object({
   per_page: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const FRESH_ENOUGH_MS = 2 * 60_000;
+
 const problem = (message: string) => ({ errors: [{ message }] });
 
 export function createMembershipIndexApi(index: MembershipIndex): Hono {
@@ -65,6 +67,10 @@ export function createMembershipIndexApi(index: MembershipIndex): Hono {
 
   api.get('/accounts/:accountId/members/:memberId', (c) => {
     const accountId = c.req.param('accountId');
+    // Someone opening a person's access wants it current: an index older than two minutes starts
+    // a pass (only changed groups are re-read; the budget still has the last word).
+    const before = index.status(accountId);
+    if (before.state === 'warm' && before.as_of && Date.now() - Date.parse(before.as_of) > FRESH_ENOUGH_MS) index.refresh(accountId);
     const status = index.status(accountId);
     const found = index.queries.member(accountId, c.req.param('memberId'));
     if (found) return c.json({ ...found, index: status });

@@ -76,7 +76,7 @@ export function createMembershipIndex(options: IndexServiceOptions) {
     },
     /** Called by the app for every dashboard answer from /client/v4: quota headers, and writes. */
     async observe(request: Request, response: Response): Promise<void> {
-      options.budget.observe(response);
+      options.budget.observe(response, false);
       const path = new URL(request.url).pathname;
       if (!isIndexedWrite(request.method, path)) return;
       const copy = response.clone();
