@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { ACCOUNT_ID, accountPath, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
 
 /**
@@ -23,7 +23,7 @@ async function memberIds(api: SandboxApi, groupId: string) {
 }
 
 async function openMembers(page: Page) {
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   await expect(page.getByText(/^Memberships as of/)).toBeVisible({ timeout: 20_000 });
@@ -111,7 +111,7 @@ test('a 429 during a bulk add stops, keeps the choice, says when to retry, and t
 
 test('a member who does not exist is "no such member", not "no access"', async ({ page }) => {
   await freshIndex(page.request);
-  await page.goto(`/members/${'0'.repeat(32)}`);
+  await page.goto(accountPath(`/members/${'0'.repeat(32)}`));
   await expect(page.getByRole('heading', { level: 1, name: 'No such member' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('No such member: nobody with id');
   await expect(page.getByText(/gets no access/)).toHaveCount(0);

@@ -1,5 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
 
 /**
@@ -90,7 +90,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
 }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer from scratch');
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await expect(page.getByRole('heading', { name: 'Policies', exact: true })).toBeVisible();
   await expect(page.getByText('No policies')).toBeVisible();
   await expectNoA11yViolations(page);
@@ -124,7 +124,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
   await expect(review.getByRole('heading', { name: /Policies \(2 added, 0 removed, 0 changed\)/ })).toBeVisible();
   const gains = review.getByRole('table');
   await expect(gains.getByRole('row', { name: /Zone Read .* Not granted Allowed/ }).first()).toBeVisible();
-  await expect(gains.getByRole('row', { name: /DNS Zone 23f8…aad5 Not granted Denied/ })).toBeVisible();
+  await expect(gains.getByRole('row', { name: /DNS acme\.com Not granted Denied/ })).toBeVisible();
   await expect(review.getByText(`PUT /client/v4/accounts/${ACCOUNT_ID}/iam/user_groups/${group.id}`)).toBeVisible();
   const body = JSON.parse(await review.getByLabel('Request body').innerText());
   const rgId = (await catalogue(api)).rg(rgName);
@@ -155,7 +155,7 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
   const policyId = group.policies[0]!.id;
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: 'Request body (JSON)' });
   const text = await editor.inputValue();
@@ -186,7 +186,7 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   ]);
 
   // Me: add Cache Purge to policy 1 (not saved yet).
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await choose(page, policyCard(page, 1), 'permission', ['Cache Purge']);
   await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
 
@@ -194,7 +194,7 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   const other = await browser.newContext();
   try {
     const colleague = await other.newPage();
-    await colleague.goto(`/groups/${group.id}/policies`);
+    await colleague.goto(accountPath(`/groups/${group.id}/policies`));
     await colleague.getByRole('button', { name: 'Add deny policy' }).click();
     await choose(colleague, policyCard(colleague, 2), 'permission', ['DNS']);
     await choose(colleague, policyCard(colleague, 2), 'resource', [PRODUCTION]);
@@ -238,7 +238,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
   const before = await readGroup(api, group.id);
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await policyCard(page, 1).getByRole('radio', { name: 'Deny' }).check();
   await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
 
@@ -279,7 +279,7 @@ test('an invalid combination is refused on the right policy and entry, with the 
   const group = await newGroup(api, 'Composer invalid', [
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('button', { name: 'Add allow policy' }).click();
   const second = policyCard(page, 2);
   await choose(page, second, 'permission', ['Billing', 'Cache Purge']);
@@ -319,12 +319,12 @@ test('effective access shows deny winning, for the group and for one of its memb
   ]);
   expect((await api.put(`${GROUPS}/${group.id}/members`, [{ id: person.id }])).success).toBe(true);
 
-  await page.goto(`/groups/${group.id}/access`);
+  await page.goto(accountPath(`/groups/${group.id}/access`));
   const matrix = page.getByRole('table', { name: `Effective access of ${group.name}` });
   await expect(matrix.getByRole('button', { name: /^DNS on Acme Corp \(account, all zones\): Allowed, except 3 zones/ })).toBeVisible();
-  const deniedCell = matrix.getByRole('button', { name: /^DNS on Zone 23f8…aad5: Denied/ });
+  const deniedCell = matrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
   await expect(deniedCell).toHaveText('Denied');
-  await expect(matrix.getByRole('button', { name: /^Zone Read on Zone 23f8…aad5: Allowed/ })).toBeVisible();
+  await expect(matrix.getByRole('button', { name: /^Zone Read on acme\.com: Allowed/ })).toBeVisible();
   await deniedCell.click();
   await expect(page.getByText('Denied by:')).toBeVisible();
   await expect(page.getByText(`Policy 2 (deny, through ${PRODUCTION})`)).toBeVisible();
@@ -340,7 +340,7 @@ test('effective access shows deny winning, for the group and for one of its memb
   await expect(page.getByRole('heading', { name: `Access of ${person.user.email}` })).toBeVisible();
   await expect(page.getByRole('link', { name: group.name })).toBeVisible();
   const memberMatrix = page.getByRole('table', { name: `Effective access of ${person.user.email}` });
-  const memberDenied = memberMatrix.getByRole('button', { name: /^DNS on Zone 23f8…aad5: Denied/ });
+  const memberDenied = memberMatrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
   await expect(memberDenied).toBeVisible();
   await memberDenied.click();
   await expect(page.getByText(`${group.name} · Policy 2 (deny, through ${PRODUCTION})`)).toBeVisible();
@@ -371,7 +371,7 @@ test('start from another group’s policies, and export a group to import it int
   expect((await api.put(`${GROUPS}/${source.id}/members`, [{ id: shared.id }, { id: acmeOnly.id }])).success).toBe(true);
 
   // Template: the target starts from the source's policies, as a draft.
-  await page.goto(`/groups/${target.id}/policies`);
+  await page.goto(accountPath(`/groups/${target.id}/policies`));
   await page.getByRole('button', { name: 'Start from another group…' }).click();
   const templates = page.getByRole('dialog', { name: 'Start from another group’s policies' });
   await templates.getByRole('combobox', { name: 'Copy policies from' }).fill(source.name);
@@ -385,7 +385,7 @@ test('start from another group’s policies, and export a group to import it int
   await page.getByRole('dialog').getByRole('button', { name: 'Discard draft' }).click();
 
   // Export: canonical JSON, no policy ids.
-  await page.goto(`/groups/${source.id}/policies`);
+  await page.goto(accountPath(`/groups/${source.id}/policies`));
   await page.getByRole('button', { name: 'Export…' }).click();
   const exported = await page.getByLabel('Export JSON').innerText();
   const file = JSON.parse(exported);
@@ -398,9 +398,10 @@ test('start from another group’s policies, and export a group to import it int
 
   // Import into a new group of the other account, after a dry run.
   await page.getByRole('combobox', { name: 'Account' }).selectOption(STAGING);
-  await expect(page).toHaveURL(/\/groups(\?|$)/);
+  // The switch keeps the section: the other account's user groups.
+  await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
   const stagingGroups = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`);
-  await page.goto(`/groups/${stagingGroups.result[0]!.id}/policies`);
+  await page.goto(accountPath(`/groups/${stagingGroups.result[0]!.id}/policies`, STAGING));
   await page.getByRole('button', { name: 'Import…' }).click();
   const importer = page.getByRole('dialog', { name: 'Import a group' });
   await importer.getByLabel('Or paste the JSON').fill(exported);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT } from './sandbox/rate-limit.ts';
 
-export type SeedKind = 'default' | 'large' | 'empty';
+export type SeedKind = 'default' | 'large' | 'huge' | 'empty';
 
 export interface UpstreamCredential {
   kind: 'token' | 'key';
@@ -31,7 +31,7 @@ export interface ServerConfig {
 }
 
 function seedKind(value: string | undefined): SeedKind {
-  if (value === 'large' || value === 'empty') return value;
+  if (value === 'large' || value === 'huge' || value === 'empty') return value;
   return 'default';
 }
 

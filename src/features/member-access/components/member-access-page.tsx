@@ -10,7 +10,8 @@ import { Badge } from '../../../components/ui/badge';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../lib/effective-access';
 import { summarizePolicy } from '../../../lib/policy-summary';
-import { resourceGroupLabel } from '../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
+import { useAccountId } from '../../../stores/current-account';
 import { MemberLookup } from './member-lookup';
 
 /**
@@ -19,10 +20,10 @@ import { MemberLookup } from './member-lookup';
  * and the combined matrix naming the deciding group and policy per cell.
  */
 export function MemberAccessPage({ memberId }: { memberId: string }) {
-  const { accountId, accountName } = useKeyNames();
-  const names = useMemo(() => ({ accountId, accountName }), [accountId, accountName]);
+  const accountId = useAccountId();
   const query = useQuery(indexedMemberQuery(accountId, memberId));
   const groups = useMemo(() => query.data?.groups ?? [], [query.data]);
+  const names = useKeyNames(useMemo(() => groups.flatMap((g) => scopesOfPolicies(g.policies)), [groups]));
   const policies = useMemo(() => groups.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))), [groups, names]);
   const matrix = useMemo(() => computeEffectiveAccess(policies), [policies]);
   const missing = query.error instanceof IndexError && query.error.status === 404;
@@ -34,7 +35,9 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
   return (
     <div className="page member-access">
       <p className="breadcrumbs">
-        <Link to="/members">Members</Link> / Member
+        <Link to="/accounts/$accountId/members" params={{ accountId }}>
+          Members
+        </Link> / Member
       </p>
       {missing ? (
         <>
@@ -60,7 +63,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
               <ul className="member-groups">
                 {groups.map((g) => (
                   <li key={g.id}>
-                    <Link to="/groups/$groupId/access" params={{ groupId: g.id }}>
+                    <Link to="/accounts/$accountId/groups/$groupId/access" params={{ accountId, groupId: g.id }}>
                       {g.name}
                     </Link>
                     <ol className="policy-list">

@@ -22,7 +22,7 @@ export function MemberLookup() {
         <ul className="member-links" aria-busy={isFetching}>
           {matches.map((m) => (
             <li key={m.id}>
-              <Link to="/members/$memberId" params={{ memberId: m.id }}>
+              <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }}>
                 {m.email}
               </Link>
             </li>

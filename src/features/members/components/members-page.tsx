@@ -111,7 +111,7 @@ export function MembersPage({ search, onSearch }: { search: MembersSearch; onSea
             {pluralize(query.data.total, 'member')}
             {search.q ? ` matching “${search.q}”` : ''}
           </p>
-          <MembersTable members={rows} selected={new Set(fresh.keys())} onSelect={select} busy={query.isPlaceholderData} />
+          <MembersTable accountId={accountId} members={rows} selected={new Set(fresh.keys())} onSelect={select} busy={query.isPlaceholderData} />
           <Pagination
             page={search.page}
             perPage={search.per_page}

@@ -11,11 +11,13 @@ export function memberName(m: Pick<MemberRow, 'first_name' | 'last_name'>): stri
 
 /** One page of account members from the index: who they are, their status, their groups. */
 export function MembersTable({
+  accountId,
   members,
   selected,
   onSelect,
   busy,
 }: {
+  accountId: string;
   members: MemberRow[];
   selected: ReadonlySet<string>;
   onSelect: (rows: MemberRow[], on: boolean) => void;
@@ -44,7 +46,7 @@ export function MembersTable({
               <input type="checkbox" checked={selected.has(m.id)} aria-label={`Select ${m.email}`} onChange={(e) => onSelect([m], e.target.checked)} />
             </td>
             <td>
-              <Link to="/members/$memberId" params={{ memberId: m.id }}>
+              <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }}>
                 {m.email}
               </Link>
             </td>
