@@ -8,11 +8,16 @@ import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
+import { createRequestBudget } from './console/budget.ts';
+import { createMembershipIndexApi } from './console/membership-index/routes.ts';
+import { createMembershipIndex, type MembershipIndex } from './console/membership-index/service.ts';
+import type { V4Handler } from './console/v4-client.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { shareEventLoopTurns } from './http/turn-budget.ts';
 import { log } from './log.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
+import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
 import { installSecurity } from './security/install.ts';
 import { resolveSecurity, type SecurityOptions } from './security/options.ts';
@@ -74,6 +79,11 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
   );
 }
 
+function limiterFor(spec: string) {
+  const limit = parseRateLimit(spec);
+  return limit ? createRateLimiter(limit) : null;
+}
+
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
   // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
@@ -94,32 +104,52 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
 
   app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
   app.route('/console-api/dns', createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live' }));
+  // The membership index asks /client/v4 through the same handling as the dashboard (set below).
+  let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
+  const index: MembershipIndex | null = deps.consoleStorage
+    ? createMembershipIndex({
+        storage: deps.consoleStorage,
+        budget: createRequestBudget({ share: config.indexShare }),
+        handle: (request) => handleV4(request),
+        refreshMs: (config.indexRefreshSeconds ?? 300) * 1000,
+      })
+    : null;
+  if (index) app.route('/console-api', createMembershipIndexApi(index));
+  /** The dashboard's answers tell the index about the quota left and about its own writes. */
+  const observed = async (request: Request, response: Response): Promise<Response> => {
+    await index?.observe(request, response);
+    return response;
+  };
 
   if (config.upstream) {
     const upstream = config.upstream;
-    app.all('/client/v4/*', (c) => {
+    app.all('/client/v4/*', async (c) => {
       // The server's credential is added only to the dashboard's own requests.
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
         return c.json(errorBody([{ code: ErrorCode.forbidden, message: CONSOLE_HEADER_MESSAGE }]), 403);
       }
-      return forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      const response = await forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      return observed(c.req.raw, response);
     });
+    handleV4 = (request) => forwardToUpstream(request, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
   } else {
     if (!db) throw new Error('sandbox mode needs a database');
     const sandbox = createSandboxApi({
       db,
       verificationDelayMs: config.verificationDelayMs,
       faults: parseFaultConfig(config.sandboxFaults),
+      rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
     });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
-    app.all('/client/v4/*', (c) => {
-      const request = usesServerCredential(c.req.raw, security.consoleHeader)
-        ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL)
-        : c.req.raw;
+    app.all('/client/v4/*', async (c) => {
+      const dashboard = usesServerCredential(c.req.raw, security.consoleHeader);
+      const request = dashboard ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
       // c.env carries the Node socket, which fault injection's `drop` cuts.
-      return sandbox.fetch(request, c.env);
+      const response = await sandbox.fetch(request, c.env);
+      return dashboard ? observed(request, response) : response;
     });
+    handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
   if (serveSpa) {

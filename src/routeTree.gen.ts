@@ -16,6 +16,7 @@ import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$a
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
+import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
 import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
 import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
@@ -70,6 +71,12 @@ const AccountsAccountIdGroupsGroupIdRoute =
   AccountsAccountIdGroupsGroupIdRouteImport.update({
     id: '/groups/$groupId',
     path: '/groups/$groupId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdMembersIndexRoute =
+  AccountsAccountIdMembersIndexRouteImport.update({
+    id: '/members/',
+    path: '/members/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdMembersMemberIdRoute =
@@ -186,6 +193,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
@@ -210,6 +218,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
@@ -237,6 +246,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
@@ -265,6 +275,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
@@ -289,6 +300,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups'
+    | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
     | '/accounts/$accountId/sso'
@@ -315,6 +327,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
@@ -385,6 +398,13 @@ declare module '@tanstack/react-router' {
       path: '/groups/$groupId'
       fullPath: '/accounts/$accountId/groups/$groupId'
       preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/members/': {
+      id: '/accounts/$accountId/members/'
+      path: '/members'
+      fullPath: '/accounts/$accountId/members/'
+      preLoaderRoute: typeof AccountsAccountIdMembersIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/members/$memberId': {
@@ -556,6 +576,7 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
   AccountsAccountIdSsoNewRoute: typeof AccountsAccountIdSsoNewRoute
   AccountsAccountIdGroupsIndexRoute: typeof AccountsAccountIdGroupsIndexRoute
+  AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
@@ -580,6 +601,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsNewRoute,
     AccountsAccountIdSsoNewRoute: AccountsAccountIdSsoNewRoute,
     AccountsAccountIdGroupsIndexRoute: AccountsAccountIdGroupsIndexRoute,
+    AccountsAccountIdMembersIndexRoute: AccountsAccountIdMembersIndexRoute,
     AccountsAccountIdOauthClientsIndexRoute:
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:

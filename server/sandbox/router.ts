@@ -5,6 +5,7 @@ import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
 import { faultInjection } from './faults.ts';
 import { ID_PATTERN } from './ids.ts';
+import { rateLimit } from './rate-limit.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
 import { registerSsoConnectors } from './routes/sso-connectors.ts';
 import { registerOAuthScopes } from './routes/oauth-scopes.ts';
@@ -44,6 +45,7 @@ export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
   // Before the credential check: a failing network or server does not look at who is asking.
   api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random }));
   api.use('*', requireCredential);
+  if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter));
 
   api.use('/accounts/:account_id/*', async (c, next) => {
     const accountId = c.req.param('account_id');
