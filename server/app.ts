@@ -9,6 +9,7 @@ import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { log } from './log.ts';
+import { mountJournal } from './console/journal/mount.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
 import { installSecurity } from './security/install.ts';
@@ -57,6 +58,16 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
 
   app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
   app.route('/console-api/dns', createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live' }));
+
+  // The change journal wraps /client/v4 in both modes (server/console/journal/).
+  if (deps.consoleStorage) {
+    mountJournal(app, {
+      storage: deps.consoleStorage,
+      historyDays: config.historyDays ?? 365,
+      isConsoleRequest: (request) => usesServerCredential(request, security.consoleHeader),
+      keyEmail: config.upstream?.credential.headers['x-auth-email'],
+    });
+  }
 
   if (config.upstream) {
     const upstream = config.upstream;

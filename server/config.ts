@@ -21,6 +21,8 @@ export interface ServerConfig {
   distDir: string;
   /** SANDBOX_FAULTS: random fault injection in the sandbox (server/sandbox/faults.ts); off when unset. */
   sandboxFaults?: string;
+  /** CONSOLE_HISTORY_DAYS: how long the change journal keeps entries (default 365). */
+  historyDays?: number;
 }
 
 function seedKind(value: string | undefined): SeedKind {
@@ -41,6 +43,11 @@ function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
   return null;
 }
 
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const credential = credentialFrom(env);
   return {
@@ -59,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     verificationDelayMs: Number(env.SANDBOX_VERIFICATION_DELAY_MS ?? 4000),
     distDir: resolve(env.DIST_DIR ?? 'dist'),
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
+    historyDays: positiveNumber(env.CONSOLE_HISTORY_DAYS, 365),
   };
 }

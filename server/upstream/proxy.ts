@@ -7,6 +7,8 @@ const DROPPED_REQUEST_HEADERS = [
   'authorization', 'x-auth-email', 'x-auth-key', 'x-iam-console', 'accept-encoding',
   // The sandbox's fault-injection switch means nothing to the real API.
   'x-sandbox-fault',
+  // The journal's revert marker (server/console/journal/) is for this server only.
+  'x-iam-console-revert',
 ];
 const DROPPED_RESPONSE_HEADERS = [
   'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-encoding', 'content-length',

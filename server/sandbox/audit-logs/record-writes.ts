@@ -4,7 +4,7 @@ import type { SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';
-import { writeTarget } from './write-target.ts';
+import { writeTarget } from '../../iam-write-target.ts';
 
 /** Reads one sandbox resource as a client would (GET, same credential), bypassing fault injection. */
 export type SnapshotReader = (request: Request) => Promise<Response>;

@@ -1,5 +1,5 @@
 import type { AuditRow } from './store.ts';
-import { generalAction } from './write-target.ts';
+import { generalAction } from '../../iam-write-target.ts';
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 const PRODUCT: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { AuditActor } from './actor.ts';
-import type { WriteTarget } from './write-target.ts';
+import type { WriteTarget } from '../../iam-write-target.ts';
 
 export interface AuditRow {
   seq: number;
