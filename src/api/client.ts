@@ -42,6 +42,8 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   /** Parses `result`; an envelope without `result` (begin_verification) passes `z.undefined()`-like schemas. */
   schema: S;
   signal?: AbortSignal;
+  /** Extra headers for this server only (e.g. the journal's revert marker); never a credential. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -71,7 +73,7 @@ export async function request<S extends z.ZodMiniType>(
   path: string,
   options: RequestOptions<S>,
 ): Promise<ApiResponse<z.infer<S>>> {
-  const { method = 'GET', query, body, schema, signal } = options;
+  const { method = 'GET', query, body, schema, signal, headers } = options;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -80,6 +82,7 @@ export async function request<S extends z.ZodMiniType>(
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        ...headers,
         ...CONSOLE_HEADER,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
