@@ -16,6 +16,7 @@ import { registerAccounts } from './routes/accounts.ts';
 import { registerUser } from './routes/user.ts';
 import { registerAuditLogs } from './audit-logs/routes.ts';
 import { recordWrites } from './audit-logs/record-writes.ts';
+import { registerZones } from './routes/zones.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
@@ -29,6 +30,7 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerAccounts,
   registerUser,
   registerAuditLogs,
+  registerZones,
 ];
 
 function handleErrors(api: Hono<SandboxEnv>): void {

@@ -1,3 +1,5 @@
+import { ZONES_MIGRATION } from './schema-zones.ts';
+
 /**
  * The sandbox's tables. Migrations are ordered and append-only: a database records the last one
  * it ran in `user_version`, so an old `.data/sandbox.db` upgrades in place.
@@ -132,6 +134,7 @@ export const migrations: string[] = [
   );
   CREATE INDEX oauth_clients_account ON oauth_clients(account_id, created_at);
   `,
+  ZONES_MIGRATION,
   `
   -- The account audit log (GET /accounts/{id}/audit_logs and /logs/audit): one row per successful
   -- write, recorded by server/sandbox/audit-logs/record-writes.ts. seq orders rows and backs cursors.
