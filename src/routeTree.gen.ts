@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as HistoryRouteImport } from './routes/history'
 import { Route as PermissionGroupsRouteRouteImport } from './routes/permission-groups/route'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
@@ -22,18 +23,27 @@ import { Route as SsoIndexRouteImport } from './routes/sso/index'
 import { Route as SsoNewRouteImport } from './routes/sso/new'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdAccessRouteImport } from './routes/groups/$groupId/access'
+import { Route as GroupsGroupIdHistoryRouteImport } from './routes/groups/$groupId/history'
 import { Route as GroupsGroupIdMembersRouteImport } from './routes/groups/$groupId/members'
 import { Route as GroupsGroupIdPoliciesRouteImport } from './routes/groups/$groupId/policies'
 import { Route as OauthClientsClientIdIndexRouteImport } from './routes/oauth-clients/$clientId/index'
 import { Route as OauthClientsClientIdEditRouteImport } from './routes/oauth-clients/$clientId/edit'
+import { Route as OauthClientsClientIdHistoryRouteImport } from './routes/oauth-clients/$clientId/history'
 import { Route as OauthClientsClientIdPublishRouteImport } from './routes/oauth-clients/$clientId/publish'
 import { Route as OauthClientsClientIdRotateRouteImport } from './routes/oauth-clients/$clientId/rotate'
+import { Route as ResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/resource-groups/$resourceGroupId/history'
 import { Route as SsoConnectorIdIndexRouteImport } from './routes/sso/$connectorId/index'
+import { Route as SsoConnectorIdHistoryRouteImport } from './routes/sso/$connectorId/history'
 import { Route as SsoConnectorIdSetupRouteImport } from './routes/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const HistoryRoute = HistoryRouteImport.update({
+  id: '/history',
+  path: '/history',
   getParentRoute: () => rootRouteImport,
 } as any)
 const PermissionGroupsRouteRoute = PermissionGroupsRouteRouteImport.update({
@@ -97,6 +107,11 @@ const GroupsGroupIdAccessRoute = GroupsGroupIdAccessRouteImport.update({
   path: '/access',
   getParentRoute: () => GroupsGroupIdRoute,
 } as any)
+const GroupsGroupIdHistoryRoute = GroupsGroupIdHistoryRouteImport.update({
+  id: '/history',
+  path: '/history',
+  getParentRoute: () => GroupsGroupIdRoute,
+} as any)
 const GroupsGroupIdMembersRoute = GroupsGroupIdMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -119,6 +134,12 @@ const OauthClientsClientIdEditRoute =
     path: '/oauth-clients/$clientId/edit',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OauthClientsClientIdHistoryRoute =
+  OauthClientsClientIdHistoryRouteImport.update({
+    id: '/oauth-clients/$clientId/history',
+    path: '/oauth-clients/$clientId/history',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const OauthClientsClientIdPublishRoute =
   OauthClientsClientIdPublishRouteImport.update({
     id: '/oauth-clients/$clientId/publish',
@@ -131,9 +152,20 @@ const OauthClientsClientIdRotateRoute =
     path: '/oauth-clients/$clientId/rotate',
     getParentRoute: () => rootRouteImport,
   } as any)
+const ResourceGroupsResourceGroupIdHistoryRoute =
+  ResourceGroupsResourceGroupIdHistoryRouteImport.update({
+    id: '/resource-groups/$resourceGroupId/history',
+    path: '/resource-groups/$resourceGroupId/history',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const SsoConnectorIdIndexRoute = SsoConnectorIdIndexRouteImport.update({
   id: '/sso/$connectorId/',
   path: '/sso/$connectorId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SsoConnectorIdHistoryRoute = SsoConnectorIdHistoryRouteImport.update({
+  id: '/sso/$connectorId/history',
+  path: '/sso/$connectorId/history',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SsoConnectorIdSetupRoute = SsoConnectorIdSetupRouteImport.update({
@@ -145,6 +177,7 @@ const SsoConnectorIdSetupRoute = SsoConnectorIdSetupRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
+  '/history': typeof HistoryRoute
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
   '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
@@ -155,11 +188,15 @@ export interface FileRoutesByFullPath {
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/history': typeof OauthClientsClientIdHistoryRoute
   '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
   '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
+  '/resource-groups/$resourceGroupId/history': typeof ResourceGroupsResourceGroupIdHistoryRoute
+  '/sso/$connectorId/history': typeof SsoConnectorIdHistoryRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
   '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
@@ -168,6 +205,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
+  '/history': typeof HistoryRoute
   '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
   '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
@@ -177,11 +215,15 @@ export interface FileRoutesByTo {
   '/resource-groups': typeof ResourceGroupsIndexRoute
   '/sso': typeof SsoIndexRoute
   '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/history': typeof OauthClientsClientIdHistoryRoute
   '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
   '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
+  '/resource-groups/$resourceGroupId/history': typeof ResourceGroupsResourceGroupIdHistoryRoute
+  '/sso/$connectorId/history': typeof SsoConnectorIdHistoryRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId': typeof GroupsGroupIdIndexRoute
   '/oauth-clients/$clientId': typeof OauthClientsClientIdIndexRoute
@@ -191,6 +233,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
+  '/history': typeof HistoryRoute
   '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
   '/members/$memberId': typeof MembersMemberIdRoute
   '/oauth-clients/new': typeof OauthClientsNewRoute
@@ -201,11 +244,15 @@ export interface FileRoutesById {
   '/resource-groups/': typeof ResourceGroupsIndexRoute
   '/sso/': typeof SsoIndexRoute
   '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
   '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
   '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
+  '/oauth-clients/$clientId/history': typeof OauthClientsClientIdHistoryRoute
   '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
   '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
+  '/resource-groups/$resourceGroupId/history': typeof ResourceGroupsResourceGroupIdHistoryRoute
+  '/sso/$connectorId/history': typeof SsoConnectorIdHistoryRoute
   '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
   '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
@@ -216,6 +263,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/permission-groups'
+    | '/history'
     | '/groups/$groupId'
     | '/members/$memberId'
     | '/oauth-clients/new'
@@ -226,11 +274,15 @@ export interface FileRouteTypes {
     | '/resource-groups/'
     | '/sso/'
     | '/groups/$groupId/access'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/history'
     | '/oauth-clients/$clientId/publish'
     | '/oauth-clients/$clientId/rotate'
+    | '/resource-groups/$resourceGroupId/history'
+    | '/sso/$connectorId/history'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
     | '/oauth-clients/$clientId/'
@@ -239,6 +291,7 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/permission-groups'
+    | '/history'
     | '/members/$memberId'
     | '/oauth-clients/new'
     | '/permission-groups/$permissionGroupId'
@@ -248,11 +301,15 @@ export interface FileRouteTypes {
     | '/resource-groups'
     | '/sso'
     | '/groups/$groupId/access'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/history'
     | '/oauth-clients/$clientId/publish'
     | '/oauth-clients/$clientId/rotate'
+    | '/resource-groups/$resourceGroupId/history'
+    | '/sso/$connectorId/history'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId'
     | '/oauth-clients/$clientId'
@@ -261,6 +318,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/permission-groups'
+    | '/history'
     | '/groups/$groupId'
     | '/members/$memberId'
     | '/oauth-clients/new'
@@ -271,11 +329,15 @@ export interface FileRouteTypes {
     | '/resource-groups/'
     | '/sso/'
     | '/groups/$groupId/access'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/members'
     | '/groups/$groupId/policies'
     | '/oauth-clients/$clientId/edit'
+    | '/oauth-clients/$clientId/history'
     | '/oauth-clients/$clientId/publish'
     | '/oauth-clients/$clientId/rotate'
+    | '/resource-groups/$resourceGroupId/history'
+    | '/sso/$connectorId/history'
     | '/sso/$connectorId/setup'
     | '/groups/$groupId/'
     | '/oauth-clients/$clientId/'
@@ -285,6 +347,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   PermissionGroupsRouteRoute: typeof PermissionGroupsRouteRouteWithChildren
+  HistoryRoute: typeof HistoryRoute
   GroupsGroupIdRoute: typeof GroupsGroupIdRouteWithChildren
   MembersMemberIdRoute: typeof MembersMemberIdRoute
   OauthClientsNewRoute: typeof OauthClientsNewRoute
@@ -294,8 +357,11 @@ export interface RootRouteChildren {
   ResourceGroupsIndexRoute: typeof ResourceGroupsIndexRoute
   SsoIndexRoute: typeof SsoIndexRoute
   OauthClientsClientIdEditRoute: typeof OauthClientsClientIdEditRoute
+  OauthClientsClientIdHistoryRoute: typeof OauthClientsClientIdHistoryRoute
   OauthClientsClientIdPublishRoute: typeof OauthClientsClientIdPublishRoute
   OauthClientsClientIdRotateRoute: typeof OauthClientsClientIdRotateRoute
+  ResourceGroupsResourceGroupIdHistoryRoute: typeof ResourceGroupsResourceGroupIdHistoryRoute
+  SsoConnectorIdHistoryRoute: typeof SsoConnectorIdHistoryRoute
   SsoConnectorIdSetupRoute: typeof SsoConnectorIdSetupRoute
   OauthClientsClientIdIndexRoute: typeof OauthClientsClientIdIndexRoute
   SsoConnectorIdIndexRoute: typeof SsoConnectorIdIndexRoute
@@ -308,6 +374,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/history': {
+      id: '/history'
+      path: '/history'
+      fullPath: '/history'
+      preLoaderRoute: typeof HistoryRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/permission-groups': {
@@ -394,6 +467,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsGroupIdAccessRouteImport
       parentRoute: typeof GroupsGroupIdRoute
     }
+    '/groups/$groupId/history': {
+      id: '/groups/$groupId/history'
+      path: '/history'
+      fullPath: '/groups/$groupId/history'
+      preLoaderRoute: typeof GroupsGroupIdHistoryRouteImport
+      parentRoute: typeof GroupsGroupIdRoute
+    }
     '/groups/$groupId/members': {
       id: '/groups/$groupId/members'
       path: '/members'
@@ -422,6 +502,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OauthClientsClientIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/oauth-clients/$clientId/history': {
+      id: '/oauth-clients/$clientId/history'
+      path: '/oauth-clients/$clientId/history'
+      fullPath: '/oauth-clients/$clientId/history'
+      preLoaderRoute: typeof OauthClientsClientIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/oauth-clients/$clientId/publish': {
       id: '/oauth-clients/$clientId/publish'
       path: '/oauth-clients/$clientId/publish'
@@ -436,11 +523,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OauthClientsClientIdRotateRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/resource-groups/$resourceGroupId/history': {
+      id: '/resource-groups/$resourceGroupId/history'
+      path: '/resource-groups/$resourceGroupId/history'
+      fullPath: '/resource-groups/$resourceGroupId/history'
+      preLoaderRoute: typeof ResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/sso/$connectorId/': {
       id: '/sso/$connectorId/'
       path: '/sso/$connectorId'
       fullPath: '/sso/$connectorId/'
       preLoaderRoute: typeof SsoConnectorIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sso/$connectorId/history': {
+      id: '/sso/$connectorId/history'
+      path: '/sso/$connectorId/history'
+      fullPath: '/sso/$connectorId/history'
+      preLoaderRoute: typeof SsoConnectorIdHistoryRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sso/$connectorId/setup': {
@@ -469,6 +570,7 @@ const PermissionGroupsRouteRouteWithChildren =
 
 interface GroupsGroupIdRouteChildren {
   GroupsGroupIdAccessRoute: typeof GroupsGroupIdAccessRoute
+  GroupsGroupIdHistoryRoute: typeof GroupsGroupIdHistoryRoute
   GroupsGroupIdMembersRoute: typeof GroupsGroupIdMembersRoute
   GroupsGroupIdPoliciesRoute: typeof GroupsGroupIdPoliciesRoute
   GroupsGroupIdIndexRoute: typeof GroupsGroupIdIndexRoute
@@ -476,6 +578,7 @@ interface GroupsGroupIdRouteChildren {
 
 const GroupsGroupIdRouteChildren: GroupsGroupIdRouteChildren = {
   GroupsGroupIdAccessRoute: GroupsGroupIdAccessRoute,
+  GroupsGroupIdHistoryRoute: GroupsGroupIdHistoryRoute,
   GroupsGroupIdMembersRoute: GroupsGroupIdMembersRoute,
   GroupsGroupIdPoliciesRoute: GroupsGroupIdPoliciesRoute,
   GroupsGroupIdIndexRoute: GroupsGroupIdIndexRoute,
@@ -488,6 +591,7 @@ const GroupsGroupIdRouteWithChildren = GroupsGroupIdRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   PermissionGroupsRouteRoute: PermissionGroupsRouteRouteWithChildren,
+  HistoryRoute: HistoryRoute,
   GroupsGroupIdRoute: GroupsGroupIdRouteWithChildren,
   MembersMemberIdRoute: MembersMemberIdRoute,
   OauthClientsNewRoute: OauthClientsNewRoute,
@@ -497,8 +601,12 @@ const rootRouteChildren: RootRouteChildren = {
   ResourceGroupsIndexRoute: ResourceGroupsIndexRoute,
   SsoIndexRoute: SsoIndexRoute,
   OauthClientsClientIdEditRoute: OauthClientsClientIdEditRoute,
+  OauthClientsClientIdHistoryRoute: OauthClientsClientIdHistoryRoute,
   OauthClientsClientIdPublishRoute: OauthClientsClientIdPublishRoute,
   OauthClientsClientIdRotateRoute: OauthClientsClientIdRotateRoute,
+  ResourceGroupsResourceGroupIdHistoryRoute:
+    ResourceGroupsResourceGroupIdHistoryRoute,
+  SsoConnectorIdHistoryRoute: SsoConnectorIdHistoryRoute,
   SsoConnectorIdSetupRoute: SsoConnectorIdSetupRoute,
   OauthClientsClientIdIndexRoute: OauthClientsClientIdIndexRoute,
   SsoConnectorIdIndexRoute: SsoConnectorIdIndexRoute,

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { to: '/resource-groups', label: 'Resource groups' },
   { to: '/sso', label: 'SSO' },
   { to: '/oauth-clients', label: 'OAuth clients' },
+  { to: '/history', label: 'History' },
 ] as const;
 
 export function Nav() {

@@ -73,6 +73,9 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
                 Go public
               </Link>
             ) : null}
+            <Link to="/oauth-clients/$clientId/history" params={{ clientId }} className="btn">
+              History
+            </Link>
             <DeleteClientButton accountId={accountId} client={client} />
           </>
         }

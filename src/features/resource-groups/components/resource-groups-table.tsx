@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { ResourceGroup } from '../../../api/schemas/iam';
 import { Badge } from '../../../components/ui/badge';
 import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';
@@ -70,6 +71,9 @@ export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: Resourc
                 <button type="button" className="btn btn-small" onClick={() => onDelete(group)} aria-label={`Delete ${label}`}>
                   Delete
                 </button>
+                <Link to="/resource-groups/$resourceGroupId/history" params={{ resourceGroupId: group.id }} className="btn btn-small" aria-label={`History of ${label}`}>
+                  History
+                </Link>
               </td>
             </tr>
           );

@@ -82,6 +82,9 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             >
               {connector.enabled ? 'Disable SSO' : 'Enable SSO'}
             </button>
+            <Link to="/sso/$connectorId/history" params={{ connectorId }} className="btn">
+              History
+            </Link>
             <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
               Delete
             </button>

@@ -11,6 +11,7 @@ const tabs = [
   { to: '/groups/$groupId/policies', label: 'Policies', exact: false },
   { to: '/groups/$groupId/members', label: 'Members', exact: false },
   { to: '/groups/$groupId/access', label: 'Access', exact: false },
+  { to: '/groups/$groupId/history', label: 'History', exact: false },
 ] as const;
 
 /** A user group's page: its name and the tabs, each tab a child route. */
