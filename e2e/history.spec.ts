@@ -13,7 +13,8 @@ const IAM = `/accounts/${ACCOUNT_ID}/iam`;
 const GROUPS = `${IAM}/user_groups`;
 const ACCOUNT_WIDE = 'All of Acme Corp';
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e5)}`;
-const groupUrl = (id: string, tab = '') => `/groups/${id}${tab ? `/${tab}` : ''}`;
+const groupUrl = (id: string, tab = '') => `/accounts/${ACCOUNT_ID}/groups/${id}${tab ? `/${tab}` : ''}`;
+const HISTORY = `/accounts/${ACCOUNT_ID}/history`;
 
 interface Group {
   id: string;
@@ -112,7 +113,7 @@ test('a change made directly through the API appears in History, marked as such,
   const renamed = `${group.name} renamed`;
   expect((await api.put(`${GROUPS}/${group.id}`, { name: renamed })).success).toBe(true);
 
-  await page.goto('/history');
+  await page.goto(HISTORY);
   await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
   const rename = entry(page, `name: ${group.name} → ${renamed}`);
   await expect(rename).toContainText('API (SDK, Terraform…)');
@@ -147,9 +148,9 @@ test('a deleted group is re-created with its policies and members through a reve
   const confirm = page.getByRole('dialog', { name: `Delete “${group.name}”?` });
   await confirm.getByRole('textbox').fill(group.name);
   await confirm.getByRole('button', { name: 'Delete group' }).click();
-  await expect(page).toHaveURL(/\/groups\/?(\?.*)?$/);
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/groups/?(\\?.*)?$`));
 
-  await page.goto('/history?action=delete');
+  await page.goto(`${HISTORY}?action=delete`);
   const deletion = entry(page, group.name).first();
   await expect(deletion).toContainText('The group had 1 policy and 1 member.');
   await deletion.getByRole('button', { name: 'Revert this change' }).click();

@@ -32,7 +32,7 @@ export function useStartPolicyRevert() {
         base: { modifiedOn: current.modified_on, policies: draftFromServer(current.policies) },
         revertOf: { entryId: entry.id, actor: entry.actor.label, at: entry.at },
       });
-      await navigate({ to: '/groups/$groupId/policies', params: { groupId } });
+      await navigate({ to: '/accounts/$accountId/groups/$groupId/policies', params: { accountId, groupId } });
     } catch (e) {
       setError(e);
     } finally {

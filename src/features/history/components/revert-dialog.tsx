@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../../api/schemas/history';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';
+import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import type { RevertPlan } from '../lib/revert-plan';
 import { useApplyRevert } from '../use-apply-revert';
@@ -20,6 +21,7 @@ export function RevertDialog({ entry, plan, open, onOpenChange }: RevertDialogPr
   const preview = useRevertPreview(plan, entry.after);
   const apply = useApplyRevert(entry);
   const navigate = useNavigate();
+  const accountId = useAccountId();
 
   const onRevert = async () => {
     if (!preview.write) return;
@@ -27,7 +29,7 @@ export function RevertDialog({ entry, plan, open, onOpenChange }: RevertDialogPr
       const { groupId } = await apply.mutateAsync(preview.write);
       notify.success('Change reverted', 'The revert is recorded in History.');
       onOpenChange(false);
-      if (groupId && plan.kind === 'recreate-group') await navigate({ to: '/groups/$groupId', params: { groupId } });
+      if (groupId && plan.kind === 'recreate-group') await navigate({ to: '/accounts/$accountId/groups/$groupId', params: { accountId, groupId } });
     } catch {
       // Shown in the dialog from apply.error; nothing typed to lose.
     }

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { ResourceGroup } from '../../../api/schemas/iam';
 import { Badge } from '../../../components/ui/badge';
+import { useAccountId } from '../../../stores/current-account';
 import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';
 
 const ZONES_SHOWN = 3;
@@ -35,6 +36,7 @@ interface ResourceGroupsTableProps {
 }
 
 export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: ResourceGroupsTableProps) {
+  const accountId = useAccountId();
   return (
     <table className="table" aria-label="Resource groups">
       <thead>
@@ -71,7 +73,7 @@ export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: Resourc
                 <button type="button" className="btn btn-small" onClick={() => onDelete(group)} aria-label={`Delete ${label}`}>
                   Delete
                 </button>
-                <Link to="/resource-groups/$resourceGroupId/history" params={{ resourceGroupId: group.id }} className="btn btn-small" aria-label={`History of ${label}`}>
+                <Link to="/accounts/$accountId/resource-groups/$resourceGroupId/history" params={{ accountId, resourceGroupId: group.id }} className="btn btn-small" aria-label={`History of ${label}`}>
                   History
                 </Link>
               </td>
