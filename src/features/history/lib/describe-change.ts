@@ -102,14 +102,17 @@ export function fieldLines(before: unknown, after: unknown, keyNames: KeyNames):
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(now)])]) {
     if (IGNORED.has(key) || JSON.stringify(was[key]) === JSON.stringify(now[key])) continue;
     const field = key.replace(/_/g, ' ');
-    if (Array.isArray(was[key] ?? []) && Array.isArray(now[key] ?? []) && (was[key] ?? now[key]) && !(key === 'scope')) {
+    const isList = Array.isArray(was[key]) || Array.isArray(now[key]);
+    if (isList && key !== 'scope') {
       const a = new Set(((was[key] ?? []) as unknown[]).map((v) => JSON.stringify(v)));
       const b = new Set(((now[key] ?? []) as unknown[]).map((v) => JSON.stringify(v)));
       for (const v of b) if (!a.has(v)) lines.push({ tone: 'plus', text: `${field}: + ${show(JSON.parse(v), keyNames)}` });
       for (const v of a) if (!b.has(v)) lines.push({ tone: 'minus', text: `${field}: − ${show(JSON.parse(v), keyNames)}` });
       continue;
     }
-    lines.push({ tone: 'change', text: `${field}: ${show(was[key], keyNames)} → ${show(now[key], keyNames)}` });
+    // A creation has no "before": say what it was created with.
+    if (before == null) lines.push({ tone: 'plus', text: `${field}: ${show(now[key], keyNames)}` });
+    else lines.push({ tone: 'change', text: `${field}: ${show(was[key], keyNames)} → ${show(now[key], keyNames)}` });
   }
   return lines;
 }
