@@ -16,6 +16,7 @@ import { bodyLimit } from './http/body-limit.ts';
 import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { shareEventLoopTurns } from './http/turn-budget.ts';
 import { log } from './log.ts';
+import { mountJournal } from './console/journal/mount.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -120,6 +121,16 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     await index?.observe(request, response);
     return response;
   };
+
+  // The change journal wraps /client/v4 in both modes (server/console/journal/).
+  if (deps.consoleStorage) {
+    mountJournal(app, {
+      storage: deps.consoleStorage,
+      historyDays: config.historyDays ?? 365,
+      isConsoleRequest: (request) => usesServerCredential(request, security.consoleHeader),
+      keyEmail: config.upstream?.credential.headers['x-auth-email'],
+    });
+  }
 
   if (config.upstream) {
     const upstream = config.upstream;

@@ -28,6 +28,8 @@ export interface ServerConfig {
   indexShare?: number;
   /** CONSOLE_INDEX_REFRESH_SECONDS: how old the index gets before a background pass refreshes it (default 300). */
   indexRefreshSeconds?: number;
+  /** CONSOLE_HISTORY_DAYS: how long the change journal keeps entries (default 365). */
+  historyDays?: number;
 }
 
 function seedKind(value: string | undefined): SeedKind {
@@ -53,6 +55,11 @@ function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
   return null;
 }
 
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const credential = credentialFrom(env);
   return {
@@ -74,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxRateLimit: env.SANDBOX_RATE_LIMIT || DEFAULT_RATE_LIMIT,
     indexShare: fraction(env.CONSOLE_INDEX_SHARE, 0.25),
     indexRefreshSeconds: Number(env.CONSOLE_INDEX_REFRESH_SECONDS) > 0 ? Number(env.CONSOLE_INDEX_REFRESH_SECONDS) : 300,
+    historyDays: positiveNumber(env.CONSOLE_HISTORY_DAYS, 365),
   };
 }

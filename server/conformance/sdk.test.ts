@@ -597,6 +597,59 @@ describe('authentication', () => {
   });
 });
 
+describe('audit logs', () => {
+  test('auditLogs.list (v1) returns the writes just made, with filters, paging and order', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const keyed = client({ apiEmail: 'auditor@example.com', apiKey: 'conformance-key' });
+    const { accountWide, pg } = await policyIngredients();
+    const group = await cf.iam.userGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance audited'), policies: [] });
+    await cf.iam.userGroups.update(group.id, {
+      account_id: ACCOUNT_ID,
+      policies: [{ access: 'allow', permission_groups: [{ id: pg.id }], resource_groups: [{ id: accountWide.id }] }] as any,
+    });
+    await keyed.iam.userGroups.delete(group.id, { account_id: ACCOUNT_ID });
+
+    const mine = (await collect(cf.auditLogs.list({ account_id: ACCOUNT_ID, since, per_page: 2 }))).filter(
+      (entry) => entry.resource?.id === group.id,
+    );
+    expectTypeOf(mine[0]!).toEqualTypeOf<Cloudflare.AuditLog>();
+    expect(mine.map((entry) => entry.action?.type)).toEqual(['delete', 'update', 'create']);
+    const [deleted, updated] = mine;
+    expect(deleted!.actor).toMatchObject({ email: 'auditor@example.com', type: 'user' });
+    expect(JSON.parse(deleted!.oldValue!)).toMatchObject({ id: group.id, name: group.name });
+    expect(JSON.parse(updated!.newValue!).policies[0].permission_groups[0].id).toBe(pg.id);
+    expect(updated!.when).toMatch(DATE_TIME);
+
+    const deletes = await cf.auditLogs.list({ account_id: ACCOUNT_ID, since, action: { type: 'delete' }, actor: { email: 'auditor@example.com' } });
+    expect(deletes.result.map((entry) => entry.resource?.id)).toContain(group.id);
+    expect(deletes.result.every((entry) => entry.action?.type === 'delete')).toBe(true);
+    const ascending = await cf.auditLogs.list({ account_id: ACCOUNT_ID, since, direction: 'asc', per_page: 50 });
+    const times = ascending.result.map((entry) => entry.when!);
+    expect(times).toEqual([...times].sort());
+  });
+
+  test('accounts.logs.audit.list (v2) pages with cursors and filters out with .not', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const before = new Date(Date.now() + 60_000).toISOString();
+    const names = [unique('Conformance v2 a'), unique('Conformance v2 b'), unique('Conformance v2 c')];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await cf.iam.userGroups.create({ account_id: ACCOUNT_ID, name })).id);
+    await cf.iam.userGroups.delete(ids[0]!, { account_id: ACCOUNT_ID });
+
+    const page = await cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, limit: 1, direction: 'asc' });
+    expect(page.result).toHaveLength(1);
+    expect(page.result_info.cursors?.after).toEqual(expect.any(String));
+    const all = (await collect(cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, limit: 1, direction: 'asc' })))
+      .filter((entry) => ids.includes(entry.resource?.id ?? ''));
+    expect(all.map((entry) => entry.action?.type)).toEqual(['create', 'create', 'create', 'delete']);
+    expect(all[0]!.actor).toMatchObject({ context: 'api_token', token_id: expect.stringMatching(HEX32) });
+    const notCreated = await collect(
+      cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, action_type: { not: ['create'] } }),
+    );
+    expect(notCreated.filter((entry) => ids.includes(entry.resource?.id ?? '')).map((e) => e.resource?.id)).toEqual([ids[0]]);
+  });
+});
+
 describe('zones', () => {
   test('list: the SDK shape, its filters and operators, and auto-pagination that ends', async () => {
     const page = await cf.zones.list({ account: { id: ACCOUNT_ID }, per_page: 5 });

@@ -45,6 +45,8 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   signal?: AbortSignal;
   /** Work nobody is waiting for (a poll, a refresh), named for the shell: it yields to the rest and pauses when quota is low. */
   background?: string;
+  /** Extra headers for this server only (e.g. the journal's revert marker); never a credential. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -96,7 +98,7 @@ export async function request<S extends z.ZodMiniType>(
 }
 
 async function send<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
-  const { method = 'GET', query, body, schema, signal } = options;
+  const { method = 'GET', query, body, schema, signal, headers } = options;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -105,6 +107,7 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        ...headers,
         ...CONSOLE_HEADER,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },

@@ -13,6 +13,8 @@ export interface PolicyDraft {
   base: { modifiedOn: string; policies: DraftPolicy[] };
   /** ISO time of the last edit, shown as "Draft saved locally at …". */
   updatedAt: string;
+  /** Set when the draft was built by History's "Revert this change": the journal entry it undoes. */
+  revertOf?: { entryId: string; actor: string; at: string };
 }
 
 interface PolicyDraftsState {
@@ -35,7 +37,9 @@ export const usePolicyDrafts = create<PolicyDraftsState>()(
           const current = s.drafts[key] ?? { policies: base.policies, base, updatedAt: '' };
           return { drafts: { ...s.drafts, [key]: { ...current, policies: update(current.policies), updatedAt: new Date().toISOString() } } };
         }),
-      put: (key, draft) => set((s) => ({ drafts: { ...s.drafts, [key]: { ...draft, updatedAt: new Date().toISOString() } } })),
+      put: (key, draft) =>
+        // A merge or overwrite inside a revert's review is still that revert.
+        set((s) => ({ drafts: { ...s.drafts, [key]: { revertOf: s.drafts[key]?.revertOf, ...draft, updatedAt: new Date().toISOString() } } })),
       discard: (key) =>
         set((s) => {
           if (!(key in s.drafts)) return s;

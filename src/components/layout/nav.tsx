@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { section: 'resource-groups', to: '/accounts/$accountId/resource-groups', label: 'Resource groups' },
   { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
   { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
+  { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -33,8 +33,8 @@ export function invalidateGroupEverywhere(qc: QueryClient, accountId: string, gr
 export function useSavePolicies(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[] }>({
-    mutationFn: async (body) => (await updateUserGroup(accountId, groupId, body)).result,
+  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[]; revertOf?: string }>({
+    mutationFn: async ({ revertOf, ...body }) => (await updateUserGroup(accountId, groupId, body, { revertOf })).result,
     onSuccess: async (group) => {
       qc.setQueryData(userGroupKeys.detail(accountId, groupId), group);
       await Promise.all([

@@ -73,6 +73,9 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
                 Go public
               </Link>
             ) : null}
+            <Link to="/accounts/$accountId/oauth-clients/$clientId/history" params={{ accountId, clientId }} className="btn">
+              History
+            </Link>
             <DeleteClientButton accountId={accountId} client={client} />
           </>
         }

@@ -82,6 +82,9 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             >
               {connector.enabled ? 'Disable SSO' : 'Enable SSO'}
             </button>
+            <Link to="/accounts/$accountId/sso/$connectorId/history" params={{ accountId, connectorId }} className="btn">
+              History
+            </Link>
             <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
               Delete
             </button>

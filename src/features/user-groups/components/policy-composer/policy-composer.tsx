@@ -8,6 +8,7 @@ import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '.
 import type { PlacedErrors } from '../../../../lib/policy-errors';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
+import { describeAuthor, useLastGroupChange } from './last-change';
 import { LeaveGuard } from './leave-guard';
 import { PolicyCard } from './policy-card';
 import { useComposer } from './use-composer';
@@ -28,6 +29,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const [refused, setRefused] = useState<PlacedErrors | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const errorBanner = useRef<HTMLDivElement>(null);
+  const lastChange = useLastGroupChange(composer.accountId, groupId, stale && dirty);
 
   const diff = useMemo(() => diffPolicies(composer.base.policies, policies), [composer.base.policies, policies]);
   const changedKeys = new Set(diff.changed.map((c) => c.after.key));
@@ -72,8 +74,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
 
       {stale && dirty ? (
         <div className="banner banner-warning" role="status">
-          This group was saved by someone else ({formatDateTime(group.modified_on)}) after you started this draft. When you review, you can merge
-          their change with yours.
+          This group was saved by {lastChange ? describeAuthor(lastChange) : `someone else (${formatDateTime(group.modified_on)})`} after you started
+          this draft. When you review, you can merge their change with yours.
+        </div>
+      ) : null}
+
+      {draft?.revertOf && dirty ? (
+        <div className="banner banner-info" role="status">
+          This draft reverts the change made by {draft.revertOf.actor} at {formatDateTime(draft.revertOf.at)}. Review it like any edit; saving records the
+          revert in History.
         </div>
       ) : null}
 

@@ -14,6 +14,7 @@ import { mergePolicies, rebaseOnto } from '../../../../lib/policy-merge';
 import { notify } from '../../../../stores/toasts';
 import { readGroupFresh, useSavePolicies } from '../../policy-api';
 import { ConflictView } from './conflict-view';
+import { describeAuthor, useLastGroupChange } from './last-change';
 import { CopyButton } from '../../../../components/ui/copy-button';
 import { AccessChangesTable, PolicyDiffView } from './policy-diff-view';
 import type { Composer, Lookups } from './use-composer';
@@ -63,6 +64,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
   const theirs = fresh ? draftFromServer(fresh.policies) : null;
   const moved = fresh ? fresh.modified_on !== base.modifiedOn : false;
   const conflict = Boolean(fresh && theirs && moved && !samePolicies(theirs, base.policies));
+  const lastChange = useLastGroupChange(accountId, group.id, moved);
 
   // What will be sent: my draft on top of what the API holds now, kept ids that still exist.
   const prepared = theirs ? reattachIds(theirs, rebaseOnto(theirs, policies)) : policies;
@@ -96,7 +98,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
         setNotes(['The group changed again while you were reviewing. Check the review below, then save.']);
         return;
       }
-      await save.mutateAsync({ policies: body.policies });
+      await save.mutateAsync({ policies: body.policies, revertOf: composer.draft?.revertOf?.entryId });
       composer.discard();
       notify.success('Policies saved', `${group.name}: ${pluralize(body.policies.length, 'policy', 'policies')}`);
       close(false);
@@ -161,6 +163,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
           theirModifiedOn={fresh.modified_on}
           mine={policies}
           lookups={lookups}
+          changedBy={lastChange ? describeAuthor(lastChange) : undefined}
           onMerge={() => {
             const { merged, conflicts } = mergePolicies(base.policies, theirs, policies);
             adopt(merged, [
@@ -181,7 +184,8 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
         <>
           {moved ? (
             <p className="banner banner-info">
-              This group was changed by someone else since you opened it, but not its policies (its name or members). Saving keeps their change.
+              This group was changed {lastChange ? `by ${describeAuthor(lastChange)}` : 'by someone else'} since you opened it, but not its policies
+              (its name or members). Saving keeps their change.
             </p>
           ) : null}
           <section aria-labelledby="review-policies">
