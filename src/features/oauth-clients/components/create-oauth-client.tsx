@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import { useCreateOAuthClient } from '../api';
-import { emptyFormValues, toCreateBody } from '../schemas';
+import { emptyFormValues, hasClientSecret, toCreateBody } from '../schemas';
 import { OAuthClientForm } from './oauth-client-form';
 import { SecretDialog, type SecretDialogHandle } from './secret-dialog';
 
@@ -19,6 +19,12 @@ export function CreateOAuthClient() {
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   // The secret goes straight from the response into the dialog; this component never holds it.
   const create = useCreateOAuthClient(accountId, (secret, client) => {
+    if (!hasClientSecret(client)) {
+      // A public client: whatever the API sent is not a credential it will ever use.
+      notify.success(`Created “${client.client_name ?? client.client_id}”`, 'A public client (auth method none) has no secret: it uses PKCE.');
+      void navigate({ to: '/oauth-clients/$clientId', params: { clientId: client.client_id } });
+      return;
+    }
     setCreated({ id: client.client_id, name: client.client_name ?? '' });
     secretDialog.current?.reveal(secret);
   });

@@ -144,7 +144,10 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
           {target === 'new-group' ? (
             <div className={`field${nameError ? ' field-invalid' : ''}`}>
               <label htmlFor={`${id}-name`}>New group’s name</label>
-              <input id={`${id}-name`} className="input" value={name} onChange={(e) => setNewName(e.target.value)} aria-invalid={Boolean(nameError)} />
+              <input id={`${id}-name`} className="input" value={name} onChange={(e) => {
+                  setNewName(e.target.value);
+                  if (apply.isError) apply.reset();
+                }} aria-invalid={Boolean(nameError)} />
               {nameError ? (
                 <p className="field-error" role="alert">
                   {nameError}
