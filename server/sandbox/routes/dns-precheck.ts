@@ -1,31 +1,90 @@
 import { Resolver } from 'node:dns/promises';
 import { Hono } from 'hono';
+import { findZoneApex, providerFromNameservers, type IsZoneApex } from '../../dns/zone-apex.ts';
 import type { Db } from '../db/open.ts';
+import { ACME_ZONES } from '../db/seed-company.ts';
 import { parseDomainName, txtValuesAt } from './sandbox-dns-zone.ts';
 
 /**
  * The console's DNS pre-check, outside /client/v4 at /console-api/dns: "can the world see my TXT
  * record yet?" before asking Cloudflare to verify. In sandbox mode it reads the sandbox zone; in
  * live mode it asks DNS. `GET /txt?name=<domain>` → `{ name, records: string[], source }`; errors
- * are `{ errors: [{ field?, message }] }`.
+ * are `{ errors: [{ field?, message }] }`. `GET /zone?name=<domain>` → `{ name, zone, provider, source }`:
+ * the zone the name lives in (live: the closest name with an SOA; its NS records name the
+ * provider), so DNS help can give the host label relative to it.
  */
 
 export type ResolveTxt = (name: string) => Promise<string[][]>;
 
-export type DnsPrecheckDeps = { mode: 'sandbox'; db: Db } | { mode: 'live'; resolveTxt?: ResolveTxt };
+/** The three lookups live mode makes; tests pass their own. */
+export interface LiveResolver {
+  resolveTxt: ResolveTxt;
+  /** Resolves when `name` has an SOA record (is a zone apex); rejects with ENODATA/ENOTFOUND if not. */
+  resolveSoa: (name: string) => Promise<unknown>;
+  resolveNs: (name: string) => Promise<string[]>;
+}
+
+export type DnsPrecheckDeps = { mode: 'sandbox'; db: Db } | ({ mode: 'live' } & Partial<LiveResolver>);
 
 /** A name with no TXT records, or no such name, is an answer: "nothing published yet". */
 const EMPTY_ANSWER_CODES = new Set(['ENOTFOUND', 'ENODATA']);
 
-function defaultResolveTxt(): ResolveTxt {
+function defaultResolver(): LiveResolver {
   // Bounded, so a silent resolver cannot hold the request open.
   const resolver = new Resolver({ timeout: 3000, tries: 2 });
-  return (name) => resolver.resolveTxt(name);
+  return {
+    resolveTxt: (name) => resolver.resolveTxt(name),
+    resolveSoa: (name) => resolver.resolveSoa(name),
+    resolveNs: (name) => resolver.resolveNs(name),
+  };
+}
+
+/** Second-level labels under which registrations sit one level deeper (acme.co.uk). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or']);
+
+/**
+ * The sandbox plays the admin's DNS provider: it hosts the seeded company's zones, and any other
+ * name is taken to be in its registrable domain.
+ */
+function sandboxZoneOf(name: string): string {
+  const seeded = Object.keys(ACME_ZONES).filter((zone) => name === zone || name.endsWith(`.${zone}`));
+  if (seeded.length) return seeded.sort((a, b) => b.length - a.length)[0]!;
+  const labels = name.split('.');
+  const depth = labels.length > 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 3 : 2;
+  return labels.slice(-depth).join('.');
 }
 
 export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
   const app = new Hono();
-  const resolveTxt = deps.mode === 'live' ? (deps.resolveTxt ?? defaultResolveTxt()) : null;
+  const live: LiveResolver | null = deps.mode === 'live' ? { ...defaultResolver(), ...withoutMode(deps) } : null;
+  const resolveTxt = live?.resolveTxt;
+
+  app.get('/zone', async (c) => {
+    const raw = c.req.query('name');
+    if (raw === undefined) return c.json({ errors: [{ field: 'name', message: 'name: required, e.g. ?name=eu.example.com' }] }, 400);
+    const check = parseDomainName(raw, { recordName: true });
+    if (!check.ok) return c.json({ errors: [{ field: 'name', message: `name: ${check.message}` }] }, 400);
+    const name = check.value;
+    if (!live) return c.json({ name, zone: sandboxZoneOf(name), provider: 'the sandbox DNS zone', source: 'sandbox' as const });
+
+    const isApex: IsZoneApex = async (candidate) => {
+      try {
+        await live.resolveSoa(candidate);
+        return true;
+      } catch (err) {
+        if (EMPTY_ANSWER_CODES.has((err as { code?: string }).code ?? '')) return false;
+        throw err;
+      }
+    };
+    try {
+      const zone = await findZoneApex(name, isApex);
+      const nameservers = zone ? await live.resolveNs(zone).catch(() => []) : [];
+      return c.json({ name, zone, provider: providerFromNameservers(nameservers), source: 'dns' as const });
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'unknown error';
+      return c.json({ errors: [{ message: `DNS lookup for the zone of ${name} failed (${code}); try again in a moment` }] }, 502);
+    }
+  });
 
   app.get('/txt', async (c) => {
     const raw = c.req.query('name');
@@ -51,4 +110,8 @@ export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
   });
 
   return app;
+}
+
+function withoutMode({ mode: _mode, ...lookups }: { mode: 'live' } & Partial<LiveResolver>): Partial<LiveResolver> {
+  return Object.fromEntries(Object.entries(lookups).filter(([, fn]) => fn !== undefined));
 }
