@@ -6,6 +6,7 @@ import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
+import { createSandboxLogosApi } from './sandbox/routes/sandbox-logos.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { log } from './log.ts';
@@ -76,6 +77,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
+    app.route('/__sandbox/logos', createSandboxLogosApi());
     app.all('/client/v4/*', (c) => {
       const request = usesServerCredential(c.req.raw, security.consoleHeader)
         ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL)
