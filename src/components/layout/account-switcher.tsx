@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Account } from '../../api/schemas/accounts';
+import { Select } from '../ui/select';
 
 interface AccountSwitcherProps {
   accounts: Account[];
@@ -14,13 +15,7 @@ export function AccountSwitcher({ accounts, accountId, pinned, onChange }: Accou
   return (
     <div className="account-switcher">
       <label htmlFor={id}>Account</label>
-      <select id={id} className="input input-small" value={accountId} disabled={pinned} onChange={(e) => onChange(e.target.value)}>
-        {accounts.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
+      <Select id={id} value={accountId} disabled={pinned} options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={onChange} />
     </div>
   );
 }
