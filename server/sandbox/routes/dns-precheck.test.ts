@@ -119,10 +119,10 @@ describe('DNS zone of a name (/console-api/dns/zone)', () => {
     expect(res.body.errors[0].message).toMatch(/ETIMEOUT/);
   });
 
-  it('the sandbox hosts the seeded zones, and otherwise the registrable domain', async () => {
-    const { db } = createTestSandbox('empty');
+  it('the sandbox hosts its zones (with their name servers), and otherwise the registrable domain', async () => {
+    const { db } = createTestSandbox('default');
     const app = createDnsPrecheckApi({ mode: 'sandbox', db });
-    expect((await get(app, '/zone?name=eu.acme.com')).body.zone).toBe('acme.com');
+    expect((await get(app, '/zone?name=eu.acme.com')).body).toMatchObject({ zone: 'acme.com', provider: 'Cloudflare DNS' });
     expect((await get(app, '/zone?name=mail.uk.acme.co.uk')).body.zone).toBe('acme.co.uk');
     expect((await get(app, '/zone?name=shop.example.org')).body.zone).toBe('example.org');
     expect((await get(app, '/zone?name=a.b.example.com.au')).body.zone).toBe('example.com.au');

@@ -2,7 +2,6 @@ import { Resolver } from 'node:dns/promises';
 import { Hono } from 'hono';
 import { findZoneApex, providerFromNameservers, type IsZoneApex } from '../../dns/zone-apex.ts';
 import type { Db } from '../db/open.ts';
-import { ACME_ZONES } from '../db/seed-company.ts';
 import { parseDomainName, txtValuesAt } from './sandbox-dns-zone.ts';
 
 /**
@@ -43,15 +42,21 @@ function defaultResolver(): LiveResolver {
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or']);
 
 /**
- * The sandbox plays the admin's DNS provider: it hosts the seeded company's zones, and any other
- * name is taken to be in its registrable domain.
+ * The sandbox plays the admin's DNS provider: a name inside one of its zones (any account's, as a
+ * provider hosts many customers) is in the longest such zone, with that zone's name servers; any
+ * other name is taken to be in its registrable domain.
  */
-function sandboxZoneOf(name: string): string {
-  const seeded = Object.keys(ACME_ZONES).filter((zone) => name === zone || name.endsWith(`.${zone}`));
-  if (seeded.length) return seeded.sort((a, b) => b.length - a.length)[0]!;
+function sandboxZoneOf(db: Db, name: string): { zone: string; nameServers: string[] } {
+  const row = db
+    .prepare(
+      `SELECT name, name_servers FROM zones WHERE name = @name OR @name LIKE '%.' || name
+       ORDER BY length(name) DESC LIMIT 1`,
+    )
+    .get({ name }) as { name: string; name_servers: string } | undefined;
+  if (row) return { zone: row.name, nameServers: JSON.parse(row.name_servers) as string[] };
   const labels = name.split('.');
   const depth = labels.length > 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 3 : 2;
-  return labels.slice(-depth).join('.');
+  return { zone: labels.slice(-depth).join('.'), nameServers: [] };
 }
 
 export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
@@ -65,7 +70,11 @@ export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
     const check = parseDomainName(raw, { recordName: true });
     if (!check.ok) return c.json({ errors: [{ field: 'name', message: `name: ${check.message}` }] }, 400);
     const name = check.value;
-    if (!live) return c.json({ name, zone: sandboxZoneOf(name), provider: 'the sandbox DNS zone', source: 'sandbox' as const });
+    if (deps.mode === 'sandbox') {
+      const { zone, nameServers } = sandboxZoneOf(deps.db, name);
+      return c.json({ name, zone, provider: providerFromNameservers(nameServers), source: 'sandbox' as const });
+    }
+    if (!live) throw new Error('unreachable: live mode has a resolver');
 
     const isApex: IsZoneApex = async (candidate) => {
       try {
