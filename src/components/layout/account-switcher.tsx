@@ -15,7 +15,17 @@ export function AccountSwitcher({ accounts, accountId, pinned, onChange }: Accou
   return (
     <div className="account-switcher">
       <label htmlFor={id}>Account</label>
-      <Select id={id} value={accountId} disabled={pinned} options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={onChange} />
+      <Select
+        id={id}
+        value={accountId}
+        disabled={pinned}
+        options={[
+          // The URL names an account the list does not hold: show that, not another account's name.
+          ...(accounts.some((a) => a.id === accountId) ? [] : [{ value: accountId, label: `Account ${accountId.slice(0, 8)}…`, disabled: true }]),
+          ...accounts.map((a) => ({ value: a.id, label: a.name })),
+        ]}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Select as RadixSelect } from 'radix-ui';
 export interface SelectOption {
   value: string;
   label: string;
+  disabled?: boolean;
 }
 
 interface SelectProps {
@@ -32,7 +33,7 @@ export function Select({ id, value, options, onChange, disabled }: SelectProps) 
         <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
           <RadixSelect.Viewport>
             {options.map((o) => (
-              <RadixSelect.Item key={o.value} value={o.value} className="select-item">
+              <RadixSelect.Item key={o.value} value={o.value} disabled={o.disabled} className="select-item">
                 <RadixSelect.ItemText>{o.label}</RadixSelect.ItemText>
                 <RadixSelect.ItemIndicator className="select-check" aria-hidden="true">
                   ✓

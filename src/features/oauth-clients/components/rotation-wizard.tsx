@@ -115,7 +115,7 @@ export function RotationWizard({ clientId }: { clientId: string }) {
         <div className="banner banner-info" role="status">
           <strong>{name} has no secret to rotate</strong>
           <p>Its token endpoint auth method is “none”: a public client proves itself with PKCE instead of a secret.</p>
-          <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+          <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
             Back to {name}
           </Link>
         </div>
@@ -126,8 +126,8 @@ export function RotationWizard({ clientId }: { clientId: string }) {
   return (
     <div className="page oc-page-narrow">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /{' '}
-        <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /{' '}
+        <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
           {name}
         </Link>{' '}
         /

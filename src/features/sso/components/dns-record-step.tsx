@@ -34,7 +34,7 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
       <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
 
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Start verification">
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Finish later
         </Link>
       </StartVerification>

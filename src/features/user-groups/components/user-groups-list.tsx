@@ -16,7 +16,7 @@ import { UserGroupsTable } from './user-groups-table';
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const accountId = useAccountId();
-  const navigate = useNavigate({ from: '/groups/' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/groups/' });
   const direction = search.direction ?? 'asc';
   const sort = search.sort ?? 'name';
   // The API orders by name only: for another column it serves name order and the page is re-sorted.

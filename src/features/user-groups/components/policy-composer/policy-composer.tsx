@@ -194,7 +194,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </p>
         ) : null}
       </ConfirmDialog>
-      <LeaveGuard when={dirty} accountId={composer.accountId} onDiscard={discard} />
+      <LeaveGuard when={dirty} onDiscard={discard} />
     </section>
   );
 }
