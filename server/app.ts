@@ -6,6 +6,7 @@ import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
+import { createSandboxLogosApi } from './sandbox/routes/sandbox-logos.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
 import { createRequestBudget } from './console/budget.ts';
@@ -153,6 +154,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
+    app.route('/__sandbox/logos', createSandboxLogosApi());
     app.all('/client/v4/*', async (c) => {
       const dashboard = usesServerCredential(c.req.raw, security.consoleHeader);
       const request = dashboard ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;

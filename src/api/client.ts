@@ -71,6 +71,8 @@ function toDetails(errors: z.infer<typeof messageSchema>[]): ApiErrorDetail[] {
   return errors.map((e) => ({ code: e.code, message: e.message, pointer: e.source?.pointer }));
 }
 
+const KEEPALIVE_MAX_BODY = 16 * 1024;
+
 /**
  * The one way the SPA talks to the API: same origin, envelope parsed, result validated, and
  * within the rate limit (request-budget.ts).
@@ -99,11 +101,16 @@ export async function request<S extends z.ZodMiniType>(
 
 async function send<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
   const { method = 'GET', query, body, schema, signal, headers } = options;
+  const payload = body !== undefined ? JSON.stringify(body) : undefined;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       signal,
+      // A write the admin started must reach the API even if they leave the page at once (an
+      // optimistic rename followed by a reload was aborted). Browsers cap keepalive bodies at
+      // 64 KB in total, so only small writes ask for it.
+      keepalive: method !== 'GET' && (payload?.length ?? 0) <= KEEPALIVE_MAX_BODY,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
@@ -111,7 +118,7 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
         ...CONSOLE_HEADER,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: payload,
     });
   } catch (error) {
     if (signal?.aborted) throw error;

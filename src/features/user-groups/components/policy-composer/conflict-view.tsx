@@ -68,11 +68,12 @@ export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mi
           Merge both
         </button>
         <span className="muted">Their changes plus yours; you review the result before saving.</span>
-        <button type="button" className="btn" onClick={onOverwrite}>
+        {/* Undoing a colleague's saved work is the destructive choice; dropping one's own draft is not. */}
+        <button type="button" className="btn btn-danger" onClick={onOverwrite}>
           Overwrite theirs
         </button>
         <span className="muted">Keep your draft as is; their change is undone when you save.</span>
-        <button type="button" className="btn btn-danger" onClick={onDiscardMine}>
+        <button type="button" className="btn" onClick={onDiscardMine}>
           Discard mine
         </button>
         <span className="muted">Drop your draft and continue from their version.</span>

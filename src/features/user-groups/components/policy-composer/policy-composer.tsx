@@ -137,6 +137,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
               onChange={(next) => replaceAt(i, next)}
               onDuplicate={() => edit((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
               onRemove={() => edit((list) => list.filter((_, j) => j !== i))}
+              onCreatedResourceGroup={composer.trackCreated}
             />
           ))}
           <div className="button-row">
@@ -195,6 +196,12 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           The editor goes back to the {pluralize(saved.length, 'policy', 'policies')} saved in the group. Your {pluralize(countChanges(diff), 'change')}{' '}
           cannot be recovered.
         </p>
+        {draft?.createdResourceGroups?.length ? (
+          <p>
+            The {pluralize(draft.createdResourceGroups.length, 'resource group')} created for this draft (
+            {draft.createdResourceGroups.map((g) => g.name).join(', ')}) will be deleted too.
+          </p>
+        ) : null}
       </ConfirmDialog>
       <LeaveGuard when={dirty} onDiscard={discard} />
     </section>

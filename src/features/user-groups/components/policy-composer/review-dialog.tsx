@@ -12,7 +12,7 @@ import { draftFromServer, reattachIds, resourceRefKey, samePolicies, toRequestBo
 import { placePolicyErrors, type PlacedErrors } from '../../../../lib/policy-errors';
 import { mergePolicies, rebaseOnto } from '../../../../lib/policy-merge';
 import { notify } from '../../../../stores/toasts';
-import { readGroupFresh, useSavePolicies } from '../../policy-api';
+import { addMembersAfterSave, readGroupFresh, useSavePolicies } from '../../policy-api';
 import { ConflictView } from './conflict-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
 import { CopyButton } from '../../../../components/ui/copy-button';
@@ -99,8 +99,15 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
         return;
       }
       await save.mutateAsync({ policies: body.policies, revertOf: composer.draft?.revertOf?.entryId });
-      composer.discard();
+      const members = composer.draft?.membersOnSave ?? [];
+      composer.clearAfterSave();
       notify.success('Policies saved', `${group.name}: ${pluralize(body.policies.length, 'policy', 'policies')}`);
+      if (members.length) {
+        await addMembersAfterSave(qc, accountId, group.id, members.map((m) => m.id)).then(
+          () => notify.success(`Added ${pluralize(members.length, 'member')} from the import`),
+          () => notify.error('The policies are saved, but the import’s members were not added', 'Add them on the Members tab.'),
+        );
+      }
       close(false);
     } catch (error) {
       if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500) {
@@ -186,6 +193,12 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
             <p className="banner banner-info">
               This group was changed {lastChange ? `by ${describeAuthor(lastChange)}` : 'by someone else'} since you opened it, but not its policies
               (its name or members). Saving keeps their change.
+            </p>
+          ) : null}
+          {composer.draft?.membersOnSave?.length ? (
+            <p className="banner banner-info">
+              Saving also adds {pluralize(composer.draft.membersOnSave.length, 'member')} from the import:{' '}
+              {composer.draft.membersOnSave.map((m) => m.email).join(', ')}.
             </p>
           ) : null}
           <section aria-labelledby="review-policies">
