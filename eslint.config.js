@@ -30,7 +30,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'radix-ui', 'zustand'], message: 'src/lib is shared with the server: keep it free of UI libraries.' },
-            { group: ['../api/*', '../components/*', '../features/*', '../routes/*', '../stores/*', '../../*'], message: 'src/lib is shared with the server: import only other src/lib modules.' },
+            { group: ['**/api/*', '**/components/*', '**/features/*', '**/routes/*', '**/stores/*', '**/server/*'], message: 'src/lib is shared with the server: import only other src/lib modules.' },
           ],
         },
       ],

@@ -70,4 +70,6 @@ export interface AccessSnapshot {
   zones: readonly SnapshotZone[] | null;
   ssoConnectors: readonly SnapshotSsoConnector[];
   oauthClients: readonly SnapshotOAuthClient[];
+  /** The permission-group catalogue, for names a draft carries only as ids (optional). */
+  permissionGroups?: ReadonlyArray<{ id: string; name: string }>;
 }
