@@ -2,47 +2,30 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { startConsole, waitUntilUp } from './hardening-support.ts';
-import { ACCOUNT_ID, freePort, printTable, summarize } from './support.ts';
+import type { RequestSpec } from 'autocannon';
+import { startConsole, verdict, waitUntilUp } from './hardening-support.ts';
+import { load, share, type LoadResult } from './load.ts';
+import { ACCOUNT_ID, freePort, printTable } from './support.ts';
 
 /**
- * Sandbox API under load: `autocannon` against GET user_groups (the default seed's first page,
- * every group with its policies, from SQLite) on the real server, and side by side in the same
- * run against Prism mocking the same endpoint from bench/prism/user-groups.openapi.json with the
- * sandbox's own answer as its example — the same bytes from a static mock. Throughput and
- * p50/p95/p99 latency (from every response's own time), and the ratio. BENCH_LOAD_SECONDS
- * (default 10) and BENCH_LOAD_CONNECTIONS (default 10) tune the load.
+ * Sandbox API under load, on the real server (default seed), with autocannon:
+ * 1. GET user_groups?per_page=20 — every group with its policies, from SQLite — side by side in
+ *    the same run with Prism mocking the same endpoint (bench/prism/user-groups.openapi.json) with
+ *    the sandbox's own answer as its example: the same bytes from a static mock. Target: ≥ 3×.
+ * 2. Reads at 200 connections (list, one group, its members, resource groups). Target p99 < 50 ms.
+ * 3. Mixed reads and writes at 200 connections (one request in five a PUT that renames a group and
+ *    replaces its policies). Targets: no 5xx, p99 < 200 ms, timeouts ≤ 0.05 %.
+ * BENCH_LOAD_SECONDS (default 4) and BENCH_LOAD_CONNECTIONS (default 10, scenario 1) tune it.
+ * Numbers only: nothing fails on a timing.
  */
 
-const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
-const PATH = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
+const MANY = 200;
+const GROUPS = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
+const LIST = `${GROUPS}?per_page=20`;
 const HEADERS = { authorization: 'Bearer bench', accept: 'application/json' };
 const ROOT = new URL('..', import.meta.url).pathname;
-
-async function load(url: string) {
-  const times: number[] = [];
-  let bytes = 0;
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: HEADERS });
-  instance.on('response', (_client, statusCode, resBytes, responseTime) => {
-    if (statusCode === 200) times.push(responseTime);
-    bytes = resBytes;
-  });
-  const result = await instance;
-  const latency = summarize(times);
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    'req/s': result.requests.average,
-    requests: result.requests.total,
-    'p50 ms': latency.p50,
-    'p95 ms': latency.p95,
-    'p99 ms': sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN,
-    'non-2xx': result.non2xx,
-    errors: result.errors + result.timeouts,
-    'bytes/resp': bytes,
-  };
-}
 
 async function startPrism(example: unknown): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'iam-bench-prism-'));
@@ -51,7 +34,7 @@ async function startPrism(example: unknown): Promise<{ baseUrl: string; stop: ()
   const file = join(dir, 'user-groups.openapi.json');
   writeFileSync(file, JSON.stringify(doc));
   const port = await freePort();
-  // Prism logs every request; --errors off and its output dropped so logging does not skew it.
+  // Prism logs every request; its output is dropped so logging does not skew it.
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', '-h', '127.0.0.1', '-p', String(port), file], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -59,7 +42,7 @@ async function startPrism(example: unknown): Promise<{ baseUrl: string; stop: ()
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilUp(baseUrl + PATH, child, 'Prism', { headers: HEADERS });
+    await waitUntilUp(baseUrl + LIST, child, 'Prism', { headers: HEADERS });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${stderr.slice(-2000)}`, { cause: error });
   }
@@ -73,34 +56,90 @@ async function startPrism(example: unknown): Promise<{ baseUrl: string; stop: ()
   };
 }
 
+async function json(url: string, init?: RequestInit) {
+  const res = await fetch(url, { ...init, headers: { ...HEADERS, 'content-type': 'application/json', ...init?.headers } });
+  return (await res.json()) as { result: any };
+}
+
+/** Scenario 1: the list against Prism, same connections, one after the other. */
+async function versusPrism(baseUrl: string): Promise<void> {
+  const rows: Array<Record<string, string | number>> = [];
+  const sample = await json(baseUrl + LIST);
+  await load({ url: baseUrl + LIST, connections: CONNECTIONS, seconds: 1, headers: HEADERS }); // warm-up, discarded
+  const ours = await load({ url: baseUrl + LIST, connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
+  rows.push({ server: 'IAM Console sandbox (SQLite)', ...ours });
+  let prism: Awaited<ReturnType<typeof startPrism>> | null = null;
+  try {
+    prism = await startPrism(sample);
+    const check = await fetch(prism.baseUrl + LIST, { headers: HEADERS });
+    if (check.status !== 200) throw new Error(`Prism answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
+    await load({ url: prism.baseUrl + LIST, connections: CONNECTIONS, seconds: 1, headers: HEADERS });
+    const theirs = await load({ url: prism.baseUrl + LIST, connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
+    rows.push({ server: 'Prism mock (static example)', ...theirs });
+    printTable(`1. GET user_groups?per_page=20: ${CONNECTIONS} connections × ${SECONDS} s each, one after the other`, rows);
+    const ratio = ours['req/s'] / theirs['req/s'];
+    console.log(`ratio sandbox / Prism: throughput ×${ratio.toFixed(2)} (target ≥ ×3: ${verdict(ratio, 3, true)}), p95 ×${(ours['p95 ms'] / theirs['p95 ms']).toFixed(2)}`);
+  } catch (error) {
+    printTable(`1. GET user_groups?per_page=20: ${CONNECTIONS} connections × ${SECONDS} s`, rows);
+    console.log(`Prism could not be measured here: ${(error as Error).message}`);
+  } finally {
+    await prism?.stop();
+  }
+}
+
+/** Scenarios 2 and 3: the dashboard's reads, then reads with writes, at 200 connections. */
+async function manyConnections(baseUrl: string): Promise<void> {
+  const list = (await json(`${baseUrl}${GROUPS}?per_page=50`)).result as Array<{ id: string; policies: unknown[] }>;
+  const group = list.find((g) => g.policies.length > 0)!;
+  const resourceGroups = `/client/v4/accounts/${ACCOUNT_ID}/iam/resource_groups`;
+  const reads: RequestSpec[] = [
+    { method: 'GET', path: LIST },
+    { method: 'GET', path: `${GROUPS}/${group.id}` },
+    { method: 'GET', path: `${GROUPS}/${group.id}/members?per_page=50` },
+    { method: 'GET', path: resourceGroups },
+  ];
+  // Groups of the bench's own, renamed and re-policied in turn by the writes.
+  const policies = JSON.parse(JSON.stringify(group.policies)).map((p: any) => ({
+    access: p.access,
+    permission_groups: p.permission_groups.map((pg: { id: string }) => ({ id: pg.id })),
+    resource_groups: p.resource_groups.map((rg: { id: string }) => ({ id: rg.id })),
+  }));
+  const own: string[] = [];
+  for (let i = 0; i < 20; i++) own.push((await json(baseUrl + GROUPS, { method: 'POST', body: JSON.stringify({ name: `Bench load ${i}`, policies }) })).result.id);
+  let writes = 0;
+  const write: RequestSpec = {
+    method: 'PUT',
+    headers: { ...HEADERS, 'content-type': 'application/json' },
+    setupRequest: (request) => {
+      const n = writes++;
+      const id = own[n % own.length]!;
+      return { ...request, path: `${GROUPS}/${id}`, body: JSON.stringify({ name: `Bench load ${n % own.length} r${n}`, policies: policies.slice(0, 1 + (n % policies.length)) }) };
+    },
+  };
+  const mixed: RequestSpec[] = [...reads, write];
+
+  await load({ url: baseUrl, connections: MANY, seconds: 1, headers: HEADERS, requests: reads }); // warm-up
+  const r = await load({ url: baseUrl, connections: MANY, seconds: SECONDS, headers: HEADERS, requests: reads });
+  const m = await load({ url: baseUrl, connections: MANY, seconds: SECONDS, headers: HEADERS, requests: mixed });
+  printTable(`2–3. ${MANY} connections × ${SECONDS} s (reads: list, one group, its members, resource groups; mixed: + 1 PUT in 5)`, [
+    { scenario: 'reads', ...r },
+    { scenario: 'mixed read/write', ...m },
+  ]);
+  const timeoutShare = (x: LoadResult) => share(x.timeouts, x);
+  console.log(
+    [
+      `2. reads p99 ${r['p99 ms'].toFixed(1)} ms (target < 50: ${verdict(r['p99 ms'], 50)})`,
+      `3. mixed: 5xx ${m['5xx']} (target 0: ${verdict(m['5xx'], 0)}), p99 ${m['p99 ms'].toFixed(1)} ms (target < 200: ${verdict(m['p99 ms'], 200)}), ` +
+        `timeouts ${timeoutShare(m).toFixed(3)} % (target ≤ 0.05 %: ${verdict(timeoutShare(m), 0.05)})`,
+    ].join('\n'),
+  );
+}
+
 export async function run(): Promise<void> {
   const server = await startConsole({ spa: false });
-  const rows: Array<Record<string, string | number>> = [];
   try {
-    const sample = await (await fetch(server.baseUrl + PATH, { headers: HEADERS })).json();
-    await load(server.baseUrl + PATH); // warm-up is cheap insurance against a cold JIT; discarded
-    const ours = await load(server.baseUrl + PATH);
-    rows.push({ server: 'IAM Console sandbox (SQLite)', ...ours });
-
-    let prism: Awaited<ReturnType<typeof startPrism>> | null = null;
-    try {
-      prism = await startPrism(sample);
-      const check = await fetch(prism.baseUrl + PATH, { headers: HEADERS });
-      if (check.status !== 200) throw new Error(`Prism answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
-      await load(prism.baseUrl + PATH);
-      const theirs = await load(prism.baseUrl + PATH);
-      rows.push({ server: 'Prism mock (static example)', ...theirs });
-      printTable(`GET user_groups under load: ${CONNECTIONS} connections × ${SECONDS} s each, same machine, one after the other`, rows);
-      console.log(
-        `ratio sandbox / Prism: throughput ×${(ours['req/s'] / theirs['req/s']).toFixed(2)}, ` +
-          `p95 ×${(ours['p95 ms'] / theirs['p95 ms']).toFixed(2)} (lower is better for p95)`,
-      );
-    } catch (error) {
-      printTable(`GET user_groups under load: ${CONNECTIONS} connections × ${SECONDS} s`, rows);
-      console.log(`Prism could not be measured here: ${(error as Error).message}`);
-    } finally {
-      await prism?.stop();
-    }
+    await versusPrism(server.baseUrl);
+    await manyConnections(server.baseUrl);
   } finally {
     await server.stop();
   }

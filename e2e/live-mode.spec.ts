@@ -203,6 +203,9 @@ test('live mode: the credential never reaches the browser, on any page', async (
   await visit(page, seen, '/permission-groups', 'Permission groups');
   await visit(page, seen, `/permission-groups/${permissionGroupId}`, /./);
   await visit(page, seen, '/resource-groups', 'Resource groups');
+  // Zones are named through the proxy too (GET /zones upstream, with the server's credential).
+  await expect(page.getByRole('table', { name: 'Resource groups' }).getByText('acme.co.uk').first()).toBeVisible();
+  expect(upstreamCalls.some((c) => c.path === '/client/v4/zones')).toBe(true);
   await visit(page, seen, '/sso', /SSO/);
   await visit(page, seen, `/sso/${connectorId}`, /./);
   await visit(page, seen, '/sso/new', /./);

@@ -123,7 +123,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
   await expect(review.getByRole('heading', { name: /Policies \(2 added, 0 removed, 0 changed\)/ })).toBeVisible();
   const gains = review.getByRole('table');
   await expect(gains.getByRole('row', { name: /Zone Read .* Not granted Allowed/ }).first()).toBeVisible();
-  await expect(gains.getByRole('row', { name: /DNS Zone 23f8…aad5 Not granted Denied/ })).toBeVisible();
+  await expect(gains.getByRole('row', { name: /DNS acme\.com Not granted Denied/ })).toBeVisible();
   await expect(review.getByText(`PUT /client/v4/accounts/${ACCOUNT_ID}/iam/user_groups/${group.id}`)).toBeVisible();
   const body = JSON.parse(await review.getByLabel('Request body').innerText());
   const rgId = (await catalogue(api)).rg(rgName);
@@ -321,9 +321,9 @@ test('effective access shows deny winning, for the group and for one of its memb
   await page.goto(`/groups/${group.id}/access`);
   const matrix = page.getByRole('table', { name: `Effective access of ${group.name}` });
   await expect(matrix.getByRole('button', { name: /^DNS on Acme Corp \(account, all zones\): Allowed, except 3 zones/ })).toBeVisible();
-  const deniedCell = matrix.getByRole('button', { name: /^DNS on Zone 23f8…aad5: Denied/ });
+  const deniedCell = matrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
   await expect(deniedCell).toHaveText('Denied');
-  await expect(matrix.getByRole('button', { name: /^Zone Read on Zone 23f8…aad5: Allowed/ })).toBeVisible();
+  await expect(matrix.getByRole('button', { name: /^Zone Read on acme\.com: Allowed/ })).toBeVisible();
   await deniedCell.click();
   await expect(page.getByText('Denied by:')).toBeVisible();
   await expect(page.getByText(`Policy 2 (deny, through ${PRODUCTION})`)).toBeVisible();
@@ -338,7 +338,7 @@ test('effective access shows deny winning, for the group and for one of its memb
   await expect(page.getByText(/^Checked \d+ of \d+ groups that have policies/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('link', { name: group.name })).toBeVisible();
   const memberMatrix = page.getByRole('table', { name: `Effective access of ${person.user.email}` });
-  const memberDenied = memberMatrix.getByRole('button', { name: /^DNS on Zone 23f8…aad5: Denied/ });
+  const memberDenied = memberMatrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
   await expect(memberDenied).toBeVisible();
   await memberDenied.click();
   await expect(page.getByText(`${group.name} · Policy 2 (deny, through ${PRODUCTION})`)).toBeVisible();

@@ -8,6 +8,7 @@ import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { log } from './log.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -34,11 +35,41 @@ export interface AppDeps {
   session?: LiveSession;
 }
 
+/**
+ * The request with its credential headers replaced. Its body is a stream that touches the
+ * original only when the handler reads it: copying a Request (or even opening its body) starts
+ * reading the socket, so a body nobody wanted was half-read, Node could not drain it, and the next
+ * request on that keep-alive connection failed. Unread, Node drains it as for any other request.
+ */
 function withHeaders(request: Request, set: Record<string, string>): Request {
   const headers = new Headers(request.headers);
   for (const name of ['authorization', 'x-auth-email', 'x-auth-key', 'cookie']) headers.delete(name);
   for (const [name, value] of Object.entries(set)) headers.set(name, value);
-  return new Request(request, { headers });
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: hasBody ? readWhenPulled(request) : undefined,
+    signal: request.signal,
+    // @ts-expect-error Node's fetch needs duplex for a stream body; the DOM typings lack it.
+    duplex: 'half',
+  });
+}
+
+function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        reader ??= request.body?.getReader() ?? null;
+        const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel: (reason) => reader?.cancel(reason),
+    },
+    { highWaterMark: 0 }, // no read ahead: nothing is pulled until the handler asks
+  );
 }
 
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
@@ -47,6 +78,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   const security = resolveSecurity(deps.security);
   const session = config.upstream && security.session ? (deps.session ?? createLiveSession(config.port)) : null;
   installSecurity(app, { config, security, session });
+  app.use('*', bodyLimit());
 
   app.onError((err, c) => {
     log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);

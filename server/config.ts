@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-export type SeedKind = 'default' | 'large' | 'empty';
+export type SeedKind = 'default' | 'large' | 'huge' | 'empty';
 
 export interface UpstreamCredential {
   kind: 'token' | 'key';
@@ -24,7 +24,7 @@ export interface ServerConfig {
 }
 
 function seedKind(value: string | undefined): SeedKind {
-  if (value === 'large' || value === 'empty') return value;
+  if (value === 'large' || value === 'huge' || value === 'empty') return value;
   return 'default';
 }
 

@@ -576,3 +576,45 @@ describe('authentication', () => {
     expect(err).toBeInstanceOf(Cloudflare.PermissionDeniedError);
   });
 });
+
+describe('zones', () => {
+  test('list: the SDK shape, its filters and operators, and auto-pagination that ends', async () => {
+    const page = await cf.zones.list({ account: { id: ACCOUNT_ID }, per_page: 5 });
+    expectTypeOf(page.result).toEqualTypeOf<Cloudflare.Zones.Zone[]>();
+    expect(page.result).toHaveLength(5);
+    for (const zone of page.result) {
+      expect(zone.id).toMatch(HEX32);
+      expect(zone.account).toMatchObject({ id: ACCOUNT_ID, name: 'Acme Corp' });
+      expect(zone.created_on).toMatch(DATE_TIME);
+      expect(Array.isArray(zone.name_servers)).toBe(true);
+    }
+    expect(page.result_info).toMatchObject({ page: 1, per_page: 5, count: 5 });
+    const all = await collect(cf.zones.list({ account: { id: ACCOUNT_ID }, per_page: 5 }));
+    expect(all.length).toBe((page.result_info as { total_count: number }).total_count);
+    expect(new Set(all.map((z) => z.id)).size).toBe(all.length);
+
+    const found = await collect(cf.zones.list({ account: { id: ACCOUNT_ID }, name: 'contains:shop' }));
+    expect(found.map((z) => z.name)).toEqual(['acmeshop.com']);
+    const pending = await collect(cf.zones.list({ status: 'pending', order: 'name', direction: 'desc' }));
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((z) => z.status === 'pending')).toBe(true);
+    const typed = await collect(cf.zones.list({ type: ['partial', 'secondary'] }));
+    expect(typed.map((z) => z.type).sort()).toEqual(['partial', 'secondary']);
+  });
+
+  test('get: one zone; an unknown one is an APIError with a 404', async () => {
+    const [first] = (await cf.zones.list({ account: { id: ACCOUNT_ID }, name: 'acme.com' })).result;
+    expect(first?.name).toBe('acme.com');
+    const zone = await cf.zones.get({ zone_id: first!.id });
+    expectTypeOf(zone).toEqualTypeOf<Cloudflare.Zones.Zone>();
+    expect(zone).toMatchObject({ id: first!.id, name: 'acme.com', status: 'active', plan: { legacy_id: 'enterprise' } });
+    const err = await apiError(cf.zones.get({ zone_id: 'f'.repeat(32) }));
+    expect(err.status).toBe(404);
+  });
+
+  test('list: a bad parameter is an APIError naming it', async () => {
+    const err = await apiError(cf.zones.list({ per_page: 51 }));
+    expect(err.status).toBe(400);
+    expect(JSON.stringify(err.errors)).toContain('per_page');
+  });
+});

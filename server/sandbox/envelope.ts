@@ -74,6 +74,21 @@ export function ok<T>(c: Context, result: T, resultInfo?: ResultInfo, status: Co
   );
 }
 
+/**
+ * `ok` for results already serialized (user-group-json.ts): the same bytes as `ok` would send for
+ * the parsed items, built by joining their JSON text.
+ */
+export function okJsonItems(c: Context, items: string[], resultInfo?: ResultInfo) {
+  const info = resultInfo ? `,"result_info":${JSON.stringify(resultInfo)}` : '';
+  return c.body(`{"success":true,"errors":[],"messages":[],"result":[${items.join(',')}]${info}}`, 200, {
+    'Content-Type': 'application/json',
+  });
+}
+
+export function okJsonItem(c: Context, item: string) {
+  return c.body(`{"success":true,"errors":[],"messages":[],"result":${item}}`, 200, { 'Content-Type': 'application/json' });
+}
+
 /** begin_verification answers an envelope without `result` (seed 003). */
 export function okWithoutResult(c: Context) {
   return c.json({ success: true, errors: [], messages: [] });

@@ -14,6 +14,7 @@ import { registerUserGroups } from './routes/user-groups.ts';
 import { registerUserGroupMembers } from './routes/user-group-members.ts';
 import { registerAccounts } from './routes/accounts.ts';
 import { registerUser } from './routes/user.ts';
+import { registerZones } from './routes/zones.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
@@ -26,6 +27,7 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerUserGroupMembers,
   registerAccounts,
   registerUser,
+  registerZones,
 ];
 
 /** The emulated Cloudflare API, mounted by the server under /client/v4. */

@@ -41,11 +41,14 @@ export function securityHeaders(): MiddlewareHandler {
       c.res.headers.delete('content-length');
       policy = contentSecurityPolicy(nonce);
     }
-    c.header('Content-Security-Policy', policy);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    // Straight onto the response's headers: c.header() after the handler rebuilds the response as
+    // a stream, which costs a JSON answer most of its serving time on Node.
+    const headers = c.res.headers;
+    headers.set('Content-Security-Policy', policy);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   };
 }

@@ -10,6 +10,7 @@ import {
   shortId,
   splitPastedKeys,
   summarizeScope,
+  zoneIdsOf,
   zoneKey,
 } from './scope-keys';
 
@@ -47,6 +48,29 @@ describe('describing keys', () => {
     expect(describeKey(ACCOUNT_KEY, { accountId: 'f'.repeat(32), accountName: 'Other' })).toBe('Account eb78…a3c4');
     expect(describeKey('*')).toBe('All zones');
     expect(describeKey('not a key')).toBe('not a key');
+  });
+
+  it('names zones by domain once known, and says so when the account has no such zone', () => {
+    const OTHER = 'b'.repeat(32);
+    const names = {
+      zone: (id: string) => (id === ZONE ? { state: 'found' as const, name: 'acme.com' } : id === OTHER ? { state: 'missing' as const } : undefined),
+    };
+    expect(describeKey(ZONE_KEY, names)).toBe('acme.com');
+    expect(describeKey(zoneKey(OTHER), names)).toBe('Unknown zone bbbb…bbbb');
+    expect(describeKey(zoneKey('c'.repeat(32)), names)).toBe('Zone cccc…cccc'); // still being looked up
+    expect(summarizeScope({ key: ZONE_KEY, objects: [{ key: '*' }] }, names)).toBe('acme.com');
+    expect(resourceGroupLabel({ id: 'x', name: ZONE_KEY }, names)).toBe('acme.com');
+  });
+
+  it('collects the zone ids of scopes, once each, inline zone scopes included', () => {
+    const other = 'a'.repeat(32);
+    expect(
+      zoneIdsOf([
+        { key: ACCOUNT_KEY, objects: [{ key: zoneKey(other) }, { key: ZONE_KEY }, { key: '*' }] },
+        { key: ZONE_KEY, objects: [{ key: '*' }] },
+        { key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] },
+      ]),
+    ).toEqual([ZONE, other].sort());
   });
 
   it('summarizes a scope in one line', () => {

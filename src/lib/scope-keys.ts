@@ -39,18 +39,31 @@ export function shortId(id: string): string {
   return id.length > 10 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
 }
 
+/** What is known of a zone id: its domain, that the account has no such zone, or nothing yet. */
+export type ZoneName = { state: 'found'; name: string; status?: string; paused?: boolean } | { state: 'missing' } | { state: 'unavailable' };
+
 export interface KeyNames {
   /** The account being worked in, to name its key after the account instead of its id. */
   accountId?: string;
   accountName?: string;
+  /** Zone domains by zone id; `undefined` while a name is still being looked up. */
+  zone?: (zoneId: string) => ZoneName | undefined;
 }
 
-/** A key as a person reads it: "Zone 23f8…aad5", "Account Acme Corp", "All zones". */
+/** A zone as a person reads it: its domain; "Unknown zone 23f8…aad5" when the account has none. */
+export function describeZone(zoneId: string, names: KeyNames = {}): string {
+  const known = names.zone?.(zoneId);
+  if (known?.state === 'found') return known.name;
+  if (known?.state === 'missing') return `Unknown zone ${shortId(zoneId)}`;
+  return `Zone ${shortId(zoneId)}`;
+}
+
+/** A key as a person reads it: "acme.com" (or "Zone 23f8…aad5" unnamed), "Account Acme Corp", "All zones". */
 export function describeKey(key: string, names: KeyNames = {}): string {
   const parsed = parseKey(key);
   if (!parsed) return key;
   if (parsed.kind === 'wildcard') return 'All zones';
-  if (parsed.kind === 'zone') return `Zone ${shortId(parsed.id)}`;
+  if (parsed.kind === 'zone') return describeZone(parsed.id, names);
   if (parsed.id === names.accountId && names.accountName) return `Account ${names.accountName}`;
   return `Account ${shortId(parsed.id)}`;
 }
@@ -169,4 +182,23 @@ export function resourceGroupLabel(group: { id: string; name?: string; scope?: S
   const scope = group.scope?.[0];
   if (scope) return summarizeScope(scope, names);
   return name ? describeKey(name, names) : `Resource group ${shortId(group.id)}`;
+}
+
+/** The zone ids a set of scopes names (inline zone scopes included), for one batched name lookup. */
+export function zoneIdsOf(scopes: Iterable<ScopeLike>): string[] {
+  const ids = new Set<string>();
+  for (const scope of scopes) {
+    const key = parseKey(scope.key);
+    if (key?.kind === 'zone') ids.add(key.id);
+    for (const o of scope.objects) {
+      const parsed = parseKey(o.key);
+      if (parsed?.kind === 'zone') ids.add(parsed.id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** The scopes of every resource group some policies use (a group's, a member's groups'). */
+export function scopesOfPolicies(policies: ReadonlyArray<{ resource_groups?: ReadonlyArray<{ scope?: ScopeLike[] }> }> | undefined): ScopeLike[] {
+  return (policies ?? []).flatMap((p) => (p.resource_groups ?? []).flatMap((rg) => rg.scope ?? []));
 }

@@ -1,3 +1,5 @@
+import { ZONES_MIGRATION } from './schema-zones.ts';
+
 /**
  * The sandbox's tables. Migrations are ordered and append-only: a database records the last one
  * it ran in `user_version`, so an old `.data/sandbox.db` upgrades in place.
@@ -132,4 +134,5 @@ export const migrations: string[] = [
   );
   CREATE INDEX oauth_clients_account ON oauth_clients(account_id, created_at);
   `,
+  ZONES_MIGRATION,
 ];

@@ -5,13 +5,21 @@ import { newPerson } from './seed-people.ts';
 import { SEED_BASE_TIME, SeedRandom, seedTimestamp } from './seed-random.ts';
 
 /**
- * Scale data on top of the default seed (SANDBOX_SEED=large): 10,000 more user groups named the
- * way a big organisation grows them (team – region – n), each with 1–3 policies, and 5,000 more
- * members, with one group that holds everybody for paging through thousands of members.
+ * Scale data on top of the default seed: SANDBOX_SEED=large adds 10,000 user groups named the way
+ * a big organisation grows them (team – region – n), each with 1–3 policies, and 5,000 members,
+ * with one group that holds everybody for paging through thousands of members; SANDBOX_SEED=huge
+ * the same at 100,000 groups and 20,000 members (how the API's cost grows: bench/api-scale.ts).
  */
 
 export const LARGE_EXTRA_GROUPS = 10_000;
 export const LARGE_EXTRA_MEMBERS = 5_000;
+export const HUGE_EXTRA_GROUPS = 100_000;
+export const HUGE_EXTRA_MEMBERS = 20_000;
+
+export interface ScaleSize {
+  groups: number;
+  members: number;
+}
 /** The one large-seed group every member of the account belongs to. */
 export const ALL_STAFF_GROUP_NAME = 'All Staff – Global';
 
@@ -42,8 +50,15 @@ const MEMBER_DOMAINS: Array<[domain: string, weight: number]> = [
   ['globex-staffing.com', 0.03],
 ];
 
-export function seedLarge(write: SeedWriter, accountId: string, company: SeededCompany): void {
-  const rand = new SeedRandom(`large:${accountId}`);
+export function seedLarge(
+  write: SeedWriter,
+  accountId: string,
+  company: SeededCompany,
+  size: ScaleSize = { groups: LARGE_EXTRA_GROUPS, members: LARGE_EXTRA_MEMBERS },
+): void {
+  // The large seed's own stream, so its ids stay what they always were; other sizes get theirs.
+  const stream = size.groups === LARGE_EXTRA_GROUPS && size.members === LARGE_EXTRA_MEMBERS ? 'large' : `scale-${size.groups}-${size.members}`;
+  const rand = new SeedRandom(`${stream}:${accountId}`);
   const accountWide = company.resourceGroups.filter((rg) => rg.accountWide).map((rg) => rg.id);
   // The unused resource group stays unused at scale too.
   const zoneGroups = company.resourceGroups.filter((rg) => !rg.accountWide && !rg.name.includes('(unused)')).map((rg) => rg.id);
@@ -79,7 +94,7 @@ export function seedLarge(write: SeedWriter, accountId: string, company: SeededC
     return `${prefix} – ${n}`;
   };
   const groups: Array<{ id: string; created: number }> = [];
-  for (let i = 0; i < LARGE_EXTRA_GROUPS; i++) {
+  for (let i = 0; i < size.groups; i++) {
     const id = rand.id();
     const created = rand.daysAgo(1, 730);
     const policyCount = rand.int(1, 3);
@@ -98,7 +113,7 @@ export function seedLarge(write: SeedWriter, accountId: string, company: SeededC
 
   // Members
   const members: MemberSeed[] = [];
-  for (let i = 0; i < LARGE_EXTRA_MEMBERS; i++) {
+  for (let i = 0; i < size.members; i++) {
     let roll = rand.next();
     let domain = MEMBER_DOMAINS[0]![0];
     for (const [d, weight] of MEMBER_DOMAINS) {

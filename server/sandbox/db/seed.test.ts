@@ -167,6 +167,7 @@ describe('empty seed', () => {
       'sso_connectors',
       'oauth_clients',
       'sandbox_dns_records',
+      'zones',
     ]) {
       expect(count(db, `SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
     }

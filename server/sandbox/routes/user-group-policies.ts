@@ -209,37 +209,39 @@ export type PolicyResource = {
   resource_groups: Array<ReturnType<typeof resourceGroupResource>>;
 };
 
-/** The policies of many user groups in three queries, keyed by user group id. */
+/**
+ * The policies of many user groups in two queries — each policy with its permission groups, then
+ * the policies' resource groups — keyed by user group id.
+ */
 export function loadPolicies(db: Db, userGroupIds: string[]): Map<string, PolicyResource[]> {
   const byGroup = new Map<string, PolicyResource[]>(userGroupIds.map((id) => [id, []]));
   if (userGroupIds.length === 0) return byGroup;
   const ids = JSON.stringify(userGroupIds);
-  const policies = db
+  const rows = db
     .prepare(
-      `SELECT id, user_group_id, access FROM policies
-        WHERE user_group_id IN (SELECT value FROM json_each(?)) ORDER BY user_group_id, position`,
+      `SELECT p.id AS policy_id, p.user_group_id, p.access, pg.id, pg.name, pg.label, pg.scope_level
+         FROM policies p
+         LEFT JOIN policy_permission_groups ppg ON ppg.policy_id = p.id
+         LEFT JOIN permission_groups pg ON pg.id = ppg.permission_group_id
+        WHERE p.user_group_id IN (SELECT value FROM json_each(?))
+        ORDER BY p.user_group_id, p.position, ppg.position`,
     )
-    .all(ids) as Array<{ id: string; user_group_id: string; access: 'allow' | 'deny' }>;
+    .all(ids) as Array<Partial<PermissionGroupRow> & { policy_id: string; user_group_id: string; access: 'allow' | 'deny' }>;
   const byPolicy = new Map<string, PolicyResource>();
-  for (const p of policies) {
-    const resource: PolicyResource = { id: p.id, access: p.access, permission_groups: [], resource_groups: [] };
-    byPolicy.set(p.id, resource);
-    byGroup.get(p.user_group_id)!.push(resource);
+  for (const row of rows) {
+    let policy = byPolicy.get(row.policy_id);
+    if (!policy) {
+      policy = { id: row.policy_id, access: row.access, permission_groups: [], resource_groups: [] };
+      byPolicy.set(row.policy_id, policy);
+      byGroup.get(row.user_group_id)!.push(policy);
+    }
+    if (row.id !== null && row.id !== undefined) policy.permission_groups.push(permissionGroupResource(row as PermissionGroupRow));
   }
-  const pgs = db
-    .prepare(
-      `SELECT ppg.policy_id, pg.* FROM policy_permission_groups ppg
-         JOIN permission_groups pg ON pg.id = ppg.permission_group_id
-         JOIN policies p ON p.id = ppg.policy_id
-        WHERE p.user_group_id IN (SELECT value FROM json_each(?)) ORDER BY ppg.policy_id, ppg.position`,
-    )
-    .all(ids) as Array<PermissionGroupRow & { policy_id: string }>;
-  for (const pg of pgs) byPolicy.get(pg.policy_id)?.permission_groups.push(permissionGroupResource(pg));
   const rgs = db
     .prepare(
-      `SELECT prg.policy_id, rg.* FROM policy_resource_groups prg
+      `SELECT prg.policy_id, rg.* FROM policies p
+         JOIN policy_resource_groups prg ON prg.policy_id = p.id
          JOIN resource_groups rg ON rg.id = prg.resource_group_id
-         JOIN policies p ON p.id = prg.policy_id
         WHERE p.user_group_id IN (SELECT value FROM json_each(?)) ORDER BY prg.policy_id, prg.position`,
     )
     .all(ids) as Array<ResourceGroupRow & { policy_id: string }>;

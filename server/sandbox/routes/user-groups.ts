@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { CfError, notFound, ok } from '../envelope.ts';
+import { CfError, notFound, ok, okJsonItem, okJsonItems } from '../envelope.ts';
 import { newId, timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
@@ -10,6 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
+import { cachedJson } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -91,13 +92,14 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
           ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as UserGroupRow[];
-    return ok(c, userGroupResources(db, rows), resultInfo(query, rows.length, total));
+    const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
+    return okJsonItems(c, items, resultInfo(query, rows.length, total));
   });
 
   api.get(`${base}/:user_group_id`, (c) => {
     const row = getUserGroup(db, c.get('accountId'), c.req.param('user_group_id'));
     if (!row) throw notFound('User group');
-    return ok(c, userGroupResources(db, [row])[0]);
+    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
   });
 
   api.post(base, async (c) => {

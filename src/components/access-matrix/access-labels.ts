@@ -1,7 +1,7 @@
 import { ACCOUNT_COLUMN, type Outcome, type PolicyRef, type Reason } from '../../lib/effective-access';
 import { describeKey, type KeyNames } from '../../lib/scope-keys';
 
-/** How a resource column reads: "Account (all zones)", "Zone 23f8…aad5". */
+/** How a resource column reads: "Account (all zones)", "acme.com" (its id on hover). */
 export function columnLabel(key: string, names: KeyNames = {}): string {
   if (key === ACCOUNT_COLUMN) return names.accountName ? `${names.accountName} (account, all zones)` : 'Account (all zones)';
   return describeKey(key, names);

@@ -33,7 +33,7 @@ export function AccessMatrixView({ matrix, names, caption, withGroup = false }: 
             <tr>
               <th scope="col">Permission group</th>
               {matrix.columns.map((col) => (
-                <th scope="col" key={col.key}>
+                <th scope="col" key={col.key} title={col.kind === 'zone' ? col.key : undefined}>
                   {columnLabel(col.key, names)}
                   {col.kind !== 'account' && col.via.length ? <span className="matrix-via">in {col.via.join(', ')}</span> : null}
                 </th>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
-import { checkAccountKeyInput, describeKey } from '../../lib/scope-keys';
-import { mergeScopeErrors, validateScopeDraft, type ScopeDraft, type ScopeErrors } from './scope-draft';
+import { checkAccountKeyInput, describeKey, zoneKey } from '../../lib/scope-keys';
+import { useZoneNames } from '../zones/use-zone-names';
+import { ZonePicker } from '../zones/zone-picker';
+import { draftZoneIds, mergeScopeErrors, zoneIdOfRow, validateScopeDraft, type ScopeDraft, type ScopeErrors } from './scope-draft';
 import { ZoneRow } from './zone-row';
 
 interface ScopeBuilderProps {
@@ -16,8 +18,9 @@ interface ScopeBuilderProps {
 }
 
 /**
- * Edits one scope: the account key, then either the whole account or a list of zones. Controlled
- * and fetch-free, so a resource-group form and the policy composer can both embed it.
+ * Edits one scope: the account key, then either the whole account or a list of zones, chosen by
+ * domain in the zone picker or pasted as ids. Controlled, so a resource-group form and the policy
+ * composer can both embed it; the only fetches are the picker's search and the zone names.
  */
 export function ScopeBuilder({ value, onChange, accountId, accountName, errors, disabled, legend = 'Scope' }: ScopeBuilderProps) {
   const id = useId();
@@ -27,7 +30,9 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
   const focusNext = useRef<number | 'add' | null>(null);
   const shown = mergeScopeErrors(errors, validateScopeDraft(value, accountId, { complete: false }));
   const keyCheck = checkAccountKeyInput(value.key, accountId);
-  const names = { accountId, accountName };
+  const zoneIds = draftZoneIds(value);
+  const zone = useZoneNames(accountId, zoneIds);
+  const names = { accountId, accountName, zone };
 
   useEffect(() => {
     const target = focusNext.current;
@@ -42,6 +47,19 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
     onChange({ ...value, zones });
   };
   const addZone = () => setZones([...value.zones, ''], value.zones.length);
+  /** A zone checked in the picker fills the first empty row, or a new one; unchecked, its rows go. */
+  const toggleZone = (id: string, on: boolean) => {
+    const key = zoneKey(id);
+    if (!on) {
+      onChange({ ...value, zones: value.zones.filter((z) => zoneIdOfRow(z) !== id) });
+      return;
+    }
+    const empty = value.zones.findIndex((z) => z.trim() === '');
+    const zones = empty >= 0 ? value.zones.map((z, i) => (i === empty ? key : z)) : [...value.zones, key];
+    onChange({ ...value, coverage: 'zones', zones });
+  };
+  const setAllZones = (on: boolean) =>
+    onChange(on ? { ...value, coverage: 'account' } : { ...value, coverage: 'zones', zones: value.zones.length ? value.zones : [''] });
   const removeZone = (i: number) => {
     const zones = value.zones.filter((_, j) => j !== i);
     // Keep the keyboard where it was: on the next row, or the previous one at the end.
@@ -109,10 +127,22 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
         ) : null}
       </fieldset>
 
+      <div className="scope-zone-picker">
+        <ZonePicker
+          accountId={accountId}
+          selected={new Set(zoneIds)}
+          allZones={value.coverage === 'account'}
+          onToggle={toggleZone}
+          onAllZones={setAllZones}
+          disabled={disabled}
+        />
+      </div>
+
       {value.coverage === 'zones' ? (
         <div className="scope-zones">
           <p className="field-hint" id={`${id}-zones-hint`}>
-            Paste zone IDs (32 hex characters) or keys; a list separated by spaces, commas or new lines adds one row each.
+            Choose zones by domain above, or paste zone IDs (32 hex characters) or keys; a list separated by spaces, commas or new lines adds one
+            row each.
           </p>
           <ol className="scope-zone-list" aria-label="Zones">
             {value.zones.map((zone, i) => (
@@ -124,6 +154,7 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
                 index={i}
                 idPrefix={id}
                 value={zone}
+                names={names}
                 error={shown.zones?.[i]}
                 disabled={disabled}
                 onChange={(next) => setZones(value.zones.map((z, j) => (j === i ? next : z)))}

@@ -3,6 +3,7 @@ import {
   checkAccountKeyInput,
   checkZoneInput,
   coversWholeAccount,
+  parseKey,
   WILDCARD,
   type ScopeLike,
 } from '../../lib/scope-keys';
@@ -24,6 +25,18 @@ export interface ScopeErrors {
   zones?: Record<number, string>;
   /** About the scope as a whole (e.g. the API's 1006 "must stay account-wide"). */
   general?: string;
+}
+
+/** The zone id a row holds once it is a whole id or key; null while typing or when it is not one. */
+export function zoneIdOfRow(raw: string): string | null {
+  const check = checkZoneInput(raw);
+  const parsed = check.status === 'valid' ? parseKey(check.key) : null;
+  return parsed?.kind === 'zone' ? parsed.id : null;
+}
+
+/** The distinct zones a draft's rows name, in row order: what the picker shows checked. */
+export function draftZoneIds(draft: ScopeDraft): string[] {
+  return [...new Set(draft.zones.map(zoneIdOfRow).filter((id): id is string => id !== null))];
 }
 
 export function emptyScopeDraft(accountId: string): ScopeDraft {

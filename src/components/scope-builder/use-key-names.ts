@@ -1,14 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { accountsQuery } from '../../api/queries/accounts';
-import type { KeyNames } from '../../lib/scope-keys';
+import { zoneIdsOf, type KeyNames, type ScopeLike } from '../../lib/scope-keys';
 import { useAccountId } from '../../stores/current-account';
+import { useZoneNames } from '../zones/use-zone-names';
 
 /**
- * What it takes to show "Account Acme Corp" instead of a key: the current account's id and name.
- * Kept apart from ScopeBuilder, which takes them as props and fetches nothing itself.
+ * What it takes to show "Account Acme Corp" and "acme.com" instead of keys: the current account's
+ * id and name, and the domains of the zones the given scopes name (one batched lookup).
  */
-export function useKeyNames(): Required<KeyNames> {
+export function useKeyNames(scopes: Iterable<ScopeLike> = []): Required<KeyNames> {
   const accountId = useAccountId();
   const { data: accounts } = useSuspenseQuery(accountsQuery); // loaded by the root route
-  return { accountId, accountName: accounts.find((a) => a.id === accountId)?.name ?? accountId };
+  const zone = useZoneNames(accountId, zoneIdsOf(scopes));
+  const accountName = accounts.find((a) => a.id === accountId)?.name ?? accountId;
+  return useMemo(() => ({ accountId, accountName, zone }), [accountId, accountName, zone]);
 }

@@ -1,10 +1,12 @@
 import type { ClipboardEvent, Ref } from 'react';
-import { checkZoneInput, describeKey, splitPastedKeys } from '../../lib/scope-keys';
+import { checkZoneInput, describeKey, parseKey, splitPastedKeys, type KeyNames } from '../../lib/scope-keys';
 
 interface ZoneRowProps {
   index: number;
   idPrefix: string;
   value: string;
+  /** The account and zone names, to show the row's domain or that the account has no such zone. */
+  names: KeyNames;
   error?: string;
   disabled?: boolean;
   onChange: (value: string) => void;
@@ -14,8 +16,14 @@ interface ZoneRowProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** " (pending)", " (active, paused)": worth knowing when choosing; nothing for an active zone. */
+function zoneState(zone: { status?: string; paused?: boolean }): string {
+  const parts = [zone.status && zone.status !== 'active' ? zone.status : '', zone.paused ? 'paused' : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 /** One zone object: its key as typed, checked as typed, and shown the way a person reads it. */
-export function ZoneRow({ index, idPrefix, value, error, disabled, onChange, onPasteMany, onRemove, ref }: ZoneRowProps) {
+export function ZoneRow({ index, idPrefix, value, names, error, disabled, onChange, onPasteMany, onRemove, ref }: ZoneRowProps) {
   const check = checkZoneInput(value);
   const inputId = `${idPrefix}-zone-${index}`;
   const statusId = `${inputId}-status`;
@@ -33,8 +41,22 @@ export function ZoneRow({ index, idPrefix, value, error, disabled, onChange, onP
     onPasteMany(keys);
   };
 
-  const status =
-    error ?? (check.status === 'valid' ? describeKey(check.key) : check.status === 'partial' ? check.message : 'Zone ID or key');
+  const zoneId = check.status === 'valid' ? parseKey(check.key) : null;
+  const known = zoneId?.kind === 'zone' ? names.zone?.(zoneId.id) : undefined;
+  // Not an error the API raises, so saving stays possible (a token may see fewer zones than exist).
+  const missing = !error && known?.state === 'missing';
+  const status = error
+    ? error
+    : missing
+      ? `${names.accountName ?? 'This account'} has no zone with this ID, or this credential cannot see it. Check the ID, or choose the zone by domain.`
+      : known?.state === 'found'
+        ? `${known.name}${zoneState(known)}`
+        : check.status === 'valid'
+          ? describeKey(check.key, names)
+          : check.status === 'partial'
+          ? check.message
+          : 'Zone ID or key';
+  const statusClass = error ? 'field-error' : missing ? 'field-warning' : known?.state === 'found' ? 'scope-zone-name' : 'field-hint';
 
   return (
     <li className={`scope-zone${error ? ' scope-zone-invalid' : ''}`}>
@@ -62,7 +84,7 @@ export function ZoneRow({ index, idPrefix, value, error, disabled, onChange, onP
       <button type="button" className="btn btn-small" disabled={disabled} onClick={onRemove} aria-label={`Remove zone ${index + 1}`}>
         Remove
       </button>
-      <p id={statusId} className={error ? 'field-error scope-zone-status' : 'field-hint scope-zone-status'}>
+      <p id={statusId} className={`${statusClass} scope-zone-status`}>
         {status}
       </p>
     </li>

@@ -1,12 +1,13 @@
 import type { ResourceGroup } from '../../api/schemas/iam';
 import { describeKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../lib/scope-keys';
 
-/** Everything a person might type to find a group: name, id, keys, and the keys in words. */
+/** Everything a person might type to find a group: name, id, keys, zone domains, and the keys in words. */
 function haystack(group: ResourceGroup, names: KeyNames): string {
   const parts = [group.name ?? '', group.id, resourceGroupLabel(group, names)];
   for (const scope of group.scope) {
     parts.push(scope.key, describeKey(scope.key, names), summarizeScope(scope, names));
-    for (const o of scope.objects) parts.push(o.key, describeKey(o.key, names));
+    // The domain and the short id both: "acme.com" and "Zone 23f8" find the same group.
+    for (const o of scope.objects) parts.push(o.key, describeKey(o.key, names), describeKey(o.key));
   }
   return parts.join('\n').toLowerCase();
 }

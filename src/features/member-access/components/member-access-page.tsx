@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../lib/effective-access';
 import { pluralize } from '../../../lib/format';
 import { summarizePolicy } from '../../../lib/policy-summary';
-import { resourceGroupLabel } from '../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
+import { useAccountId } from '../../../stores/current-account';
 import { useMemberGroups } from '../use-member-groups';
 import { MemberLookup } from './member-lookup';
 
@@ -16,9 +17,9 @@ import { MemberLookup } from './member-lookup';
  * groups grants or denies, and the combined matrix naming the deciding group and policy per cell.
  */
 export function MemberAccessPage({ memberId, email }: { memberId: string; email?: string }) {
-  const { accountId, accountName } = useKeyNames();
-  const names = useMemo(() => ({ accountId, accountName }), [accountId, accountName]);
+  const accountId = useAccountId();
   const scan = useMemberGroups(accountId, memberId);
+  const names = useKeyNames(useMemo(() => scan.memberOf.flatMap((g) => scopesOfPolicies(g.policies)), [scan.memberOf]));
   const policies = useMemo(
     () => scan.memberOf.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))),
     [scan.memberOf, names],

@@ -6,14 +6,15 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { pluralize } from '../../../lib/format';
 import { countPolicies, policiesUsingPermissionGroup } from '../../../lib/policy-references';
-import { resourceGroupLabel } from '../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
+import { useMemo } from 'react';
 import { useAccountId } from '../../../stores/current-account';
 
 /** Which user groups' policies grant or deny this permission group, on which resource groups. */
 export function PermissionGroupUsedBy({ permissionGroupId }: { permissionGroupId: string }) {
   const accountId = useAccountId();
-  const names = useKeyNames();
   const query = useQuery(allUserGroupsQuery(accountId));
+  const names = useKeyNames(useMemo(() => (query.data ?? []).flatMap((g) => scopesOfPolicies(g.policies)), [query.data]));
 
   if (query.isError) {
     return <ErrorBanner error={query.error} title="Could not read the user groups" onRetry={() => void query.refetch()} />;

@@ -16,7 +16,7 @@ import { useDeleteResourceGroup } from '../api';
  * exactly whose access changes. A group in use must be confirmed by typing its name.
  */
 export function DeleteResourceGroupDialog({ group, onClose }: { group: ResourceGroup; onClose: (deleted: boolean) => void }) {
-  const names = useKeyNames();
+  const names = useKeyNames(group.scope);
   const everyGroup = useQuery(allUserGroupsQuery(names.accountId));
   const remove = useDeleteResourceGroup();
   const refs = everyGroup.data ? policiesUsingResourceGroup(everyGroup.data, group.id) : null;

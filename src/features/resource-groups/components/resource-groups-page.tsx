@@ -7,14 +7,16 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { useAccountId } from '../../../stores/current-account';
 import { searchResourceGroups } from '../search';
 import { DeleteResourceGroupDialog } from './delete-resource-group-dialog';
 import { ResourceGroupFormDialog } from './resource-group-form-dialog';
 import { ResourceGroupsTable } from './resource-groups-table';
 
 export function ResourceGroupsPage({ search }: { search?: string }) {
-  const names = useKeyNames();
-  const { data: groups } = useSuspenseQuery(resourceGroupsQuery(names.accountId));
+  const accountId = useAccountId();
+  const { data: groups } = useSuspenseQuery(resourceGroupsQuery(accountId));
+  const names = useKeyNames(groups.flatMap((g) => g.scope));
   const navigate = useNavigate({ from: '/resource-groups/' });
   const searchId = useId();
   const searchInput = useRef<HTMLInputElement>(null);
@@ -53,7 +55,7 @@ export function ResourceGroupsPage({ search }: { search?: string }) {
                 className="input input-wide"
                 value={search ?? ''}
                 delay={150}
-                placeholder="Name, zone ID or key"
+                placeholder="Name, domain, zone ID or key"
                 spellCheck={false}
                 autoComplete="off"
                 onCommit={setSearch}
@@ -74,7 +76,7 @@ export function ResourceGroupsPage({ search }: { search?: string }) {
                 </button>
               }
             >
-              Search looks at names, zone and account IDs and keys, and their short forms like "Zone 23f8".
+              Search looks at names, zone domains, zone and account IDs and keys, and their short forms like "Zone 23f8".
             </EmptyState>
           )}
         </>

@@ -10,11 +10,12 @@ function ScopeCell({ group, names }: { group: ResourceGroup; names: KeyNames }) 
   const zones = scope.objects.filter((o) => parseKey(o.key)?.kind === 'zone');
   return (
     <>
-      <span>{summarizeScope(scope, names)}</span>
+      {/* One zone is named in the summary itself: its id on hover. */}
+      <span title={zones.length === 1 ? zones[0]!.key : undefined}>{summarizeScope(scope, names)}</span>
       {zones.length > 1 ? (
         <ul className="scope-chips" aria-label="Zones">
           {zones.slice(0, ZONES_SHOWN).map((o) => (
-            <li key={o.key} className="scope-chip mono" title={o.key}>
+            <li key={o.key} className="scope-chip" title={o.key}>
               {describeKey(o.key, names)}
             </li>
           ))}

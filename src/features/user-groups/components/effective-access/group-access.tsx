@@ -4,16 +4,15 @@ import { userGroupQuery } from '../../../../api/queries/user-groups';
 import { AccessMatrixView, AccessModelNote } from '../../../../components/access-matrix/access-matrix';
 import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../../lib/effective-access';
-import { resourceGroupLabel } from '../../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies } from '../../../../lib/scope-keys';
 import { useAccountId } from '../../../../stores/current-account';
 import { GroupMembersAccessList } from './group-members-access-list';
 
 /** A group's effective access: what its saved policies grant and deny, cell by cell. */
 export function GroupAccess({ groupId }: { groupId: string }) {
   const accountId = useAccountId();
-  const { accountName } = useKeyNames();
   const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
-  const names = useMemo(() => ({ accountId, accountName }), [accountId, accountName]);
+  const names = useKeyNames(scopesOfPolicies(group.policies));
   const matrix = useMemo(() => computeEffectiveAccess(groupAccessPolicies(group, (rg) => resourceGroupLabel(rg, names))), [group, names]);
 
   return (

@@ -1,6 +1,5 @@
-import { Popover } from 'radix-ui';
 import type { ReactNode } from 'react';
-import { pluralize } from '../../../../lib/format';
+import { CheckboxPopover } from '../../../../components/ui/checkbox-popover';
 
 interface PickerPopoverProps {
   /** e.g. "permission groups" — used in the trigger, the search box and the labels. */
@@ -14,32 +13,20 @@ interface PickerPopoverProps {
   children: ReactNode;
 }
 
-/** The searchable checkbox popover both composer pickers open; the search resets on close. */
+/** The searchable checkbox popover both composer pickers open, worded for one policy. */
 export function PickerPopover({ noun, policyLabel, placeholder, query, onQueryChange, selectedCount, children }: PickerPopoverProps) {
   return (
-    <Popover.Root onOpenChange={(open) => !open && onQueryChange('')}>
-      <Popover.Trigger className="btn btn-small" aria-label={`Choose ${noun} for ${policyLabel}`}>
-        Choose {noun}…
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)} for ${policyLabel}`}>
-          <input
-            type="search"
-            className="input picker-search"
-            placeholder={placeholder}
-            aria-label={`Search ${noun}`}
-            value={query}
-            onChange={(e) => onQueryChange(e.target.value)}
-          />
-          <div className="picker-options">{children}</div>
-          <div className="picker-footer">
-            <span className="muted" aria-live="polite">
-              {pluralize(selectedCount, 'selected', 'selected')}
-            </span>
-            <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
-          </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <CheckboxPopover
+      triggerText={`Choose ${noun}…`}
+      triggerLabel={`Choose ${noun} for ${policyLabel}`}
+      contentLabel={`${noun[0]!.toUpperCase()}${noun.slice(1)} for ${policyLabel}`}
+      searchLabel={`Search ${noun}`}
+      placeholder={placeholder}
+      query={query}
+      onQueryChange={onQueryChange}
+      selectedCount={selectedCount}
+    >
+      {children}
+    </CheckboxPopover>
   );
 }

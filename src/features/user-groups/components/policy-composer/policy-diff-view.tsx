@@ -95,7 +95,7 @@ export function AccessChangesTable({ changes, names }: { changes: AccessChange[]
           {changes.slice(0, MAX_ROWS).map((c) => (
             <tr key={`${c.permissionGroupId}|${c.column}`}>
               <th scope="row">{c.permissionGroupName}</th>
-              <td>{columnLabel(c.column, names)}</td>
+              <td title={c.column.startsWith('com.') ? c.column : undefined}>{columnLabel(c.column, names)}</td>
               <td>
                 <span className={`outcome outcome-${c.from}`}>{OUTCOME_LABEL[c.from]}</span>
               </td>

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ResourceGroup } from '../../../../api/schemas/iam';
 import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
 import { actsOnZones } from '../../../../lib/resource-scope';
+import { zoneIdsOf } from '../../../../lib/scope-keys';
 import type { ResolvedResource } from './use-composer';
 
 interface ResourceGroupPickerProps {
@@ -52,7 +53,7 @@ export function ResourceGroupPicker({ policyLabel, selected, resourceGroups, des
             const error = errors[k];
             return (
               <li key={k} className={`chip${error ? ' chip-invalid' : warnings?.has(k) ? ' chip-warning' : ''}${isInlineRef(ref) ? ' chip-inline' : ''}`}>
-                <span className="chip-text">
+                <span className="chip-text" title={zoneIdsOf(r.scope ?? []).join('\n') || undefined}>
                   {r.label}
                   {r.detail ? <span className="chip-meta">{r.detail}</span> : null}
                 </span>

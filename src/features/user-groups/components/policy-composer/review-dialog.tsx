@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
 import { userGroupKeys } from '../../../../api/queries/user-groups';
-import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { curlCommand } from '../../../../lib/curl';
@@ -45,8 +44,7 @@ function accessPolicies(policies: DraftPolicy[], lookups: Lookups, group: { id: 
  * API holds now, what members gain or lose, and the exact PUT. Saving reads once more first.
  */
 export function ReviewDialog({ open, onOpenChange, composer, onRefused }: ReviewDialogProps) {
-  const { accountId, group, base, policies, lookups } = composer;
-  const names = useKeyNames();
+  const { accountId, group, base, policies, lookups, names } = composer;
   const qc = useQueryClient();
   const save = useSavePolicies(group.id);
   const [notes, setNotes] = useState<string[]>([]);

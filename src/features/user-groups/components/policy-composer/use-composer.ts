@@ -6,7 +6,7 @@ import { userGroupQuery } from '../../../../api/queries/user-groups';
 import type { PermissionGroup, ResourceGroup, UserGroup } from '../../../../api/schemas/iam';
 import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
-import { resourceGroupLabel, summarizeScope, type ScopeLike } from '../../../../lib/scope-keys';
+import { resourceGroupLabel, scopesOfPolicies, summarizeScope, type KeyNames, type ScopeLike } from '../../../../lib/scope-keys';
 import { draftKey, usePolicyDrafts, type PolicyDraft } from '../../../../stores/policy-drafts';
 import { useAccountId } from '../../../../stores/current-account';
 
@@ -29,7 +29,6 @@ export interface Lookups {
  */
 export function useComposer(groupId: string) {
   const accountId = useAccountId();
-  const { accountName } = useKeyNames();
   const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
   const { data: catalogue } = useSuspenseQuery(allPermissionGroupsQuery(accountId));
   const { data: resourceGroups } = useSuspenseQuery(resourceGroupsQuery(accountId));
@@ -47,10 +46,17 @@ export function useComposer(groupId: string) {
   /** The API's group moved on since the draft began (someone saved, renamed, or changed members). */
   const stale = Boolean(draft) && draft!.base.modifiedOn !== group.modified_on;
 
-  const lookups = useMemo(
-    () => buildLookups(group, catalogue, resourceGroups, { accountId, accountName }),
-    [group, catalogue, resourceGroups, accountId, accountName],
+  // Every zone the composer may show: in the account's groups, the saved policies and the draft's inline scopes.
+  const scopes = useMemo(
+    () => [
+      ...resourceGroups.flatMap((rg) => rg.scope),
+      ...scopesOfPolicies(group.policies),
+      ...policies.flatMap((p) => p.resourceGroups.flatMap((ref) => (isInlineRef(ref) ? [ref.scope] : []))),
+    ],
+    [resourceGroups, group.policies, policies],
   );
+  const names = useKeyNames(scopes);
+  const lookups = useMemo(() => buildLookups(group, catalogue, resourceGroups, names), [group, catalogue, resourceGroups, names]);
 
   const edit = useCallback(
     (update: (policies: DraftPolicy[]) => DraftPolicy[]) => {
@@ -64,7 +70,7 @@ export function useComposer(groupId: string) {
   const put = useCallback((next: Omit<PolicyDraft, 'updatedAt'>) => store.getState().put(key, next), [store, key]);
   const discard = useCallback(() => store.getState().discard(key), [store, key]);
 
-  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, lookups, edit, put, discard };
+  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, names, lookups, edit, put, discard };
 }
 
 export type Composer = ReturnType<typeof useComposer>;
@@ -73,7 +79,7 @@ function buildLookups(
   group: UserGroup,
   catalogue: PermissionGroup[],
   resourceGroups: ResourceGroup[],
-  names: { accountId: string; accountName: string },
+  names: KeyNames,
 ): Lookups {
   const pgs = new Map<string, PermissionGroup>();
   const rgs = new Map<string, ResourceGroup>();

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSandboxDb } from '../db/open.ts';
+import { createSandboxApi } from '../router.ts';
+import { ACCOUNT, BEARER } from '../test-support.ts';
+import { loadPolicies } from './user-group-policies.ts';
+
+/**
+ * The per-group JSON cache (user-group-json.ts) never serves a group as it was before a write:
+ * each case warms the cache with GETs, changes what a group's answer embeds by another path,
+ * and expects the next GET to match what the database holds (hydrated without the cache).
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'iam-json-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const groups = `/client/v4/accounts/${ACCOUNT}/iam/user_groups`;
+const rgs = `/client/v4/accounts/${ACCOUNT}/iam/resource_groups`;
+
+function sandboxOnFile(name: string) {
+  const path = join(dir, `${name}.db`);
+  const db = openSandboxDb(path, 'default');
+  const api = createSandboxApi({ db, verificationDelayMs: 0 });
+  const get = async (path: string) => (await (await api.request(path, { headers: BEARER })).json()) as any;
+  const send = async (method: string, path: string, body: unknown) =>
+    (await api.request(path, { method, headers: { ...BEARER, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+  return { path, db, api, get, send };
+}
+
+/** A group whose policies use a resource group by id, and that resource group. */
+function groupUsingResourceGroup(db: Database.Database) {
+  return db
+    .prepare(
+      `SELECT p.user_group_id AS groupId, prg.resource_group_id AS rgId FROM policy_resource_groups prg
+         JOIN policies p ON p.id = prg.policy_id JOIN resource_groups rg ON rg.id = prg.resource_group_id
+        WHERE rg.meta IS NULL LIMIT 1`,
+    )
+    .get() as { groupId: string; rgId: string };
+}
+
+const policiesInDb = (db: Database.Database, id: string) => JSON.parse(JSON.stringify(loadPolicies(db, [id]).get(id)));
+
+describe('user group JSON cache', () => {
+  it('shows a renamed resource group inside every cached group that uses it', async () => {
+    const s = sandboxOnFile('rename-rg');
+    const { groupId, rgId } = groupUsingResourceGroup(s.db);
+    await s.get(`${groups}?per_page=100`);
+    await s.get(`${groups}/${groupId}`);
+    expect(await s.send('PUT', `${rgs}/${rgId}`, { name: 'Renamed while cached' })).toBe(200);
+    const one = (await s.get(`${groups}/${groupId}`)).result;
+    const listed = (await s.get(`${groups}?per_page=100`)).result.find((g: { id: string }) => g.id === groupId);
+    for (const group of [one, listed]) {
+      expect(group.policies).toEqual(policiesInDb(s.db, groupId));
+      expect(JSON.stringify(group)).toContain('Renamed while cached');
+    }
+  });
+
+  it('follows writes that bypass the routes on the same connection (links, policies, names)', async () => {
+    const s = sandboxOnFile('raw-sql');
+    const { groupId } = groupUsingResourceGroup(s.db);
+    await s.get(`${groups}/${groupId}`);
+    const policy = s.db.prepare('SELECT id FROM policies WHERE user_group_id = ? ORDER BY position LIMIT 1').get(groupId) as { id: string };
+    s.db.prepare('DELETE FROM policy_permission_groups WHERE policy_id = ? AND position > 0').run(policy.id);
+    expect((await s.get(`${groups}/${groupId}`)).result.policies).toEqual(policiesInDb(s.db, groupId));
+    s.db.prepare("UPDATE policies SET access = CASE access WHEN 'allow' THEN 'deny' ELSE 'allow' END WHERE id = ?").run(policy.id);
+    expect((await s.get(`${groups}/${groupId}`)).result.policies).toEqual(policiesInDb(s.db, groupId));
+    s.db.prepare('UPDATE user_groups SET name = ? WHERE id = ?').run('Renamed by SQL', groupId);
+    expect((await s.get(`${groups}/${groupId}`)).result.name).toBe('Renamed by SQL');
+    s.db.prepare('DELETE FROM policies WHERE user_group_id = ?').run(groupId);
+    expect((await s.get(`${groups}/${groupId}`)).result.policies).toEqual([]);
+  });
+
+  it('follows a write committed by another process on the same file', async () => {
+    const s = sandboxOnFile('other-process');
+    const { groupId } = groupUsingResourceGroup(s.db);
+    expect((await s.get(`${groups}/${groupId}`)).result.name).not.toBe('Renamed elsewhere');
+    const other = new Database(s.path); // another connection: its writes fire none of our triggers
+    other.prepare('UPDATE user_groups SET name = ? WHERE id = ?').run('Renamed elsewhere', groupId);
+    other.prepare('DELETE FROM policies WHERE user_group_id = ?').run(groupId);
+    other.close();
+    const after = (await s.get(`${groups}/${groupId}`)).result;
+    expect(after.name).toBe('Renamed elsewhere');
+    expect(after.policies).toEqual([]);
+  });
+
+  it('answers the same bytes as the uncached answer did', async () => {
+    const s = sandboxOnFile('same-bytes');
+    const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();
+    const warm = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();
+    expect(warm).toBe(cold);
+    const parsed = JSON.parse(warm);
+    expect(Object.keys(parsed)).toEqual(['success', 'errors', 'messages', 'result', 'result_info']);
+    expect(parsed.result.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,99 @@
+import type { Db } from '../db/open.ts';
+
+/**
+ * The serialized form of user groups (with their policies), reused until a write touches them: a
+ * list page is then two small queries and a string join instead of hydrating and stringifying
+ * every policy again. One cache per database connection.
+ *
+ * Invalidation is the database's job, not each handler's: TEMP triggers on this connection call
+ * back into JS for every change to a user group, its policies or their references (whatever code
+ * path or later route writes them), a resource-group or permission-group change empties it, and
+ * `PRAGMA data_version` — which moves when another connection (another process on the same file)
+ * commits — empties it too.
+ */
+
+/** ~1.5 KB each: the cache stays in the tens of MB even on the 100,000-group seed. */
+const MAX_ENTRIES = 20_000;
+
+interface CacheState {
+  entries: Map<string, string>;
+  dataVersion: number;
+  readVersion: () => number;
+}
+
+const caches = new WeakMap<Db, CacheState>();
+
+const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM policies WHERE id = NEW.policy_id))';
+
+const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
+  ['user_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_changed(OLD.id)'],
+  ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
+  // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
+  ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
+  ['policy_resource_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
+  ['resource_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_cache_clear()'],
+  ['permission_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_cache_clear()'],
+];
+
+function install(db: Db): CacheState {
+  const entries = new Map<string, string>();
+  const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
+  const state: CacheState = { entries, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
+  state.dataVersion = state.readVersion();
+  db.function('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
+  db.function('sandbox_user_group_cache_clear', () => (entries.clear(), null));
+  for (const [table, events, call] of TRIGGERS) {
+    for (const event of events) {
+      // NEW does not exist in a DELETE trigger, OLD not in an INSERT one.
+      const row = event === 'DELETE' ? call.replaceAll('NEW.', 'OLD.') : call;
+      db.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS sandbox_cache_${table}_${event.toLowerCase()}
+           AFTER ${event} ON main.${table} BEGIN SELECT ${row}; END`,
+      );
+      if (event === 'UPDATE' && row.includes('NEW.')) {
+        // An update that moves a row to another owner changes both.
+        db.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS sandbox_cache_${table}_update_old
+             AFTER UPDATE ON main.${table} BEGIN SELECT ${row.replaceAll('NEW.', 'OLD.')}; END`,
+        );
+      }
+    }
+  }
+  return state;
+}
+
+function cacheOf(db: Db): CacheState {
+  let state = caches.get(db);
+  if (!state) {
+    state = install(db);
+    caches.set(db, state);
+  }
+  const version = state.readVersion();
+  if (version !== state.dataVersion) {
+    state.entries.clear();
+    state.dataVersion = version;
+  }
+  return state;
+}
+
+/**
+ * The JSON text of each row, in order: cached ones as they are, the others built together by
+ * `build` (one batch per call) and remembered. Call outside a write transaction, so nothing
+ * remembered can be rolled back.
+ */
+export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (missing: R[]) => unknown[]): string[] {
+  const { entries } = cacheOf(db);
+  const out: Array<string | undefined> = rows.map((row) => entries.get(row.id));
+  const missing = rows.filter((_, i) => out[i] === undefined);
+  if (missing.length === 0) return out as string[];
+  const built = build(missing);
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (out[i] !== undefined) continue;
+    const json = JSON.stringify(built[k++]);
+    out[i] = json;
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(rows[i]!.id, json);
+  }
+  return out as string[];
+}

@@ -1,0 +1,76 @@
+import { Popover } from 'radix-ui';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { pluralize } from '../../lib/format';
+
+interface CheckboxPopoverProps {
+  /** The trigger's visible text and accessible name. */
+  triggerText: ReactNode;
+  triggerLabel: string;
+  /** The popover's accessible name. */
+  contentLabel: string;
+  searchLabel: string;
+  placeholder: string;
+  query: string;
+  onQueryChange: (query: string) => void;
+  selectedCount: number;
+  /** Above the options, e.g. "Searching…" or how many matched. */
+  status?: ReactNode;
+  /** The checkbox options (already filtered by the query). */
+  children: ReactNode;
+  disabled?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}
+
+/** Arrow keys move between the search box and the options, as in a listbox. */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="search"], input[type="checkbox"]:not(:disabled)')];
+  const at = stops.indexOf(document.activeElement as HTMLInputElement);
+  if (at < 0) return;
+  const next = stops[Math.min(stops.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
+/**
+ * A searchable checkbox list in a popover (the composer's pickers, the zone picker). The search
+ * resets on close; Escape closes; Tab or the arrow keys reach every option.
+ */
+export function CheckboxPopover(props: CheckboxPopoverProps) {
+  const { triggerText, triggerLabel, contentLabel, searchLabel, placeholder, query, onQueryChange, selectedCount, status, children, disabled, onOpenChange } = props;
+  return (
+    <Popover.Root
+      onOpenChange={(open) => {
+        if (!open) onQueryChange('');
+        onOpenChange?.(open);
+      }}
+    >
+      <Popover.Trigger className="btn btn-small" aria-label={triggerLabel} disabled={disabled}>
+        {triggerText}
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={contentLabel} onKeyDown={moveFocus}>
+          <input
+            type="search"
+            className="input picker-search"
+            placeholder={placeholder}
+            aria-label={searchLabel}
+            value={query}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onQueryChange(e.target.value)}
+          />
+          {status}
+          <div className="picker-options">{children}</div>
+          <div className="picker-footer">
+            <span className="muted" aria-live="polite">
+              {pluralize(selectedCount, 'selected', 'selected')}
+            </span>
+            <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
+          </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
