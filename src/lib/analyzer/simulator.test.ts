@@ -65,7 +65,7 @@ describe('who can use a permission group', () => {
     const zoneArb = fc.constantFrom(ACCOUNT_RESOURCE, zoneKeyOf('1'), zoneKeyOf('2'), zoneKeyOf('3'), zoneKeyOf('9'));
     fc.assert(
       fc.property(fc.constantFrom('pg-dns', 'pg-fw'), zoneArb, fc.subarray(['m-ann', 'm-bob', 'm-cy']), (pg, resource, contractors) => {
-        const s = { ...base(), memberships: [...base().memberships.filter((m) => m.groupId !== 'g-contract'), { groupId: 'g-contract', memberIds: contractors }] };
+        const s = { ...base(), memberships: [...(base().memberships ?? []).filter((m) => m.groupId !== 'g-contract'), { groupId: 'g-contract', memberIds: contractors }] };
         const allowed = new Set(whoCan(s, { permissionGroupId: pg, resource }).allowed.map((a) => a.member.id));
         for (const id of ['m-ann', 'm-bob', 'm-cy']) {
           expect(allowed.has(id)).toBe(canMemberUse(s, { memberId: id, permissionGroupId: pg, resource }).outcome === 'allow');

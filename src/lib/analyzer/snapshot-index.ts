@@ -29,7 +29,7 @@ export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
   const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
   const members = new Map<string, readonly string[]>();
   const groups = new Map<string, string[]>();
-  for (const { groupId, memberIds } of snapshot.memberships) {
+  for (const { groupId, memberIds } of snapshot.memberships ?? []) {
     if (!groupById.has(groupId)) continue; // a stale index entry for a deleted group grants nothing
     const unique = [...new Set(memberIds)];
     members.set(groupId, unique);

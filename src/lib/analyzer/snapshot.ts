@@ -63,8 +63,11 @@ export interface AccessSnapshot {
   /** ISO time the snapshot describes; age-based rules measure from it (tests pin it). */
   now: string;
   userGroups: readonly SnapshotUserGroup[];
-  /** Who is in each group (the membership index's answer). A group absent here has no members. */
-  memberships: ReadonlyArray<{ groupId: string; memberIds: readonly string[] }>;
+  /**
+   * Who is in each group (the membership index's answer). A group absent here has no members;
+   * `null` means unknown, and the rules that depend on memberships stay silent.
+   */
+  memberships: ReadonlyArray<{ groupId: string; memberIds: readonly string[] }> | null;
   members: readonly SnapshotMember[];
   resourceGroups: readonly SnapshotResourceGroup[];
   zones: readonly SnapshotZone[] | null;

@@ -20,6 +20,11 @@ describe('group hygiene', () => {
     expect(ids(s, 'group-without-members')).toEqual([]);
   });
 
+  it('says nothing about members when memberships are unknown', () => {
+    const s = { ...snapshotOf({ userGroups: [group('g', [allow(['dns'], ['prod'])]), group('e', [])] }), memberships: null };
+    expect(analyze(s).map((f) => f.kind)).toEqual([]);
+  });
+
   it('ignores memberships of groups that no longer exist', () => {
     const s = snapshotOf({ userGroups: [group('g', [allow(['dns'], ['prod'])])], members_of: { gone: ['m1'] } });
     expect(ids(s, 'group-without-members')).toEqual(['group-without-members:g']);
