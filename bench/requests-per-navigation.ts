@@ -1,6 +1,6 @@
 import { chromium, type Page, type Request } from '@playwright/test';
 import { startConsole } from './hardening-support.ts';
-import { printTable } from './support.ts';
+import { ACCOUNT_ID, printTable } from './support.ts';
 
 /**
  * Requests per navigation, in Chromium against the production build: how many /client/v4 calls
@@ -89,13 +89,17 @@ export async function run(): Promise<void> {
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 
   try {
-    await step('open /groups (cold load)', async () => {
-      await page.goto('/groups');
+    const groups = `/accounts/${ACCOUNT_ID}/groups`;
+    // The account is in the URL: the shell's account list and the page's data go out together.
+    await step(`open ${groups.replace(ACCOUNT_ID, ':id')} (cold load)`, async () => {
+      await page.goto(groups);
       await h1('User groups');
     });
+    let groupUrl = '';
     await step('→ a group (click)', async () => {
       await page.getByRole('table').getByRole('link').first().click();
       await page.waitForURL(/\/groups\/[0-9a-f]{32}/);
+      groupUrl = page.url();
     });
     await step('→ Permission groups', async () => {
       await nav('Permission groups');
@@ -122,6 +126,18 @@ export async function run(): Promise<void> {
     }
     await step('→ User groups again (nav link)', async () => {
       await nav('User groups');
+      await h1('User groups');
+    });
+    // A shared link to a group, opened in a fresh tab: the group and the accounts in one wave.
+    await step('open a group link (cold load)', async () => {
+      await page.goto('about:blank');
+      await page.goto(groupUrl);
+      await page.getByRole('navigation', { name: 'User group sections' }).waitFor();
+    });
+    // An old link without the account: the account list first (to pick the account), then the page.
+    await step('open /groups, an old link (cold load)', async () => {
+      await page.goto('about:blank');
+      await page.goto('/groups');
       await h1('User groups');
     });
     printTable('/client/v4 requests per navigation (waves > 1 = a request waited on another)', rows);

@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * Fault tolerance, driven by the sandbox's fault injection (server/sandbox/faults.ts): chosen
@@ -53,7 +53,7 @@ async function expectListShown(page: Page) {
 }
 
 async function openCreateDialog(page: Page, name: string) {
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await expectListShown(page);
   await page.getByRole('button', { name: 'Create group' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a user group' });
@@ -67,7 +67,7 @@ const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 test.describe('reads', () => {
   test('a 500 is retried with growing backoff, and the page loads', async ({ page }) => {
     const sent = await injectFaults(page, isGroupList, (n) => (n < 2 ? '500' : null));
-    await page.goto('/groups');
+    await page.goto(accountPath('/groups'));
     await expectListShown(page);
     expect(sent.map((s) => s.fault)).toEqual(['500', '500', null]);
     const [first, second] = gaps(sent);
@@ -78,7 +78,7 @@ test.describe('reads', () => {
 
   test('a 429 is retried after the Retry-After the server asked for, not the default backoff', async ({ page }) => {
     const sent = await injectFaults(page, isGroupList, (n) => (n === 0 ? '429, retry-after=2' : null));
-    await page.goto('/groups');
+    await page.goto(accountPath('/groups'));
     await expectListShown(page);
     expect(sent.map((s) => s.fault)).toEqual(['429, retry-after=2', null]);
     expect(gaps(sent)[0]).toBeGreaterThanOrEqual(1900);
@@ -86,14 +86,14 @@ test.describe('reads', () => {
 
   test('a dropped connection is retried', async ({ page }) => {
     const sent = await injectFaults(page, isGroupList, (n) => (n === 0 ? 'drop' : null));
-    await page.goto('/groups');
+    await page.goto(accountPath('/groups'));
     await expectListShown(page);
     expect(sent.map((s) => s.fault)).toEqual(['drop', null]);
   });
 
   test('a slow answer shows the loading state, then the page', async ({ page }) => {
     await injectFaults(page, isGroupList, () => 'latency=1500');
-    await page.goto('/groups');
+    await page.goto(accountPath('/groups'));
     await expect(page.getByRole('status', { name: 'Loading' })).toBeVisible();
     await expectListShown(page);
   });
@@ -101,7 +101,7 @@ test.describe('reads', () => {
   test('a failure that persists ends in a clear error with a retry that recovers', async ({ page, axe }) => {
     let failing = true;
     const sent = await injectFaults(page, isGroupList, () => (failing ? '500' : null));
-    await page.goto('/groups');
+    await page.goto(accountPath('/groups'));
     const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
     await expect(alert).toBeVisible({ timeout: 15_000 });
     await expect(alert).toContainText('Internal error');

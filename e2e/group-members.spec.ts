@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * A group's members: add people with the picker and by pasting emails (each in one request, with
@@ -69,7 +69,7 @@ test('add members with the picker: several people, one request', async ({ page, 
   const group = await newGroup(api, 'E2E Picker');
   const writes = countWrites(page);
 
-  await page.goto(`/groups/${group.id}/members`);
+  await page.goto(accountPath(`/groups/${group.id}/members`));
   await expect(page.getByRole('heading', { name: 'This group has no members yet' })).toBeVisible();
   await expectNoA11yViolations(page);
 
@@ -107,7 +107,7 @@ test('add members by pasting emails: a preview sorts every address, then one req
   const group = await newGroup(api, 'E2E Paste', [inGroup.id]);
   const writes = countWrites(page);
 
-  await page.goto(`/groups/${group.id}/members`);
+  await page.goto(accountPath(`/groups/${group.id}/members`));
   await expect(memberRows(page)).toHaveCount(1);
   await page.getByRole('button', { name: 'Add by email list' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add members by email' });
@@ -156,7 +156,7 @@ test('replace the membership: the preview names who is added and removed; a coll
   const group = await newGroup(api, 'E2E Replace', start.map((m) => m.id));
   const writes = countWrites(page);
 
-  await page.goto(`/groups/${group.id}/members`);
+  await page.goto(accountPath(`/groups/${group.id}/members`));
   await expect(memberRows(page)).toHaveCount(4);
   await page.getByRole('button', { name: 'Replace allâ€¦' }).click();
   const dialog = page.getByRole('dialog', { name: 'Replace the membership' });
@@ -205,7 +205,7 @@ test('remove one member, then several selected; search, page and open a memberâ€
   const writes = countWrites(page);
 
   // Paging: 25 per page, URL-synced.
-  await page.goto(`/groups/${group.id}/members?per_page=25`);
+  await page.goto(accountPath(`/groups/${group.id}/members?per_page=25`));
   await expect(memberRows(page)).toHaveCount(25);
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
@@ -265,7 +265,7 @@ test('a removal the API refuses puts the row back and says why', async ({ page, 
   const people = (await accountMembers(api)).filter((m) => m.user.email.endsWith('@acme.com')).slice(80, 82);
   const group = await newGroup(api, 'E2E Rollback', people.map((m) => m.id));
   const victim = [...people].sort((a, b) => a.user.email.localeCompare(b.user.email))[0]!;
-  await page.goto(`/groups/${group.id}/members`);
+  await page.goto(accountPath(`/groups/${group.id}/members`));
   await expect(memberRows(page)).toHaveCount(2);
 
   // The API fails this DELETE (slowly, so the optimistic removal can be seen first).

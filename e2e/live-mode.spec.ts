@@ -155,7 +155,7 @@ async function snapshotStorage(page: Page, seen: Seen) {
 }
 
 async function visit(page: Page, seen: Seen, path: string, heading: RegExp | string) {
-  await page.goto(origin + path);
+  await page.goto(origin + `/accounts/${ACCOUNT_ID}${path}`);
   await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   await snapshotStorage(page, seen);
@@ -184,7 +184,7 @@ test('live mode: the credential never reaches the browser, on any page', async (
 
   // Opening the printed URL signs in and lands on the dashboard without the token in the URL.
   await page.goto(launchUrl);
-  await expect(page).toHaveURL(new RegExp(`^${origin}/groups(\\?|$)`));
+  await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/groups(\\?|$)`));
   expect(page.url()).not.toContain('token=');
   await expect(page.getByText(/^Live/).first()).toBeVisible();
 
@@ -271,7 +271,7 @@ test('live mode: without the session cookie the API is refused, in the envelope'
   const page = await context.newPage();
   const before = upstreamCalls.length;
   // The dashboard loads, but every API call it makes is refused: it says how to get in.
-  await page.goto(`${origin}/groups`);
+  await page.goto(`${origin}/accounts/${ACCOUNT_ID}/groups`);
   await expect(page.getByRole('alert')).toContainText('?token=', { timeout: 15_000 });
   const res = await page.request.get(`${origin}/client/v4/accounts`, { headers: { 'x-iam-console': '1' } });
   expect(res.status()).toBe(401);

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * OAuth client journeys: create with scopes and see the secret once; rotate to revoke; resume a
@@ -137,7 +137,7 @@ test.describe('OAuth clients', () => {
     const name = unique('Deploy dashboard');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
-    await page.goto('/oauth-clients');
+    await page.goto(accountPath('/oauth-clients'));
     await expect(page.getByRole('heading', { level: 1, name: 'OAuth clients' })).toBeVisible();
     await expectNoA11yViolations(page);
     await page.getByRole('link', { name: 'New OAuth client' }).click();
@@ -242,7 +242,7 @@ test.describe('OAuth clients', () => {
   test('leaving the new secret unconfirmed asks first, by Escape or by the back button', async ({ page }) => {
     const watch = watchPage(page);
     const name = unique('Unstored');
-    await page.goto('/oauth-clients');
+    await page.goto(accountPath('/oauth-clients'));
     await page.getByRole('link', { name: 'New OAuth client' }).click();
     await page.getByLabel('Client name', { exact: true }).fill(name);
     await page.getByRole('textbox', { name: 'Redirect URI 1' }).fill('https://unstored.example.com/cb');
@@ -277,7 +277,7 @@ test.describe('OAuth clients', () => {
       if (r.method() === 'DELETE') revokes++;
     });
 
-    await page.goto(`/oauth-clients/${created.client_id}`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}`));
     await page.getByRole('link', { name: 'Rotate secret' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Rotate client secret' })).toBeVisible();
     const progress = page.getByRole('list', { name: 'Rotation progress' });
@@ -341,7 +341,7 @@ test.describe('OAuth clients', () => {
       if (r.method() === 'POST' && r.url().endsWith(`/${created.client_id}/rotate_secret`)) rotations++;
     });
 
-    await page.goto(`/oauth-clients/${created.client_id}/rotate`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}/rotate`));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     const dialog = page.getByRole('dialog');
@@ -393,7 +393,7 @@ test.describe('OAuth clients', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/rotate_secret')) posts++;
     });
-    await page.goto(`/oauth-clients/${created.client_id}/rotate`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}/rotate`));
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // 1. The request never reaches the server: "Try again" does rotate.
@@ -415,7 +415,7 @@ test.describe('OAuth clients', () => {
 
     // 2. The server rotates but its answer is lost: "Try again" must not post a second time —
     //    the wizard sees the rotation happened and says its secret cannot be shown.
-    await page.goto(`/oauth-clients/${created.client_id}/rotate`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}/rotate`));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.route(
       rotatePath,
@@ -439,7 +439,7 @@ test.describe('OAuth clients', () => {
   test('a rotation started elsewhere opens at the revoke step', async ({ page, api }) => {
     const created = await createClientViaApi(api);
     expect((await api.post(`${CLIENTS}/${created.client_id}/rotate_secret`)).success).toBe(true);
-    await page.goto(`/oauth-clients`);
+    await page.goto(accountPath(`/oauth-clients`));
     await page.getByRole('link', { name: `Finish secret rotation for ${created.client_name}` }).click();
     await expect(page.getByRole('list', { name: 'Rotation progress' }).locator('[aria-current="step"]')).toHaveText(/Revoke/);
     await expect(page.getByRole('status').filter({ hasText: 'cannot be shown again' })).toBeVisible();
@@ -449,7 +449,7 @@ test.describe('OAuth clients', () => {
     const host = `app-${Date.now().toString(36)}.example.com`;
     const created = await createClientViaApi(api, { client_uri: `https://${host}` });
 
-    await page.goto(`/oauth-clients/${created.client_id}`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}`));
     await page.getByRole('link', { name: 'Go public' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Go public' })).toBeVisible();
     const checklist = page.getByRole('list').filter({ hasText: 'Verified client URI host' });
@@ -500,7 +500,7 @@ test.describe('OAuth clients', () => {
 
   test('delete asks for the client name', async ({ page, api }) => {
     const created = await createClientViaApi(api);
-    await page.goto(`/oauth-clients/${created.client_id}`);
+    await page.goto(accountPath(`/oauth-clients/${created.client_id}`));
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${created.client_name}?` });
     const confirm = dialog.getByRole('button', { name: 'Delete client' });
@@ -517,7 +517,7 @@ test.describe('OAuth clients', () => {
   });
 
   test('bad input: each message lands at its field or list item, and the input is kept', async ({ page, api }, testInfo) => {
-    await page.goto('/oauth-clients/new');
+    await page.goto(accountPath('/oauth-clients/new'));
     const name = unique('Bad input');
     await page.getByLabel('Client name', { exact: true }).fill(name);
     await page.getByRole('textbox', { name: 'Redirect URI 1' }).fill('https://ok.example.com/cb');

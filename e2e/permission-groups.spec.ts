@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * Journey: an admin browses Cloudflare's permission-group catalogue, filters it by name and
@@ -35,7 +35,7 @@ function search(page: Page): Record<string, string> {
 const filter = (page: Page, label: string): Locator => page.getByRole('searchbox', { name: label });
 
 test('browse, filter and paginate permission groups through the URL', async ({ page, api, axe }) => {
-  await page.goto('/permission-groups');
+  await page.goto(accountPath('/permission-groups'));
   await expect(page.getByRole('heading', { level: 1, name: 'Permission groups' })).toBeVisible();
 
   const first = await catalogue(api, { page: 1, per_page: 20 });
@@ -90,7 +90,7 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
 
   await test.step('a shared link opens on the same page of the same filter', async () => {
     const shared = await page.context().newPage();
-    await shared.goto('/permission-groups?page=2&per_page=5&name=read');
+    await shared.goto(accountPath('/permission-groups?page=2&per_page=5&name=read'));
     await expect(filter(shared, 'Name contains')).toHaveValue('read');
     await expect(filter(shared, 'Label contains')).toHaveValue('');
     await expectRows(shared, (await catalogue(api, { page: 2, per_page: 5, name: 'read' })).names);
@@ -111,7 +111,7 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
   });
 
   await test.step('nonsense in the URL falls back to defaults instead of failing', async () => {
-    await page.goto('/permission-groups?page=abc&per_page=999');
+    await page.goto(accountPath('/permission-groups?page=abc&per_page=999'));
     await expectRows(page, first.names);
   });
 });
@@ -128,7 +128,7 @@ test('the detail panel shows a permission group and the user-group policies that
   expect(usedId, 'the seed has policies').toBeDefined();
   const pg = (await api.get<PermissionGroup>(`${IAM}/permission_groups/${usedId}`)).result;
 
-  await page.goto('/permission-groups?per_page=10');
+  await page.goto(accountPath('/permission-groups?per_page=10'));
   await filter(page, 'ID').fill(pg.id);
   await expect.poll(() => search(page).id).toBe(pg.id);
   await expectRows(page, [pg.name]);
@@ -166,12 +166,12 @@ test('the detail panel shows a permission group and the user-group policies that
     const all = await catalogue(api, { page: 1, per_page: 50 });
     const unused = all.groups.find((g) => !uses.has(g.id));
     expect(unused).toBeDefined();
-    await page.goto(`/permission-groups/${unused!.id}`);
+    await page.goto(accountPath(`/permission-groups/${unused!.id}`));
     await expect(page.getByRole('complementary', { name: unused!.name }).getByText(/No user group's policy uses this permission group/)).toBeVisible();
   });
 
   await test.step('an unknown id shows an error in the panel, the list still works', async () => {
-    await page.goto(`/permission-groups/${'f'.repeat(32)}`);
+    await page.goto(accountPath(`/permission-groups/${'f'.repeat(32)}`));
     const panel = page.getByRole('complementary', { name: 'Permission group not available' });
     await expect(panel.getByRole('alert')).toContainText('not found');
     await expect(table(page)).toBeVisible();

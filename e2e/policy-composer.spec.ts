@@ -1,5 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * The policy composer: an admin composes a group's allow and deny policies (with a resource
@@ -89,7 +89,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
 }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer from scratch');
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await expect(page.getByRole('heading', { name: 'Policies', exact: true })).toBeVisible();
   await expect(page.getByText('No policies')).toBeVisible();
   await expectNoA11yViolations(page);
@@ -154,7 +154,7 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
   const policyId = group.policies[0]!.id;
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: 'Request body (JSON)' });
   const text = await editor.inputValue();
@@ -185,7 +185,7 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   ]);
 
   // Me: add Cache Purge to policy 1 (not saved yet).
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await choose(page, policyCard(page, 1), 'permission', ['Cache Purge']);
   await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
 
@@ -193,7 +193,7 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   const other = await browser.newContext();
   try {
     const colleague = await other.newPage();
-    await colleague.goto(`/groups/${group.id}/policies`);
+    await colleague.goto(accountPath(`/groups/${group.id}/policies`));
     await colleague.getByRole('button', { name: 'Add deny policy' }).click();
     await choose(colleague, policyCard(colleague, 2), 'permission', ['DNS']);
     await choose(colleague, policyCard(colleague, 2), 'resource', [PRODUCTION]);
@@ -237,7 +237,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
   const before = await readGroup(api, group.id);
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await policyCard(page, 1).getByRole('radio', { name: 'Deny' }).check();
   await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
 
@@ -278,7 +278,7 @@ test('an invalid combination is refused on the right policy and entry, with the 
   const group = await newGroup(api, 'Composer invalid', [
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
   ]);
-  await page.goto(`/groups/${group.id}/policies`);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('button', { name: 'Add allow policy' }).click();
   const second = policyCard(page, 2);
   await choose(page, second, 'permission', ['Billing', 'Cache Purge']);
@@ -318,7 +318,7 @@ test('effective access shows deny winning, for the group and for one of its memb
   ]);
   expect((await api.put(`${GROUPS}/${group.id}/members`, [{ id: person.id }])).success).toBe(true);
 
-  await page.goto(`/groups/${group.id}/access`);
+  await page.goto(accountPath(`/groups/${group.id}/access`));
   const matrix = page.getByRole('table', { name: `Effective access of ${group.name}` });
   await expect(matrix.getByRole('button', { name: /^DNS on Acme Corp \(account, all zones\): Allowed, except 3 zones/ })).toBeVisible();
   const deniedCell = matrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
@@ -369,7 +369,7 @@ test('start from another group’s policies, and export a group to import it int
   expect((await api.put(`${GROUPS}/${source.id}/members`, [{ id: shared.id }, { id: acmeOnly.id }])).success).toBe(true);
 
   // Template: the target starts from the source's policies, as a draft.
-  await page.goto(`/groups/${target.id}/policies`);
+  await page.goto(accountPath(`/groups/${target.id}/policies`));
   await page.getByRole('button', { name: 'Start from another group…' }).click();
   const templates = page.getByRole('dialog', { name: 'Start from another group’s policies' });
   await templates.getByRole('combobox', { name: 'Copy policies from' }).fill(source.name);
@@ -383,7 +383,7 @@ test('start from another group’s policies, and export a group to import it int
   await page.getByRole('dialog').getByRole('button', { name: 'Discard draft' }).click();
 
   // Export: canonical JSON, no policy ids.
-  await page.goto(`/groups/${source.id}/policies`);
+  await page.goto(accountPath(`/groups/${source.id}/policies`));
   await page.getByRole('button', { name: 'Export…' }).click();
   const exported = await page.getByLabel('Export JSON').innerText();
   const file = JSON.parse(exported);
@@ -396,9 +396,10 @@ test('start from another group’s policies, and export a group to import it int
 
   // Import into a new group of the other account, after a dry run.
   await page.getByRole('combobox', { name: 'Account' }).selectOption(STAGING);
-  await expect(page).toHaveURL(/\/groups(\?|$)/);
+  // The switch keeps the section: the other account's user groups.
+  await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
   const stagingGroups = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`);
-  await page.goto(`/groups/${stagingGroups.result[0]!.id}/policies`);
+  await page.goto(accountPath(`/groups/${stagingGroups.result[0]!.id}/policies`, STAGING));
   await page.getByRole('button', { name: 'Import…' }).click();
   const importer = page.getByRole('dialog', { name: 'Import a group' });
   await importer.getByLabel('Or paste the JSON').fill(exported);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * Journey: an admin creates a resource group with the scope builder (pasting zone ids, fixing
@@ -59,7 +59,7 @@ test('create, edit and delete a resource group with the scope builder', async ({
   const existing = (await api.get<any[]>(`${IAM}/resource_groups`)).result[0];
   expect(existing?.name, 'the seed has resource groups').toBeTruthy();
 
-  await page.goto('/resource-groups');
+  await page.goto(accountPath('/resource-groups'));
   await expect(page.getByRole('heading', { level: 1, name: 'Resource groups' })).toBeVisible();
   await expect(rowOf(page, existing.name)).toBeVisible();
   await axe();
@@ -213,7 +213,7 @@ test('create, edit and delete a resource group with the scope builder', async ({
 test('keyboard only: create a zone group without the mouse', async ({ page, api }) => {
   const name = `E2E keyboard ${randomBytes(3).toString('hex')}`;
   const [zoneA, zoneB] = [hex32(), hex32()];
-  await page.goto('/resource-groups');
+  await page.goto(accountPath('/resource-groups'));
   await page.getByRole('button', { name: 'Create resource group' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Create resource group' });
@@ -258,7 +258,7 @@ test('a refused delete puts the row back and says why', async ({ page, api }) =>
       body: JSON.stringify({ success: false, errors: [{ code: 1000, message: 'Simulated outage' }], messages: [], result: null }),
     });
   });
-  await page.goto('/resource-groups');
+  await page.goto(accountPath('/resource-groups'));
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Delete "${name}"?` });
   await expect(dialog.getByText("No user-group policy uses this group. Deleting it changes nobody's access.")).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * Smoke journey: a person opens the console and visits every section from the navigation. Each
@@ -80,8 +80,8 @@ test('every section is reachable from the navigation and shows seeded data', asy
   const accountName: string = account.result.name;
 
   await page.goto('/');
-  // The start page is the user groups list.
-  await expect(page).toHaveURL(/\/groups(\?.*)?$/);
+  // The start page is the user groups list of the (first) account.
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/groups(\\?.*)?$`));
 
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const section of SECTIONS) {
@@ -89,7 +89,7 @@ test('every section is reachable from the navigation and shows seeded data', asy
       const seeded = await section.seeded(api);
       const link = nav.getByRole('link', { name: section.link, exact: true });
       await link.click();
-      await expect(page).toHaveURL(new RegExp(`${section.path}(\\?.*)?$`));
+      await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}${section.path}(\\?.*)?$`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.heading);
       await expect(link, 'the current section is marked in the nav').toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('main').getByText(seeded, { exact: true }).first(), `seeded "${seeded}" is listed`).toBeVisible();
@@ -101,7 +101,7 @@ test('every section is reachable from the navigation and shows seeded data', asy
 });
 
 test('the dark theme passes the same accessibility checks', async ({ page }, testInfo) => {
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * SSO onboarding: a person connects an email domain, publishes the TXT record at their "DNS
@@ -59,7 +59,7 @@ async function publishInPanel(page: Page, name: string, value: string) {
 }
 
 async function createInWizard(page: Page, domain: string, { fedramp = false } = {}) {
-  await page.goto('/sso/new');
+  await page.goto(accountPath('/sso/new'));
   await expect(page.getByRole('heading', { level: 1, name: 'Connect an email domain' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Email domain' }).fill(domain);
   if (fedramp) await page.getByRole('checkbox', { name: 'Show FedRAMP language at SSO login' }).check();
@@ -72,7 +72,7 @@ test('full onboarding: from the domain to SSO enabled, publishing the record in 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
   await test.step('start from the SSO list', async () => {
-    await page.goto('/sso');
+    await page.goto(accountPath('/sso'));
     await page.getByRole('link', { name: 'Connect a domain' }).click();
     await expect(page).toHaveURL(/\/sso\/new$/);
     await expect(currentStep(page)).toContainText('Email domain');
@@ -264,7 +264,7 @@ test('leaving mid-way and coming back resumes at the step the connector is in', 
 
   await test.step('coming back later (a fresh page) lands on the enable step', async () => {
     const later = await page.context().newPage();
-    await later.goto('/sso');
+    await later.goto(accountPath('/sso'));
     await later.getByRole('row').filter({ hasText: domain }).getByRole('link', { name: `Enable SSO for ${domain}` }).click();
     await expect(stepTitle(later)).toHaveText(`Enable SSO for ${domain}`);
     await expect(currentStep(later)).toContainText('Enable SSO');
@@ -276,7 +276,7 @@ test('leaving mid-way and coming back resumes at the step the connector is in', 
 test('a double click on create makes one connector, and a retry after a lost answer does not make a second', async ({ page, api }) => {
   await test.step('double click', async () => {
     const domain = uniqueDomain('dblclick');
-    await page.goto('/sso/new');
+    await page.goto(accountPath('/sso/new'));
     await page.getByRole('textbox', { name: 'Email domain' }).fill(domain);
     let posts = 0;
     page.on('request', (r) => {
@@ -290,7 +290,7 @@ test('a double click on create makes one connector, and a retry after a lost ans
 
   await test.step('the answer is lost on the way back; "Try again" finds the connector instead of creating another', async () => {
     const domain = uniqueDomain('lost-answer');
-    await page.goto('/sso/new');
+    await page.goto(accountPath('/sso/new'));
     // The request reaches the server (the connector is created) but the browser sees a network error.
     await page.route('**/client/v4/accounts/*/sso_connectors', async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
@@ -312,7 +312,7 @@ test('a double click on create makes one connector, and a retry after a lost ans
 
 test('bad input is explained in the domain step, with the input kept', async ({ page, api }, testInfo) => {
   const input = page.getByRole('textbox', { name: 'Email domain' });
-  await page.goto('/sso/new');
+  await page.goto(accountPath('/sso/new'));
 
   await test.step('a URL: says what is wrong and offers the domain (internationalised → punycode)', async () => {
     await input.fill('https://Bücher-Shop.example/login');
@@ -371,7 +371,7 @@ test('connector detail: every field, FedRAMP toggle, enable/disable with confirm
   await api.post(`${SSO}/${id}/begin_verification`);
   await expect.poll(async () => (await api.get(`${SSO}/${id}`)).result.verification.status, { timeout: 5_000 }).toBe('verified');
 
-  await page.goto(`/sso/${id}`);
+  await page.goto(accountPath(`/sso/${id}`));
   await expect(page.getByRole('heading', { level: 1, name: domain })).toBeVisible();
   const fields = page.locator('dl.details');
   await expect(fields).toContainText(id);

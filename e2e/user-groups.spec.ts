@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * User groups: browse (search, sort, paginate, all in the URL, surviving reload), the virtualized
@@ -51,7 +51,7 @@ async function expectAllRows(page: Page, expected: string[]) {
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 test('search, sort and paginate user groups; the URL keeps the view across reload and history', async ({ page, api }) => {
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await expect(page.getByRole('heading', { name: 'User groups', level: 1 })).toBeVisible();
   await expect(rowNames(page).first()).toBeVisible();
   await expectNoA11yViolations(page);
@@ -101,14 +101,14 @@ test('search, sort and paginate user groups; the URL keeps the view across reloa
   await expectAllRows(page, await listNames(api, { per_page: 25, page: 1, direction: 'desc' }));
 
   // A shared link with a search opens with the box filled in.
-  await page.goto('/groups?q=ops');
+  await page.goto(accountPath('/groups?q=ops'));
   await expect(page.getByRole('searchbox', { name: 'Search by name' })).toHaveValue('ops');
   await expectAllRows(page, await listNames(api, { fuzzy_name: 'ops' }));
   await expectNoA11yViolations(page);
 });
 
 test('a search that matches nothing says so and offers to clear it', async ({ page }) => {
-  await page.goto('/groups?q=zzz-no-such-group');
+  await page.goto(accountPath('/groups?q=zzz-no-such-group'));
   await expect(page.getByRole('heading', { name: 'No groups match “zzz-no-such-group”' })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Clear the search' }).click();
@@ -126,7 +126,7 @@ test('500 rows per page: only rows near the viewport are in the DOM, and every r
       ),
     );
   }
-  await page.goto(`/groups?per_page=500&q=${encodeURIComponent(prefix)}`);
+  await page.goto(accountPath(`/groups?per_page=500&q=${encodeURIComponent(prefix)}`));
   const table = page.getByRole('table');
   await expect(table).toHaveAttribute('aria-rowcount', String(count + 1));
   await expect(rowNames(page).first()).toHaveText(`${prefix} 000`);
@@ -145,7 +145,7 @@ test('create a group from a copy of another’s policies, rename it, delete it; 
   expect(source.policies.length, 'the seeded source group has policies').toBeGreaterThan(0);
   const name = unique('E2E Copy');
 
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await page.getByRole('button', { name: 'Create group' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a user group' });
   const nameBox = dialog.getByRole('textbox', { name: 'Name', exact: true });
@@ -230,7 +230,7 @@ test('a double click on Create sends one request', async ({ page, api }) => {
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/iam/user_groups')) posts++;
   });
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await page.getByRole('button', { name: 'Create group' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a user group' });
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);

@@ -10,295 +10,330 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
-import { Route as PermissionGroupsRouteRouteImport } from './routes/permission-groups/route'
-import { Route as GroupsIndexRouteImport } from './routes/groups/index'
-import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
-import { Route as MembersMemberIdRouteImport } from './routes/members/$memberId'
-import { Route as OauthClientsIndexRouteImport } from './routes/oauth-clients/index'
-import { Route as OauthClientsNewRouteImport } from './routes/oauth-clients/new'
-import { Route as PermissionGroupsPermissionGroupIdRouteImport } from './routes/permission-groups/$permissionGroupId'
-import { Route as ResourceGroupsIndexRouteImport } from './routes/resource-groups/index'
-import { Route as SsoIndexRouteImport } from './routes/sso/index'
-import { Route as SsoNewRouteImport } from './routes/sso/new'
-import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
-import { Route as GroupsGroupIdAccessRouteImport } from './routes/groups/$groupId/access'
-import { Route as GroupsGroupIdMembersRouteImport } from './routes/groups/$groupId/members'
-import { Route as GroupsGroupIdPoliciesRouteImport } from './routes/groups/$groupId/policies'
-import { Route as OauthClientsClientIdIndexRouteImport } from './routes/oauth-clients/$clientId/index'
-import { Route as OauthClientsClientIdEditRouteImport } from './routes/oauth-clients/$clientId/edit'
-import { Route as OauthClientsClientIdPublishRouteImport } from './routes/oauth-clients/$clientId/publish'
-import { Route as OauthClientsClientIdRotateRouteImport } from './routes/oauth-clients/$clientId/rotate'
-import { Route as SsoConnectorIdIndexRouteImport } from './routes/sso/$connectorId/index'
-import { Route as SsoConnectorIdSetupRouteImport } from './routes/sso/$connectorId/setup'
+import { Route as SplatRouteImport } from './routes/$'
+import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
+import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
+import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
+import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
+import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
+import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
+import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
+import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
+import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
+import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
+import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
+import { Route as AccountsAccountIdGroupsGroupIdIndexRouteImport } from './routes/accounts/$accountId/groups/$groupId/index'
+import { Route as AccountsAccountIdGroupsGroupIdAccessRouteImport } from './routes/accounts/$accountId/groups/$groupId/access'
+import { Route as AccountsAccountIdGroupsGroupIdMembersRouteImport } from './routes/accounts/$accountId/groups/$groupId/members'
+import { Route as AccountsAccountIdGroupsGroupIdPoliciesRouteImport } from './routes/accounts/$accountId/groups/$groupId/policies'
+import { Route as AccountsAccountIdOauthClientsClientIdIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/index'
+import { Route as AccountsAccountIdOauthClientsClientIdEditRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/edit'
+import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
+import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
+import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
+import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const PermissionGroupsRouteRoute = PermissionGroupsRouteRouteImport.update({
-  id: '/permission-groups',
-  path: '/permission-groups',
+const SplatRoute = SplatRouteImport.update({
+  id: '/$',
+  path: '/$',
   getParentRoute: () => rootRouteImport,
 } as any)
-const GroupsIndexRoute = GroupsIndexRouteImport.update({
-  id: '/groups/',
-  path: '/groups/',
+const AccountsAccountIdRouteRoute = AccountsAccountIdRouteRouteImport.update({
+  id: '/accounts/$accountId',
+  path: '/accounts/$accountId',
   getParentRoute: () => rootRouteImport,
 } as any)
-const GroupsGroupIdRoute = GroupsGroupIdRouteImport.update({
-  id: '/groups/$groupId',
-  path: '/groups/$groupId',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const MembersMemberIdRoute = MembersMemberIdRouteImport.update({
-  id: '/members/$memberId',
-  path: '/members/$memberId',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const OauthClientsIndexRoute = OauthClientsIndexRouteImport.update({
-  id: '/oauth-clients/',
-  path: '/oauth-clients/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const OauthClientsNewRoute = OauthClientsNewRouteImport.update({
-  id: '/oauth-clients/new',
-  path: '/oauth-clients/new',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const PermissionGroupsPermissionGroupIdRoute =
-  PermissionGroupsPermissionGroupIdRouteImport.update({
-    id: '/$permissionGroupId',
-    path: '/$permissionGroupId',
-    getParentRoute: () => PermissionGroupsRouteRoute,
-  } as any)
-const ResourceGroupsIndexRoute = ResourceGroupsIndexRouteImport.update({
-  id: '/resource-groups/',
-  path: '/resource-groups/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const SsoIndexRoute = SsoIndexRouteImport.update({
-  id: '/sso/',
-  path: '/sso/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const SsoNewRoute = SsoNewRouteImport.update({
-  id: '/sso/new',
-  path: '/sso/new',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const GroupsGroupIdIndexRoute = GroupsGroupIdIndexRouteImport.update({
+const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   id: '/',
   path: '/',
-  getParentRoute: () => GroupsGroupIdRoute,
+  getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
-const GroupsGroupIdAccessRoute = GroupsGroupIdAccessRouteImport.update({
-  id: '/access',
-  path: '/access',
-  getParentRoute: () => GroupsGroupIdRoute,
+const AccountsAccountIdPermissionGroupsRouteRoute =
+  AccountsAccountIdPermissionGroupsRouteRouteImport.update({
+    id: '/permission-groups',
+    path: '/permission-groups',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdGroupsIndexRoute =
+  AccountsAccountIdGroupsIndexRouteImport.update({
+    id: '/groups/',
+    path: '/groups/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdGroupsGroupIdRoute =
+  AccountsAccountIdGroupsGroupIdRouteImport.update({
+    id: '/groups/$groupId',
+    path: '/groups/$groupId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdMembersMemberIdRoute =
+  AccountsAccountIdMembersMemberIdRouteImport.update({
+    id: '/members/$memberId',
+    path: '/members/$memberId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdOauthClientsIndexRoute =
+  AccountsAccountIdOauthClientsIndexRouteImport.update({
+    id: '/oauth-clients/',
+    path: '/oauth-clients/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdOauthClientsNewRoute =
+  AccountsAccountIdOauthClientsNewRouteImport.update({
+    id: '/oauth-clients/new',
+    path: '/oauth-clients/new',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdPermissionGroupsPermissionGroupIdRoute =
+  AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport.update({
+    id: '/$permissionGroupId',
+    path: '/$permissionGroupId',
+    getParentRoute: () => AccountsAccountIdPermissionGroupsRouteRoute,
+  } as any)
+const AccountsAccountIdResourceGroupsIndexRoute =
+  AccountsAccountIdResourceGroupsIndexRouteImport.update({
+    id: '/resource-groups/',
+    path: '/resource-groups/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoIndexRoute =
+  AccountsAccountIdSsoIndexRouteImport.update({
+    id: '/sso/',
+    path: '/sso/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoNewRoute = AccountsAccountIdSsoNewRouteImport.update({
+  id: '/sso/new',
+  path: '/sso/new',
+  getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
-const GroupsGroupIdMembersRoute = GroupsGroupIdMembersRouteImport.update({
-  id: '/members',
-  path: '/members',
-  getParentRoute: () => GroupsGroupIdRoute,
-} as any)
-const GroupsGroupIdPoliciesRoute = GroupsGroupIdPoliciesRouteImport.update({
-  id: '/policies',
-  path: '/policies',
-  getParentRoute: () => GroupsGroupIdRoute,
-} as any)
-const OauthClientsClientIdIndexRoute =
-  OauthClientsClientIdIndexRouteImport.update({
+const AccountsAccountIdGroupsGroupIdIndexRoute =
+  AccountsAccountIdGroupsGroupIdIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
+const AccountsAccountIdGroupsGroupIdAccessRoute =
+  AccountsAccountIdGroupsGroupIdAccessRouteImport.update({
+    id: '/access',
+    path: '/access',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
+const AccountsAccountIdGroupsGroupIdMembersRoute =
+  AccountsAccountIdGroupsGroupIdMembersRouteImport.update({
+    id: '/members',
+    path: '/members',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
+const AccountsAccountIdGroupsGroupIdPoliciesRoute =
+  AccountsAccountIdGroupsGroupIdPoliciesRouteImport.update({
+    id: '/policies',
+    path: '/policies',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
+const AccountsAccountIdOauthClientsClientIdIndexRoute =
+  AccountsAccountIdOauthClientsClientIdIndexRouteImport.update({
     id: '/oauth-clients/$clientId/',
     path: '/oauth-clients/$clientId/',
-    getParentRoute: () => rootRouteImport,
+    getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
-const OauthClientsClientIdEditRoute =
-  OauthClientsClientIdEditRouteImport.update({
+const AccountsAccountIdOauthClientsClientIdEditRoute =
+  AccountsAccountIdOauthClientsClientIdEditRouteImport.update({
     id: '/oauth-clients/$clientId/edit',
     path: '/oauth-clients/$clientId/edit',
-    getParentRoute: () => rootRouteImport,
+    getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
-const OauthClientsClientIdPublishRoute =
-  OauthClientsClientIdPublishRouteImport.update({
+const AccountsAccountIdOauthClientsClientIdPublishRoute =
+  AccountsAccountIdOauthClientsClientIdPublishRouteImport.update({
     id: '/oauth-clients/$clientId/publish',
     path: '/oauth-clients/$clientId/publish',
-    getParentRoute: () => rootRouteImport,
+    getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
-const OauthClientsClientIdRotateRoute =
-  OauthClientsClientIdRotateRouteImport.update({
+const AccountsAccountIdOauthClientsClientIdRotateRoute =
+  AccountsAccountIdOauthClientsClientIdRotateRouteImport.update({
     id: '/oauth-clients/$clientId/rotate',
     path: '/oauth-clients/$clientId/rotate',
-    getParentRoute: () => rootRouteImport,
+    getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
-const SsoConnectorIdIndexRoute = SsoConnectorIdIndexRouteImport.update({
-  id: '/sso/$connectorId/',
-  path: '/sso/$connectorId/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const SsoConnectorIdSetupRoute = SsoConnectorIdSetupRouteImport.update({
-  id: '/sso/$connectorId/setup',
-  path: '/sso/$connectorId/setup',
-  getParentRoute: () => rootRouteImport,
-} as any)
+const AccountsAccountIdSsoConnectorIdIndexRoute =
+  AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
+    id: '/sso/$connectorId/',
+    path: '/sso/$connectorId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoConnectorIdSetupRoute =
+  AccountsAccountIdSsoConnectorIdSetupRouteImport.update({
+    id: '/sso/$connectorId/setup',
+    path: '/sso/$connectorId/setup',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
-  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
-  '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
-  '/members/$memberId': typeof MembersMemberIdRoute
-  '/oauth-clients/new': typeof OauthClientsNewRoute
-  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
-  '/sso/new': typeof SsoNewRoute
-  '/groups/': typeof GroupsIndexRoute
-  '/oauth-clients/': typeof OauthClientsIndexRoute
-  '/resource-groups/': typeof ResourceGroupsIndexRoute
-  '/sso/': typeof SsoIndexRoute
-  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
-  '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
-  '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
-  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
-  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
-  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
-  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
-  '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
-  '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
-  '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
+  '/$': typeof SplatRoute
+  '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
+  '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
+  '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
+  '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
+  '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
+  '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
+  '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
+  '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
+  '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
+  '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
+  '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
-  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
-  '/members/$memberId': typeof MembersMemberIdRoute
-  '/oauth-clients/new': typeof OauthClientsNewRoute
-  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
-  '/sso/new': typeof SsoNewRoute
-  '/groups': typeof GroupsIndexRoute
-  '/oauth-clients': typeof OauthClientsIndexRoute
-  '/resource-groups': typeof ResourceGroupsIndexRoute
-  '/sso': typeof SsoIndexRoute
-  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
-  '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
-  '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
-  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
-  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
-  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
-  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
-  '/groups/$groupId': typeof GroupsGroupIdIndexRoute
-  '/oauth-clients/$clientId': typeof OauthClientsClientIdIndexRoute
-  '/sso/$connectorId': typeof SsoConnectorIdIndexRoute
+  '/$': typeof SplatRoute
+  '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
+  '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
+  '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
+  '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
+  '/accounts/$accountId/groups': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
+  '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
+  '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
+  '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
+  '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
-  '/permission-groups': typeof PermissionGroupsRouteRouteWithChildren
-  '/groups/$groupId': typeof GroupsGroupIdRouteWithChildren
-  '/members/$memberId': typeof MembersMemberIdRoute
-  '/oauth-clients/new': typeof OauthClientsNewRoute
-  '/permission-groups/$permissionGroupId': typeof PermissionGroupsPermissionGroupIdRoute
-  '/sso/new': typeof SsoNewRoute
-  '/groups/': typeof GroupsIndexRoute
-  '/oauth-clients/': typeof OauthClientsIndexRoute
-  '/resource-groups/': typeof ResourceGroupsIndexRoute
-  '/sso/': typeof SsoIndexRoute
-  '/groups/$groupId/access': typeof GroupsGroupIdAccessRoute
-  '/groups/$groupId/members': typeof GroupsGroupIdMembersRoute
-  '/groups/$groupId/policies': typeof GroupsGroupIdPoliciesRoute
-  '/oauth-clients/$clientId/edit': typeof OauthClientsClientIdEditRoute
-  '/oauth-clients/$clientId/publish': typeof OauthClientsClientIdPublishRoute
-  '/oauth-clients/$clientId/rotate': typeof OauthClientsClientIdRotateRoute
-  '/sso/$connectorId/setup': typeof SsoConnectorIdSetupRoute
-  '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
-  '/oauth-clients/$clientId/': typeof OauthClientsClientIdIndexRoute
-  '/sso/$connectorId/': typeof SsoConnectorIdIndexRoute
+  '/$': typeof SplatRoute
+  '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
+  '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
+  '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
+  '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
+  '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
+  '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
+  '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
+  '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
+  '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
+  '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
+  '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
-    | '/permission-groups'
-    | '/groups/$groupId'
-    | '/members/$memberId'
-    | '/oauth-clients/new'
-    | '/permission-groups/$permissionGroupId'
-    | '/sso/new'
-    | '/groups/'
-    | '/oauth-clients/'
-    | '/resource-groups/'
-    | '/sso/'
-    | '/groups/$groupId/access'
-    | '/groups/$groupId/members'
-    | '/groups/$groupId/policies'
-    | '/oauth-clients/$clientId/edit'
-    | '/oauth-clients/$clientId/publish'
-    | '/oauth-clients/$clientId/rotate'
-    | '/sso/$connectorId/setup'
-    | '/groups/$groupId/'
-    | '/oauth-clients/$clientId/'
-    | '/sso/$connectorId/'
+    | '/$'
+    | '/accounts/$accountId'
+    | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/'
+    | '/accounts/$accountId/groups/$groupId'
+    | '/accounts/$accountId/members/$memberId'
+    | '/accounts/$accountId/oauth-clients/new'
+    | '/accounts/$accountId/permission-groups/$permissionGroupId'
+    | '/accounts/$accountId/sso/new'
+    | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/oauth-clients/'
+    | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/sso/'
+    | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/members'
+    | '/accounts/$accountId/groups/$groupId/policies'
+    | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/publish'
+    | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/sso/$connectorId/setup'
+    | '/accounts/$accountId/groups/$groupId/'
+    | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
-    | '/permission-groups'
-    | '/members/$memberId'
-    | '/oauth-clients/new'
-    | '/permission-groups/$permissionGroupId'
-    | '/sso/new'
-    | '/groups'
-    | '/oauth-clients'
-    | '/resource-groups'
-    | '/sso'
-    | '/groups/$groupId/access'
-    | '/groups/$groupId/members'
-    | '/groups/$groupId/policies'
-    | '/oauth-clients/$clientId/edit'
-    | '/oauth-clients/$clientId/publish'
-    | '/oauth-clients/$clientId/rotate'
-    | '/sso/$connectorId/setup'
-    | '/groups/$groupId'
-    | '/oauth-clients/$clientId'
-    | '/sso/$connectorId'
+    | '/$'
+    | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId'
+    | '/accounts/$accountId/members/$memberId'
+    | '/accounts/$accountId/oauth-clients/new'
+    | '/accounts/$accountId/permission-groups/$permissionGroupId'
+    | '/accounts/$accountId/sso/new'
+    | '/accounts/$accountId/groups'
+    | '/accounts/$accountId/oauth-clients'
+    | '/accounts/$accountId/resource-groups'
+    | '/accounts/$accountId/sso'
+    | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/members'
+    | '/accounts/$accountId/groups/$groupId/policies'
+    | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/publish'
+    | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/sso/$connectorId/setup'
+    | '/accounts/$accountId/groups/$groupId'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
   id:
     | '__root__'
     | '/'
-    | '/permission-groups'
-    | '/groups/$groupId'
-    | '/members/$memberId'
-    | '/oauth-clients/new'
-    | '/permission-groups/$permissionGroupId'
-    | '/sso/new'
-    | '/groups/'
-    | '/oauth-clients/'
-    | '/resource-groups/'
-    | '/sso/'
-    | '/groups/$groupId/access'
-    | '/groups/$groupId/members'
-    | '/groups/$groupId/policies'
-    | '/oauth-clients/$clientId/edit'
-    | '/oauth-clients/$clientId/publish'
-    | '/oauth-clients/$clientId/rotate'
-    | '/sso/$connectorId/setup'
-    | '/groups/$groupId/'
-    | '/oauth-clients/$clientId/'
-    | '/sso/$connectorId/'
+    | '/$'
+    | '/accounts/$accountId'
+    | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/'
+    | '/accounts/$accountId/groups/$groupId'
+    | '/accounts/$accountId/members/$memberId'
+    | '/accounts/$accountId/oauth-clients/new'
+    | '/accounts/$accountId/permission-groups/$permissionGroupId'
+    | '/accounts/$accountId/sso/new'
+    | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/oauth-clients/'
+    | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/sso/'
+    | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/members'
+    | '/accounts/$accountId/groups/$groupId/policies'
+    | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/publish'
+    | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/sso/$connectorId/setup'
+    | '/accounts/$accountId/groups/$groupId/'
+    | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  PermissionGroupsRouteRoute: typeof PermissionGroupsRouteRouteWithChildren
-  GroupsGroupIdRoute: typeof GroupsGroupIdRouteWithChildren
-  MembersMemberIdRoute: typeof MembersMemberIdRoute
-  OauthClientsNewRoute: typeof OauthClientsNewRoute
-  SsoNewRoute: typeof SsoNewRoute
-  GroupsIndexRoute: typeof GroupsIndexRoute
-  OauthClientsIndexRoute: typeof OauthClientsIndexRoute
-  ResourceGroupsIndexRoute: typeof ResourceGroupsIndexRoute
-  SsoIndexRoute: typeof SsoIndexRoute
-  OauthClientsClientIdEditRoute: typeof OauthClientsClientIdEditRoute
-  OauthClientsClientIdPublishRoute: typeof OauthClientsClientIdPublishRoute
-  OauthClientsClientIdRotateRoute: typeof OauthClientsClientIdRotateRoute
-  SsoConnectorIdSetupRoute: typeof SsoConnectorIdSetupRoute
-  OauthClientsClientIdIndexRoute: typeof OauthClientsClientIdIndexRoute
-  SsoConnectorIdIndexRoute: typeof SsoConnectorIdIndexRoute
+  SplatRoute: typeof SplatRoute
+  AccountsAccountIdRouteRoute: typeof AccountsAccountIdRouteRouteWithChildren
 }
 
 declare module '@tanstack/react-router' {
@@ -310,198 +345,269 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/permission-groups': {
-      id: '/permission-groups'
-      path: '/permission-groups'
-      fullPath: '/permission-groups'
-      preLoaderRoute: typeof PermissionGroupsRouteRouteImport
+    '/$': {
+      id: '/$'
+      path: '/$'
+      fullPath: '/$'
+      preLoaderRoute: typeof SplatRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/groups/': {
-      id: '/groups/'
-      path: '/groups'
-      fullPath: '/groups/'
-      preLoaderRoute: typeof GroupsIndexRouteImport
+    '/accounts/$accountId': {
+      id: '/accounts/$accountId'
+      path: '/accounts/$accountId'
+      fullPath: '/accounts/$accountId'
+      preLoaderRoute: typeof AccountsAccountIdRouteRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/groups/$groupId': {
-      id: '/groups/$groupId'
-      path: '/groups/$groupId'
-      fullPath: '/groups/$groupId'
-      preLoaderRoute: typeof GroupsGroupIdRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/members/$memberId': {
-      id: '/members/$memberId'
-      path: '/members/$memberId'
-      fullPath: '/members/$memberId'
-      preLoaderRoute: typeof MembersMemberIdRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/oauth-clients/': {
-      id: '/oauth-clients/'
-      path: '/oauth-clients'
-      fullPath: '/oauth-clients/'
-      preLoaderRoute: typeof OauthClientsIndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/oauth-clients/new': {
-      id: '/oauth-clients/new'
-      path: '/oauth-clients/new'
-      fullPath: '/oauth-clients/new'
-      preLoaderRoute: typeof OauthClientsNewRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/permission-groups/$permissionGroupId': {
-      id: '/permission-groups/$permissionGroupId'
-      path: '/$permissionGroupId'
-      fullPath: '/permission-groups/$permissionGroupId'
-      preLoaderRoute: typeof PermissionGroupsPermissionGroupIdRouteImport
-      parentRoute: typeof PermissionGroupsRouteRoute
-    }
-    '/resource-groups/': {
-      id: '/resource-groups/'
-      path: '/resource-groups'
-      fullPath: '/resource-groups/'
-      preLoaderRoute: typeof ResourceGroupsIndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/sso/': {
-      id: '/sso/'
-      path: '/sso'
-      fullPath: '/sso/'
-      preLoaderRoute: typeof SsoIndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/sso/new': {
-      id: '/sso/new'
-      path: '/sso/new'
-      fullPath: '/sso/new'
-      preLoaderRoute: typeof SsoNewRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/groups/$groupId/': {
-      id: '/groups/$groupId/'
+    '/accounts/$accountId/': {
+      id: '/accounts/$accountId/'
       path: '/'
-      fullPath: '/groups/$groupId/'
-      preLoaderRoute: typeof GroupsGroupIdIndexRouteImport
-      parentRoute: typeof GroupsGroupIdRoute
+      fullPath: '/accounts/$accountId/'
+      preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/groups/$groupId/access': {
-      id: '/groups/$groupId/access'
+    '/accounts/$accountId/permission-groups': {
+      id: '/accounts/$accountId/permission-groups'
+      path: '/permission-groups'
+      fullPath: '/accounts/$accountId/permission-groups'
+      preLoaderRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/groups/': {
+      id: '/accounts/$accountId/groups/'
+      path: '/groups'
+      fullPath: '/accounts/$accountId/groups/'
+      preLoaderRoute: typeof AccountsAccountIdGroupsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/groups/$groupId': {
+      id: '/accounts/$accountId/groups/$groupId'
+      path: '/groups/$groupId'
+      fullPath: '/accounts/$accountId/groups/$groupId'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/members/$memberId': {
+      id: '/accounts/$accountId/members/$memberId'
+      path: '/members/$memberId'
+      fullPath: '/accounts/$accountId/members/$memberId'
+      preLoaderRoute: typeof AccountsAccountIdMembersMemberIdRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/oauth-clients/': {
+      id: '/accounts/$accountId/oauth-clients/'
+      path: '/oauth-clients'
+      fullPath: '/accounts/$accountId/oauth-clients/'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/oauth-clients/new': {
+      id: '/accounts/$accountId/oauth-clients/new'
+      path: '/oauth-clients/new'
+      fullPath: '/accounts/$accountId/oauth-clients/new'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsNewRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/permission-groups/$permissionGroupId': {
+      id: '/accounts/$accountId/permission-groups/$permissionGroupId'
+      path: '/$permissionGroupId'
+      fullPath: '/accounts/$accountId/permission-groups/$permissionGroupId'
+      preLoaderRoute: typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport
+      parentRoute: typeof AccountsAccountIdPermissionGroupsRouteRoute
+    }
+    '/accounts/$accountId/resource-groups/': {
+      id: '/accounts/$accountId/resource-groups/'
+      path: '/resource-groups'
+      fullPath: '/accounts/$accountId/resource-groups/'
+      preLoaderRoute: typeof AccountsAccountIdResourceGroupsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/sso/': {
+      id: '/accounts/$accountId/sso/'
+      path: '/sso'
+      fullPath: '/accounts/$accountId/sso/'
+      preLoaderRoute: typeof AccountsAccountIdSsoIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/sso/new': {
+      id: '/accounts/$accountId/sso/new'
+      path: '/sso/new'
+      fullPath: '/accounts/$accountId/sso/new'
+      preLoaderRoute: typeof AccountsAccountIdSsoNewRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/groups/$groupId/': {
+      id: '/accounts/$accountId/groups/$groupId/'
+      path: '/'
+      fullPath: '/accounts/$accountId/groups/$groupId/'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
+    }
+    '/accounts/$accountId/groups/$groupId/access': {
+      id: '/accounts/$accountId/groups/$groupId/access'
       path: '/access'
-      fullPath: '/groups/$groupId/access'
-      preLoaderRoute: typeof GroupsGroupIdAccessRouteImport
-      parentRoute: typeof GroupsGroupIdRoute
+      fullPath: '/accounts/$accountId/groups/$groupId/access'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdAccessRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
     }
-    '/groups/$groupId/members': {
-      id: '/groups/$groupId/members'
+    '/accounts/$accountId/groups/$groupId/members': {
+      id: '/accounts/$accountId/groups/$groupId/members'
       path: '/members'
-      fullPath: '/groups/$groupId/members'
-      preLoaderRoute: typeof GroupsGroupIdMembersRouteImport
-      parentRoute: typeof GroupsGroupIdRoute
+      fullPath: '/accounts/$accountId/groups/$groupId/members'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdMembersRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
     }
-    '/groups/$groupId/policies': {
-      id: '/groups/$groupId/policies'
+    '/accounts/$accountId/groups/$groupId/policies': {
+      id: '/accounts/$accountId/groups/$groupId/policies'
       path: '/policies'
-      fullPath: '/groups/$groupId/policies'
-      preLoaderRoute: typeof GroupsGroupIdPoliciesRouteImport
-      parentRoute: typeof GroupsGroupIdRoute
+      fullPath: '/accounts/$accountId/groups/$groupId/policies'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdPoliciesRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
     }
-    '/oauth-clients/$clientId/': {
-      id: '/oauth-clients/$clientId/'
+    '/accounts/$accountId/oauth-clients/$clientId/': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/'
       path: '/oauth-clients/$clientId'
-      fullPath: '/oauth-clients/$clientId/'
-      preLoaderRoute: typeof OauthClientsClientIdIndexRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/oauth-clients/$clientId/edit': {
-      id: '/oauth-clients/$clientId/edit'
+    '/accounts/$accountId/oauth-clients/$clientId/edit': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/edit'
       path: '/oauth-clients/$clientId/edit'
-      fullPath: '/oauth-clients/$clientId/edit'
-      preLoaderRoute: typeof OauthClientsClientIdEditRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/edit'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdEditRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/oauth-clients/$clientId/publish': {
-      id: '/oauth-clients/$clientId/publish'
+    '/accounts/$accountId/oauth-clients/$clientId/publish': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/publish'
       path: '/oauth-clients/$clientId/publish'
-      fullPath: '/oauth-clients/$clientId/publish'
-      preLoaderRoute: typeof OauthClientsClientIdPublishRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/publish'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/oauth-clients/$clientId/rotate': {
-      id: '/oauth-clients/$clientId/rotate'
+    '/accounts/$accountId/oauth-clients/$clientId/rotate': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/rotate'
       path: '/oauth-clients/$clientId/rotate'
-      fullPath: '/oauth-clients/$clientId/rotate'
-      preLoaderRoute: typeof OauthClientsClientIdRotateRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/rotate'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/sso/$connectorId/': {
-      id: '/sso/$connectorId/'
+    '/accounts/$accountId/sso/$connectorId/': {
+      id: '/accounts/$accountId/sso/$connectorId/'
       path: '/sso/$connectorId'
-      fullPath: '/sso/$connectorId/'
-      preLoaderRoute: typeof SsoConnectorIdIndexRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/sso/$connectorId/'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
-    '/sso/$connectorId/setup': {
-      id: '/sso/$connectorId/setup'
+    '/accounts/$accountId/sso/$connectorId/setup': {
+      id: '/accounts/$accountId/sso/$connectorId/setup'
       path: '/sso/$connectorId/setup'
-      fullPath: '/sso/$connectorId/setup'
-      preLoaderRoute: typeof SsoConnectorIdSetupRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/accounts/$accountId/sso/$connectorId/setup'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdSetupRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
     }
   }
 }
 
-interface PermissionGroupsRouteRouteChildren {
-  PermissionGroupsPermissionGroupIdRoute: typeof PermissionGroupsPermissionGroupIdRoute
+interface AccountsAccountIdPermissionGroupsRouteRouteChildren {
+  AccountsAccountIdPermissionGroupsPermissionGroupIdRoute: typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
 }
 
-const PermissionGroupsRouteRouteChildren: PermissionGroupsRouteRouteChildren = {
-  PermissionGroupsPermissionGroupIdRoute:
-    PermissionGroupsPermissionGroupIdRoute,
-}
+const AccountsAccountIdPermissionGroupsRouteRouteChildren: AccountsAccountIdPermissionGroupsRouteRouteChildren =
+  {
+    AccountsAccountIdPermissionGroupsPermissionGroupIdRoute:
+      AccountsAccountIdPermissionGroupsPermissionGroupIdRoute,
+  }
 
-const PermissionGroupsRouteRouteWithChildren =
-  PermissionGroupsRouteRoute._addFileChildren(
-    PermissionGroupsRouteRouteChildren,
+const AccountsAccountIdPermissionGroupsRouteRouteWithChildren =
+  AccountsAccountIdPermissionGroupsRouteRoute._addFileChildren(
+    AccountsAccountIdPermissionGroupsRouteRouteChildren,
   )
 
-interface GroupsGroupIdRouteChildren {
-  GroupsGroupIdAccessRoute: typeof GroupsGroupIdAccessRoute
-  GroupsGroupIdMembersRoute: typeof GroupsGroupIdMembersRoute
-  GroupsGroupIdPoliciesRoute: typeof GroupsGroupIdPoliciesRoute
-  GroupsGroupIdIndexRoute: typeof GroupsGroupIdIndexRoute
+interface AccountsAccountIdGroupsGroupIdRouteChildren {
+  AccountsAccountIdGroupsGroupIdAccessRoute: typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  AccountsAccountIdGroupsGroupIdMembersRoute: typeof AccountsAccountIdGroupsGroupIdMembersRoute
+  AccountsAccountIdGroupsGroupIdPoliciesRoute: typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
+  AccountsAccountIdGroupsGroupIdIndexRoute: typeof AccountsAccountIdGroupsGroupIdIndexRoute
 }
 
-const GroupsGroupIdRouteChildren: GroupsGroupIdRouteChildren = {
-  GroupsGroupIdAccessRoute: GroupsGroupIdAccessRoute,
-  GroupsGroupIdMembersRoute: GroupsGroupIdMembersRoute,
-  GroupsGroupIdPoliciesRoute: GroupsGroupIdPoliciesRoute,
-  GroupsGroupIdIndexRoute: GroupsGroupIdIndexRoute,
+const AccountsAccountIdGroupsGroupIdRouteChildren: AccountsAccountIdGroupsGroupIdRouteChildren =
+  {
+    AccountsAccountIdGroupsGroupIdAccessRoute:
+      AccountsAccountIdGroupsGroupIdAccessRoute,
+    AccountsAccountIdGroupsGroupIdMembersRoute:
+      AccountsAccountIdGroupsGroupIdMembersRoute,
+    AccountsAccountIdGroupsGroupIdPoliciesRoute:
+      AccountsAccountIdGroupsGroupIdPoliciesRoute,
+    AccountsAccountIdGroupsGroupIdIndexRoute:
+      AccountsAccountIdGroupsGroupIdIndexRoute,
+  }
+
+const AccountsAccountIdGroupsGroupIdRouteWithChildren =
+  AccountsAccountIdGroupsGroupIdRoute._addFileChildren(
+    AccountsAccountIdGroupsGroupIdRouteChildren,
+  )
+
+interface AccountsAccountIdRouteRouteChildren {
+  AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
+  AccountsAccountIdGroupsGroupIdRoute: typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
+  AccountsAccountIdMembersMemberIdRoute: typeof AccountsAccountIdMembersMemberIdRoute
+  AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
+  AccountsAccountIdSsoNewRoute: typeof AccountsAccountIdSsoNewRoute
+  AccountsAccountIdGroupsIndexRoute: typeof AccountsAccountIdGroupsIndexRoute
+  AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
+  AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
+  AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
+  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 
-const GroupsGroupIdRouteWithChildren = GroupsGroupIdRoute._addFileChildren(
-  GroupsGroupIdRouteChildren,
-)
+const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
+  {
+    AccountsAccountIdPermissionGroupsRouteRoute:
+      AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
+    AccountsAccountIdGroupsGroupIdRoute:
+      AccountsAccountIdGroupsGroupIdRouteWithChildren,
+    AccountsAccountIdMembersMemberIdRoute:
+      AccountsAccountIdMembersMemberIdRoute,
+    AccountsAccountIdOauthClientsNewRoute:
+      AccountsAccountIdOauthClientsNewRoute,
+    AccountsAccountIdSsoNewRoute: AccountsAccountIdSsoNewRoute,
+    AccountsAccountIdGroupsIndexRoute: AccountsAccountIdGroupsIndexRoute,
+    AccountsAccountIdOauthClientsIndexRoute:
+      AccountsAccountIdOauthClientsIndexRoute,
+    AccountsAccountIdResourceGroupsIndexRoute:
+      AccountsAccountIdResourceGroupsIndexRoute,
+    AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
+    AccountsAccountIdOauthClientsClientIdEditRoute:
+      AccountsAccountIdOauthClientsClientIdEditRoute,
+    AccountsAccountIdOauthClientsClientIdPublishRoute:
+      AccountsAccountIdOauthClientsClientIdPublishRoute,
+    AccountsAccountIdOauthClientsClientIdRotateRoute:
+      AccountsAccountIdOauthClientsClientIdRotateRoute,
+    AccountsAccountIdSsoConnectorIdSetupRoute:
+      AccountsAccountIdSsoConnectorIdSetupRoute,
+    AccountsAccountIdOauthClientsClientIdIndexRoute:
+      AccountsAccountIdOauthClientsClientIdIndexRoute,
+    AccountsAccountIdSsoConnectorIdIndexRoute:
+      AccountsAccountIdSsoConnectorIdIndexRoute,
+  }
+
+const AccountsAccountIdRouteRouteWithChildren =
+  AccountsAccountIdRouteRoute._addFileChildren(
+    AccountsAccountIdRouteRouteChildren,
+  )
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  PermissionGroupsRouteRoute: PermissionGroupsRouteRouteWithChildren,
-  GroupsGroupIdRoute: GroupsGroupIdRouteWithChildren,
-  MembersMemberIdRoute: MembersMemberIdRoute,
-  OauthClientsNewRoute: OauthClientsNewRoute,
-  SsoNewRoute: SsoNewRoute,
-  GroupsIndexRoute: GroupsIndexRoute,
-  OauthClientsIndexRoute: OauthClientsIndexRoute,
-  ResourceGroupsIndexRoute: ResourceGroupsIndexRoute,
-  SsoIndexRoute: SsoIndexRoute,
-  OauthClientsClientIdEditRoute: OauthClientsClientIdEditRoute,
-  OauthClientsClientIdPublishRoute: OauthClientsClientIdPublishRoute,
-  OauthClientsClientIdRotateRoute: OauthClientsClientIdRotateRoute,
-  SsoConnectorIdSetupRoute: SsoConnectorIdSetupRoute,
-  OauthClientsClientIdIndexRoute: OauthClientsClientIdIndexRoute,
-  SsoConnectorIdIndexRoute: SsoConnectorIdIndexRoute,
+  SplatRoute: SplatRoute,
+  AccountsAccountIdRouteRoute: AccountsAccountIdRouteRouteWithChildren,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

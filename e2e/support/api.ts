@@ -3,6 +3,11 @@ import type { APIRequestContext } from '@playwright/test';
 /** The default sandbox account (the seeds' example id). */
 export const ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
 
+/** A console page of an account: every resource page lives under /accounts/<id>/. */
+export function accountPath(path: string, accountId: string = ACCOUNT_ID): string {
+  return `/accounts/${accountId}${path}`;
+}
+
 export interface CfMessage {
   code: number;
   message: string;

@@ -4,7 +4,7 @@ import { expectNoA11yViolations, type A11yOptions } from './axe.ts';
 import { createSandboxDns, type SandboxDns } from './sandbox-dns.ts';
 
 export { expect, expectNoA11yViolations };
-export { ACCOUNT_ID, type ApiResponse, type SandboxApi } from './api.ts';
+export { ACCOUNT_ID, accountPath, type ApiResponse, type SandboxApi } from './api.ts';
 export type { A11yOptions } from './axe.ts';
 export type { SandboxDns, SandboxDnsRecord } from './sandbox-dns.ts';
 

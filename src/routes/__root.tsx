@@ -2,14 +2,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
 import { AppShell } from '../components/layout/app-shell';
 import { NotFound, RouteError } from '../components/layout/route-states';
-import { accountsQuery, consoleModeQuery, resolveAccountId } from '../api/queries/accounts';
+import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
-  beforeLoad: async ({ context }) => ({ accountId: await resolveAccountId(context.queryClient) }),
+  // No beforeLoad wait: the account comes from the URL, so the shell's data (accounts, mode) and
+  // the page's data are asked for in the same wave.
   loader: ({ context }) =>
     Promise.all([context.queryClient.ensureQueryData(accountsQuery), context.queryClient.ensureQueryData(consoleModeQuery)]),
   component: AppShell,

@@ -1,7 +1,8 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
+import { resolveAccountId } from '../api/queries/accounts';
 
 export const Route = createFileRoute('/')({
-  beforeLoad: () => {
-    throw redirect({ to: '/groups' });
+  beforeLoad: async ({ context }) => {
+    throw redirect({ to: '/accounts/$accountId/groups', params: { accountId: await resolveAccountId(context.queryClient) } });
   },
 });

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import * as z from 'zod/mini';
 import { ApiError, type ApiErrorDetail } from '../api-error';
 import { listAccountMembers, listAccounts, type AccountMemberListParams } from '../endpoints/accounts';
+import type { Account } from '../schemas/accounts';
 import { usePreferences } from '../../stores/preferences';
 
 export const accountKeys = {
@@ -42,19 +43,20 @@ export const accountsQuery = queryOptions({
 });
 
 /**
- * The account every view works in: the pinned one in live mode, else the admin's last choice
- * when it is still reachable, else the first account.
+ * The account to open when the URL names none (an old link, the home page): the pinned one in
+ * live mode, else the admin's last choice when it is still reachable, else the first account.
  */
+export function pickAccountId(mode: ConsoleMode, accounts: Account[], preferred: string | null): string | null {
+  return mode.accountId ?? accounts.find((a) => a.id === preferred)?.id ?? accounts[0]?.id ?? null;
+}
+
 export async function resolveAccountId(queryClient: QueryClient): Promise<string> {
   const [mode, accounts] = await Promise.all([
     queryClient.ensureQueryData(consoleModeQuery),
     queryClient.ensureQueryData(accountsQuery),
   ]);
-  const { accountId: preferred, setAccountId } = usePreferences.getState();
-  const chosen =
-    mode.accountId ?? accounts.find((a) => a.id === preferred)?.id ?? accounts[0]?.id ?? null;
+  const chosen = pickAccountId(mode, accounts, usePreferences.getState().accountId);
   if (!chosen) throw new Error('This credential cannot reach any account.');
-  if (chosen !== preferred) setAccountId(chosen);
   return chosen;
 }
 

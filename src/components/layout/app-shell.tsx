@@ -1,33 +1,27 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
-import { accountsQuery, consoleModeQuery } from '../../api/queries/accounts';
+import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
+import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
 import { ModeBadge } from './mode-badge';
-import { Nav, NAV_ITEMS } from './nav';
+import { Nav, sectionOf } from './nav';
 import { ThemeToggle } from './theme-toggle';
 
 export function AppShell() {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
   const { data: mode } = useSuspenseQuery(consoleModeQuery);
-  const accountId = usePreferences((s) => s.accountId) ?? accounts[0]?.id ?? '';
-  const setAccountId = usePreferences((s) => s.setAccountId);
-  const router = useRouter();
+  const preferred = usePreferences((s) => s.accountId);
+  const urlAccountId = useParams({ strict: false, select: (p) => p.accountId });
+  // Outside an account's pages (a page that does not exist) the links go to the usual account.
+  const accountId = urlAccountId ?? pickAccountId(mode, accounts, preferred) ?? '';
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const account = accounts.find((a) => a.id === accountId);
 
-  const switchAccount = async (next: string) => {
-    // A detail page belongs to the old account: leave it for its section's list first, so a
-    // leave guard (an unsaved draft) can still keep the admin here — and the account unchanged.
-    const section = '/' + (pathname.split('/')[1] ?? '');
-    const target = NAV_ITEMS.find((item) => item.to === section)?.to ?? '/groups';
-    await navigate({ to: target });
-    if (router.state.location.pathname !== target) return;
-    setAccountId(next);
-    await router.invalidate();
-  };
+  // The other account's list of the same section. A leave guard (an unsaved draft) may block the
+  // navigation, and then the account stays what it was, since the account is the URL.
+  const switchAccount = (next: string) => void navigate({ to: sectionOf(pathname).to, params: { accountId: next } });
 
   return (
     <div className="shell">
@@ -35,15 +29,15 @@ export function AppShell() {
         Skip to content
       </a>
       <aside className="sidebar">
-        <Link to="/groups" className="brand" aria-label="IAM Console home">
+        <Link to="/accounts/$accountId/groups" params={{ accountId }} className="brand" aria-label="IAM Console home">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>IAM Console</span>
         </Link>
-        <Nav />
+        <Nav accountId={accountId} />
       </aside>
       <div className="main-column">
         <header className="topbar">
-          <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={(next) => void switchAccount(next)} />
+          <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={switchAccount} />
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
           <ThemeToggle />
         </header>

@@ -2,20 +2,33 @@ import { Link } from '@tanstack/react-router';
 
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [
-  { to: '/groups', label: 'User groups' },
-  { to: '/permission-groups', label: 'Permission groups' },
-  { to: '/resource-groups', label: 'Resource groups' },
-  { to: '/sso', label: 'SSO' },
-  { to: '/oauth-clients', label: 'OAuth clients' },
+  { section: 'groups', to: '/accounts/$accountId/groups', label: 'User groups' },
+  { section: 'permission-groups', to: '/accounts/$accountId/permission-groups', label: 'Permission groups' },
+  { section: 'resource-groups', to: '/accounts/$accountId/resource-groups', label: 'Resource groups' },
+  { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
+  { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
 ] as const;
 
-export function Nav() {
+export type NavItem = (typeof NAV_ITEMS)[number];
+
+/** The section a path is in (/accounts/<id>/<section>/…), falling back to the first one. */
+export function sectionOf(pathname: string): NavItem {
+  const section = pathname.split('/')[3];
+  return NAV_ITEMS.find((item) => item.section === section) ?? NAV_ITEMS[0];
+}
+
+export function Nav({ accountId }: { accountId: string }) {
   return (
     <nav className="nav" aria-label="Main">
       <ul>
         {NAV_ITEMS.map((item) => (
           <li key={item.to}>
-            <Link to={item.to} className="nav-link" activeProps={{ className: 'nav-link active', 'aria-current': 'page' }}>
+            <Link
+              to={item.to}
+              params={{ accountId }}
+              className="nav-link"
+              activeProps={{ className: 'nav-link active', 'aria-current': 'page' }}
+            >
               {item.label}
             </Link>
           </li>

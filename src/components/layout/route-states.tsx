@@ -27,7 +27,7 @@ export function NotFound() {
     <div className="page">
       <h1>Page not found</h1>
       <p>Nothing lives at this address. It may have been deleted, or the link is mistyped.</p>
-      <Link to="/groups" className="btn">
+      <Link to="/" className="btn">
         Go to user groups
       </Link>
     </div>

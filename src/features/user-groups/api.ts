@@ -113,7 +113,7 @@ export function useDeleteUserGroup(groupId: string) {
       });
       void qc.invalidateQueries({ queryKey: userGroupKeys.lists(accountId) });
       notify.success(`Deleted “${name}”`);
-      await navigate({ to: '/groups' });
+      await navigate({ to: '/accounts/$accountId/groups', params: { accountId } });
       // Only once the page is gone: its queries would otherwise refetch a group that is not there.
       qc.removeQueries({ queryKey: userGroupKeys.detail(accountId, groupId), exact: true });
       qc.removeQueries({ queryKey: userGroupKeys.members(accountId, groupId) });

@@ -33,7 +33,7 @@ export function MemberAccessPage({ memberId, email }: { memberId: string; email?
   return (
     <div className="page member-access">
       <p className="breadcrumbs">
-        <Link to="/groups">User groups</Link> / Member
+        <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> / Member
       </p>
       <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
       <MemberLookup />
@@ -67,7 +67,7 @@ export function MemberAccessPage({ memberId, email }: { memberId: string; email?
           <ul className="member-groups">
             {scan.memberOf.map((g) => (
               <li key={g.id}>
-                <Link to="/groups/$groupId/access" params={{ groupId: g.id }}>
+                <Link to="/accounts/$accountId/groups/$groupId/access" params={{ accountId, groupId: g.id }}>
                   {g.name}
                 </Link>
                 <ol className="policy-list">

@@ -26,7 +26,7 @@ export function MemberLookup() {
         <ul className="member-links" aria-busy={isFetching}>
           {matches.map((m) => (
             <li key={m.id}>
-              <Link to="/members/$memberId" params={{ memberId: m.id }} search={{ email: m.user?.email }}>
+              <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }} search={{ email: m.user?.email }}>
                 {m.user?.email ?? m.id}
               </Link>
             </li>

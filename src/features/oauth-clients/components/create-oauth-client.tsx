@@ -27,7 +27,7 @@ export function CreateOAuthClient() {
   return (
     <div className="page oc-page-narrow">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /
       </p>
       <PageHeader
         title="New OAuth client"
@@ -39,7 +39,7 @@ export function CreateOAuthClient() {
         submitLabel="Create client"
         clientUriHint="Your application's home page. Its host must be verified with a DNS TXT record before the client can go public."
         cancel={
-          <Link to="/oauth-clients" className="btn">
+          <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }} className="btn">
             Cancel
           </Link>
         }
@@ -56,7 +56,7 @@ export function CreateOAuthClient() {
         onClosed={({ stored }) => {
           if (!created) return;
           if (!stored) notify.info('Secret not confirmed', 'If you did not store it, rotate the secret to get a new one.');
-          void navigate({ to: '/oauth-clients/$clientId', params: { clientId: created.id } });
+          void navigate({ to: '/accounts/$accountId/oauth-clients/$clientId', params: { accountId, clientId: created.id } });
         }}
       >
         <p>

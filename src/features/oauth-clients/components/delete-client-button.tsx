@@ -35,7 +35,7 @@ export function DeleteClientButton({ accountId, client }: { accountId: string; c
             onSuccess: async () => {
               setOpen(false);
               notify.success('OAuth client deleted', name);
-              await navigate({ to: '/oauth-clients' });
+              await navigate({ to: '/accounts/$accountId/oauth-clients', params: { accountId } });
               forgetDeletedClient(queryClient, accountId, client.client_id);
             },
           });

@@ -23,8 +23,8 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
   return (
     <div className="page oc-page-narrow">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /{' '}
-        <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /{' '}
+        <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
           {name}
         </Link>{' '}
         /
@@ -40,7 +40,7 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
             : 'Your application’s home page. Its host must be verified with a DNS TXT record before the client can go public.'
         }
         cancel={
-          <Link to="/oauth-clients/$clientId" params={{ clientId }} className="btn">
+          <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }} className="btn">
             Cancel
           </Link>
         }
@@ -52,7 +52,7 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
           }
           await update.mutateAsync(body);
           notify.success('OAuth client saved');
-          await navigate({ to: '/oauth-clients/$clientId', params: { clientId } });
+          await navigate({ to: '/accounts/$accountId/oauth-clients/$clientId', params: { accountId, clientId } });
         }}
       />
     </div>

@@ -40,8 +40,8 @@ export function GoingPublic({ clientId }: { clientId: string }) {
   return (
     <div className="page oc-page-narrow">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /{' '}
-        <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /{' '}
+        <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
           {name}
         </Link>{' '}
         /
@@ -74,7 +74,7 @@ export function GoingPublic({ clientId }: { clientId: string }) {
                   <p className="field-hint">{item.detail}</p>
                   {blockers[item.pointer] ? <p className="field-error">{messageForField(blockers[item.pointer]!)}</p> : null}
                   {item.state === 'missing' ? (
-                    <Link to="/oauth-clients/$clientId/edit" params={{ clientId }}>
+                    <Link to="/accounts/$accountId/oauth-clients/$clientId/edit" params={{ accountId, clientId }}>
                       Edit the client
                     </Link>
                   ) : null}

@@ -50,7 +50,7 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
   return (
     <div className="page">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /
       </p>
       <PageHeader
         title={
@@ -62,14 +62,14 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
         description={<VisibilityBadge client={client} />}
         actions={
           <>
-            <Link to="/oauth-clients/$clientId/edit" params={{ clientId }} className="btn">
+            <Link to="/accounts/$accountId/oauth-clients/$clientId/edit" params={{ accountId, clientId }} className="btn">
               Edit
             </Link>
-            <Link to="/oauth-clients/$clientId/rotate" params={{ clientId }} className="btn">
+            <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }} className="btn">
               {client.has_rotated_secret ? 'Finish secret rotation' : 'Rotate secret'}
             </Link>
             {client.visibility === 'private' ? (
-              <Link to="/oauth-clients/$clientId/publish" params={{ clientId }} className="btn">
+              <Link to="/accounts/$accountId/oauth-clients/$clientId/publish" params={{ accountId, clientId }} className="btn">
                 Go public
               </Link>
             ) : null}
@@ -96,7 +96,7 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
                   : 'Secrets are shown only when created or rotated. Lost it? Rotate.'}
               </p>
               {client.has_rotated_secret ? (
-                <Link to="/oauth-clients/$clientId/rotate" params={{ clientId }}>
+                <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }}>
                   Finish the rotation
                 </Link>
               ) : null}
@@ -122,7 +122,7 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
             <dd>
               <VerificationBadge client={client} />{' '}
               {client.client_uri ? (
-                <Link to="/oauth-clients/$clientId/publish" params={{ clientId }}>
+                <Link to="/accounts/$accountId/oauth-clients/$clientId/publish" params={{ accountId, clientId }}>
                   {client.visibility === 'public' ? 'Verification details' : 'Going-public checklist'}
                 </Link>
               ) : null}

@@ -13,7 +13,7 @@ const inFlight = (status: string | undefined) => status === 'pending' || status 
 /** /oauth-clients: every client with what needs attention (unverified hosts, unfinished rotations). */
 export function OAuthClientsList({ q }: { q: string | undefined }) {
   const accountId = useAccountId();
-  const navigate = useNavigate({ from: '/oauth-clients/' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/oauth-clients/' });
   const searchId = useId();
   const { data: clients } = useSuspenseQuery({
     ...oauthClientsQuery(accountId),
@@ -26,7 +26,7 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
     ? clients.filter((c) => (c.client_name ?? '').toLowerCase().includes(needle) || c.client_id.includes(needle))
     : clients;
   const newButton = (
-    <Link to="/oauth-clients/new" className="btn btn-primary">
+    <Link to="/accounts/$accountId/oauth-clients/new" params={{ accountId }} className="btn btn-primary">
       New OAuth client
     </Link>
   );
@@ -76,7 +76,7 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
               {shown.map((c) => (
                 <tr key={c.client_id}>
                   <td>
-                    <Link to="/oauth-clients/$clientId" params={{ clientId: c.client_id }}>
+                    <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: c.client_id }}>
                       {c.client_name || <span className="muted">(no name)</span>}
                     </Link>
                   </td>
@@ -89,7 +89,7 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
                   </td>
                   <td>
                     {c.has_rotated_secret ? (
-                      <Link to="/oauth-clients/$clientId/rotate" params={{ clientId: c.client_id }} aria-label={`Finish secret rotation for ${c.client_name || c.client_id}`}>
+                      <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId: c.client_id }} aria-label={`Finish secret rotation for ${c.client_name || c.client_id}`}>
                         <SecretStateBadge client={c} />
                       </Link>
                     ) : (

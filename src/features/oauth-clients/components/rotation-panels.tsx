@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { useAccountId } from '../../../stores/current-account';
 import type { RotationStep } from '../rotation-steps';
 
 interface RotationPanelProps {
@@ -29,6 +30,7 @@ const UPDATE_CHECKLIST = [
 
 /** The body of the current wizard step. */
 export function RotationPanel(props: RotationPanelProps) {
+  const accountId = useAccountId();
   const { step, headingRef } = props;
   const heading = (text: string) => (
     <h2 id="rotation-step-title" ref={headingRef} tabIndex={-1}>
@@ -48,7 +50,7 @@ export function RotationPanel(props: RotationPanelProps) {
           </ol>
           <p className="muted">You can leave after creating the secret and come back later to revoke the old one.</p>
           <div className="oc-form-actions">
-            <Link to="/oauth-clients/$clientId" params={{ clientId: props.clientId }} className="btn">
+            <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: props.clientId }} className="btn">
               Cancel
             </Link>
             <button type="button" className="btn btn-primary" onClick={props.onAcknowledge}>
@@ -99,7 +101,7 @@ export function RotationPanel(props: RotationPanelProps) {
           {heading('Rotation complete')}
           <p>The old secret is revoked. Only the new secret works now.</p>
           <div className="oc-form-actions">
-            <Link to="/oauth-clients/$clientId" params={{ clientId: props.clientId }} className="btn btn-primary">
+            <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: props.clientId }} className="btn btn-primary">
               Back to the client
             </Link>
           </div>

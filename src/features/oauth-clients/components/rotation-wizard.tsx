@@ -110,8 +110,8 @@ export function RotationWizard({ clientId }: { clientId: string }) {
   return (
     <div className="page oc-page-narrow">
       <p className="breadcrumbs">
-        <Link to="/oauth-clients">OAuth clients</Link> /{' '}
-        <Link to="/oauth-clients/$clientId" params={{ clientId }}>
+        <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }}>OAuth clients</Link> /{' '}
+        <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
           {name}
         </Link>{' '}
         /

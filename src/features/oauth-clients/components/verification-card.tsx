@@ -23,7 +23,7 @@ export function VerificationCard({ accountId, client }: { accountId: string; cli
       <h2 id="verification-title">Client URI verification</h2>
       {!host ? (
         <p>
-          No client URI is set. <Link to="/oauth-clients/$clientId/edit" params={{ clientId: client.client_id }}>Add one</Link> to
+          No client URI is set. <Link to="/accounts/$accountId/oauth-clients/$clientId/edit" params={{ accountId, clientId: client.client_id }}>Add one</Link> to
           start verifying its host.
         </p>
       ) : (

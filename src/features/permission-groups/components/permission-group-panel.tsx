@@ -11,8 +11,9 @@ import { PermissionGroupUsedBy } from './permission-group-used-by';
 function PanelFrame({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const accountId = useAccountId();
   const navigate = useNavigate();
-  const close = () => void navigate({ to: '/permission-groups', search: (prev) => prev });
+  const close = () => void navigate({ to: '/accounts/$accountId/permission-groups', params: { accountId }, search: (prev) => prev });
   useEffect(() => heading.current?.focus(), [title]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') close();
@@ -23,7 +24,7 @@ function PanelFrame({ title, children }: { title: string; children: ReactNode })
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {title}
         </h2>
-        <Link to="/permission-groups" search={(prev) => prev} className="btn btn-small" aria-label="Close details">
+        <Link to="/accounts/$accountId/permission-groups" params={{ accountId }} search={(prev) => prev} className="btn btn-small" aria-label="Close details">
           Close
         </Link>
       </div>

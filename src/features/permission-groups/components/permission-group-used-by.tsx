@@ -43,7 +43,7 @@ export function PermissionGroupUsedBy({ permissionGroupId }: { permissionGroupId
       <ul className="used-by">
         {refs.map(({ group, policies }) => (
           <li key={group.id}>
-            <Link to="/groups/$groupId/policies" params={{ groupId: group.id }}>
+            <Link to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: group.id }}>
               {group.name}
             </Link>
             <ul>

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { PermissionGroup } from '../../../api/schemas/iam';
+import { useAccountId } from '../../../stores/current-account';
 
 interface PermissionGroupsTableProps {
   groups: PermissionGroup[];
@@ -21,6 +22,7 @@ function MetaCell({ meta }: { meta: PermissionGroup['meta'] }) {
 }
 
 export function PermissionGroupsTable({ groups, selectedId, stale }: PermissionGroupsTableProps) {
+  const accountId = useAccountId();
   return (
     <table className={`table${stale ? ' table-stale' : ''}`} aria-busy={stale} aria-label="Permission groups">
       <thead>
@@ -39,8 +41,8 @@ export function PermissionGroupsTable({ groups, selectedId, stale }: PermissionG
             <tr key={pg.id} className={selected ? 'row-selected' : undefined}>
               <td>
                 <Link
-                  to="/permission-groups/$permissionGroupId"
-                  params={{ permissionGroupId: pg.id }}
+                  to="/accounts/$accountId/permission-groups/$permissionGroupId"
+                  params={{ accountId, permissionGroupId: pg.id }}
                   search={(prev) => prev}
                   aria-current={selected ? 'true' : undefined}
                 >

@@ -17,7 +17,7 @@ export function ResourceGroupsPage({ search }: { search?: string }) {
   const accountId = useAccountId();
   const { data: groups } = useSuspenseQuery(resourceGroupsQuery(accountId));
   const names = useKeyNames(groups.flatMap((g) => g.scope));
-  const navigate = useNavigate({ from: '/resource-groups/' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/resource-groups/' });
   const searchId = useId();
   const searchInput = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<ResourceGroup | 'new' | null>(null);

@@ -32,7 +32,7 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
       <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
 
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Start verification">
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Finish later
         </Link>
       </StartVerification>

@@ -52,7 +52,7 @@ export function DomainStep({ accountId }: { accountId: string }) {
       {
         onSuccess: ({ connector, resumed }) => {
           if (resumed) notify.info(`Your earlier attempt had created ${connector.email_domain}`, 'Continuing with that connector.');
-          void navigate({ to: '/sso/$connectorId/setup', params: { connectorId: connector.id }, replace: true });
+          void navigate({ to: '/accounts/$accountId/sso/$connectorId/setup', params: { accountId, connectorId: connector.id }, replace: true });
         },
         onError: (err) => {
           inFlight.current = false;
@@ -105,7 +105,7 @@ export function DomainStep({ accountId }: { accountId: string }) {
       {existing ? (
         <div className="banner banner-info" role="alert">
           <strong>{existing.email_domain} already has a connector in this account.</strong>{' '}
-          <Link to="/sso/$connectorId/setup" params={{ connectorId: existing.id }}>
+          <Link to="/accounts/$accountId/sso/$connectorId/setup" params={{ accountId, connectorId: existing.id }}>
             Continue its setup
           </Link>
         </div>
@@ -137,7 +137,7 @@ export function DomainStep({ accountId }: { accountId: string }) {
         <button type="submit" className="btn btn-primary" disabled={create.isPending} aria-busy={create.isPending}>
           {create.isPending ? 'Creating…' : unclearFailure ? 'Try again' : 'Create connector'}
         </button>
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Cancel
         </Link>
       </div>

@@ -47,7 +47,7 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
         >
           {update.isPending ? 'Enabling…' : 'Enable SSO'}
         </button>
-        <Link to="/sso/$connectorId" params={{ connectorId: connector.id }} className="btn">
+        <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: connector.id }} className="btn">
           Not now
         </Link>
       </div>

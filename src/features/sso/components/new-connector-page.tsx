@@ -10,7 +10,7 @@ export function NewConnectorPage() {
   return (
     <div className="page sso-wizard">
       <p className="breadcrumbs">
-        <Link to="/sso">SSO</Link> /
+        <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /
       </p>
       <PageHeader
         title="Connect an email domain"

@@ -1,10 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import type { SsoConnector } from '../../../api/schemas/sso';
 import { formatDateTime } from '../../../lib/format';
+import { useAccountId } from '../../../stores/current-account';
 import { VerificationBadge } from './verification-badge';
 
 /** The end of the wizard: what is now true, and what to do next. */
 export function SetupSummary({ connector, domain }: { connector: SsoConnector; domain: string }) {
+  const accountId = useAccountId();
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
@@ -30,10 +32,10 @@ export function SetupSummary({ connector, domain }: { connector: SsoConnector; d
         <li>Keep your fallback (an API token or a super administrator outside {domain}) for as long as SSO is on.</li>
       </ul>
       <div className="sso-step-actions">
-        <Link to="/sso/$connectorId" params={{ connectorId: connector.id }} className="btn btn-primary">
+        <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: connector.id }} className="btn btn-primary">
           View connector
         </Link>
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Back to SSO list
         </Link>
       </div>

@@ -43,8 +43,8 @@ export function SetupWizard({ connectorId }: { connectorId: string }) {
   return (
     <div className="page sso-wizard">
       <p className="breadcrumbs">
-        <Link to="/sso">SSO</Link> /{' '}
-        <Link to="/sso/$connectorId" params={{ connectorId }}>
+        <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /{' '}
+        <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId }}>
           {domain || connectorId}
         </Link>{' '}
         /

@@ -47,14 +47,14 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
       onSuccess: () => {
         setDialog(null);
         notify.success(`Connector for ${domain} deleted`);
-        void navigate({ to: '/sso' });
+        void navigate({ to: '/accounts/$accountId/sso', params: { accountId } });
       },
     });
 
   return (
     <div className="page">
       <p className="breadcrumbs">
-        <Link to="/sso">SSO</Link> /
+        <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /
       </p>
       <PageHeader
         title={domain}
@@ -66,7 +66,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         actions={
           <>
             {step !== 'done' ? (
-              <Link to="/sso/$connectorId/setup" params={{ connectorId }} className="btn btn-primary">
+              <Link to="/accounts/$accountId/sso/$connectorId/setup" params={{ accountId, connectorId }} className="btn btn-primary">
                 {status === 'failed' ? 'Fix verification' : 'Continue setup'}
               </Link>
             ) : null}

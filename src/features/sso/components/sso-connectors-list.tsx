@@ -19,7 +19,7 @@ export function SsoConnectorsList() {
   const accountId = useAccountId();
   const { data: connectors } = useSuspenseQuery(ssoConnectorsQuery(accountId));
   const connect = (
-    <Link to="/sso/new" className="btn btn-primary">
+    <Link to="/accounts/$accountId/sso/new" params={{ accountId }} className="btn btn-primary">
       Connect a domain
     </Link>
   );
@@ -52,7 +52,7 @@ export function SsoConnectorsList() {
               return (
                 <tr key={c.id}>
                   <td>
-                    <Link to="/sso/$connectorId" params={{ connectorId: c.id }} className="mono">
+                    <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: c.id }} className="mono">
                       {c.email_domain ?? c.id}
                     </Link>
                   </td>
@@ -67,8 +67,7 @@ export function SsoConnectorsList() {
                       <span className="muted">Complete</span>
                     ) : (
                       <Link
-                        to="/sso/$connectorId/setup"
-                        params={{ connectorId: c.id }}
+                        to="/accounts/$accountId/sso/$connectorId/setup" params={{ accountId, connectorId: c.id }}
                         aria-label={`${nextAction[step]} for ${c.email_domain ?? c.id}`}
                       >
                         {nextAction[step]}

@@ -24,7 +24,7 @@ export function VerifyStep(props: VerifyStepProps) {
   return props.connector.verification?.status === 'failed' ? <VerificationFailed {...props} /> : <VerificationPending {...props} />;
 }
 
-function VerificationPending({ connector, domain, code, lastCheckedAt, checking, checkError, onCheckNow }: VerifyStepProps) {
+function VerificationPending({ accountId, connector, domain, code, lastCheckedAt, checking, checkError, onCheckNow }: VerifyStepProps) {
   const deadline = verificationDeadline(connector);
   // An admin who started before publishing wants to know whether the record is out there yet.
   const precheck = useTxtPrecheck(domain, code);
@@ -55,7 +55,7 @@ function VerificationPending({ connector, domain, code, lastCheckedAt, checking,
         <button type="button" className="btn" onClick={onCheckNow} disabled={checking}>
           Check status now
         </button>
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Back to SSO list
         </Link>
       </div>
@@ -102,7 +102,7 @@ function VerificationFailed({ accountId, connector, domain, code }: VerifyStepPr
       </button>
       <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Retry verification">
-        <Link to="/sso" className="btn">
+        <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Finish later
         </Link>
       </StartVerification>

@@ -47,7 +47,7 @@ export function CreateUserGroupDialog({ open, onOpenChange }: { open: boolean; o
       {
         onSuccess: (group) => {
           close();
-          void navigate({ to: '/groups/$groupId', params: { groupId: group.id } });
+          void navigate({ to: '/accounts/$accountId/groups/$groupId', params: { accountId, groupId: group.id } });
         },
       },
     );

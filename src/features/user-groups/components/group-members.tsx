@@ -24,7 +24,7 @@ type OpenDialog = 'add' | 'paste' | 'replace' | null;
 /** The Members tab: who is in the group, and every way to change that. */
 export function GroupMembers({ groupId, search }: { groupId: string; search: GroupMembersSearch }) {
   const accountId = useAccountId();
-  const navigate = useNavigate({ from: '/groups/$groupId/members' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/groups/$groupId/members' });
   const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
   const direction = search.direction ?? 'asc';
   const params = { page: search.page, per_page: search.per_page, fuzzyEmail: search.q, direction: search.direction };

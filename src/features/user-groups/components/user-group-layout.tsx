@@ -7,10 +7,10 @@ import { useAccountId } from '../../../stores/current-account';
 import { DeleteUserGroupDialog } from './delete-user-group-dialog';
 
 const tabs = [
-  { to: '/groups/$groupId', label: 'Overview', exact: true },
-  { to: '/groups/$groupId/policies', label: 'Policies', exact: false },
-  { to: '/groups/$groupId/members', label: 'Members', exact: false },
-  { to: '/groups/$groupId/access', label: 'Access', exact: false },
+  { to: '/accounts/$accountId/groups/$groupId', label: 'Overview', exact: true },
+  { to: '/accounts/$accountId/groups/$groupId/policies', label: 'Policies', exact: false },
+  { to: '/accounts/$accountId/groups/$groupId/members', label: 'Members', exact: false },
+  { to: '/accounts/$accountId/groups/$groupId/access', label: 'Access', exact: false },
 ] as const;
 
 /** A user group's page: its name and the tabs, each tab a child route. */
@@ -21,7 +21,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
   return (
     <div className="page">
       <p className="breadcrumbs">
-        <Link to="/groups">User groups</Link> /
+        <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> /
       </p>
       <PageHeader
         title={group.name}
@@ -36,7 +36,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
           <Link
             key={tab.to}
             to={tab.to}
-            params={{ groupId }}
+            params={{ accountId, groupId }}
             className="tab"
             activeOptions={{ exact: tab.exact, includeSearch: false }}
             activeProps={{ className: 'tab active', 'aria-current': 'page' }}

@@ -32,13 +32,13 @@ export function UserGroupOverview({ groupId }: { groupId: string }) {
         </h2>
         <ul className="ug-stat-list">
           <li>
-            <Link to="/groups/$groupId/policies" params={{ groupId }} className="ug-stat">
+            <Link to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId }} className="ug-stat">
               <span className="ug-stat-value">{policyCount.toLocaleString()}</span>
               <span className="ug-stat-label">{policyCount === 1 ? 'policy' : 'policies'}</span>
             </Link>
           </li>
           <li>
-            <Link to="/groups/$groupId/members" params={{ groupId }} className="ug-stat">
+            <Link to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId }} className="ug-stat">
               <span className="ug-stat-value">{memberCount === undefined ? '…' : memberCount.toLocaleString()}</span>
               <span className="ug-stat-label">{memberCount === 1 ? 'member' : 'members'}</span>
             </Link>
@@ -47,7 +47,7 @@ export function UserGroupOverview({ groupId }: { groupId: string }) {
         {members.isError ? <p className="field-error">The member count could not be loaded.</p> : null}
         {memberCount === 0 ? (
           <p className="muted">
-            Nobody gets this group’s access yet. <Link to="/groups/$groupId/members" params={{ groupId }}>Add members</Link>.
+            Nobody gets this group’s access yet. <Link to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId }}>Add members</Link>.
           </p>
         ) : null}
         {policyCount === 0 ? <p className="muted">With no policies, membership grants nothing.</p> : null}

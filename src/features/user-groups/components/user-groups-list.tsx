@@ -16,7 +16,7 @@ import { UserGroupsTable } from './user-groups-table';
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const accountId = useAccountId();
-  const navigate = useNavigate({ from: '/groups/' });
+  const navigate = useNavigate({ from: '/accounts/$accountId/groups/' });
   const direction = search.direction ?? 'asc';
   const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.direction };
   const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));

@@ -4,21 +4,27 @@ import { Link } from '@tanstack/react-router';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { useAccountId } from '../../../stores/current-account';
 import { SortHeader } from './sort-header';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
 const ROW_HEIGHT = 44;
+
+function GroupNameLink({ group }: { group: UserGroup }) {
+  const accountId = useAccountId();
+  return (
+    <Link to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: group.id }} className="ug-cell-ellipsis" title={group.name}>
+      {group.name}
+    </Link>
+  );
+}
 
 const column = createColumnHelper<UserGroup>();
 const columns = [
   column.accessor('name', {
     header: 'Name',
     enableSorting: true,
-    cell: ({ row }) => (
-      <Link to="/groups/$groupId" params={{ groupId: row.original.id }} className="ug-cell-ellipsis" title={row.original.name}>
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <GroupNameLink group={row.original} />,
   }),
   column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: false }),
   column.accessor('created_on', {

@@ -46,7 +46,7 @@ export function GroupMembersAccessList({ groupId }: { groupId: string }) {
             <ul className="member-links">
               {data.result.map((m) => (
                 <li key={m.id}>
-                  <Link to="/members/$memberId" params={{ memberId: m.id }} search={{ email: m.email }}>
+                  <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }} search={{ email: m.email }}>
                     {m.email ?? m.id}
                   </Link>
                   {m.status === 'pending' ? <span className="muted"> (invitation pending)</span> : null}

@@ -72,7 +72,7 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
       if (target === 'new-group') {
         notify.success(`Created “${name.trim()}”`, `${pluralize(result.policies.length, 'policy', 'policies')}, ${pluralize(result.addedMembers, 'member')} added`);
         onOpenChange(false);
-        void navigate({ to: '/groups/$groupId/policies', params: { groupId: result.groupId } });
+        void navigate({ to: '/accounts/$accountId/groups/$groupId/policies', params: { accountId, groupId: result.groupId } });
         return;
       }
       // Into this group: the policies become the draft, on top of the group as it is now.

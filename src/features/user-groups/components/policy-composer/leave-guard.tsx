@@ -1,16 +1,14 @@
 import { useBlocker } from '@tanstack/react-router';
 import { Dialog } from '../../../../components/ui/dialog';
-import { usePreferences } from '../../../../stores/preferences';
 
 /**
  * Asks before leaving the composer with unsaved changes. The draft is kept on this device either
  * way, so the browser's own "leave site?" prompt is not used: a reload loses nothing.
  */
-export function LeaveGuard({ when, accountId, onDiscard }: { when: boolean; accountId: string; onDiscard: () => void }) {
+export function LeaveGuard({ when, onDiscard }: { when: boolean; onDiscard: () => void }) {
   const blocker = useBlocker({
-    // Once the account has changed this group is gone from view: let it go (the draft stays,
-    // kept under the old account).
-    shouldBlockFn: ({ current, next }) => when && current.pathname !== next.pathname && usePreferences.getState().accountId === accountId,
+    // Switching accounts is a navigation too (the account is in the URL), so it asks as well.
+    shouldBlockFn: ({ current, next }) => when && current.pathname !== next.pathname,
     enableBeforeUnload: false,
     withResolver: true,
   });

@@ -207,7 +207,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           cannot be recovered.
         </p>
       </ConfirmDialog>
-      <LeaveGuard when={dirty} accountId={composer.accountId} onDiscard={discard} />
+      <LeaveGuard when={dirty} onDiscard={discard} />
     </section>
   );
 }

@@ -1,0 +1,8 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { ssoConnectorsQuery } from '../../../../api/queries/sso';
+import { SsoConnectorsList } from '../../../../features/sso/components/sso-connectors-list';
+
+export const Route = createFileRoute('/accounts/$accountId/sso/')({
+  loader: ({ context }) => context.queryClient.ensureQueryData(ssoConnectorsQuery(context.accountId)),
+  component: SsoConnectorsList,
+});

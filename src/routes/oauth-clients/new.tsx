@@ -1,8 +1,0 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { oauthScopesQuery } from '../../api/queries/oauth';
-import { CreateOAuthClient } from '../../features/oauth-clients/components/create-oauth-client';
-
-export const Route = createFileRoute('/oauth-clients/new')({
-  loader: ({ context }) => context.queryClient.ensureQueryData(oauthScopesQuery),
-  component: CreateOAuthClient,
-});

@@ -1,8 +1,0 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../api/queries/sso';
-import { SsoConnectorsList } from '../../features/sso/components/sso-connectors-list';
-
-export const Route = createFileRoute('/sso/')({
-  loader: ({ context }) => context.queryClient.ensureQueryData(ssoConnectorsQuery(context.accountId)),
-  component: SsoConnectorsList,
-});
