@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import type { ServerConfig } from './config.ts';
 import type { ConsoleStorage } from './console/storage.ts';
+import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts';
+import { createFindingsApi } from './console/findings/routes.ts';
+import { noMembershipSource, sandboxMembershipSource } from './console/findings/sandbox-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
@@ -133,8 +136,12 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     });
   }
 
+  // The console server's own reads of /client/v4 (findings), through the same door as the SPA's.
+  let fetchApi: ApiFetch;
   if (config.upstream) {
     const upstream = config.upstream;
+    fetchApi = (path) =>
+      forwardToUpstream(new Request(`http://console.internal/client/v4${path}`), { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
     app.all('/client/v4/*', async (c) => {
       // The server's credential is added only to the dashboard's own requests.
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
@@ -152,6 +159,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       faults: parseFaultConfig(config.sandboxFaults),
       rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
     });
+    fetchApi = (path) => Promise.resolve(sandbox.fetch(new Request(`http://console.internal/client/v4${path}`, { headers: SANDBOX_CONSOLE_CREDENTIAL })));
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
     app.route('/__sandbox/logos', createSandboxLogosApi());
@@ -163,6 +171,11 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       return dashboard ? observed(request, response) : response;
     });
     handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
+  }
+
+  if (deps.consoleStorage) {
+    const memberships = db && !config.upstream ? sandboxMembershipSource(db) : noMembershipSource;
+    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi), memberships, storage: deps.consoleStorage }));
   }
 
   if (serveSpa) {

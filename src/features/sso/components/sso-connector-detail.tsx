@@ -170,6 +170,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
       </section>
 
       <SsoEnabledDialog
+        accountId={accountId}
         open={dialog === 'enabled'}
         onOpenChange={(open) => setDialog(open ? 'enabled' : null)}
         domain={domain}

@@ -6,6 +6,7 @@ import { formatDateTime, pluralize } from '../../../../lib/format';
 import { countChanges, diffPolicies } from '../../../../lib/policy-diff';
 import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '../../../../lib/policy-draft';
 import type { PlacedErrors } from '../../../../lib/policy-errors';
+import type { KnownIds } from '../../../../lib/policy-lint';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
@@ -34,7 +35,17 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const diff = useMemo(() => diffPolicies(composer.base.policies, policies), [composer.base.policies, policies]);
   const changedKeys = new Set(diff.changed.map((c) => c.after.key));
   const addedKeys = new Set(diff.added.map((p) => p.key));
-  const problems = draftProblems(policies);
+  const known = useMemo((): KnownIds => {
+    const embedded = (group.policies ?? []).flatMap((p) => p.permission_groups ?? []);
+    return {
+      permissionGroups: new Map([...embedded, ...catalogue].map((pg) => [pg.id, pg.name ?? pg.id])),
+      resourceGroups: new Map(
+        [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).label]),
+      ),
+      policies: new Map((group.policies ?? []).flatMap((p, i) => (p.id ? [[p.id, `Policy ${i + 1} (saved)`] as const] : []))),
+    };
+  }, [group.policies, catalogue, resourceGroups, lookups]);
+  const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));
   const problemCount = Object.keys(problems).length;
 
   useEffect(() => {
@@ -103,7 +114,16 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
 
       {showProblems && problemCount ? (
         <div className="banner banner-error" role="alert">
-          {pluralize(problemCount, 'policy is', 'policies are')} incomplete: each policy needs at least one permission group and one resource group.
+          {pluralize(problemCount, 'policy needs', 'policies need')} fixing before saving:
+          <ul>
+            {policies.map((p, i) =>
+              problems[p.key] ? (
+                <li key={p.key}>
+                  Policy {i + 1}: {[problems[p.key]!.permissionGroups, problems[p.key]!.resourceGroups].filter(Boolean).join('; ')}
+                </li>
+              ) : null,
+            )}
+          </ul>
         </div>
       ) : null}
 
@@ -150,7 +170,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </div>
         </Tabs.Content>
         <Tabs.Content value="json">
-          <JsonView policies={policies} requestLine={requestLine} onApply={(next) => edit(() => next)} />
+          <JsonView policies={policies} requestLine={requestLine} known={known} onApply={(next) => edit(() => next)} />
         </Tabs.Content>
       </Tabs.Root>
 
