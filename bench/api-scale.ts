@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
       const t0 = performance.now();
       openSandboxDb(path, 'huge', size).close();
       seedRow[label] = (performance.now() - t0) / 1000;
-      const server = await startConsole({ spa: false, env: { SANDBOX_DB: path, SANDBOX_SEED: 'huge' } });
+      const server = await startConsole({ spa: false, env: { SANDBOX_DB: path, SANDBOX_SEED: 'huge', SANDBOX_RATE_LIMIT: 'off' } });
       try {
         const { baseUrl } = server;
         const total = ((await (await fetch(`${baseUrl}${GROUPS}?per_page=1`, { headers: HEADERS })).json()) as { result_info: { total_count: number } }).result_info.total_count;
