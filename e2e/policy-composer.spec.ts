@@ -1,6 +1,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
+import { chooseOption } from './support/select.ts';
 
 /**
  * The policy composer: an admin composes a group's allow and deny policies (with a resource
@@ -397,7 +398,7 @@ test('start from another group’s policies, and export a group to import it int
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // Import into a new group of the other account, after a dry run.
-  await page.getByRole('combobox', { name: 'Account' }).selectOption(STAGING);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Account' }), 'Acme Staging');
   // The switch keeps the section: the other account's user groups.
   await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
   const stagingGroups = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`);

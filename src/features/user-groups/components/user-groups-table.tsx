@@ -1,7 +1,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from '@tanstack/react-router';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
@@ -61,7 +61,9 @@ export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, c
   const sorting: SortingState = [{ id: sort, desc: direction === 'desc' }];
   // The API sorts by name (as text) across pages; the rows of this page are then put in natural
   // order by the chosen column here, so "– 2" comes before "– 15".
-  const sorted = sortGroups(groups, sort, direction);
+  // Memoized: a new array each render gives the virtualizer new row keys each render, and opening
+  // any dialog over the list then re-rendered it without end (the page froze).
+  const sorted = useMemo(() => sortGroups(groups, sort, direction), [groups, sort, direction]);
   // No React Compiler here (nothing else in the app uses it); the table is rebuilt each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
