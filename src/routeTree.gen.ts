@@ -18,10 +18,12 @@ import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accou
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
 import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
 import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
+import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/route'
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
+import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
 import { Route as AccountsAccountIdGroupsGroupIdIndexRouteImport } from './routes/accounts/$accountId/groups/$groupId/index'
 import { Route as AccountsAccountIdGroupsGroupIdAccessRouteImport } from './routes/accounts/$accountId/groups/$groupId/access'
@@ -84,6 +86,12 @@ const AccountsAccountIdOauthClientsIndexRoute =
     path: '/oauth-clients/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdOauthClientsClientIdRouteRoute =
+  AccountsAccountIdOauthClientsClientIdRouteRouteImport.update({
+    id: '/oauth-clients/$clientId',
+    path: '/oauth-clients/$clientId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdOauthClientsNewRoute =
   AccountsAccountIdOauthClientsNewRouteImport.update({
     id: '/oauth-clients/new',
@@ -106,6 +114,12 @@ const AccountsAccountIdSsoIndexRoute =
   AccountsAccountIdSsoIndexRouteImport.update({
     id: '/sso/',
     path: '/sso/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoConnectorIdRouteRoute =
+  AccountsAccountIdSsoConnectorIdRouteRouteImport.update({
+    id: '/sso/$connectorId',
+    path: '/sso/$connectorId',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoNewRoute = AccountsAccountIdSsoNewRouteImport.update({
@@ -139,39 +153,39 @@ const AccountsAccountIdGroupsGroupIdPoliciesRoute =
   } as any)
 const AccountsAccountIdOauthClientsClientIdIndexRoute =
   AccountsAccountIdOauthClientsClientIdIndexRouteImport.update({
-    id: '/oauth-clients/$clientId/',
-    path: '/oauth-clients/$clientId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdEditRoute =
   AccountsAccountIdOauthClientsClientIdEditRouteImport.update({
-    id: '/oauth-clients/$clientId/edit',
-    path: '/oauth-clients/$clientId/edit',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/edit',
+    path: '/edit',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdPublishRoute =
   AccountsAccountIdOauthClientsClientIdPublishRouteImport.update({
-    id: '/oauth-clients/$clientId/publish',
-    path: '/oauth-clients/$clientId/publish',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/publish',
+    path: '/publish',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdRotateRoute =
   AccountsAccountIdOauthClientsClientIdRotateRouteImport.update({
-    id: '/oauth-clients/$clientId/rotate',
-    path: '/oauth-clients/$clientId/rotate',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/rotate',
+    path: '/rotate',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
-    id: '/sso/$connectorId/',
-    path: '/sso/$connectorId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdSetupRoute =
   AccountsAccountIdSsoConnectorIdSetupRouteImport.update({
-    id: '/sso/$connectorId/setup',
-    path: '/sso/$connectorId/setup',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/setup',
+    path: '/setup',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -180,6 +194,8 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -231,6 +247,8 @@ export interface FileRoutesById {
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -259,6 +277,8 @@ export interface FileRouteTypes {
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -309,6 +329,8 @@ export interface FileRouteTypes {
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -401,6 +423,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdOauthClientsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/oauth-clients/$clientId': {
+      id: '/accounts/$accountId/oauth-clients/$clientId'
+      path: '/oauth-clients/$clientId'
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/oauth-clients/new': {
       id: '/accounts/$accountId/oauth-clients/new'
       path: '/oauth-clients/new'
@@ -427,6 +456,13 @@ declare module '@tanstack/react-router' {
       path: '/sso'
       fullPath: '/accounts/$accountId/sso/'
       preLoaderRoute: typeof AccountsAccountIdSsoIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/sso/$connectorId': {
+      id: '/accounts/$accountId/sso/$connectorId'
+      path: '/sso/$connectorId'
+      fullPath: '/accounts/$accountId/sso/$connectorId'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/new': {
@@ -466,45 +502,45 @@ declare module '@tanstack/react-router' {
     }
     '/accounts/$accountId/oauth-clients/$clientId/': {
       id: '/accounts/$accountId/oauth-clients/$clientId/'
-      path: '/oauth-clients/$clientId'
+      path: '/'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/edit': {
       id: '/accounts/$accountId/oauth-clients/$clientId/edit'
-      path: '/oauth-clients/$clientId/edit'
+      path: '/edit'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/edit'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdEditRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/publish': {
       id: '/accounts/$accountId/oauth-clients/$clientId/publish'
-      path: '/oauth-clients/$clientId/publish'
+      path: '/publish'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/publish'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/rotate': {
       id: '/accounts/$accountId/oauth-clients/$clientId/rotate'
-      path: '/oauth-clients/$clientId/rotate'
+      path: '/rotate'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/rotate'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
       id: '/accounts/$accountId/sso/$connectorId/'
-      path: '/sso/$connectorId'
+      path: '/'
       fullPath: '/accounts/$accountId/sso/$connectorId/'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/setup': {
       id: '/accounts/$accountId/sso/$connectorId/setup'
-      path: '/sso/$connectorId/setup'
+      path: '/setup'
       fullPath: '/accounts/$accountId/sso/$connectorId/setup'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdSetupRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
   }
 }
@@ -522,6 +558,48 @@ const AccountsAccountIdPermissionGroupsRouteRouteChildren: AccountsAccountIdPerm
 const AccountsAccountIdPermissionGroupsRouteRouteWithChildren =
   AccountsAccountIdPermissionGroupsRouteRoute._addFileChildren(
     AccountsAccountIdPermissionGroupsRouteRouteChildren,
+  )
+
+interface AccountsAccountIdOauthClientsClientIdRouteRouteChildren {
+  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+}
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteChildren: AccountsAccountIdOauthClientsClientIdRouteRouteChildren =
+  {
+    AccountsAccountIdOauthClientsClientIdEditRoute:
+      AccountsAccountIdOauthClientsClientIdEditRoute,
+    AccountsAccountIdOauthClientsClientIdPublishRoute:
+      AccountsAccountIdOauthClientsClientIdPublishRoute,
+    AccountsAccountIdOauthClientsClientIdRotateRoute:
+      AccountsAccountIdOauthClientsClientIdRotateRoute,
+    AccountsAccountIdOauthClientsClientIdIndexRoute:
+      AccountsAccountIdOauthClientsClientIdIndexRoute,
+  }
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren =
+  AccountsAccountIdOauthClientsClientIdRouteRoute._addFileChildren(
+    AccountsAccountIdOauthClientsClientIdRouteRouteChildren,
+  )
+
+interface AccountsAccountIdSsoConnectorIdRouteRouteChildren {
+  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
+}
+
+const AccountsAccountIdSsoConnectorIdRouteRouteChildren: AccountsAccountIdSsoConnectorIdRouteRouteChildren =
+  {
+    AccountsAccountIdSsoConnectorIdSetupRoute:
+      AccountsAccountIdSsoConnectorIdSetupRoute,
+    AccountsAccountIdSsoConnectorIdIndexRoute:
+      AccountsAccountIdSsoConnectorIdIndexRoute,
+  }
+
+const AccountsAccountIdSsoConnectorIdRouteRouteWithChildren =
+  AccountsAccountIdSsoConnectorIdRouteRoute._addFileChildren(
+    AccountsAccountIdSsoConnectorIdRouteRouteChildren,
   )
 
 interface AccountsAccountIdGroupsGroupIdRouteChildren {
@@ -551,6 +629,8 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
+  AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   AccountsAccountIdGroupsGroupIdRoute: typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   AccountsAccountIdMembersMemberIdRoute: typeof AccountsAccountIdMembersMemberIdRoute
   AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
@@ -559,12 +639,6 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
-  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
-  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
-  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
-  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
-  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
-  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
@@ -572,6 +646,10 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
+    AccountsAccountIdOauthClientsClientIdRouteRoute:
+      AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,
+    AccountsAccountIdSsoConnectorIdRouteRoute:
+      AccountsAccountIdSsoConnectorIdRouteRouteWithChildren,
     AccountsAccountIdGroupsGroupIdRoute:
       AccountsAccountIdGroupsGroupIdRouteWithChildren,
     AccountsAccountIdMembersMemberIdRoute:
@@ -585,18 +663,6 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
-    AccountsAccountIdOauthClientsClientIdEditRoute:
-      AccountsAccountIdOauthClientsClientIdEditRoute,
-    AccountsAccountIdOauthClientsClientIdPublishRoute:
-      AccountsAccountIdOauthClientsClientIdPublishRoute,
-    AccountsAccountIdOauthClientsClientIdRotateRoute:
-      AccountsAccountIdOauthClientsClientIdRotateRoute,
-    AccountsAccountIdSsoConnectorIdSetupRoute:
-      AccountsAccountIdSsoConnectorIdSetupRoute,
-    AccountsAccountIdOauthClientsClientIdIndexRoute:
-      AccountsAccountIdOauthClientsClientIdIndexRoute,
-    AccountsAccountIdSsoConnectorIdIndexRoute:
-      AccountsAccountIdSsoConnectorIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { request } from '../client';
+import { deleteIdempotently } from '../idempotent-delete';
 import { deletedSchema } from '../schemas/common';
 import {
   groupMemberDetailSchema,
@@ -41,7 +42,7 @@ export function updateResourceGroup(accountId: string, id: string, body: { name?
   return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'PUT', body, schema: resourceGroupSchema });
 }
 export function deleteResourceGroup(accountId: string, id: string) {
-  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(id, () => request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 
 // User groups
@@ -65,7 +66,7 @@ export function updateUserGroup(accountId: string, id: string, body: { name?: st
   return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'PUT', body, schema: userGroupSchema });
 }
 export function deleteUserGroup(accountId: string, id: string) {
-  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(id, () => request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 
 // User group members
