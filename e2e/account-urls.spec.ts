@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { chooseOption } from './support/select.ts';
 
@@ -118,4 +118,33 @@ test('a malformed account id is refused before any request, inside the shell', a
   await expect(nav(page)).toBeVisible();
   await expectNoA11yViolations(page);
   expect(asked).toEqual([]);
+});
+
+test('when the account list itself cannot load, the frame and navigation stay, with a retry only where it can help', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(accountPath('/sso'));
+  await expect(page.getByRole('heading', { level: 1, name: /SSO/ })).toBeVisible();
+
+  // A refusal (403) will be the same next time: said, with no "Try again".
+  const refuse = (status: number, code: number, message: string) => (route: Route) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ success: false, errors: [{ code, message }], messages: [], result: null }) });
+  await page.route('**/client/v4/accounts?*', refuse(403, 9109, 'Unauthorized to access requested resource'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Unauthorized to access requested resource (code 9109)');
+  await expect(page.getByText('The credential this console uses is not allowed to read this')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(nav(page).getByRole('link', { name: 'SSO' })).toHaveAttribute('href', accountPath('/sso'));
+  await expectNoA11yViolations(page);
+
+  // An outage may pass: after the automatic retries, "Try again" is offered, and it recovers.
+  await page.unroute('**/client/v4/accounts?*');
+  await page.route('**/client/v4/accounts?*', refuse(503, 10000, 'Service unavailable'));
+  await page.reload();
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible({ timeout: 20_000 });
+  await expect(nav(page)).toBeVisible();
+  await page.unroute('**/client/v4/accounts?*');
+  await retry.click();
+  await expect(page.getByRole('heading', { level: 1, name: /SSO/ })).toBeVisible();
+  await expect(switcher(page)).toHaveValue(ACCOUNT_ID);
 });

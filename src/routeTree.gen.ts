@@ -20,10 +20,12 @@ import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/acc
 import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
 import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
 import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
+import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/route'
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
+import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
 import { Route as AccountsAccountIdGroupsGroupIdIndexRouteImport } from './routes/accounts/$accountId/groups/$groupId/index'
 import { Route as AccountsAccountIdGroupsGroupIdAccessRouteImport } from './routes/accounts/$accountId/groups/$groupId/access'
@@ -102,6 +104,12 @@ const AccountsAccountIdOauthClientsIndexRoute =
     path: '/oauth-clients/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdOauthClientsClientIdRouteRoute =
+  AccountsAccountIdOauthClientsClientIdRouteRouteImport.update({
+    id: '/oauth-clients/$clientId',
+    path: '/oauth-clients/$clientId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdOauthClientsNewRoute =
   AccountsAccountIdOauthClientsNewRouteImport.update({
     id: '/oauth-clients/new',
@@ -124,6 +132,12 @@ const AccountsAccountIdSsoIndexRoute =
   AccountsAccountIdSsoIndexRouteImport.update({
     id: '/sso/',
     path: '/sso/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoConnectorIdRouteRoute =
+  AccountsAccountIdSsoConnectorIdRouteRouteImport.update({
+    id: '/sso/$connectorId',
+    path: '/sso/$connectorId',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoNewRoute = AccountsAccountIdSsoNewRouteImport.update({
@@ -163,33 +177,33 @@ const AccountsAccountIdGroupsGroupIdPoliciesRoute =
   } as any)
 const AccountsAccountIdOauthClientsClientIdIndexRoute =
   AccountsAccountIdOauthClientsClientIdIndexRouteImport.update({
-    id: '/oauth-clients/$clientId/',
-    path: '/oauth-clients/$clientId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdEditRoute =
   AccountsAccountIdOauthClientsClientIdEditRouteImport.update({
-    id: '/oauth-clients/$clientId/edit',
-    path: '/oauth-clients/$clientId/edit',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/edit',
+    path: '/edit',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdHistoryRoute =
   AccountsAccountIdOauthClientsClientIdHistoryRouteImport.update({
-    id: '/oauth-clients/$clientId/history',
-    path: '/oauth-clients/$clientId/history',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdPublishRoute =
   AccountsAccountIdOauthClientsClientIdPublishRouteImport.update({
-    id: '/oauth-clients/$clientId/publish',
-    path: '/oauth-clients/$clientId/publish',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/publish',
+    path: '/publish',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdRotateRoute =
   AccountsAccountIdOauthClientsClientIdRotateRouteImport.update({
-    id: '/oauth-clients/$clientId/rotate',
-    path: '/oauth-clients/$clientId/rotate',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/rotate',
+    path: '/rotate',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport.update({
@@ -199,21 +213,21 @@ const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
   } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
-    id: '/sso/$connectorId/',
-    path: '/sso/$connectorId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdHistoryRoute =
   AccountsAccountIdSsoConnectorIdHistoryRouteImport.update({
-    id: '/sso/$connectorId/history',
-    path: '/sso/$connectorId/history',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdSetupRoute =
   AccountsAccountIdSsoConnectorIdSetupRouteImport.update({
-    id: '/sso/$connectorId/setup',
-    path: '/sso/$connectorId/setup',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/setup',
+    path: '/setup',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -223,6 +237,8 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -286,6 +302,8 @@ export interface FileRoutesById {
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -320,6 +338,8 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -382,6 +402,8 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -493,6 +515,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdOauthClientsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/oauth-clients/$clientId': {
+      id: '/accounts/$accountId/oauth-clients/$clientId'
+      path: '/oauth-clients/$clientId'
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/oauth-clients/new': {
       id: '/accounts/$accountId/oauth-clients/new'
       path: '/oauth-clients/new'
@@ -519,6 +548,13 @@ declare module '@tanstack/react-router' {
       path: '/sso'
       fullPath: '/accounts/$accountId/sso/'
       preLoaderRoute: typeof AccountsAccountIdSsoIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/sso/$connectorId': {
+      id: '/accounts/$accountId/sso/$connectorId'
+      path: '/sso/$connectorId'
+      fullPath: '/accounts/$accountId/sso/$connectorId'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/new': {
@@ -565,38 +601,38 @@ declare module '@tanstack/react-router' {
     }
     '/accounts/$accountId/oauth-clients/$clientId/': {
       id: '/accounts/$accountId/oauth-clients/$clientId/'
-      path: '/oauth-clients/$clientId'
+      path: '/'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/edit': {
       id: '/accounts/$accountId/oauth-clients/$clientId/edit'
-      path: '/oauth-clients/$clientId/edit'
+      path: '/edit'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/edit'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdEditRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/history': {
       id: '/accounts/$accountId/oauth-clients/$clientId/history'
-      path: '/oauth-clients/$clientId/history'
+      path: '/history'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/history'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/publish': {
       id: '/accounts/$accountId/oauth-clients/$clientId/publish'
-      path: '/oauth-clients/$clientId/publish'
+      path: '/publish'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/publish'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/rotate': {
       id: '/accounts/$accountId/oauth-clients/$clientId/rotate'
-      path: '/oauth-clients/$clientId/rotate'
+      path: '/rotate'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/rotate'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/resource-groups/$resourceGroupId/history': {
       id: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
@@ -607,24 +643,24 @@ declare module '@tanstack/react-router' {
     }
     '/accounts/$accountId/sso/$connectorId/': {
       id: '/accounts/$accountId/sso/$connectorId/'
-      path: '/sso/$connectorId'
+      path: '/'
       fullPath: '/accounts/$accountId/sso/$connectorId/'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/history': {
       id: '/accounts/$accountId/sso/$connectorId/history'
-      path: '/sso/$connectorId/history'
+      path: '/history'
       fullPath: '/accounts/$accountId/sso/$connectorId/history'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/setup': {
       id: '/accounts/$accountId/sso/$connectorId/setup'
-      path: '/sso/$connectorId/setup'
+      path: '/setup'
       fullPath: '/accounts/$accountId/sso/$connectorId/setup'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdSetupRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
   }
 }
@@ -642,6 +678,54 @@ const AccountsAccountIdPermissionGroupsRouteRouteChildren: AccountsAccountIdPerm
 const AccountsAccountIdPermissionGroupsRouteRouteWithChildren =
   AccountsAccountIdPermissionGroupsRouteRoute._addFileChildren(
     AccountsAccountIdPermissionGroupsRouteRouteChildren,
+  )
+
+interface AccountsAccountIdOauthClientsClientIdRouteRouteChildren {
+  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  AccountsAccountIdOauthClientsClientIdHistoryRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
+  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+}
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteChildren: AccountsAccountIdOauthClientsClientIdRouteRouteChildren =
+  {
+    AccountsAccountIdOauthClientsClientIdEditRoute:
+      AccountsAccountIdOauthClientsClientIdEditRoute,
+    AccountsAccountIdOauthClientsClientIdHistoryRoute:
+      AccountsAccountIdOauthClientsClientIdHistoryRoute,
+    AccountsAccountIdOauthClientsClientIdPublishRoute:
+      AccountsAccountIdOauthClientsClientIdPublishRoute,
+    AccountsAccountIdOauthClientsClientIdRotateRoute:
+      AccountsAccountIdOauthClientsClientIdRotateRoute,
+    AccountsAccountIdOauthClientsClientIdIndexRoute:
+      AccountsAccountIdOauthClientsClientIdIndexRoute,
+  }
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren =
+  AccountsAccountIdOauthClientsClientIdRouteRoute._addFileChildren(
+    AccountsAccountIdOauthClientsClientIdRouteRouteChildren,
+  )
+
+interface AccountsAccountIdSsoConnectorIdRouteRouteChildren {
+  AccountsAccountIdSsoConnectorIdHistoryRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRoute
+  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
+}
+
+const AccountsAccountIdSsoConnectorIdRouteRouteChildren: AccountsAccountIdSsoConnectorIdRouteRouteChildren =
+  {
+    AccountsAccountIdSsoConnectorIdHistoryRoute:
+      AccountsAccountIdSsoConnectorIdHistoryRoute,
+    AccountsAccountIdSsoConnectorIdSetupRoute:
+      AccountsAccountIdSsoConnectorIdSetupRoute,
+    AccountsAccountIdSsoConnectorIdIndexRoute:
+      AccountsAccountIdSsoConnectorIdIndexRoute,
+  }
+
+const AccountsAccountIdSsoConnectorIdRouteRouteWithChildren =
+  AccountsAccountIdSsoConnectorIdRouteRoute._addFileChildren(
+    AccountsAccountIdSsoConnectorIdRouteRouteChildren,
   )
 
 interface AccountsAccountIdGroupsGroupIdRouteChildren {
@@ -675,6 +759,8 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
+  AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   AccountsAccountIdGroupsGroupIdRoute: typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   AccountsAccountIdMembersMemberIdRoute: typeof AccountsAccountIdMembersMemberIdRoute
   AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
@@ -684,15 +770,7 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
-  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
-  AccountsAccountIdOauthClientsClientIdHistoryRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
-  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
-  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
-  AccountsAccountIdSsoConnectorIdHistoryRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRoute
-  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
-  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
-  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
@@ -701,6 +779,10 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
+    AccountsAccountIdOauthClientsClientIdRouteRoute:
+      AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,
+    AccountsAccountIdSsoConnectorIdRouteRoute:
+      AccountsAccountIdSsoConnectorIdRouteRouteWithChildren,
     AccountsAccountIdGroupsGroupIdRoute:
       AccountsAccountIdGroupsGroupIdRouteWithChildren,
     AccountsAccountIdMembersMemberIdRoute:
@@ -715,24 +797,8 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
-    AccountsAccountIdOauthClientsClientIdEditRoute:
-      AccountsAccountIdOauthClientsClientIdEditRoute,
-    AccountsAccountIdOauthClientsClientIdHistoryRoute:
-      AccountsAccountIdOauthClientsClientIdHistoryRoute,
-    AccountsAccountIdOauthClientsClientIdPublishRoute:
-      AccountsAccountIdOauthClientsClientIdPublishRoute,
-    AccountsAccountIdOauthClientsClientIdRotateRoute:
-      AccountsAccountIdOauthClientsClientIdRotateRoute,
     AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
       AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
-    AccountsAccountIdSsoConnectorIdHistoryRoute:
-      AccountsAccountIdSsoConnectorIdHistoryRoute,
-    AccountsAccountIdSsoConnectorIdSetupRoute:
-      AccountsAccountIdSsoConnectorIdSetupRoute,
-    AccountsAccountIdOauthClientsClientIdIndexRoute:
-      AccountsAccountIdOauthClientsClientIdIndexRoute,
-    AccountsAccountIdSsoConnectorIdIndexRoute:
-      AccountsAccountIdSsoConnectorIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =

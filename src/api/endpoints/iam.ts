@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { request } from '../client';
+import { deleteIdempotently } from '../idempotent-delete';
 import { deletedSchema } from '../schemas/common';
 import {
   groupMemberDetailSchema,
@@ -47,7 +48,7 @@ export function updateResourceGroup(accountId: string, id: string, body: { name?
   return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'PUT', body, schema: resourceGroupSchema });
 }
 export function deleteResourceGroup(accountId: string, id: string) {
-  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(id, () => request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 
 // User groups
@@ -71,7 +72,9 @@ export function updateUserGroup(accountId: string, id: string, body: { name?: st
   return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'PUT', body, schema: userGroupSchema, headers: writeHeaders(options) });
 }
 export function deleteUserGroup(accountId: string, id: string, options?: WriteOptions) {
-  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema, headers: writeHeaders(options) });
+  return deleteIdempotently(id, () =>
+    request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema, headers: writeHeaders(options) }),
+  );
 }
 
 // User group members

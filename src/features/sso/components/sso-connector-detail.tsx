@@ -1,5 +1,5 @@
 import { DomainName, domainLabel } from '../../../components/ui/domain-name';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { ssoConnectorQuery } from '../../../api/queries/sso';
@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
-import { useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
+import { forgetDeletedConnector, useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
 import { verificationDeadline } from '../verification';
 import { deriveWizardStep } from '../wizard-step';
 import { CopyButton } from '../../../components/ui/copy-button';
@@ -20,6 +20,7 @@ import { SsoEnabledDialog } from './sso-enabled-dialog';
 export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   const accountId = useAccountId();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { data: connector } = useSuspenseQuery(ssoConnectorQuery(accountId, connectorId));
   const toggle = useUpdateSsoConnector(accountId, connectorId);
   const fedramp = useUpdateSsoConnector(accountId, connectorId);
@@ -45,10 +46,11 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   };
   const confirmDelete = () =>
     remove.mutate(undefined, {
-      onSuccess: () => {
+      onSuccess: async () => {
         setDialog(null);
         notify.success(`Connector for ${domain} deleted`);
-        void navigate({ to: '/accounts/$accountId/sso', params: { accountId } });
+        await navigate({ to: '/accounts/$accountId/sso', params: { accountId } });
+        forgetDeletedConnector(queryClient, accountId, connectorId);
       },
     });
 

@@ -111,60 +111,63 @@ export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, c
   const columnCount = columns.length;
 
   return (
-    <table className={`table ug-table${busy ? ' ug-is-busy' : ''}`} aria-rowcount={rows.length + 1} aria-busy={busy}>
-      <caption className="visually-hidden">{caption}</caption>
-      <colgroup>
-        <col className="ug-col-name" />
-        <col className="ug-col-policies" />
-        <col className="ug-col-date" />
-        <col className="ug-col-date" />
-      </colgroup>
-      <thead>
-        {table.getHeaderGroups().map((headerGroup) => (
-          <tr key={headerGroup.id} aria-rowindex={1}>
-            {headerGroup.headers.map((header) =>
-              header.column.getCanSort() ? (
-                <SortHeader
-                  key={header.id}
-                  direction={header.column.getIsSorted() || null}
-                  className={header.id === 'policies' ? 'ug-num' : undefined}
-                  onToggle={() => header.column.toggleSorting(header.column.getIsSorted() === 'asc')}
-                >
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </SortHeader>
-              ) : (
-                <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ),
-            )}
-          </tr>
-        ))}
-      </thead>
-      <tbody ref={bodyRef}>
-        {paddingTop > 0 ? (
-          <tr aria-hidden="true" className="ug-spacer-row">
-            <td colSpan={columnCount} style={{ height: paddingTop }} />
-          </tr>
-        ) : null}
-        {items.map((item) => {
-          const row = rows[item.index]!;
-          return (
-            <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
+    // On a narrow screen the wrapper scrolls sideways (app.css), so the table never widens the page.
+    <div className="ug-table-scroll">
+      <table className={`table ug-table${busy ? ' ug-is-busy' : ''}`} aria-rowcount={rows.length + 1} aria-busy={busy}>
+        <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          <col className="ug-col-name" />
+          <col className="ug-col-policies" />
+          <col className="ug-col-date" />
+          <col className="ug-col-date" />
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((headerGroup) => (
+            <tr key={headerGroup.id} aria-rowindex={1}>
+              {headerGroup.headers.map((header) =>
+                header.column.getCanSort() ? (
+                  <SortHeader
+                    key={header.id}
+                    direction={header.column.getIsSorted() || null}
+                    className={header.id === 'policies' ? 'ug-num' : undefined}
+                    onToggle={() => header.column.toggleSorting(header.column.getIsSorted() === 'asc')}
+                  >
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </SortHeader>
+                ) : (
+                  <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ),
+              )}
             </tr>
-          );
-        })}
-        {paddingBottom > 0 ? (
-          <tr aria-hidden="true" className="ug-spacer-row">
-            <td colSpan={columnCount} style={{ height: paddingBottom }} />
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+          ))}
+        </thead>
+        <tbody ref={bodyRef}>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true" className="ug-spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingTop }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true" className="ug-spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingBottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
   );
 }
