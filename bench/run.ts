@@ -15,6 +15,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'requests-per-navigation', load: () => import('./requests-per-navigation.ts') },
   { name: 'api-throughput', load: () => import('./api-throughput.ts') },
   { name: 'api-scale', load: () => import('./api-scale.ts') },
+  { name: 'members', load: () => import('./members.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -58,7 +58,7 @@ describe('membership index', () => {
     expect(t.calls.filter((p) => p.endsWith('/members') && p.includes('/user_groups/')).length).toBe(groups);
     expect(t.index.status(ACCOUNT).last_build?.requests).toBe(t.calls.length);
     expect(t.index.queries.member(ACCOUNT, 'f'.repeat(32))).toBeNull();
-  });
+  }, 30_000);
 
   it('never spends more than its share: it pauses, then resumes as the window moves', async () => {
     const t = setup({ share: 0.01 }); // 12 requests per 5 minutes
@@ -90,7 +90,7 @@ describe('membership index', () => {
     const refreshCalls = t.calls.slice(before);
     expect(refreshCalls.filter((p) => p.includes('/user_groups/'))).toEqual([`/client/v4/accounts/${ACCOUNT}/iam/user_groups/${group}/members`]);
     expect(t.index.queries.member(ACCOUNT, member)?.member.last_change).not.toBeNull();
-  });
+  }, 30_000);
 });
 
 describe('membership index in the app', () => {
@@ -101,7 +101,7 @@ describe('membership index in the app', () => {
     const app = createApp({ config: loadConfig({ SANDBOX_RATE_LIMIT: 'off' }), db, consoleStorage: openConsoleStore(':memory:'), serveSpa: false });
     const base = `/console-api/accounts/${ACCOUNT}`;
     const status = async () => (await (await app.request(`${base}/membership-index`, { headers: dashboard })).json()) as { state: string };
-    for (let i = 0; i < 200 && (await status()).state !== 'warm'; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 800 && (await status()).state !== 'warm'; i++) await new Promise((r) => setTimeout(r, 25));
     expect((await status()).state).toBe('warm');
 
     const ungrouped = db
@@ -133,5 +133,5 @@ describe('membership index in the app', () => {
     const missing = await app.request(`${base}/members/${'e'.repeat(32)}`, { headers: dashboard });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe('No such member in this account');
-  });
+  }, 30_000);
 });
