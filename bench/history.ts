@@ -13,7 +13,7 @@ const ORIGIN = 'http://127.0.0.1:3000';
 const HEADERS = { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' };
 const GROUPS = `/client/v4/accounts/${ACCOUNT}/iam/user_groups`;
 
-async function timed(label: string, n: number, fn: (i: number) => Promise<Response>) {
+async function timed(label: string, n: number, fn: (i: number) => Response | Promise<Response>) {
   const started = performance.now();
   for (let i = 0; i < n; i++) {
     const res = await fn(i);
