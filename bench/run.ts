@@ -16,6 +16,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'api-throughput', load: () => import('./api-throughput.ts') },
   { name: 'api-scale', load: () => import('./api-scale.ts') },
   { name: 'members', load: () => import('./members.ts') },
+  { name: 'history', load: () => import('./history.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

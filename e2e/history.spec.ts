@@ -50,6 +50,7 @@ async function someMember(api: SandboxApi, n: number): Promise<{ id: string; ema
 const entry = (page: Page, text: string | RegExp) => page.getByRole('article').filter({ hasText: text });
 
 test('change a group’s policies and members, see both in History by name, revert the policy change through the review', async ({ page, api }, testInfo) => {
+  test.setTimeout(120_000); // a whole journey: two edits, two History visits and a reviewed revert
   const group = await newGroup(api, 'History');
   const member = await someMember(api, 3);
 
@@ -139,6 +140,7 @@ test('a change made directly through the API appears in History, marked as such,
 });
 
 test('a deleted group is re-created with its policies and members through a revert review', async ({ page, api }) => {
+  test.setTimeout(90_000);
   const group = await newGroup(api, 'History deleted');
   const member = await someMember(api, 5);
   expect((await api.post(`${GROUPS}/${group.id}/members`, [{ id: member.id }])).success).toBe(true);

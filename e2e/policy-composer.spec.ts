@@ -210,7 +210,8 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   // Me again: the review catches their save and shows both sides.
   await page.getByRole('button', { name: 'Review and save…' }).click();
   const review = page.getByRole('dialog');
-  await expect(review.getByText('Someone else changed these policies while you were editing.')).toBeVisible();
+  // Named from the journal: who saved theirs, from where, and when.
+  await expect(review.getByText(/^Changed by API token [0-9a-f]{8}…, in this console, at .+ while you were editing\.$/)).toBeVisible();
   const theirs = review.getByRole('region', { name: 'Theirs (saved now)' });
   const mine = review.getByRole('region', { name: 'Yours (draft)' });
   await expect(theirs.getByText(`Denies DNS on 3 zones (${PRODUCTION})`).first()).toBeVisible();

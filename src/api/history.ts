@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { historyEntrySchema, historyPageSchema, type HistoryPage } from './schemas/history';
+import { historyPageSchema, type HistoryPage } from './schemas/history';
 import * as z from 'zod/mini';
 
 /**
@@ -51,11 +51,6 @@ export function fetchHistory(accountId: string, filters: HistoryFilters, signal?
   return getJson(`/console-api/history?${historyQueryString(accountId, filters)}`, historyPageSchema, signal);
 }
 
-export function fetchHistoryEntry(accountId: string, entryId: string, signal?: AbortSignal) {
-  const url = `/console-api/history/${encodeURIComponent(entryId)}?account_id=${encodeURIComponent(accountId)}`;
-  return getJson(url, z.object({ entry: historyEntrySchema }), signal).then((r) => r.entry);
-}
-
 /** The export is a download: a link to this URL, never fetched into the page. */
 export function historyExportUrl(accountId: string, filters: HistoryFilters): string {
   const { page: _page, per_page: _perPage, ...rest } = filters;
@@ -65,7 +60,6 @@ export function historyExportUrl(accountId: string, filters: HistoryFilters): st
 export const historyKeys = {
   all: (accountId: string) => ['accounts', accountId, 'history'] as const,
   list: (accountId: string, filters: HistoryFilters) => [...historyKeys.all(accountId), 'list', filters] as const,
-  entry: (accountId: string, id: string) => [...historyKeys.all(accountId), 'entry', id] as const,
 };
 
 export function historyQuery(accountId: string, filters: HistoryFilters) {
@@ -86,8 +80,4 @@ export function latestChangeQuery(accountId: string, resourceType: string, resou
     staleTime: 0,
     retry: false,
   });
-}
-
-export function historyEntryQuery(accountId: string, entryId: string) {
-  return queryOptions({ queryKey: historyKeys.entry(accountId, entryId), queryFn: ({ signal }) => fetchHistoryEntry(accountId, entryId, signal) });
 }

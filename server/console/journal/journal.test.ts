@@ -74,6 +74,9 @@ describe('change journal (sandbox mode)', () => {
     await consoleCall(app, 'POST', GROUPS, { name: 'Doomed', policies: [] }, { 'x-iam-console-revert': deleted.id });
     const revert = (await history(app, `&action=create`)).entries[0];
     expect(revert.reverts).toBe(deleted.id);
+    const one = await consoleCall(app, 'GET', `/console-api/history/${deleted.id}?account_id=${ACCOUNT}`);
+    expect((await one.json()).entry).toMatchObject({ id: deleted.id, action: 'delete' });
+    expect((await consoleCall(app, 'GET', `/console-api/history/${deleted.id}?account_id=${'0'.repeat(32)}`)).status).toBe(404);
   });
 
   it('merges changes made directly through the API, once, marked with their source', async () => {
