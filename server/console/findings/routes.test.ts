@@ -84,6 +84,8 @@ describe('simulate endpoint', () => {
     expect(owner.decidedBy[0].policy.groupName).toBe('Break-glass Admins');
     const can = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: owner.member.id, permission_group_id: superAdmin.id, resource: 'account' });
     expect(can.body.result.outcome).toBe('allow');
+    const byEmail = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'Jordan.Alvarez@acme.com', permission_group_id: superAdmin.id, resource: 'account' });
+    expect(byEmail.body.result.member.id).toBe(owner.member.id);
     const missing = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'f'.repeat(32), permission_group_id: superAdmin.id, resource: 'account' });
     expect(missing.status).toBe(404);
     expect((await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'maybe' })).status).toBe(400);
