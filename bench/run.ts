@@ -14,6 +14,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'lighthouse', load: () => import('./lighthouse.ts') },
   { name: 'requests-per-navigation', load: () => import('./requests-per-navigation.ts') },
   { name: 'api-throughput', load: () => import('./api-throughput.ts') },
+  { name: 'api-scale', load: () => import('./api-scale.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -41,6 +41,8 @@ test('build a policy on zones chosen by domain, and see the domains in the revie
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'User groups', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search by name' }).fill(groupName);
+    // Wait for the debounced search to land: a click before it is overridden by its navigation.
+    await expect(page.getByRole('status').filter({ hasText: `1 group matching “${groupName}”` })).toBeVisible();
     await page.getByRole('link', { name: groupName, exact: true }).click();
     await page.getByRole('navigation', { name: 'User group sections' }).getByRole('link', { name: 'Policies' }).click();
     await expect(page.getByRole('heading', { name: 'Policies', exact: true })).toBeVisible();

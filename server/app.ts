@@ -9,11 +9,20 @@ import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
+import { createSandboxLogosApi } from './sandbox/routes/sandbox-logos.ts';
 import { createStaticHandler } from './static-files.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
+import { createRequestBudget } from './console/budget.ts';
+import { createMembershipIndexApi } from './console/membership-index/routes.ts';
+import { createMembershipIndex, type MembershipIndex } from './console/membership-index/service.ts';
+import type { V4Handler } from './console/v4-client.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { drainUnreadBody } from './http/drain-unread-body.ts';
+import { shareEventLoopTurns } from './http/turn-budget.ts';
 import { log } from './log.ts';
+import { mountJournal } from './console/journal/mount.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
+import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
 import { installSecurity } from './security/install.ts';
 import { resolveSecurity, type SecurityOptions } from './security/options.ts';
@@ -75,13 +84,21 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
   );
 }
 
+function limiterFor(spec: string) {
+  const limit = parseRateLimit(spec);
+  return limit ? createRateLimiter(limit) : null;
+}
+
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
+  // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
+  app.use('*', shareEventLoopTurns());
   const mode = config.upstream ? 'live' : 'sandbox';
   const security = resolveSecurity(deps.security);
   const session = config.upstream && security.session ? (deps.session ?? createLiveSession(config.port)) : null;
   installSecurity(app, { config, security, session });
   app.use('*', bodyLimit());
+  app.use('*', drainUnreadBody());
 
   app.onError((err, c) => {
     log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);
@@ -92,6 +109,32 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
 
   app.get('/console-api/mode', (c) => c.json({ mode, accountId: config.upstream?.accountId ?? null }));
   app.route('/console-api/dns', createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live' }));
+  // The membership index asks /client/v4 through the same handling as the dashboard (set below).
+  let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
+  const index: MembershipIndex | null = deps.consoleStorage
+    ? createMembershipIndex({
+        storage: deps.consoleStorage,
+        budget: createRequestBudget({ share: config.indexShare }),
+        handle: (request) => handleV4(request),
+        refreshMs: (config.indexRefreshSeconds ?? 300) * 1000,
+      })
+    : null;
+  if (index) app.route('/console-api', createMembershipIndexApi(index));
+  /** The dashboard's answers tell the index about the quota left and about its own writes. */
+  const observed = async (request: Request, response: Response): Promise<Response> => {
+    await index?.observe(request, response);
+    return response;
+  };
+
+  // The change journal wraps /client/v4 in both modes (server/console/journal/).
+  if (deps.consoleStorage) {
+    mountJournal(app, {
+      storage: deps.consoleStorage,
+      historyDays: config.historyDays ?? 365,
+      isConsoleRequest: (request) => usesServerCredential(request, security.consoleHeader),
+      keyEmail: config.upstream?.credential.headers['x-auth-email'],
+    });
+  }
 
   // The console server's own reads of /client/v4 (findings), through the same door as the SPA's.
   let fetchApi: ApiFetch;
@@ -99,30 +142,35 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     const upstream = config.upstream;
     fetchApi = (path) =>
       forwardToUpstream(new Request(`http://console.internal/client/v4${path}`), { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
-    app.all('/client/v4/*', (c) => {
+    app.all('/client/v4/*', async (c) => {
       // The server's credential is added only to the dashboard's own requests.
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
         return c.json(errorBody([{ code: ErrorCode.forbidden, message: CONSOLE_HEADER_MESSAGE }]), 403);
       }
-      return forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      const response = await forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      return observed(c.req.raw, response);
     });
+    handleV4 = (request) => forwardToUpstream(request, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
   } else {
     if (!db) throw new Error('sandbox mode needs a database');
     const sandbox = createSandboxApi({
       db,
       verificationDelayMs: config.verificationDelayMs,
       faults: parseFaultConfig(config.sandboxFaults),
+      rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
     });
     fetchApi = (path) => Promise.resolve(sandbox.fetch(new Request(`http://console.internal/client/v4${path}`, { headers: SANDBOX_CONSOLE_CREDENTIAL })));
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
-    app.all('/client/v4/*', (c) => {
-      const request = usesServerCredential(c.req.raw, security.consoleHeader)
-        ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL)
-        : c.req.raw;
+    app.route('/__sandbox/logos', createSandboxLogosApi());
+    app.all('/client/v4/*', async (c) => {
+      const dashboard = usesServerCredential(c.req.raw, security.consoleHeader);
+      const request = dashboard ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
       // c.env carries the Node socket, which fault injection's `drop` cuts.
-      return sandbox.fetch(request, c.env);
+      const response = await sandbox.fetch(request, c.env);
+      return dashboard ? observed(request, response) : response;
     });
+    handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
   if (deps.consoleStorage) {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT } from './sandbox/rate-limit.ts';
 
 export type SeedKind = 'default' | 'large' | 'huge' | 'empty';
 
@@ -21,11 +22,24 @@ export interface ServerConfig {
   distDir: string;
   /** SANDBOX_FAULTS: random fault injection in the sandbox (server/sandbox/faults.ts); off when unset. */
   sandboxFaults?: string;
+  /** SANDBOX_RATE_LIMIT: `<requests>/<seconds>` per credential, or `off` (server/sandbox/rate-limit.ts); off when unset here. */
+  sandboxRateLimit?: string;
+  /** CONSOLE_INDEX_SHARE: the most of the rate limit the membership index may spend (0–1, default 0.25). */
+  indexShare?: number;
+  /** CONSOLE_INDEX_REFRESH_SECONDS: how old the index gets before a background pass refreshes it (default 300). */
+  indexRefreshSeconds?: number;
+  /** CONSOLE_HISTORY_DAYS: how long the change journal keeps entries (default 365). */
+  historyDays?: number;
 }
 
 function seedKind(value: string | undefined): SeedKind {
   if (value === 'large' || value === 'huge' || value === 'empty') return value;
   return 'default';
+}
+
+function fraction(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && n > 0 && n <= 1 ? n : fallback;
 }
 
 function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
@@ -39,6 +53,11 @@ function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
     };
   }
   return null;
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,5 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     verificationDelayMs: Number(env.SANDBOX_VERIFICATION_DELAY_MS ?? 4000),
     distDir: resolve(env.DIST_DIR ?? 'dist'),
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
+    sandboxRateLimit: env.SANDBOX_RATE_LIMIT || DEFAULT_RATE_LIMIT,
+    indexShare: fraction(env.CONSOLE_INDEX_SHARE, 0.25),
+    indexRefreshSeconds: Number(env.CONSOLE_INDEX_REFRESH_SECONDS) > 0 ? Number(env.CONSOLE_INDEX_REFRESH_SECONDS) : 300,
+    historyDays: positiveNumber(env.CONSOLE_HISTORY_DAYS, 365),
   };
 }

@@ -13,9 +13,11 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
+import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
 import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
 import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
@@ -25,13 +27,17 @@ import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
 import { Route as AccountsAccountIdGroupsGroupIdIndexRouteImport } from './routes/accounts/$accountId/groups/$groupId/index'
 import { Route as AccountsAccountIdGroupsGroupIdAccessRouteImport } from './routes/accounts/$accountId/groups/$groupId/access'
+import { Route as AccountsAccountIdGroupsGroupIdHistoryRouteImport } from './routes/accounts/$accountId/groups/$groupId/history'
 import { Route as AccountsAccountIdGroupsGroupIdMembersRouteImport } from './routes/accounts/$accountId/groups/$groupId/members'
 import { Route as AccountsAccountIdGroupsGroupIdPoliciesRouteImport } from './routes/accounts/$accountId/groups/$groupId/policies'
 import { Route as AccountsAccountIdOauthClientsClientIdIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/index'
 import { Route as AccountsAccountIdOauthClientsClientIdEditRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/edit'
+import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/history'
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
+import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
+import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
@@ -54,6 +60,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdHistoryRoute =
+  AccountsAccountIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdPermissionGroupsRouteRoute =
   AccountsAccountIdPermissionGroupsRouteRouteImport.update({
     id: '/permission-groups',
@@ -70,6 +82,12 @@ const AccountsAccountIdGroupsGroupIdRoute =
   AccountsAccountIdGroupsGroupIdRouteImport.update({
     id: '/groups/$groupId',
     path: '/groups/$groupId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdMembersIndexRoute =
+  AccountsAccountIdMembersIndexRouteImport.update({
+    id: '/members/',
+    path: '/members/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdMembersMemberIdRoute =
@@ -125,6 +143,12 @@ const AccountsAccountIdGroupsGroupIdAccessRoute =
     path: '/access',
     getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
   } as any)
+const AccountsAccountIdGroupsGroupIdHistoryRoute =
+  AccountsAccountIdGroupsGroupIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
 const AccountsAccountIdGroupsGroupIdMembersRoute =
   AccountsAccountIdGroupsGroupIdMembersRouteImport.update({
     id: '/members',
@@ -149,6 +173,12 @@ const AccountsAccountIdOauthClientsClientIdEditRoute =
     path: '/oauth-clients/$clientId/edit',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdOauthClientsClientIdHistoryRoute =
+  AccountsAccountIdOauthClientsClientIdHistoryRouteImport.update({
+    id: '/oauth-clients/$clientId/history',
+    path: '/oauth-clients/$clientId/history',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdOauthClientsClientIdPublishRoute =
   AccountsAccountIdOauthClientsClientIdPublishRouteImport.update({
     id: '/oauth-clients/$clientId/publish',
@@ -161,10 +191,22 @@ const AccountsAccountIdOauthClientsClientIdRotateRoute =
     path: '/oauth-clients/$clientId/rotate',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
+  AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport.update({
+    id: '/resource-groups/$resourceGroupId/history',
+    path: '/resource-groups/$resourceGroupId/history',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
     id: '/sso/$connectorId/',
     path: '/sso/$connectorId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoConnectorIdHistoryRoute =
+  AccountsAccountIdSsoConnectorIdHistoryRouteImport.update({
+    id: '/sso/$connectorId/history',
+    path: '/sso/$connectorId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdSetupRoute =
@@ -179,6 +221,7 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
@@ -186,15 +229,20 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -204,21 +252,27 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -230,6 +284,7 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
@@ -237,15 +292,20 @@ export interface FileRoutesById {
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -258,6 +318,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
@@ -265,15 +326,20 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
@@ -283,21 +349,27 @@ export interface FileRouteTypes {
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups'
+    | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -308,6 +380,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
@@ -315,15 +388,20 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
@@ -366,6 +444,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/history': {
+      id: '/accounts/$accountId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/history'
+      preLoaderRoute: typeof AccountsAccountIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/permission-groups': {
       id: '/accounts/$accountId/permission-groups'
       path: '/permission-groups'
@@ -385,6 +470,13 @@ declare module '@tanstack/react-router' {
       path: '/groups/$groupId'
       fullPath: '/accounts/$accountId/groups/$groupId'
       preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/members/': {
+      id: '/accounts/$accountId/members/'
+      path: '/members'
+      fullPath: '/accounts/$accountId/members/'
+      preLoaderRoute: typeof AccountsAccountIdMembersIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/members/$memberId': {
@@ -450,6 +542,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdAccessRouteImport
       parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
     }
+    '/accounts/$accountId/groups/$groupId/history': {
+      id: '/accounts/$accountId/groups/$groupId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/groups/$groupId/history'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
+    }
     '/accounts/$accountId/groups/$groupId/members': {
       id: '/accounts/$accountId/groups/$groupId/members'
       path: '/members'
@@ -478,6 +577,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdEditRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/oauth-clients/$clientId/history': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/history'
+      path: '/oauth-clients/$clientId/history'
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/history'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/oauth-clients/$clientId/publish': {
       id: '/accounts/$accountId/oauth-clients/$clientId/publish'
       path: '/oauth-clients/$clientId/publish'
@@ -492,11 +598,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/resource-groups/$resourceGroupId/history': {
+      id: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+      path: '/resource-groups/$resourceGroupId/history'
+      fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+      preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/sso/$connectorId/': {
       id: '/accounts/$accountId/sso/$connectorId/'
       path: '/sso/$connectorId'
       fullPath: '/accounts/$accountId/sso/$connectorId/'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/sso/$connectorId/history': {
+      id: '/accounts/$accountId/sso/$connectorId/history'
+      path: '/sso/$connectorId/history'
+      fullPath: '/accounts/$accountId/sso/$connectorId/history'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/setup': {
@@ -526,6 +646,7 @@ const AccountsAccountIdPermissionGroupsRouteRouteWithChildren =
 
 interface AccountsAccountIdGroupsGroupIdRouteChildren {
   AccountsAccountIdGroupsGroupIdAccessRoute: typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  AccountsAccountIdGroupsGroupIdHistoryRoute: typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   AccountsAccountIdGroupsGroupIdMembersRoute: typeof AccountsAccountIdGroupsGroupIdMembersRoute
   AccountsAccountIdGroupsGroupIdPoliciesRoute: typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   AccountsAccountIdGroupsGroupIdIndexRoute: typeof AccountsAccountIdGroupsGroupIdIndexRoute
@@ -535,6 +656,8 @@ const AccountsAccountIdGroupsGroupIdRouteChildren: AccountsAccountIdGroupsGroupI
   {
     AccountsAccountIdGroupsGroupIdAccessRoute:
       AccountsAccountIdGroupsGroupIdAccessRoute,
+    AccountsAccountIdGroupsGroupIdHistoryRoute:
+      AccountsAccountIdGroupsGroupIdHistoryRoute,
     AccountsAccountIdGroupsGroupIdMembersRoute:
       AccountsAccountIdGroupsGroupIdMembersRoute,
     AccountsAccountIdGroupsGroupIdPoliciesRoute:
@@ -550,18 +673,23 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdGroupsGroupIdRoute: typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   AccountsAccountIdMembersMemberIdRoute: typeof AccountsAccountIdMembersMemberIdRoute
   AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
   AccountsAccountIdSsoNewRoute: typeof AccountsAccountIdSsoNewRoute
   AccountsAccountIdGroupsIndexRoute: typeof AccountsAccountIdGroupsIndexRoute
+  AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
   AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  AccountsAccountIdOauthClientsClientIdHistoryRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  AccountsAccountIdSsoConnectorIdHistoryRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
   AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
   AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
@@ -571,6 +699,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdGroupsGroupIdRoute:
       AccountsAccountIdGroupsGroupIdRouteWithChildren,
@@ -580,6 +709,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsNewRoute,
     AccountsAccountIdSsoNewRoute: AccountsAccountIdSsoNewRoute,
     AccountsAccountIdGroupsIndexRoute: AccountsAccountIdGroupsIndexRoute,
+    AccountsAccountIdMembersIndexRoute: AccountsAccountIdMembersIndexRoute,
     AccountsAccountIdOauthClientsIndexRoute:
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
@@ -587,10 +717,16 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
     AccountsAccountIdOauthClientsClientIdEditRoute:
       AccountsAccountIdOauthClientsClientIdEditRoute,
+    AccountsAccountIdOauthClientsClientIdHistoryRoute:
+      AccountsAccountIdOauthClientsClientIdHistoryRoute,
     AccountsAccountIdOauthClientsClientIdPublishRoute:
       AccountsAccountIdOauthClientsClientIdPublishRoute,
     AccountsAccountIdOauthClientsClientIdRotateRoute:
       AccountsAccountIdOauthClientsClientIdRotateRoute,
+    AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
+      AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
+    AccountsAccountIdSsoConnectorIdHistoryRoute:
+      AccountsAccountIdSsoConnectorIdHistoryRoute,
     AccountsAccountIdSsoConnectorIdSetupRoute:
       AccountsAccountIdSsoConnectorIdSetupRoute,
     AccountsAccountIdOauthClientsClientIdIndexRoute:

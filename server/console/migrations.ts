@@ -1,3 +1,5 @@
+import { membershipIndexMigrations } from './membership-index/schema.ts';
+import { journalMigrations } from './journal/schema.ts';
 import { findingsMigrations } from './findings/dismissals.ts';
 import type { FeatureMigrations } from './storage.ts';
 
@@ -5,4 +7,4 @@ import type { FeatureMigrations } from './storage.ts';
  * Every console feature's tables, one entry per feature (membership index, journal, findings…).
  * Append a step to a feature's list to change its schema; never edit an applied step.
  */
-export const consoleFeatureMigrations: FeatureMigrations[] = [findingsMigrations];
+export const consoleFeatureMigrations: FeatureMigrations[] = [membershipIndexMigrations, journalMigrations, findingsMigrations];

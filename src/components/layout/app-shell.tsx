@@ -4,6 +4,7 @@ import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/querie
 import { usePreferences } from '../../stores/preferences';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
+import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { ThemeToggle } from './theme-toggle';
@@ -41,6 +42,7 @@ export function AppShell() {
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
           <ThemeToggle />
         </header>
+        <BudgetBanner />
         <main id="main" tabIndex={-1}>
           <Outlet />
         </main>

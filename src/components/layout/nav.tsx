@@ -5,10 +5,12 @@ import { findingsQuery } from '../../api/findings';
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [
   { section: 'groups', to: '/accounts/$accountId/groups', label: 'User groups' },
+  { section: 'members', to: '/accounts/$accountId/members', label: 'Members' },
   { section: 'permission-groups', to: '/accounts/$accountId/permission-groups', label: 'Permission groups' },
   { section: 'resource-groups', to: '/accounts/$accountId/resource-groups', label: 'Resource groups' },
   { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
   { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
+  { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -1,3 +1,4 @@
+import { DomainName, domainLabel } from '../../../components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
@@ -57,7 +58,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /
       </p>
       <PageHeader
-        title={domain}
+        title={domainLabel(domain)}
         description={
           <span className="sso-header-badges">
             <VerificationBadge status={status} /> <EnabledBadge enabled={connector.enabled} />
@@ -82,6 +83,9 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             >
               {connector.enabled ? 'Disable SSO' : 'Enable SSO'}
             </button>
+            <Link to="/accounts/$accountId/sso/$connectorId/history" params={{ accountId, connectorId }} className="btn">
+              History
+            </Link>
             <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
               Delete
             </button>
@@ -100,7 +104,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         </h2>
         <dl className="details">
           <dt>Email domain</dt>
-          <dd className="mono">{connector.email_domain ?? '—'}</dd>
+          <dd className="mono">{connector.email_domain ? <DomainName domain={connector.email_domain} /> : '—'}</dd>
           <dt>Connector ID</dt>
           <dd>
             <span className="mono" id={`${ids}-id`}>

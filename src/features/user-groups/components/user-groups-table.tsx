@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { sortGroups, type GroupSortColumn, type SortDirection } from '../lib/group-sort';
 import { SortHeader } from './sort-header';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
@@ -26,23 +27,26 @@ const columns = [
     enableSorting: true,
     cell: ({ row }) => <GroupNameLink group={row.original} />,
   }),
-  column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: false }),
+  column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: true }),
   column.accessor('created_on', {
+    id: 'created',
     header: 'Created',
-    enableSorting: false,
+    enableSorting: true,
     cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
   }),
   column.accessor('modified_on', {
+    id: 'modified',
     header: 'Modified',
-    enableSorting: false,
+    enableSorting: true,
     cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
   }),
 ];
 
 interface UserGroupsTableProps {
   groups: UserGroup[];
-  direction: 'asc' | 'desc';
-  onDirectionChange: (direction: 'asc' | 'desc') => void;
+  sort: GroupSortColumn;
+  direction: SortDirection;
+  onSortChange: (sort: GroupSortColumn, direction: SortDirection) => void;
   /** New rows are on their way: the old ones stay, dimmed. */
   busy: boolean;
   caption: string;
@@ -53,13 +57,15 @@ interface UserGroupsTableProps {
  * the scroll height, and aria-rowcount/aria-rowindex tell assistive tech where each row sits.
  * The page (window) scrolls, so there is no nested scroll area to trap the keyboard.
  */
-export function UserGroupsTable({ groups, direction, onDirectionChange, busy, caption }: UserGroupsTableProps) {
-  const sorting: SortingState = [{ id: 'name', desc: direction === 'desc' }];
-  // The sort runs on the server (the API sorts by name); the table only reflects it.
+export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, caption }: UserGroupsTableProps) {
+  const sorting: SortingState = [{ id: sort, desc: direction === 'desc' }];
+  // The API sorts by name (as text) across pages; the rows of this page are then put in natural
+  // order by the chosen column here, so "– 2" comes before "– 15".
+  const sorted = sortGroups(groups, sort, direction);
   // No React Compiler here (nothing else in the app uses it); the table is rebuilt each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: groups,
+    data: sorted,
     columns,
     getRowId: (g) => g.id,
     getCoreRowModel: getCoreRowModel(),
@@ -68,7 +74,8 @@ export function UserGroupsTable({ groups, direction, onDirectionChange, busy, ca
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
-      onDirectionChange(next[0]?.desc ? 'desc' : 'asc');
+      const column = (next[0]?.id ?? 'name') as GroupSortColumn;
+      onSortChange(column, next[0]?.desc ? 'desc' : 'asc');
     },
   });
   const rows = table.getRowModel().rows;
@@ -117,8 +124,9 @@ export function UserGroupsTable({ groups, direction, onDirectionChange, busy, ca
               header.column.getCanSort() ? (
                 <SortHeader
                   key={header.id}
-                  direction={header.column.getIsSorted() === 'desc' ? 'desc' : 'asc'}
-                  onToggle={() => header.column.toggleSorting(header.column.getIsSorted() !== 'desc')}
+                  direction={header.column.getIsSorted() || null}
+                  className={header.id === 'policies' ? 'ug-num' : undefined}
+                  onToggle={() => header.column.toggleSorting(header.column.getIsSorted() === 'asc')}
                 >
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </SortHeader>

@@ -9,6 +9,7 @@ import type { PlacedErrors } from '../../../../lib/policy-errors';
 import type { KnownIds } from '../../../../lib/policy-lint';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
+import { describeAuthor, useLastGroupChange } from './last-change';
 import { LeaveGuard } from './leave-guard';
 import { PolicyCard } from './policy-card';
 import { useComposer } from './use-composer';
@@ -29,6 +30,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const [refused, setRefused] = useState<PlacedErrors | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const errorBanner = useRef<HTMLDivElement>(null);
+  const lastChange = useLastGroupChange(composer.accountId, groupId, stale && dirty);
 
   const diff = useMemo(() => diffPolicies(composer.base.policies, policies), [composer.base.policies, policies]);
   const changedKeys = new Set(diff.changed.map((c) => c.after.key));
@@ -83,8 +85,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
 
       {stale && dirty ? (
         <div className="banner banner-warning" role="status">
-          This group was saved by someone else ({formatDateTime(group.modified_on)}) after you started this draft. When you review, you can merge
-          their change with yours.
+          This group was saved by {lastChange ? describeAuthor(lastChange) : `someone else (${formatDateTime(group.modified_on)})`} after you started
+          this draft. When you review, you can merge their change with yours.
+        </div>
+      ) : null}
+
+      {draft?.revertOf && dirty ? (
+        <div className="banner banner-info" role="status">
+          This draft reverts the change made by {draft.revertOf.actor} at {formatDateTime(draft.revertOf.at)}. Review it like any edit; saving records the
+          revert in History.
         </div>
       ) : null}
 
@@ -148,6 +157,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
               onChange={(next) => replaceAt(i, next)}
               onDuplicate={() => edit((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
               onRemove={() => edit((list) => list.filter((_, j) => j !== i))}
+              onCreatedResourceGroup={composer.trackCreated}
             />
           ))}
           <div className="button-row">
@@ -206,6 +216,12 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           The editor goes back to the {pluralize(saved.length, 'policy', 'policies')} saved in the group. Your {pluralize(countChanges(diff), 'change')}{' '}
           cannot be recovered.
         </p>
+        {draft?.createdResourceGroups?.length ? (
+          <p>
+            The {pluralize(draft.createdResourceGroups.length, 'resource group')} created for this draft (
+            {draft.createdResourceGroups.map((g) => g.name).join(', ')}) will be deleted too.
+          </p>
+        ) : null}
       </ConfirmDialog>
       <LeaveGuard when={dirty} onDiscard={discard} />
     </section>

@@ -1,12 +1,14 @@
 import { useId } from 'react';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyButton } from '../ui/copy-button';
 
 /** The exact record to publish, one row per field the DNS provider asks for, each copyable. */
-export function DnsRecordTable({ domain, code }: { domain: string; code: string }) {
+export function DnsRecordTable({ domain, code, hostLabel }: { domain: string; code: string; hostLabel?: string | null }) {
   const id = useId();
   const rows = [
     { field: 'Type', value: 'TXT', label: 'Copy record type' },
     { field: 'Name', value: domain, label: 'Copy record name' },
+    // What a zone-appending host field wants, relative to the zone (see DnsProviderHelp).
+    ...(hostLabel ? [{ field: 'Host', value: hostLabel, label: 'Copy host label' }] : []),
     { field: 'Value', value: code, label: 'Copy record value' },
   ];
   return (

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { txtPrecheckQuery } from '../../api/dns';
-import { doubledName, interpretTxtRecords, type TxtFinding } from './verification';
+import { doubledName, interpretTxtRecords, type TxtFinding } from '../../lib/txt-records';
 
 /**
- * The DNS pre-check as the wizard uses it: nothing is asked until the admin checks (or starts
- * verification); when the record is not at the domain, the doubled name is looked at too, since
- * that is where a record typed into a zone-appending host field ends up.
+ * The DNS pre-check as SSO setup and going public use it: nothing is asked until the admin checks
+ * (or starts verification); when the record is not at `name`, the doubled name (`name.zone`) is
+ * looked at too, since that is where a record typed into a zone-appending host field ends up.
  */
-export function useTxtPrecheck(domain: string, code: string, { checkNow = false }: { checkNow?: boolean } = {}) {
+export function useTxtPrecheck(name: string, code: string, { checkNow = false, zone }: { checkNow?: boolean; zone?: string } = {}) {
   const [requested, setRequested] = useState(checkNow);
-  const primary = useQuery({ ...txtPrecheckQuery(domain), enabled: requested });
+  const primary = useQuery({ ...txtPrecheckQuery(name), enabled: requested });
   const finding = primary.data ? interpretTxtRecords(primary.data.records, code) : null;
-  const doubled = doubledName(domain);
+  const doubled = doubledName(name, zone || name);
   const lookDoubled = requested && finding !== null && finding.kind !== 'found' && doubled.length <= 253;
   const secondary = useQuery({ ...txtPrecheckQuery(doubled), enabled: lookDoubled });
   const doubledFinding = lookDoubled && secondary.data ? interpretTxtRecords(secondary.data.records, code) : null;
@@ -32,7 +32,7 @@ export function useTxtPrecheck(domain: string, code: string, { checkNow = false 
     error: primary.error,
     data: primary.data ?? null,
     finding,
-    /** The code (or another verification value) found at example.com.example.com instead. */
+    /** The code (or another verification value) found at the doubled name instead. */
     doubled: doubledFinding && doubledFinding.kind !== 'missing' ? { name: doubled, finding: doubledFinding } : null,
     checkedAt: primary.dataUpdatedAt || null,
   };

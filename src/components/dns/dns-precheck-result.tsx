@@ -1,8 +1,8 @@
-import { formatTime } from '../format-time';
-import type { TxtPrecheck } from '../use-txt-precheck';
+import { formatTime } from '../../lib/format-time';
+import type { TxtPrecheck } from './use-txt-precheck';
 
 /** "I can see your record" / "not yet, here is what I see", in words that say what to do next. */
-export function DnsPrecheckResult({ precheck, domain, code }: { precheck: TxtPrecheck; domain: string; code: string }) {
+export function DnsPrecheckResult({ precheck, domain, code, hostLabel = '@' }: { precheck: TxtPrecheck; domain: string; code: string; hostLabel?: string }) {
   const { data, finding, doubled, error, isChecking, checkedAt } = precheck;
   const where = data?.source === 'sandbox' ? 'in the sandbox DNS zone' : 'in public DNS, from the console’s server';
   return (
@@ -60,8 +60,9 @@ export function DnsPrecheckResult({ precheck, domain, code }: { precheck: TxtPre
         <div className="banner banner-warning">
           <strong>Found a verification record at {doubled.name} instead.</strong>
           <p>
-            Your DNS provider added the zone a second time. Edit the record’s host (or name) to <span className="mono">@</span>{' '}
-            or leave it empty, so it is published at {domain}.
+            Your DNS provider added the zone a second time. Edit the record’s host (or name) to{' '}
+            <span className="mono">{hostLabel}</span>
+            {hostLabel === '@' ? ' or leave it empty' : ''}, so it is published at {domain}.
           </p>
         </div>
       ) : null}
