@@ -15,6 +15,8 @@ test('follow a finding to its fix, apply it, and the finding is gone', async ({ 
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/?$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Findings' })).toBeVisible();
+  // Member-based findings arrive once the membership index has finished its first pass.
+  await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
   const nav = page.getByRole('navigation', { name: 'Main' });
   const navLink = nav.getByRole('link', { name: /^Findings \d+$/ });
   await expect(navLink).toBeVisible({ timeout: 15_000 });
@@ -46,6 +48,7 @@ test('follow a finding to its fix, apply it, and the finding is gone', async ({ 
 
 test('dismiss a finding with a reason, kept by the console, and restore it', async ({ page, request }) => {
   await page.goto(`/accounts/${ACCOUNT_ID}`);
+  await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
   const title = 'Interns grants access but has no members';
   const card = page.getByRole('article', { name: title });
   await card.getByRole('button', { name: `Dismiss: ${title}` }).click();

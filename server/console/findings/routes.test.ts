@@ -3,7 +3,7 @@ import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.t
 import { openConsoleStore } from '../open-store.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
-import { noMembershipSource, sandboxMembershipSource } from './sandbox-memberships.ts';
+import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
 
 function setup(withMemberships = true) {
   const sandbox = createTestSandbox('default');

@@ -10,7 +10,12 @@ import { CanQuestion, WhoQuestion } from './simulator';
 /** An account's home: what is risky or broken, where to fix it, and a what-if simulator. */
 export function FindingsPage({ accountId }: { accountId: string }) {
   // Always recomputed on arrival: a fix just made elsewhere must show here (and in the nav count).
-  const findings = useQuery({ ...findingsQuery(accountId), refetchOnMount: 'always' });
+  // While the membership index builds its first pass, ask again every few seconds.
+  const findings = useQuery({
+    ...findingsQuery(accountId),
+    refetchOnMount: 'always',
+    refetchInterval: (q) => (q.state.data?.memberships.source === 'unavailable' ? 3000 : false),
+  });
   const restore = useRestoreFinding(accountId);
   const open = findings.data?.findings.filter((f) => !f.dismissal) ?? [];
   const dismissed = findings.data?.findings.filter((f) => f.dismissal) ?? [];
@@ -24,7 +29,7 @@ export function FindingsPage({ accountId }: { accountId: string }) {
           <p className="muted">
             {open.length} open, {dismissed.length} dismissed · computed {formatDateTime(findings.data.computed_at)} from{' '}
             {findings.data.stats.requests} API requests
-            {findings.data.memberships.source === 'unavailable' ? ' · memberships unknown, so member-based findings are not shown' : ''}
+            {findings.data.memberships.source === 'unavailable' ? ' · the membership index is still being built, so findings about members follow shortly' : ''}
             {findings.data.zones_known ? '' : ' · zones unknown, so missing-zone findings are not shown'}
           </p>
           <section aria-labelledby="open-findings">
