@@ -50,6 +50,8 @@ beforeAll(async () => {
       CONSOLE_DB: ':memory:',
       SANDBOX_SEED: 'default',
       SANDBOX_FAULTS: '',
+      // The server's capacity is under test, not Cloudflare's per-credential limit (rate-limit.test.ts).
+      SANDBOX_RATE_LIMIT: 'off',
       DIST_DIR: join(dir, 'no-dist'),
       CLOUDFLARE_API_TOKEN: '',
       CLOUDFLARE_EMAIL: '',
