@@ -80,8 +80,8 @@ test('every section is reachable from the navigation and shows seeded data', asy
   const accountName: string = account.result.name;
 
   await page.goto('/');
-  // The start page is the user groups list of the (first) account.
-  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/groups(\\?.*)?$`));
+  // The start page is the findings home of the (first) account.
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/?$`));
 
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const section of SECTIONS) {

@@ -3,7 +3,7 @@ import type { ServerConfig } from './config.ts';
 import type { ConsoleStorage } from './console/storage.ts';
 import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts';
 import { createFindingsApi } from './console/findings/routes.ts';
-import { noMembershipSource, sandboxMembershipSource } from './console/findings/sandbox-memberships.ts';
+import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
@@ -136,12 +136,8 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     });
   }
 
-  // The console server's own reads of /client/v4 (findings), through the same door as the SPA's.
-  let fetchApi: ApiFetch;
   if (config.upstream) {
     const upstream = config.upstream;
-    fetchApi = (path) =>
-      forwardToUpstream(new Request(`http://console.internal/client/v4${path}`), { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
     app.all('/client/v4/*', async (c) => {
       // The server's credential is added only to the dashboard's own requests.
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
@@ -159,7 +155,6 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       faults: parseFaultConfig(config.sandboxFaults),
       rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
     });
-    fetchApi = (path) => Promise.resolve(sandbox.fetch(new Request(`http://console.internal/client/v4${path}`, { headers: SANDBOX_CONSOLE_CREDENTIAL })));
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
     app.route('/__sandbox/logos', createSandboxLogosApi());
@@ -173,8 +168,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
-  if (deps.consoleStorage) {
-    const memberships = db && !config.upstream ? sandboxMembershipSource(db) : noMembershipSource;
+  if (deps.consoleStorage && index) {
+    // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
+    const fetchApi: ApiFetch = async (path) => {
+      const request = new Request(`http://console.internal/client/v4${path}`);
+      return observed(request, await handleV4(request));
+    };
+    const memberships = indexMembershipSource(index, deps.consoleStorage);
     app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi), memberships, storage: deps.consoleStorage }));
   }
 

@@ -3,7 +3,7 @@ import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.t
 import { openConsoleStore } from '../open-store.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
-import { noMembershipSource, sandboxMembershipSource } from './sandbox-memberships.ts';
+import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
 
 function setup(withMemberships = true) {
   const sandbox = createTestSandbox('default');
@@ -84,6 +84,8 @@ describe('simulate endpoint', () => {
     expect(owner.decidedBy[0].policy.groupName).toBe('Break-glass Admins');
     const can = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: owner.member.id, permission_group_id: superAdmin.id, resource: 'account' });
     expect(can.body.result.outcome).toBe('allow');
+    const byEmail = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'Jordan.Alvarez@acme.com', permission_group_id: superAdmin.id, resource: 'account' });
+    expect(byEmail.body.result.member.id).toBe(owner.member.id);
     const missing = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'f'.repeat(32), permission_group_id: superAdmin.id, resource: 'account' });
     expect(missing.status).toBe(404);
     expect((await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'maybe' })).status).toBe(400);

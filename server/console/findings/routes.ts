@@ -103,13 +103,16 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     if (!body.success) return invalid(c, body.error.issues);
     const q = body.data;
     const { snapshot } = await snapshotFor(c.req.param('accountId'), true);
-    if (q.question === 'can' && !snapshot.members.some((m) => m.id === q.member_id)) {
-      return c.json(errorBody([{ code: ErrorCode.notFound, message: `No member ${q.member_id} in this account` }]), 404);
+    // The member may be named by id or by email, as an admin knows them.
+    const wanted = q.question === 'can' ? q.member_id.trim().toLowerCase() : '';
+    const member = q.question === 'can' ? snapshot.members.find((m) => m.id === wanted || m.email.toLowerCase() === wanted) : undefined;
+    if (q.question === 'can' && !member) {
+      return c.json(errorBody([{ code: ErrorCode.notFound, message: `No such member: ${q.member_id} is not a member of this account`, source: { pointer: '/member_id' } }]), 404);
     }
     const draft: SimDraft | undefined = q.draft ? { groupId: q.draft.group_id, policies: q.draft.policies } : undefined;
     const result =
       q.question === 'can'
-        ? canMemberUse(snapshot, { memberId: q.member_id, permissionGroupId: q.permission_group_id, resource: q.resource }, draft)
+        ? canMemberUse(snapshot, { memberId: member!.id, permissionGroupId: q.permission_group_id, resource: q.resource }, draft)
         : whoCan(snapshot, { permissionGroupId: q.permission_group_id, resource: q.resource }, draft);
     return c.json({ result, memberships_known: snapshot.memberships !== null });
   });

@@ -8,7 +8,13 @@ import { ApiReadError, type ApiReader } from './api-reader.ts';
  */
 export interface MembershipSource {
   /** `null` when this source cannot answer for the account (then membership rules stay silent). */
-  memberships(accountId: string): Promise<{ memberships: AccessSnapshot['memberships']; source: string; asOf?: string } | null>;
+  memberships(accountId: string): Promise<{
+    memberships: NonNullable<AccessSnapshot['memberships']>;
+    /** The account's members, when the source keeps them too (then the snapshot skips listing them). */
+    members?: SnapshotMember[];
+    source: string;
+    asOf?: string;
+  } | null>;
 }
 
 export interface SnapshotRead {
@@ -40,22 +46,23 @@ async function readZones(reader: ApiReader, accountId: string): Promise<AccessSn
 export async function readSnapshot(reader: ApiReader, accountId: string, memberships: MembershipSource, now = new Date()): Promise<SnapshotRead> {
   const account = `/accounts/${encodeURIComponent(accountId)}`;
   const before = reader.requests();
-  const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones, index] = await Promise.all([
+  // Memberships first: a source that keeps the members too saves listing them page by page.
+  const index = await memberships.memberships(accountId);
+  const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones] = await Promise.all([
     reader.all<SnapshotUserGroup>(`${account}/iam/user_groups`, 500),
-    reader.all<AccountMemberRow>(`${account}/members`, 50),
+    index?.members ? Promise.resolve(null) : reader.all<AccountMemberRow>(`${account}/members`, 50),
     reader.get<AccessSnapshot['resourceGroups']>(`${account}/iam/resource_groups`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['ssoConnectors']>(`${account}/sso_connectors`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['oauthClients']>(`${account}/oauth_clients`).then((b) => b.result ?? []),
     reader.all<{ id: string; name?: string }>(`${account}/iam/permission_groups`, 50),
     readZones(reader, accountId),
-    memberships.memberships(accountId),
   ]);
   const snapshot: AccessSnapshot = {
     accountId,
     now: now.toISOString(),
     userGroups: userGroups.map((g) => ({ id: g.id, name: g.name, policies: g.policies ?? [] })),
     memberships: index?.memberships ?? null,
-    members: members.map((m): SnapshotMember => {
+    members: index?.members ?? (members ?? []).map((m): SnapshotMember => {
       const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
       return { id: m.id, email: m.user?.email ?? m.email ?? m.id, status: m.status === 'pending' ? 'pending' : 'accepted', ...(name ? { name } : {}) };
     }),

@@ -2,9 +2,9 @@ import type { Db } from '../../sandbox/db/open.ts';
 import type { MembershipSource } from './snapshot-source.ts';
 
 /**
- * A stand-in until the membership index (server/console/membership-index/) is wired in: in
- * sandbox mode the memberships are read from the sandbox's own tables in one query. Live mode has
- * no such shortcut, so there the source answers null and membership rules stay silent.
+ * For tests: the memberships straight from a sandbox database, in one query, where the real
+ * app asks the membership index (index-memberships.ts). `noMembershipSource` is a source that
+ * cannot answer, as the index before its first pass.
  */
 export function sandboxMembershipSource(db: Db): MembershipSource {
   const rows = db.prepare(
