@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
+import { KeyboardLayer } from '../../features/palette/keyboard-layer';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
 import { ModeBadge } from './mode-badge';
@@ -46,6 +47,7 @@ export function AppShell() {
         </main>
       </div>
       <Toaster />
+      <KeyboardLayer accountId={accountId} />
     </div>
   );
 }
