@@ -94,7 +94,7 @@ test('search, sort and paginate user groups; the URL keeps the view across reloa
   await page.reload();
   await expectAllRows(page, pageTwo);
   await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
-  await expect(page.getByRole('navigation', { name: 'Pages, above the table' }).getByLabel('Rows per page')).toHaveValue('25');
+  await expect(page.getByRole('navigation', { name: 'Pages, above the table' }).getByLabel('Rows per page')).toHaveText('25');
 
   // Back in history: page 1 again.
   await page.goBack();

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorCompone
 import type { ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
+import { KeyboardLayer } from '../../features/palette/keyboard-layer';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
 import { BudgetBanner } from './budget-banner';
@@ -68,6 +69,7 @@ export function AppShell() {
       }
     >
       <Outlet />
+      <KeyboardLayer accountId={accountId} />
     </ShellFrame>
   );
 }

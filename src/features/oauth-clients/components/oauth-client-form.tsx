@@ -13,6 +13,7 @@ import { useOAuthFormDrafts, type OAuthFormDraft } from '../form-drafts';
 import { formatDateTime } from '../../../lib/format';
 import { FlowFields } from './flow-fields';
 import { FormLeaveGuard } from './form-leave-guard';
+import { onSaveRequest } from '../../../stores/keyboard';
 import { LogoPreview } from './logo-preview';
 import { ScopesPicker } from './scopes-picker';
 import { UriListEditor } from './uri-list-editor';
@@ -105,6 +106,9 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (invalid ?? summaryRef.current)?.focus();
   }, [attempt]);
+
+  // Ctrl/⌘+S saves the form, as its submit button does.
+  useEffect(() => onSaveRequest(() => formRef.current?.requestSubmit()), []);
 
   const set = <K extends keyof ClientFormValues>(key: K, value: ClientFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));

@@ -7,6 +7,7 @@ import { countChanges, diffPolicies } from '../../../../lib/policy-diff';
 import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '../../../../lib/policy-draft';
 import type { PlacedErrors } from '../../../../lib/policy-errors';
 import type { KnownIds } from '../../../../lib/policy-lint';
+import { onSaveRequest, useKeyboard } from '../../../../stores/keyboard';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
@@ -62,6 +63,26 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
     setRefused(null);
     setReviewing(true);
   };
+
+  // Ctrl/⌘+S opens the review, as the Review button does.
+  const startReviewRef = useRef(startReview);
+  useEffect(() => {
+    startReviewRef.current = startReview;
+  });
+  useEffect(() => onSaveRequest(() => startReviewRef.current()), []);
+
+  // "Add a policy to …" from the palette: a new allow policy, its permission-group picker focused.
+  const addPolicyTo = useKeyboard((s) => s.addPolicyTo);
+  const cardsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (addPolicyTo !== group.id) return;
+    useKeyboard.getState().requestAddPolicy(null);
+    edit((list) => [...list, emptyPolicy('allow')]);
+    requestAnimationFrame(() => {
+      const triggers = cardsRef.current?.querySelectorAll<HTMLButtonElement>('button[aria-label^="Choose permission groups"]');
+      triggers?.[triggers.length - 1]?.focus();
+    });
+  }, [addPolicyTo, group.id, edit]);
 
   const requestLine = `PUT /client/v4/accounts/${composer.accountId}/iam/user_groups/${group.id}`;
   const refusedCount = refused ? Object.keys(refused.byPolicy).length : 0;
@@ -136,7 +157,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
             JSON
           </Tabs.Trigger>
         </Tabs.List>
-        <Tabs.Content value="cards" className="composer-cards">
+        <Tabs.Content value="cards" className="composer-cards" ref={cardsRef}>
           {policies.length === 0 ? (
             <div className="empty-state">
               <h3>No policies</h3>
