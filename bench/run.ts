@@ -17,6 +17,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'api-scale', load: () => import('./api-scale.ts') },
   { name: 'members', load: () => import('./members.ts') },
   { name: 'history', load: () => import('./history.ts') },
+  { name: 'findings', load: () => import('./findings.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

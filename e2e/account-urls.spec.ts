@@ -146,5 +146,5 @@ test('when the account list itself cannot load, the frame and navigation stay, w
   await page.unroute('**/client/v4/accounts?*');
   await retry.click();
   await expect(page.getByRole('heading', { level: 1, name: /SSO/ })).toBeVisible();
-  await expect(switcher(page)).toHaveValue(ACCOUNT_ID);
+  await expect(switcher(page)).toHaveText('Acme Corp');
 });

@@ -50,10 +50,10 @@ test('palette → group → add a policy → save, keyboard only, in under 15 ke
   await press('Control+s');
   const review = page.getByRole('dialog', { name: /Review/ });
   await expect(review).toBeVisible();
-  await review.getByRole('button', { name: 'Save', exact: true }).focus();
+  await review.getByRole('button', { name: 'Save policies', exact: true }).focus();
   presses++; // reaching Save counts as one press (the button a person tabs to)
   await press('Enter');
-  await expect(page.getByText('Policies saved')).toBeVisible();
+  await expect(page.getByText('Policies saved', { exact: true })).toBeVisible();
   expect(presses).toBeLessThan(15);
 
   const saved = await api.get<{ policies: Array<{ permission_groups: Array<{ name: string }> }> }>(`${GROUPS}/${created.result.id}`);

@@ -186,9 +186,9 @@ test('live mode: the credential never reaches the browser, on any page', async (
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
 
-  // Opening the printed URL signs in and lands on the dashboard without the token in the URL.
+  // Opening the printed URL signs in and lands on the account's home (findings) without the token in the URL.
   await page.goto(launchUrl);
-  await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/groups(\\?|$)`));
+  await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/?(\\?|$)`));
   expect(page.url()).not.toContain('token=');
   await expect(page.getByText(/^Live/).first()).toBeVisible();
 

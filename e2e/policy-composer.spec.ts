@@ -251,7 +251,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
   await screenshot(page, testInfo, 'draft-after-reload');
 
   // Leaving asks; staying keeps everything.
-  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('navigation', { name: 'User group sections' }).getByRole('link', { name: 'Members', exact: true }).click();
   const guard = page.getByRole('dialog', { name: 'Leave with unsaved policy changes?' });
   await expect(guard).toBeVisible();
   await expectNoA11yViolations(page, { include: '[role="dialog"]' });
@@ -259,7 +259,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
   await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/policies$`));
 
   // Leaving with the draft kept, and coming back to it.
-  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('navigation', { name: 'User group sections' }).getByRole('link', { name: 'Members', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Keep draft and leave' }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/members(\\?|$)`));
   // The members view settles its own URL (page, per_page) as it opens, which can swallow an early click.

@@ -128,7 +128,7 @@ test('an unknown address shows the not-found page with a way back', async ({ pag
   await expect(page.getByText('Sandbox', { exact: true })).toBeVisible();
   await screenshot(page, testInfo, 'not-found');
   await expectNoA11yViolations(page);
-  await page.getByRole('link', { name: 'Go to user groups' }).click();
-  await expect(page).toHaveURL(/\/groups(\?.*)?$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(page).toHaveURL(/\/accounts\/[0-9a-f]{32}\/?$/);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'User groups' })).toBeVisible();
 });

@@ -24,7 +24,7 @@ interface AuditLogEntry {
 const IAM_RESOURCE = /user_group|resource_group|sso|oauth|member|policy|permission/i;
 const PER_PAGE = 100;
 /** Each sync asks at most this many pages, so one History view costs a bounded number of requests. */
-const MAX_PAGES = 5;
+const MAX_PAGES = 20;
 /** A console write and its audit-log echo are the same change when this close in time. */
 const SAME_CHANGE_MS = 60_000;
 

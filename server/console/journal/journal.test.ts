@@ -98,6 +98,20 @@ describe('change journal (sandbox mode)', () => {
     expect(actorFilter.entries.map((e) => e.resource.name)).toEqual(['By terraform']);
   });
 
+  it('shows a change made through the API right after an earlier History view', async () => {
+    const { app } = sandboxConsole();
+    const direct = (name: string) =>
+      app.request(ORIGIN + GROUPS, {
+        method: 'POST',
+        headers: { host: '127.0.0.1:3000', authorization: 'Bearer terraform-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ name, policies: [] }),
+      });
+    await direct('Before the first view');
+    expect((await history(app)).entries.map((e) => e.resource.name)).toEqual(['Before the first view']);
+    await direct('Right after it');
+    expect((await history(app)).entries.map((e) => e.resource.name)).toEqual(['Right after it', 'Before the first view']);
+  });
+
   it('exports NDJSON, oldest first, and forgets entries past CONSOLE_HISTORY_DAYS', async () => {
     const { app, storage } = sandboxConsole({ CONSOLE_HISTORY_DAYS: '30' });
     await consoleCall(app, 'POST', GROUPS, { name: 'First', policies: [] });

@@ -30,6 +30,6 @@ export function mountJournal(app: Hono, options: JournalOptions): void {
   pruneEntries(options.storage, options.historyDays);
   app.route(
     '/console-api/history',
-    createHistoryApi({ storage: options.storage, appFetch, actor, historyDays: options.historyDays, syncEveryMs: options.syncEveryMs ?? 3000 }),
+    createHistoryApi({ storage: options.storage, appFetch, actor, historyDays: options.historyDays, syncEveryMs: options.syncEveryMs ?? 0 }),
   );
 }

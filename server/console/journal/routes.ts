@@ -51,14 +51,23 @@ const toQuery = (q: Parsed): EntryQuery => ({
 export function createHistoryApi(deps: HistoryDeps): Hono {
   const api = new Hono();
   const lastSync = new Map<string, { at: number; ok: boolean }>();
+  // Views that arrive while a sync runs share it: a burst costs one sync, and a view that comes
+  // after a change always sees it (a time window hid a change made a second after a view).
+  const running = new Map<string, Promise<boolean>>();
 
-  async function sync(request: Request, accountId: string): Promise<boolean> {
+  function sync(request: Request, accountId: string): Promise<boolean> {
     const last = lastSync.get(accountId);
-    if (last && Date.now() - last.at < deps.syncEveryMs) return last.ok;
+    if (last && Date.now() - last.at < deps.syncEveryMs) return Promise.resolve(last.ok);
+    const pending = running.get(accountId);
+    if (pending) return pending;
     const read = selfReader(deps.appFetch, request);
-    const result = await syncAuditLog(deps.storage, read, accountId, await deps.actor(read), deps.historyDays).catch(() => ({ ok: false }));
-    lastSync.set(accountId, { at: Date.now(), ok: result.ok });
-    return result.ok;
+    const started = (async () => {
+      const result = await syncAuditLog(deps.storage, read, accountId, await deps.actor(read), deps.historyDays).catch(() => ({ ok: false }));
+      lastSync.set(accountId, { at: Date.now(), ok: result.ok });
+      return result.ok;
+    })().finally(() => running.delete(accountId));
+    running.set(accountId, started);
+    return started;
   }
 
   function parse(query: Record<string, string>) {

@@ -51,7 +51,7 @@ export function NotFound() {
       <h1>Page not found</h1>
       <p>Nothing lives at this address. It may have been deleted, or the link is mistyped.</p>
       <Link to="/" className="btn">
-        Go to user groups
+        Go to the home page
       </Link>
     </div>
   );

@@ -25,8 +25,9 @@ export function Select({ id, value, options, onChange, disabled }: SelectProps) 
     <RadixSelect.Root value={value} onValueChange={onChange} disabled={disabled}>
       <RadixSelect.Trigger id={id} className="input input-small select-trigger">
         <RadixSelect.Value />
+        {/* The arrow is drawn by CSS, so the trigger's text is the chosen value alone. */}
         <RadixSelect.Icon className="select-icon" aria-hidden="true">
-          ▾
+          <span className="select-arrow" />
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
       <RadixSelect.Portal>

@@ -22,6 +22,13 @@ function useDebounced(value: string): string {
   return settled;
 }
 
+/** Typing an action's words ("Add a policy to Ops") searches for its subject ("Ops"). */
+const ACTION_PREFIXES = [/^add a policy to\s+/i, /^add members to\s+/i, /^rotate secret of\s+/i];
+function subjectOf(text: string): string {
+  for (const prefix of ACTION_PREFIXES) if (prefix.test(text)) return text.replace(prefix, '');
+  return text;
+}
+
 const make = (label: string, group: string, target: PaletteTarget, hint?: string): PaletteItem => ({ key: itemKey(target), label, group, target, hint });
 
 /**
@@ -31,9 +38,9 @@ const make = (label: string, group: string, target: PaletteTarget, hint?: string
  */
 export function usePaletteResults(accountId: string, query: string, open: boolean) {
   const settled = useDebounced(query.trim());
-  const searching = open && settled.length >= 2;
-  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: settled }), enabled: searching });
-  const zones = useQuery({ ...zoneSearchQuery(accountId, settled), enabled: searching });
+  const searching = open && subjectOf(settled).length >= 2;
+  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: subjectOf(settled) }), enabled: searching });
+  const zones = useQuery({ ...zoneSearchQuery(accountId, subjectOf(settled)), enabled: searching });
   const resourceGroups = useQuery({ ...resourceGroupsQuery(accountId), enabled: searching });
   const permissionGroups = useQuery({ ...allPermissionGroupsQuery(accountId), enabled: searching });
   const sso = useQuery({ ...ssoConnectorsQuery(accountId), enabled: searching });
@@ -51,13 +58,19 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
   items.push(...actions.filter((a) => !q || matches(a.label, q)));
   if (searching) {
     const fresh = settled === q || q.startsWith(settled);
+    // Typed as an action ("Add a policy to Ops"): only the items that read like it.
+    const typedAction = subjectOf(q) !== q;
     for (const g of (fresh ? groups.data?.result : []) ?? []) {
-      items.push(make(g.name, 'User groups', { kind: 'group', id: g.id }, `${g.policies?.length ?? 0} policies`));
-      items.push(make(`Add a policy to ${g.name}`, 'Actions', { kind: 'add-policy', id: g.id }));
-      items.push(make(`Add members to ${g.name}`, 'Actions', { kind: 'group', id: g.id, tab: 'members' }));
+      const forGroup = [
+        make(g.name, 'User groups', { kind: 'group', id: g.id }, `${g.policies?.length ?? 0} policies`),
+        make(`Add a policy to ${g.name}`, 'Actions', { kind: 'add-policy', id: g.id }),
+        make(`Add members to ${g.name}`, 'Actions', { kind: 'group', id: g.id, tab: 'members' }),
+      ];
+      items.push(...(typedAction ? forGroup.filter((item) => matches(item.label, q)) : forGroup));
     }
     for (const z of (fresh ? zones.data?.zones : [])?.slice(0, PER_KIND) ?? []) items.push(make(z.name, 'Zones', { kind: 'zone', name: z.name }, 'resource groups with this zone'));
-    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) => (list ?? []).filter((x) => matches(text(x), q)).slice(0, PER_KIND);
+    const subject = subjectOf(q);
+    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) => (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND);
     for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) items.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
     for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) items.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
     for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) items.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
