@@ -122,12 +122,12 @@ test('a change made directly through the API appears in History, marked as such,
   await expect(rename.getByRole('button', { name: 'Revert this change' })).toBeVisible();
   await expectNoA11yViolations(page);
 
-  await page.getByLabel('Action').selectOption('create');
+  await page.getByLabel('Action', { exact: true }).selectOption('create');
   await expect(page).toHaveURL(/action=create/);
   await expect(entry(page, `name: ${group.name} → ${renamed}`)).toHaveCount(0);
   await expect(page.getByRole('article').first()).toContainText('Created');
-  await page.getByLabel('Action').selectOption('');
-  await page.getByLabel('Resource').selectOption('oauth_client');
+  await page.getByLabel('Action', { exact: true }).selectOption('');
+  await page.getByLabel('Resource', { exact: true }).selectOption('oauth_client');
   await expect(entry(page, renamed)).toHaveCount(0);
 
   // The export is NDJSON of the same entries.
