@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OAuthScope } from '../../../api/schemas/oauth';
 import { Field } from '../../../components/ui/field';
+import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
   managedScopesFor,
@@ -12,7 +13,6 @@ import {
 import { useOAuthFormDrafts, type OAuthFormDraft } from '../form-drafts';
 import { formatDateTime } from '../../../lib/format';
 import { FlowFields } from './flow-fields';
-import { FormLeaveGuard } from './form-leave-guard';
 import { onSaveRequest } from '../../../stores/keyboard';
 import { LogoPreview } from './logo-preview';
 import { ScopesPicker } from './scopes-picker';
@@ -156,7 +156,13 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
   const managed = managedScopesFor(values);
   return (
     <form ref={formRef} className="oc-client-form" noValidate onSubmit={submit} aria-busy={pending}>
-      <FormLeaveGuard when={() => !saved.current && !sameValues(values, initial)} onDiscard={() => drafts.getState().discard(draftKey)} />
+      <DraftLeaveGuard
+        when={() => !saved.current && !sameValues(values, initial)}
+        onDiscard={() => drafts.getState().discard(draftKey)}
+        title="Leave with unsaved changes?"
+        description="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
+        discardLabel="Discard changes and leave"
+      />
       {restored && dirty ? (
         <div className="banner banner-info" role="status">
           <strong>Your unsaved changes from {formatDateTime(restored.updatedAt)} are back.</strong>{' '}

@@ -8,10 +8,10 @@ import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '.
 import type { PlacedErrors } from '../../../../lib/policy-errors';
 import type { KnownIds } from '../../../../lib/policy-lint';
 import { onSaveRequest, useKeyboard } from '../../../../stores/keyboard';
+import { DraftLeaveGuard } from '../../../../components/ui/draft-leave-guard';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
-import { LeaveGuard } from './leave-guard';
 import { PolicyCard } from './policy-card';
 import { useComposer } from './use-composer';
 
@@ -244,7 +244,13 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </p>
         ) : null}
       </ConfirmDialog>
-      <LeaveGuard when={dirty} onDiscard={discard} />
+      <DraftLeaveGuard
+        when={() => dirty}
+        onDiscard={discard}
+        title="Leave with unsaved policy changes?"
+        description="Your changes are not saved to the group yet. They stay here as a draft, so you can come back and finish them."
+        discardLabel="Discard draft and leave"
+      />
     </section>
   );
 }

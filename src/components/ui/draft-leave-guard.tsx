@@ -1,11 +1,21 @@
 import { useBlocker } from '@tanstack/react-router';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog } from './dialog';
+
+interface DraftLeaveGuardProps {
+  /** Whether leaving now would leave unsaved changes behind (read at the moment of leaving). */
+  when: () => boolean;
+  onDiscard: () => void;
+  title: string;
+  description: string;
+  discardLabel: string;
+}
 
 /**
- * Asks before leaving an OAuth client form with unsaved changes. What was typed stays as a draft
- * on this device either way (so a reload loses nothing); the admin may also throw it away.
+ * Asks before leaving a form whose unsaved changes are kept as a draft on this device. The draft
+ * survives either way, so the browser's own "leave site?" prompt is not used: a reload loses
+ * nothing. Switching accounts is a navigation too (the account is in the URL), so it asks as well.
  */
-export function FormLeaveGuard({ when, onDiscard }: { when: () => boolean; onDiscard: () => void }) {
+export function DraftLeaveGuard({ when, onDiscard, title, description, discardLabel }: DraftLeaveGuardProps) {
   const blocker = useBlocker({
     shouldBlockFn: ({ current, next }) => current.pathname !== next.pathname && when(),
     enableBeforeUnload: false,
@@ -17,8 +27,8 @@ export function FormLeaveGuard({ when, onDiscard }: { when: () => boolean; onDis
       onOpenChange={(next) => {
         if (!next && blocker.status === 'blocked') blocker.reset();
       }}
-      title="Leave with unsaved changes?"
-      description="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
+      title={title}
+      description={description}
       footer={
         <>
           <button type="button" className="btn" onClick={() => blocker.reset?.()}>
@@ -32,7 +42,7 @@ export function FormLeaveGuard({ when, onDiscard }: { when: () => boolean; onDis
               blocker.proceed?.();
             }}
           >
-            Discard changes and leave
+            {discardLabel}
           </button>
           <button type="button" className="btn btn-primary" onClick={() => blocker.proceed?.()}>
             Keep draft and leave
