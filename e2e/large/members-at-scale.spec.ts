@@ -24,7 +24,8 @@ test('open Members, search a person, open their page: their groups from the inde
   // Opening Members starts the index; wait until its first pass is done (server-side work).
   await page.goto(accountPath('/members'));
   await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
-  await expect(page.getByText(/^Building the membership index|^Memberships as of/)).toBeVisible();
+  // The first status answer waits on a cold server seeding and starting its index: allow it time.
+  await expect(page.getByText(/^Building the membership index|^Memberships as of/)).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => (await indexStatus(page.request)).state, { timeout: 240_000, intervals: [2000] }).toBe('warm');
   const built = await indexStatus(page.request);
   expect(built.progress.groups).toBeGreaterThan(10_000);
