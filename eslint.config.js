@@ -20,4 +20,30 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['log', 'warn', 'error'] }],
     },
   },
+  // src/lib is the one model the SPA and the server both import (effective access, the analyzer,
+  // the simulator): it stays pure, so nothing in it may reach for the browser, React or the fetch client.
+  {
+    files: ['src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'radix-ui', 'zustand'], message: 'src/lib is shared with the server: keep it free of UI libraries.' },
+            { group: ['**/api/*', '**/components/*', '**/features/*', '**/routes/*', '**/stores/*', '**/server/*'], message: 'src/lib is shared with the server: import only other src/lib modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The server may share the SPA's pure model (src/lib) and nothing else of the SPA.
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/*', '!**/src/lib'], message: 'The server imports only src/lib (the shared pure model) from the SPA.' }] },
+      ],
+    },
+  },
 );

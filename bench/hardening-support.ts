@@ -51,6 +51,7 @@ export async function startConsole(options: { spa?: boolean; env?: Record<string
       PORT: String(port),
       DIST_DIR: options.spa === false ? join(dir, 'no-dist') : buildOnce(),
       SANDBOX_DB: join(dir, 'sandbox.db'),
+      CONSOLE_DB: join(dir, 'console.db'),
       SANDBOX_SEED: 'default',
       SANDBOX_FAULTS: '',
       CLOUDFLARE_API_TOKEN: '',

@@ -14,6 +14,10 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'lighthouse', load: () => import('./lighthouse.ts') },
   { name: 'requests-per-navigation', load: () => import('./requests-per-navigation.ts') },
   { name: 'api-throughput', load: () => import('./api-throughput.ts') },
+  { name: 'api-scale', load: () => import('./api-scale.ts') },
+  { name: 'members', load: () => import('./members.ts') },
+  { name: 'history', load: () => import('./history.ts') },
+  { name: 'findings', load: () => import('./findings.ts') },
   { name: 'runtime-throughput', load: () => import('./runtime-throughput.ts') },
 ];
 

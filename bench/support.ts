@@ -30,7 +30,7 @@ export interface BenchServer {
  * Builds the SPA into a temp dir (never ./dist: others build there) and starts the real server on
  * a fresh temp database with the given seed. Everything is deleted on stop.
  */
-export async function startServer(seed: 'default' | 'large'): Promise<BenchServer> {
+export async function startServer(seed: 'default' | 'large', extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'iam-bench-'));
   const dist = join(dir, 'dist');
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist], { stdio: 'inherit' });
@@ -42,11 +42,13 @@ export async function startServer(seed: 'default' | 'large'): Promise<BenchServe
     PORT: String(port),
     DIST_DIR: dist,
     SANDBOX_DB: join(dir, 'sandbox.db'),
+    CONSOLE_DB: join(dir, 'console.db'),
     SANDBOX_SEED: seed,
     // Always the sandbox, whatever the shell holds.
     CLOUDFLARE_API_TOKEN: '',
     CLOUDFLARE_EMAIL: '',
     CLOUDFLARE_API_KEY: '',
+    ...extraEnv,
   };
   const child: ChildProcess = spawn('npx', ['tsx', 'server/index.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { chooseOption } from './support/select.ts';
 
 /**
  * The account is part of every page's URL: a shared link opens the account it names, whatever
@@ -31,20 +32,20 @@ test('a group link opens in its own account while another account is selected', 
   // This browser works in Staging…
   await page.goto(accountPath('/groups', STAGING));
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
-  await expect(switcher(page).locator('option:checked')).toHaveText(staging);
+  await expect(switcher(page)).toHaveText(staging);
 
   // …and a colleague's link to an Acme group opens that group, in Acme.
   await page.goto(accountPath(`/groups/${acmeGroup.id}/members`));
   await expect(page.getByRole('heading', { level: 1, name: acmeGroup.name })).toBeVisible();
-  await expect(switcher(page)).toHaveValue(ACCOUNT_ID);
-  await expect(switcher(page).locator('option:checked')).toHaveText(acme);
+  await expect(switcher(page)).toHaveText(acme);
   await expect(page.getByText(/not found/i)).toHaveCount(0);
   // The navigation works in the account of the page.
   await expect(nav(page).getByRole('link', { name: 'SSO', exact: true })).toHaveAttribute('href', accountPath('/sso'));
   await expectNoA11yViolations(page);
 });
 
-test('switching accounts keeps the section', async ({ page }) => {
+test('switching accounts keeps the section', async ({ page, api }) => {
+  const staging = await accountName(api, STAGING);
   for (const [section, heading] of [
     ['/sso', /SSO/],
     ['/oauth-clients', /OAuth clients/],
@@ -53,7 +54,7 @@ test('switching accounts keeps the section', async ({ page }) => {
   ] as const) {
     await page.goto(accountPath(section));
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await switcher(page).selectOption(STAGING);
+    await chooseOption(page, switcher(page), staging);
     await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}${section}(\\?|$)`));
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: heading })).toHaveAttribute('aria-current', 'page');
@@ -62,7 +63,7 @@ test('switching accounts keeps the section', async ({ page }) => {
   await page.goto(accountPath('/groups'));
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page).toHaveURL(/\/groups\/[0-9a-f]{32}$/);
-  await switcher(page).selectOption(STAGING);
+  await chooseOption(page, switcher(page), staging);
   await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
 });
@@ -80,7 +81,7 @@ test('an old link without the account opens in the account last worked in', asyn
 
   // The home page too.
   await page.goto('/');
-  await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
+  await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/?$`));
 });
 
 test('an account the credential cannot reach is said plainly, inside the shell', async ({ page, api }) => {
@@ -98,7 +99,7 @@ test('an account the credential cannot reach is said plainly, inside the shell',
   await expect(alert).toContainText(/Cloudflare answered: .+\(code \d+\)/);
   // The shell stays: navigation, the account switcher saying which account the URL names.
   await expect(nav(page).getByRole('link', { name: 'User groups' })).toBeVisible();
-  await expect(switcher(page).locator('option:checked')).toHaveText(/^Account ffffffff…/);
+  await expect(switcher(page)).toHaveText(/^Account ffffffff…/);
   await expectNoA11yViolations(page);
 
   await page.getByRole('link', { name: `Open ${acme}` }).click();
@@ -117,4 +118,33 @@ test('a malformed account id is refused before any request, inside the shell', a
   await expect(nav(page)).toBeVisible();
   await expectNoA11yViolations(page);
   expect(asked).toEqual([]);
+});
+
+test('when the account list itself cannot load, the frame and navigation stay, with a retry only where it can help', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(accountPath('/sso'));
+  await expect(page.getByRole('heading', { level: 1, name: /SSO/ })).toBeVisible();
+
+  // A refusal (403) will be the same next time: said, with no "Try again".
+  const refuse = (status: number, code: number, message: string) => (route: Route) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ success: false, errors: [{ code, message }], messages: [], result: null }) });
+  await page.route('**/client/v4/accounts?*', refuse(403, 9109, 'Unauthorized to access requested resource'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Unauthorized to access requested resource (code 9109)');
+  await expect(page.getByText('The credential this console uses is not allowed to read this')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(nav(page).getByRole('link', { name: 'SSO' })).toHaveAttribute('href', accountPath('/sso'));
+  await expectNoA11yViolations(page);
+
+  // An outage may pass: after the automatic retries, "Try again" is offered, and it recovers.
+  await page.unroute('**/client/v4/accounts?*');
+  await page.route('**/client/v4/accounts?*', refuse(503, 10000, 'Service unavailable'));
+  await page.reload();
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible({ timeout: 20_000 });
+  await expect(nav(page)).toBeVisible();
+  await page.unroute('**/client/v4/accounts?*');
+  await retry.click();
+  await expect(page.getByRole('heading', { level: 1, name: /SSO/ })).toBeVisible();
+  await expect(switcher(page)).toHaveText('Acme Corp');
 });

@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { openSandboxDb, type NodeDb } from '../server/sandbox/db/open.ts';
 import { errorBody } from '../server/sandbox/envelope.ts';
 import { createSandboxApi } from '../server/sandbox/router.ts';
-import { ACCOUNT_ID, expect, test } from './support/fixtures.ts';
+import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
  * Live mode, end to end, with no internet: a stand-in for api.cloudflare.com (the sandbox API
@@ -31,6 +31,7 @@ interface UpstreamCall {
 }
 
 let db: NodeDb;
+let upstreamApi: ReturnType<typeof createSandboxApi>;
 let upstream: ServerType;
 let consoleProcess: ChildProcess;
 let consoleOutput = '';
@@ -53,6 +54,7 @@ test.beforeAll(async () => {
   // The stand-in upstream: Cloudflare's API as the sandbox emulates it, refusing any other credential.
   db = openSandboxDb(':memory:', 'default');
   const api = createSandboxApi({ db, verificationDelayMs: 300 });
+  upstreamApi = api;
   const standIn = new Hono();
   standIn.all('*', (c) => {
     const call: UpstreamCall = {
@@ -84,6 +86,8 @@ test.beforeAll(async () => {
       CLOUDFLARE_EMAIL: '',
       CLOUDFLARE_API_KEY: '',
       CLOUDFLARE_ACCOUNT_ID: '',
+      // Its own journal, fresh each run: a stand-in's audit log must not meet a real one's state.
+      CONSOLE_DB: ':memory:',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -182,9 +186,9 @@ test('live mode: the credential never reaches the browser, on any page', async (
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
 
-  // Opening the printed URL signs in and lands on the dashboard without the token in the URL.
+  // Opening the printed URL signs in and lands on the account's home (findings) without the token in the URL.
   await page.goto(launchUrl);
-  await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/groups(\\?|$)`));
+  await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/?(\\?|$)`));
   expect(page.url()).not.toContain('token=');
   await expect(page.getByText(/^Live/).first()).toBeVisible();
 
@@ -213,6 +217,7 @@ test('live mode: the credential never reaches the browser, on any page', async (
   await visit(page, seen, `/oauth-clients/${clientId}`, /./);
   await visit(page, seen, `/oauth-clients/${clientId}/edit`, /./);
   await visit(page, seen, '/oauth-clients/new', /./);
+  await visit(page, seen, '/history', 'History');
   // In-app navigation and back, as an admin would.
   await page.getByRole('navigation').getByRole('link', { name: 'User groups' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
@@ -281,5 +286,39 @@ test('live mode: without the session cookie the API is refused, in the envelope'
   expect(wrong.status()).toBe(401);
   expect(wrong.headers()['set-cookie']).toBeUndefined();
   expect(upstreamCalls.length).toBe(before);
+  await context.close();
+});
+
+test('live mode: History shows the console’s own change and one made outside it, read from the upstream audit log', async ({ browser }) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(launchUrl);
+  const [first, second] = db
+    .prepare(`SELECT id, name FROM user_groups WHERE account_id = ? ORDER BY name LIMIT 2 OFFSET 3`)
+    .all(ACCOUNT_ID) as Array<{ id: string; name: string }>;
+
+  // Outside the console (Terraform with its own token, straight at "Cloudflare"): only the audit log knows.
+  const outside = await upstreamApi.request(`/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups/${first!.id}`, {
+    method: 'PUT',
+    headers: { authorization: 'Bearer terraform-token', 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `${first!.name} (tf)` }),
+  });
+  expect(outside.status).toBe(200);
+
+  // Through the console: rename the other group on its Overview tab.
+  await page.goto(`${origin}/accounts/${ACCOUNT_ID}/groups/${second!.id}`);
+  const form = page.getByRole('form', { name: 'Rename group' });
+  await form.getByRole('textbox', { name: 'Group name' }).fill(`${second!.name} (console)`);
+  await form.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${second!.name} (console)` })).toBeVisible();
+
+  await page.goto(`${origin}/accounts/${ACCOUNT_ID}/history`);
+  const tf = page.getByRole('article').filter({ hasText: `name: ${first!.name} → ${first!.name} (tf)` });
+  await expect(tf).toContainText('API (SDK, Terraform…)');
+  const mine = page.getByRole('article').filter({ hasText: `name: ${second!.name} → ${second!.name} (console)` });
+  await expect(mine).toHaveCount(1); // its audit-log echo is linked, not listed twice
+  await expect(mine).toContainText('This console');
+  expect(upstreamCalls.some((c) => c.path === `/client/v4/accounts/${ACCOUNT_ID}/audit_logs`)).toBe(true);
+  await expectNoA11yViolations(page);
   await context.close();
 });

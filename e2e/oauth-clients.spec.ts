@@ -538,6 +538,9 @@ test.describe('OAuth clients', () => {
     await expect(page.getByText('Preview shows https images only')).toBeVisible();
     await expect(page.getByRole('img', { name: 'Logo preview' })).toHaveCount(0);
     await page.getByLabel('Logo URI').fill('https://cdn.example.com/logo.png');
+    // A host the admin typed is asked only once they choose to see it.
+    await expect(page.getByRole('img', { name: 'Logo preview' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show logo' }).click();
     await expect(page.getByRole('img', { name: 'Logo preview' })).toHaveAttribute('src', 'https://cdn.example.com/logo.png');
     await page.getByLabel('Logo URI').fill('');
 

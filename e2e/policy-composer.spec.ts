@@ -1,5 +1,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { freshIndex } from './support/membership-index.ts';
+import { chooseOption } from './support/select.ts';
 
 /**
  * The policy composer: an admin composes a group's allow and deny policies (with a resource
@@ -208,7 +210,8 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
   // Me again: the review catches their save and shows both sides.
   await page.getByRole('button', { name: 'Review and save…' }).click();
   const review = page.getByRole('dialog');
-  await expect(review.getByText('Someone else changed these policies while you were editing.')).toBeVisible();
+  // Named from the journal: who saved theirs, from where, and when.
+  await expect(review.getByText(/^Changed by API token [0-9a-f]{8}…, in this console, at .+ while you were editing\.$/)).toBeVisible();
   const theirs = review.getByRole('region', { name: 'Theirs (saved now)' });
   const mine = review.getByRole('region', { name: 'Yours (draft)' });
   await expect(theirs.getByText(`Denies DNS on 3 zones (${PRODUCTION})`).first()).toBeVisible();
@@ -248,7 +251,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
   await screenshot(page, testInfo, 'draft-after-reload');
 
   // Leaving asks; staying keeps everything.
-  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('navigation', { name: 'User group sections' }).getByRole('link', { name: 'Members', exact: true }).click();
   const guard = page.getByRole('dialog', { name: 'Leave with unsaved policy changes?' });
   await expect(guard).toBeVisible();
   await expectNoA11yViolations(page, { include: '[role="dialog"]' });
@@ -256,7 +259,7 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
   await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/policies$`));
 
   // Leaving with the draft kept, and coming back to it.
-  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('navigation', { name: 'User group sections' }).getByRole('link', { name: 'Members', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Keep draft and leave' }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/members(\\?|$)`));
   // The members view settles its own URL (page, per_page) as it opens, which can swallow an early click.
@@ -333,9 +336,10 @@ test('effective access shows deny winning, for the group and for one of its memb
   await expectNoA11yViolations(page);
 
   // The member: which group and policy decide, across all their groups.
+  // The membership was set through the API, not the console: the index sees it after a pass.
+  await freshIndex(page.request);
   await page.getByRole('link', { name: person.user.email }).click();
   await expect(page.getByRole('heading', { name: `Access of ${person.user.email}` })).toBeVisible();
-  await expect(page.getByText(/^Checked \d+ of \d+ groups that have policies/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('link', { name: group.name })).toBeVisible();
   const memberMatrix = page.getByRole('table', { name: `Effective access of ${person.user.email}` });
   const memberDenied = memberMatrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
@@ -395,7 +399,7 @@ test('start from another group’s policies, and export a group to import it int
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // Import into a new group of the other account, after a dry run.
-  await page.getByRole('combobox', { name: 'Account' }).selectOption(STAGING);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Account' }), 'Acme Staging');
   // The switch keeps the section: the other account's user groups.
   await expect(page).toHaveURL(new RegExp(`/accounts/${STAGING}/groups(\\?|$)`));
   const stagingGroups = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`);

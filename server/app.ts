@@ -1,19 +1,30 @@
 import { Hono } from 'hono';
 import type { ServerConfig } from './config.ts';
 import type { ConsoleStorage } from './console/storage.ts';
+import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts';
+import { createFindingsApi } from './console/findings/routes.ts';
+import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './sandbox/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
-import { createDnsPrecheckApi, type ResolveTxt } from './sandbox/routes/dns-precheck.ts';
+import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
+import { createSandboxLogosApi } from './sandbox/routes/sandbox-logos.ts';
 import { currentActor } from './console/actor.ts';
-import { nodeResolveTxt } from './runtime/node/resolve-txt.ts';
-import { createStaticHandler } from './runtime/node/static-files.ts';
+import { nodeRuntime } from './runtime/node/services.ts';
+import type { RuntimeServices } from './runtime/services.ts';
 import { createAccessVerifier, type AccessVerifier } from './security/access.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
+import { createRequestBudget } from './console/budget.ts';
+import { createMembershipIndexApi } from './console/membership-index/routes.ts';
+import { createMembershipIndex, type MembershipIndex } from './console/membership-index/service.ts';
+import type { V4Handler } from './console/v4-client.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { log } from './log.ts';
+import { mountJournal } from './console/journal/mount.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
+import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
 import { installSecurity } from './security/install.ts';
 import { resolveSecurity, type SecurityOptions } from './security/options.ts';
@@ -40,23 +51,6 @@ export interface AppDeps {
   runtime?: Partial<RuntimeServices>;
   /** Team mode (config.access): checks the Access token; one built from config.access when not given. */
   accessVerifier?: AccessVerifier;
-}
-
-/** The pieces with a Node and a Workers implementation; everything else is the same code. */
-export interface RuntimeServices {
-  /** The built SPA: a file, index.html for a client route, or null (404). */
-  staticFiles: (request: Request) => Promise<Response | null>;
-  /** Live mode's DNS pre-check lookups. */
-  resolveTxt: ResolveTxt;
-}
-
-function isComplete(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
-  return Boolean(runtime?.staticFiles && runtime.resolveTxt);
-}
-
-function nodeRuntime(config: ServerConfig): RuntimeServices {
-  const serveFile = createStaticHandler(config.distDir);
-  return { staticFiles: (request) => serveFile(new URL(request.url).pathname), resolveTxt: nodeResolveTxt() };
 }
 
 /**
@@ -96,16 +90,28 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
   );
 }
 
+function hasAll(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
+  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined);
+}
+
+function limiterFor(spec: string) {
+  const limit = parseRateLimit(spec);
+  return limit ? createRateLimiter(limit) : null;
+}
+
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
+  const runtime: RuntimeServices = hasAll(deps.runtime) ? deps.runtime : { ...nodeRuntime(config.distDir), ...deps.runtime };
+  // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
+  if (runtime.admission) app.use('*', runtime.admission);
   const mode = config.upstream ? 'live' : 'sandbox';
   const security = resolveSecurity(deps.security);
-  const runtime: RuntimeServices = isComplete(deps.runtime) ? deps.runtime : { ...nodeRuntime(config), ...deps.runtime };
   // Team mode signs admins in with Access, which replaces the one-admin launch-URL session.
   const access = config.access ? (deps.accessVerifier ?? createAccessVerifier(config.access)) : null;
   const session = config.upstream && security.session && !access ? (deps.session ?? createLiveSession(config.port)) : null;
   installSecurity(app, { config, security, session, access });
   app.use('*', bodyLimit());
+  app.use('*', drainUnreadBody());
 
   app.onError((err, c) => {
     log.error(`${c.req.method} ${c.req.path}: unexpected error`, err instanceof Error ? err.message : err);
@@ -119,34 +125,75 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   );
   app.route(
     '/console-api/dns',
-    createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live', resolveTxt: runtime.resolveTxt }),
+    createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live', ...runtime.dnsResolver }),
   );
+  // The membership index asks /client/v4 through the same handling as the dashboard (set below).
+  let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
+  const index: MembershipIndex | null = deps.consoleStorage
+    ? createMembershipIndex({
+        storage: deps.consoleStorage,
+        budget: createRequestBudget({ share: config.indexShare }),
+        handle: (request) => handleV4(request),
+        refreshMs: (config.indexRefreshSeconds ?? 300) * 1000,
+      })
+    : null;
+  if (index) app.route('/console-api', createMembershipIndexApi(index));
+  /** The dashboard's answers tell the index about the quota left and about its own writes. */
+  const observed = async (request: Request, response: Response): Promise<Response> => {
+    await index?.observe(request, response);
+    return response;
+  };
+
+  // The change journal wraps /client/v4 in both modes (server/console/journal/).
+  if (deps.consoleStorage) {
+    mountJournal(app, {
+      storage: deps.consoleStorage,
+      historyDays: config.historyDays ?? 365,
+      isConsoleRequest: (request) => usesServerCredential(request, security.consoleHeader),
+      keyEmail: config.upstream?.credential.headers['x-auth-email'],
+    });
+  }
 
   if (config.upstream) {
     const upstream = config.upstream;
-    app.all('/client/v4/*', (c) => {
+    app.all('/client/v4/*', async (c) => {
       // The server's credential is added only to the dashboard's own requests.
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
         return c.json(errorBody([{ code: ErrorCode.forbidden, message: CONSOLE_HEADER_MESSAGE }]), 403);
       }
-      return forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      const response = await forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
+      return observed(c.req.raw, response);
     });
+    handleV4 = (request) => forwardToUpstream(request, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
   } else {
     if (!db) throw new Error('sandbox mode needs a database');
     const sandbox = createSandboxApi({
       db,
       verificationDelayMs: config.verificationDelayMs,
       faults: parseFaultConfig(config.sandboxFaults),
+      rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
     });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));
-    app.all('/client/v4/*', (c) => {
-      const request = usesServerCredential(c.req.raw, security.consoleHeader)
-        ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL)
-        : c.req.raw;
+    app.route('/__sandbox/logos', createSandboxLogosApi());
+    app.all('/client/v4/*', async (c) => {
+      const dashboard = usesServerCredential(c.req.raw, security.consoleHeader);
+      const request = dashboard ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
       // c.env carries the Node socket, which fault injection's `drop` cuts.
-      return sandbox.fetch(request, c.env);
+      const response = await sandbox.fetch(request, c.env);
+      return dashboard ? observed(request, response) : response;
     });
+    handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
+  }
+
+  if (deps.consoleStorage && index) {
+    // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
+    const fetchApi: ApiFetch = async (path) => {
+      const request = new Request(`http://console.internal/client/v4${path}`);
+      return observed(request, await handleV4(request));
+    };
+    const memberships = indexMembershipSource(index, deps.consoleStorage);
+    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi), memberships, storage: deps.consoleStorage }));
   }
 
   if (serveSpa) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from './security/access-config.ts';
+import { DEFAULT_RATE_LIMIT } from './sandbox/rate-limit.ts';
 
 export type SeedKind = 'default' | 'large' | 'huge' | 'empty';
 
@@ -24,11 +25,24 @@ export interface ServerConfig {
   sandboxFaults?: string;
   /** Team mode: Cloudflare Access signs admins in (ACCESS_TEAM_DOMAIN + ACCESS_AUD); null on a local console. */
   access?: AccessConfig | null;
+  /** SANDBOX_RATE_LIMIT: `<requests>/<seconds>` per credential, or `off` (server/sandbox/rate-limit.ts); off when unset here. */
+  sandboxRateLimit?: string;
+  /** CONSOLE_INDEX_SHARE: the most of the rate limit the membership index may spend (0–1, default 0.25). */
+  indexShare?: number;
+  /** CONSOLE_INDEX_REFRESH_SECONDS: how old the index gets before a background pass refreshes it (default 300). */
+  indexRefreshSeconds?: number;
+  /** CONSOLE_HISTORY_DAYS: how long the change journal keeps entries (default 365). */
+  historyDays?: number;
 }
 
 function seedKind(value: string | undefined): SeedKind {
   if (value === 'large' || value === 'huge' || value === 'empty') return value;
   return 'default';
+}
+
+function fraction(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && n > 0 && n <= 1 ? n : fallback;
 }
 
 function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
@@ -42,6 +56,11 @@ function credentialFrom(env: NodeJS.ProcessEnv): UpstreamCredential | null {
     };
   }
   return null;
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -63,5 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.DIST_DIR ?? 'dist'),
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
     access: loadAccessConfig(env),
+    sandboxRateLimit: env.SANDBOX_RATE_LIMIT || DEFAULT_RATE_LIMIT,
+    indexShare: fraction(env.CONSOLE_INDEX_SHARE, 0.25),
+    indexRefreshSeconds: Number(env.CONSOLE_INDEX_REFRESH_SECONDS) > 0 ? Number(env.CONSOLE_INDEX_REFRESH_SECONDS) : 300,
+    historyDays: positiveNumber(env.CONSOLE_HISTORY_DAYS, 365),
   };
 }

@@ -13,25 +13,33 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
+import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
 import { Route as AccountsAccountIdMembersMemberIdRouteImport } from './routes/accounts/$accountId/members/$memberId'
 import { Route as AccountsAccountIdOauthClientsIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/index'
+import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/route'
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
+import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
 import { Route as AccountsAccountIdGroupsGroupIdIndexRouteImport } from './routes/accounts/$accountId/groups/$groupId/index'
 import { Route as AccountsAccountIdGroupsGroupIdAccessRouteImport } from './routes/accounts/$accountId/groups/$groupId/access'
+import { Route as AccountsAccountIdGroupsGroupIdHistoryRouteImport } from './routes/accounts/$accountId/groups/$groupId/history'
 import { Route as AccountsAccountIdGroupsGroupIdMembersRouteImport } from './routes/accounts/$accountId/groups/$groupId/members'
 import { Route as AccountsAccountIdGroupsGroupIdPoliciesRouteImport } from './routes/accounts/$accountId/groups/$groupId/policies'
 import { Route as AccountsAccountIdOauthClientsClientIdIndexRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/index'
 import { Route as AccountsAccountIdOauthClientsClientIdEditRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/edit'
+import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/history'
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
+import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
+import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
 
 const IndexRoute = IndexRouteImport.update({
@@ -54,6 +62,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdHistoryRoute =
+  AccountsAccountIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdPermissionGroupsRouteRoute =
   AccountsAccountIdPermissionGroupsRouteRouteImport.update({
     id: '/permission-groups',
@@ -72,6 +86,12 @@ const AccountsAccountIdGroupsGroupIdRoute =
     path: '/groups/$groupId',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdMembersIndexRoute =
+  AccountsAccountIdMembersIndexRouteImport.update({
+    id: '/members/',
+    path: '/members/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdMembersMemberIdRoute =
   AccountsAccountIdMembersMemberIdRouteImport.update({
     id: '/members/$memberId',
@@ -82,6 +102,12 @@ const AccountsAccountIdOauthClientsIndexRoute =
   AccountsAccountIdOauthClientsIndexRouteImport.update({
     id: '/oauth-clients/',
     path: '/oauth-clients/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdOauthClientsClientIdRouteRoute =
+  AccountsAccountIdOauthClientsClientIdRouteRouteImport.update({
+    id: '/oauth-clients/$clientId',
+    path: '/oauth-clients/$clientId',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsNewRoute =
@@ -108,6 +134,12 @@ const AccountsAccountIdSsoIndexRoute =
     path: '/sso/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdSsoConnectorIdRouteRoute =
+  AccountsAccountIdSsoConnectorIdRouteRouteImport.update({
+    id: '/sso/$connectorId',
+    path: '/sso/$connectorId',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoNewRoute = AccountsAccountIdSsoNewRouteImport.update({
   id: '/sso/new',
   path: '/sso/new',
@@ -125,6 +157,12 @@ const AccountsAccountIdGroupsGroupIdAccessRoute =
     path: '/access',
     getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
   } as any)
+const AccountsAccountIdGroupsGroupIdHistoryRoute =
+  AccountsAccountIdGroupsGroupIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdGroupsGroupIdRoute,
+  } as any)
 const AccountsAccountIdGroupsGroupIdMembersRoute =
   AccountsAccountIdGroupsGroupIdMembersRouteImport.update({
     id: '/members',
@@ -139,39 +177,57 @@ const AccountsAccountIdGroupsGroupIdPoliciesRoute =
   } as any)
 const AccountsAccountIdOauthClientsClientIdIndexRoute =
   AccountsAccountIdOauthClientsClientIdIndexRouteImport.update({
-    id: '/oauth-clients/$clientId/',
-    path: '/oauth-clients/$clientId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdEditRoute =
   AccountsAccountIdOauthClientsClientIdEditRouteImport.update({
-    id: '/oauth-clients/$clientId/edit',
-    path: '/oauth-clients/$clientId/edit',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/edit',
+    path: '/edit',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
+  } as any)
+const AccountsAccountIdOauthClientsClientIdHistoryRoute =
+  AccountsAccountIdOauthClientsClientIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdPublishRoute =
   AccountsAccountIdOauthClientsClientIdPublishRouteImport.update({
-    id: '/oauth-clients/$clientId/publish',
-    path: '/oauth-clients/$clientId/publish',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/publish',
+    path: '/publish',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
   } as any)
 const AccountsAccountIdOauthClientsClientIdRotateRoute =
   AccountsAccountIdOauthClientsClientIdRotateRouteImport.update({
-    id: '/oauth-clients/$clientId/rotate',
-    path: '/oauth-clients/$clientId/rotate',
+    id: '/rotate',
+    path: '/rotate',
+    getParentRoute: () => AccountsAccountIdOauthClientsClientIdRouteRoute,
+  } as any)
+const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
+  AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport.update({
+    id: '/resource-groups/$resourceGroupId/history',
+    path: '/resource-groups/$resourceGroupId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
-    id: '/sso/$connectorId/',
-    path: '/sso/$connectorId/',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/',
+    path: '/',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
+  } as any)
+const AccountsAccountIdSsoConnectorIdHistoryRoute =
+  AccountsAccountIdSsoConnectorIdHistoryRouteImport.update({
+    id: '/history',
+    path: '/history',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoConnectorIdSetupRoute =
   AccountsAccountIdSsoConnectorIdSetupRouteImport.update({
-    id: '/sso/$connectorId/setup',
-    path: '/sso/$connectorId/setup',
-    getParentRoute: () => AccountsAccountIdRouteRoute,
+    id: '/setup',
+    path: '/setup',
+    getParentRoute: () => AccountsAccountIdSsoConnectorIdRouteRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -179,22 +235,30 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -204,21 +268,27 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -230,22 +300,30 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
+  '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
   '/accounts/$accountId/permission-groups/$permissionGroupId': typeof AccountsAccountIdPermissionGroupsPermissionGroupIdRoute
   '/accounts/$accountId/sso/new': typeof AccountsAccountIdSsoNewRoute
   '/accounts/$accountId/groups/': typeof AccountsAccountIdGroupsIndexRoute
+  '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   '/accounts/$accountId/groups/$groupId/members': typeof AccountsAccountIdGroupsGroupIdMembersRoute
   '/accounts/$accountId/groups/$groupId/policies': typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   '/accounts/$accountId/oauth-clients/$clientId/edit': typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  '/accounts/$accountId/oauth-clients/$clientId/history': typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
@@ -258,22 +336,30 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
@@ -283,21 +369,27 @@ export interface FileRouteTypes {
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups'
+    | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -308,22 +400,30 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
+    | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/sso/$connectorId'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
     | '/accounts/$accountId/permission-groups/$permissionGroupId'
     | '/accounts/$accountId/sso/new'
     | '/accounts/$accountId/groups/'
+    | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
+    | '/accounts/$accountId/groups/$groupId/history'
     | '/accounts/$accountId/groups/$groupId/members'
     | '/accounts/$accountId/groups/$groupId/policies'
     | '/accounts/$accountId/oauth-clients/$clientId/edit'
+    | '/accounts/$accountId/oauth-clients/$clientId/history'
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
+    | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
@@ -366,6 +466,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/history': {
+      id: '/accounts/$accountId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/history'
+      preLoaderRoute: typeof AccountsAccountIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/permission-groups': {
       id: '/accounts/$accountId/permission-groups'
       path: '/permission-groups'
@@ -387,6 +494,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/members/': {
+      id: '/accounts/$accountId/members/'
+      path: '/members'
+      fullPath: '/accounts/$accountId/members/'
+      preLoaderRoute: typeof AccountsAccountIdMembersIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/members/$memberId': {
       id: '/accounts/$accountId/members/$memberId'
       path: '/members/$memberId'
@@ -399,6 +513,13 @@ declare module '@tanstack/react-router' {
       path: '/oauth-clients'
       fullPath: '/accounts/$accountId/oauth-clients/'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/oauth-clients/$clientId': {
+      id: '/accounts/$accountId/oauth-clients/$clientId'
+      path: '/oauth-clients/$clientId'
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/new': {
@@ -429,6 +550,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdSsoIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/sso/$connectorId': {
+      id: '/accounts/$accountId/sso/$connectorId'
+      path: '/sso/$connectorId'
+      fullPath: '/accounts/$accountId/sso/$connectorId'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/sso/new': {
       id: '/accounts/$accountId/sso/new'
       path: '/sso/new'
@@ -450,6 +578,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdAccessRouteImport
       parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
     }
+    '/accounts/$accountId/groups/$groupId/history': {
+      id: '/accounts/$accountId/groups/$groupId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/groups/$groupId/history'
+      preLoaderRoute: typeof AccountsAccountIdGroupsGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdGroupsGroupIdRoute
+    }
     '/accounts/$accountId/groups/$groupId/members': {
       id: '/accounts/$accountId/groups/$groupId/members'
       path: '/members'
@@ -466,45 +601,66 @@ declare module '@tanstack/react-router' {
     }
     '/accounts/$accountId/oauth-clients/$clientId/': {
       id: '/accounts/$accountId/oauth-clients/$clientId/'
-      path: '/oauth-clients/$clientId'
+      path: '/'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/edit': {
       id: '/accounts/$accountId/oauth-clients/$clientId/edit'
-      path: '/oauth-clients/$clientId/edit'
+      path: '/edit'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/edit'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdEditRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
+    }
+    '/accounts/$accountId/oauth-clients/$clientId/history': {
+      id: '/accounts/$accountId/oauth-clients/$clientId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/oauth-clients/$clientId/history'
+      preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/publish': {
       id: '/accounts/$accountId/oauth-clients/$clientId/publish'
-      path: '/oauth-clients/$clientId/publish'
+      path: '/publish'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/publish'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
     }
     '/accounts/$accountId/oauth-clients/$clientId/rotate': {
       id: '/accounts/$accountId/oauth-clients/$clientId/rotate'
-      path: '/oauth-clients/$clientId/rotate'
+      path: '/rotate'
       fullPath: '/accounts/$accountId/oauth-clients/$clientId/rotate'
       preLoaderRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRouteImport
+      parentRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRoute
+    }
+    '/accounts/$accountId/resource-groups/$resourceGroupId/history': {
+      id: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+      path: '/resource-groups/$resourceGroupId/history'
+      fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+      preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
       id: '/accounts/$accountId/sso/$connectorId/'
-      path: '/sso/$connectorId'
+      path: '/'
       fullPath: '/accounts/$accountId/sso/$connectorId/'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdIndexRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
+    }
+    '/accounts/$accountId/sso/$connectorId/history': {
+      id: '/accounts/$accountId/sso/$connectorId/history'
+      path: '/history'
+      fullPath: '/accounts/$accountId/sso/$connectorId/history'
+      preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/setup': {
       id: '/accounts/$accountId/sso/$connectorId/setup'
-      path: '/sso/$connectorId/setup'
+      path: '/setup'
       fullPath: '/accounts/$accountId/sso/$connectorId/setup'
       preLoaderRoute: typeof AccountsAccountIdSsoConnectorIdSetupRouteImport
-      parentRoute: typeof AccountsAccountIdRouteRoute
+      parentRoute: typeof AccountsAccountIdSsoConnectorIdRouteRoute
     }
   }
 }
@@ -524,8 +680,57 @@ const AccountsAccountIdPermissionGroupsRouteRouteWithChildren =
     AccountsAccountIdPermissionGroupsRouteRouteChildren,
   )
 
+interface AccountsAccountIdOauthClientsClientIdRouteRouteChildren {
+  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
+  AccountsAccountIdOauthClientsClientIdHistoryRoute: typeof AccountsAccountIdOauthClientsClientIdHistoryRoute
+  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
+  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
+  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+}
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteChildren: AccountsAccountIdOauthClientsClientIdRouteRouteChildren =
+  {
+    AccountsAccountIdOauthClientsClientIdEditRoute:
+      AccountsAccountIdOauthClientsClientIdEditRoute,
+    AccountsAccountIdOauthClientsClientIdHistoryRoute:
+      AccountsAccountIdOauthClientsClientIdHistoryRoute,
+    AccountsAccountIdOauthClientsClientIdPublishRoute:
+      AccountsAccountIdOauthClientsClientIdPublishRoute,
+    AccountsAccountIdOauthClientsClientIdRotateRoute:
+      AccountsAccountIdOauthClientsClientIdRotateRoute,
+    AccountsAccountIdOauthClientsClientIdIndexRoute:
+      AccountsAccountIdOauthClientsClientIdIndexRoute,
+  }
+
+const AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren =
+  AccountsAccountIdOauthClientsClientIdRouteRoute._addFileChildren(
+    AccountsAccountIdOauthClientsClientIdRouteRouteChildren,
+  )
+
+interface AccountsAccountIdSsoConnectorIdRouteRouteChildren {
+  AccountsAccountIdSsoConnectorIdHistoryRoute: typeof AccountsAccountIdSsoConnectorIdHistoryRoute
+  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
+  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
+}
+
+const AccountsAccountIdSsoConnectorIdRouteRouteChildren: AccountsAccountIdSsoConnectorIdRouteRouteChildren =
+  {
+    AccountsAccountIdSsoConnectorIdHistoryRoute:
+      AccountsAccountIdSsoConnectorIdHistoryRoute,
+    AccountsAccountIdSsoConnectorIdSetupRoute:
+      AccountsAccountIdSsoConnectorIdSetupRoute,
+    AccountsAccountIdSsoConnectorIdIndexRoute:
+      AccountsAccountIdSsoConnectorIdIndexRoute,
+  }
+
+const AccountsAccountIdSsoConnectorIdRouteRouteWithChildren =
+  AccountsAccountIdSsoConnectorIdRouteRoute._addFileChildren(
+    AccountsAccountIdSsoConnectorIdRouteRouteChildren,
+  )
+
 interface AccountsAccountIdGroupsGroupIdRouteChildren {
   AccountsAccountIdGroupsGroupIdAccessRoute: typeof AccountsAccountIdGroupsGroupIdAccessRoute
+  AccountsAccountIdGroupsGroupIdHistoryRoute: typeof AccountsAccountIdGroupsGroupIdHistoryRoute
   AccountsAccountIdGroupsGroupIdMembersRoute: typeof AccountsAccountIdGroupsGroupIdMembersRoute
   AccountsAccountIdGroupsGroupIdPoliciesRoute: typeof AccountsAccountIdGroupsGroupIdPoliciesRoute
   AccountsAccountIdGroupsGroupIdIndexRoute: typeof AccountsAccountIdGroupsGroupIdIndexRoute
@@ -535,6 +740,8 @@ const AccountsAccountIdGroupsGroupIdRouteChildren: AccountsAccountIdGroupsGroupI
   {
     AccountsAccountIdGroupsGroupIdAccessRoute:
       AccountsAccountIdGroupsGroupIdAccessRoute,
+    AccountsAccountIdGroupsGroupIdHistoryRoute:
+      AccountsAccountIdGroupsGroupIdHistoryRoute,
     AccountsAccountIdGroupsGroupIdMembersRoute:
       AccountsAccountIdGroupsGroupIdMembersRoute,
     AccountsAccountIdGroupsGroupIdPoliciesRoute:
@@ -550,28 +757,32 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
+  AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
+  AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
   AccountsAccountIdGroupsGroupIdRoute: typeof AccountsAccountIdGroupsGroupIdRouteWithChildren
   AccountsAccountIdMembersMemberIdRoute: typeof AccountsAccountIdMembersMemberIdRoute
   AccountsAccountIdOauthClientsNewRoute: typeof AccountsAccountIdOauthClientsNewRoute
   AccountsAccountIdSsoNewRoute: typeof AccountsAccountIdSsoNewRoute
   AccountsAccountIdGroupsIndexRoute: typeof AccountsAccountIdGroupsIndexRoute
+  AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
-  AccountsAccountIdOauthClientsClientIdEditRoute: typeof AccountsAccountIdOauthClientsClientIdEditRoute
-  AccountsAccountIdOauthClientsClientIdPublishRoute: typeof AccountsAccountIdOauthClientsClientIdPublishRoute
-  AccountsAccountIdOauthClientsClientIdRotateRoute: typeof AccountsAccountIdOauthClientsClientIdRotateRoute
-  AccountsAccountIdSsoConnectorIdSetupRoute: typeof AccountsAccountIdSsoConnectorIdSetupRoute
-  AccountsAccountIdOauthClientsClientIdIndexRoute: typeof AccountsAccountIdOauthClientsClientIdIndexRoute
-  AccountsAccountIdSsoConnectorIdIndexRoute: typeof AccountsAccountIdSsoConnectorIdIndexRoute
+  AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
+    AccountsAccountIdOauthClientsClientIdRouteRoute:
+      AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,
+    AccountsAccountIdSsoConnectorIdRouteRoute:
+      AccountsAccountIdSsoConnectorIdRouteRouteWithChildren,
     AccountsAccountIdGroupsGroupIdRoute:
       AccountsAccountIdGroupsGroupIdRouteWithChildren,
     AccountsAccountIdMembersMemberIdRoute:
@@ -580,23 +791,14 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsNewRoute,
     AccountsAccountIdSsoNewRoute: AccountsAccountIdSsoNewRoute,
     AccountsAccountIdGroupsIndexRoute: AccountsAccountIdGroupsIndexRoute,
+    AccountsAccountIdMembersIndexRoute: AccountsAccountIdMembersIndexRoute,
     AccountsAccountIdOauthClientsIndexRoute:
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
-    AccountsAccountIdOauthClientsClientIdEditRoute:
-      AccountsAccountIdOauthClientsClientIdEditRoute,
-    AccountsAccountIdOauthClientsClientIdPublishRoute:
-      AccountsAccountIdOauthClientsClientIdPublishRoute,
-    AccountsAccountIdOauthClientsClientIdRotateRoute:
-      AccountsAccountIdOauthClientsClientIdRotateRoute,
-    AccountsAccountIdSsoConnectorIdSetupRoute:
-      AccountsAccountIdSsoConnectorIdSetupRoute,
-    AccountsAccountIdOauthClientsClientIdIndexRoute:
-      AccountsAccountIdOauthClientsClientIdIndexRoute,
-    AccountsAccountIdSsoConnectorIdIndexRoute:
-      AccountsAccountIdSsoConnectorIdIndexRoute,
+    AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
+      AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =

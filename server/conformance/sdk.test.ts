@@ -208,6 +208,16 @@ describe('resource groups', () => {
     expect(gone).toBeInstanceOf(Cloudflare.NotFoundError);
   });
 
+  test('takes back the scope it answered (an array) on update, as a client echoing a read does', async () => {
+    const { accountWide } = await policyIngredients();
+    const created = await cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance echo'), scope: scopeOf(accountWide) });
+    // The SDK types scope as one object; what it read back is an array of one.
+    const echoed = created.scope as unknown as Cloudflare.IAM.ResourceGroupUpdateParams['scope'];
+    const updated = await cf.iam.resourceGroups.update(created.id, { account_id: ACCOUNT_ID, scope: echoed });
+    expect(updated.scope).toEqual(created.scope);
+    await cf.iam.resourceGroups.delete(created.id, { account_id: ACCOUNT_ID });
+  });
+
   test('a bad body is a typed 400 naming the field', async () => {
     const err = await apiError(
       cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('bad'), scope: { key: 'nope', objects: [] } }),
@@ -256,6 +266,16 @@ describe('user groups', () => {
     expect(updated.policies).toHaveLength(1);
     expect(updated.policies![0]).toMatchObject({ access: 'deny' });
     expect(updated.created_on).toBe(created.created_on);
+
+    // The SDK's generated update test sends policies[].id on every policy, ids the group never had:
+    // each is a new policy with an id of the server's, not a refusal.
+    const generated = await cf.iam.userGroups.update(created.id, {
+      account_id: ACCOUNT_ID,
+      policies: [{ id: 'f2ea2a8f5e3b4d4e9b5d1e1f0a9c8b7d', access: 'allow', permission_groups: [{ id: pg.id }], resource_groups: [{ id: accountWide.id }] }],
+    });
+    expect(generated.policies).toHaveLength(1);
+    expect(generated.policies![0]!.id).toMatch(HEX32);
+    expect(generated.policies![0]!.id).not.toBe('f2ea2a8f5e3b4d4e9b5d1e1f0a9c8b7d');
 
     const deleted = await cf.iam.userGroups.delete(created.id, { account_id: ACCOUNT_ID });
     expectTypeOf(deleted).toEqualTypeOf<Cloudflare.IAM.UserGroupDeleteResponse | null>();
@@ -574,6 +594,59 @@ describe('authentication', () => {
     const err = await apiError(cf.iam.userGroups.list({ account_id: 'f'.repeat(32) }));
     expect(err.status).toBe(403);
     expect(err).toBeInstanceOf(Cloudflare.PermissionDeniedError);
+  });
+});
+
+describe('audit logs', () => {
+  test('auditLogs.list (v1) returns the writes just made, with filters, paging and order', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const keyed = client({ apiEmail: 'auditor@example.com', apiKey: 'conformance-key' });
+    const { accountWide, pg } = await policyIngredients();
+    const group = await cf.iam.userGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance audited'), policies: [] });
+    await cf.iam.userGroups.update(group.id, {
+      account_id: ACCOUNT_ID,
+      policies: [{ access: 'allow', permission_groups: [{ id: pg.id }], resource_groups: [{ id: accountWide.id }] }] as any,
+    });
+    await keyed.iam.userGroups.delete(group.id, { account_id: ACCOUNT_ID });
+
+    const mine = (await collect(cf.auditLogs.list({ account_id: ACCOUNT_ID, since, per_page: 2 }))).filter(
+      (entry) => entry.resource?.id === group.id,
+    );
+    expectTypeOf(mine[0]!).toEqualTypeOf<Cloudflare.AuditLog>();
+    expect(mine.map((entry) => entry.action?.type)).toEqual(['delete', 'update', 'create']);
+    const [deleted, updated] = mine;
+    expect(deleted!.actor).toMatchObject({ email: 'auditor@example.com', type: 'user' });
+    expect(JSON.parse(deleted!.oldValue!)).toMatchObject({ id: group.id, name: group.name });
+    expect(JSON.parse(updated!.newValue!).policies[0].permission_groups[0].id).toBe(pg.id);
+    expect(updated!.when).toMatch(DATE_TIME);
+
+    const deletes = await cf.auditLogs.list({ account_id: ACCOUNT_ID, since, action: { type: 'delete' }, actor: { email: 'auditor@example.com' } });
+    expect(deletes.result.map((entry) => entry.resource?.id)).toContain(group.id);
+    expect(deletes.result.every((entry) => entry.action?.type === 'delete')).toBe(true);
+    const ascending = await cf.auditLogs.list({ account_id: ACCOUNT_ID, since, direction: 'asc', per_page: 50 });
+    const times = ascending.result.map((entry) => entry.when!);
+    expect(times).toEqual([...times].sort());
+  });
+
+  test('accounts.logs.audit.list (v2) pages with cursors and filters out with .not', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const before = new Date(Date.now() + 60_000).toISOString();
+    const names = [unique('Conformance v2 a'), unique('Conformance v2 b'), unique('Conformance v2 c')];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await cf.iam.userGroups.create({ account_id: ACCOUNT_ID, name })).id);
+    await cf.iam.userGroups.delete(ids[0]!, { account_id: ACCOUNT_ID });
+
+    const page = await cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, limit: 1, direction: 'asc' });
+    expect(page.result).toHaveLength(1);
+    expect(page.result_info.cursors?.after).toEqual(expect.any(String));
+    const all = (await collect(cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, limit: 1, direction: 'asc' })))
+      .filter((entry) => ids.includes(entry.resource?.id ?? ''));
+    expect(all.map((entry) => entry.action?.type)).toEqual(['create', 'create', 'create', 'delete']);
+    expect(all[0]!.actor).toMatchObject({ context: 'api_token', token_id: expect.stringMatching(HEX32) });
+    const notCreated = await collect(
+      cf.accounts.logs.audit.list({ account_id: ACCOUNT_ID, since, before, action_type: { not: ['create'] } }),
+    );
+    expect(notCreated.filter((entry) => ids.includes(entry.resource?.id ?? '')).map((e) => e.resource?.id)).toEqual([ids[0]]);
   });
 });
 

@@ -1,7 +1,10 @@
+import { membershipIndexMigrations } from './membership-index/schema.ts';
+import { journalMigrations } from './journal/schema.ts';
+import { findingsMigrations } from './findings/dismissals.ts';
 import type { FeatureMigrations } from './storage.ts';
 
 /**
  * Every console feature's tables, one entry per feature (membership index, journal, findings…).
  * Append a step to a feature's list to change its schema; never edit an applied step.
  */
-export const consoleFeatureMigrations: FeatureMigrations[] = [];
+export const consoleFeatureMigrations: FeatureMigrations[] = [membershipIndexMigrations, journalMigrations, findingsMigrations];

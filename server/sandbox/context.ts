@@ -1,5 +1,6 @@
 import type { Db } from './db/open.ts';
 import type { FaultConfig } from './faults.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 /** What every sandbox route module is given. */
 export interface SandboxDeps {
@@ -10,6 +11,8 @@ export interface SandboxDeps {
   verificationWindowMs?: number;
   /** Random faults on every call (SANDBOX_FAULTS); the X-Sandbox-Fault header works regardless. */
   faults?: FaultConfig | null;
+  /** Cloudflare's per-credential limit (SANDBOX_RATE_LIMIT); none when absent. */
+  rateLimiter?: RateLimiter | null;
   /** For tests: the dice the random faults are drawn with. */
   random?: () => number;
 }

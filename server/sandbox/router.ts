@@ -5,6 +5,7 @@ import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
 import { faultInjection } from './faults.ts';
 import { ID_PATTERN } from './ids.ts';
+import { rateLimit } from './rate-limit.ts';
 import { registerPermissionGroups } from './routes/permission-groups.ts';
 import { registerSsoConnectors } from './routes/sso-connectors.ts';
 import { registerOAuthScopes } from './routes/oauth-scopes.ts';
@@ -14,6 +15,8 @@ import { registerUserGroups } from './routes/user-groups.ts';
 import { registerUserGroupMembers } from './routes/user-group-members.ts';
 import { registerAccounts } from './routes/accounts.ts';
 import { registerUser } from './routes/user.ts';
+import { registerAuditLogs } from './audit-logs/routes.ts';
+import { recordWrites } from './audit-logs/record-writes.ts';
 import { registerZones } from './routes/zones.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
@@ -27,23 +30,40 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerUserGroupMembers,
   registerAccounts,
   registerUser,
+  registerAuditLogs,
   registerZones,
 ];
 
-/** The emulated Cloudflare API, mounted by the server under /client/v4. */
-export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
-  const api = new Hono<SandboxEnv>().basePath('/client/v4');
-
+function handleErrors(api: Hono<SandboxEnv>): void {
   api.onError((err, c) => {
     if (err instanceof CfError) return c.json(errorBody(err.errors), err.status);
     log.error('sandbox: unexpected error', err instanceof Error ? err.message : err);
     return c.json(errorBody([{ code: ErrorCode.internal, message: 'Internal error' }]), 500);
   });
-  api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
+}
 
+/**
+ * The emulated Cloudflare API, mounted by the server under /client/v4. Two layers: the outer one
+ * injects faults and records writes in the audit log; the inner one is the API itself, which the
+ * recorder also reads the before/after state from (so those reads never draw a fault).
+ */
+export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
+  const resources = createResourceApi(deps);
+  const api = new Hono<SandboxEnv>();
+  handleErrors(api);
   // Before the credential check: a failing network or server does not look at who is asking.
   api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random }));
+  api.use('/client/v4/accounts/:account_id/*', recordWrites(deps.db, (request) => Promise.resolve(resources.fetch(request))));
+  api.all('*', (c) => resources.fetch(c.req.raw, c.env));
+  return api;
+}
+
+function createResourceApi(deps: SandboxDeps): Hono<SandboxEnv> {
+  const api = new Hono<SandboxEnv>().basePath('/client/v4');
+  handleErrors(api);
+  api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
   api.use('*', requireCredential);
+  if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter));
 
   api.use('/accounts/:account_id/*', async (c, next) => {
     const accountId = c.req.param('account_id');

@@ -9,6 +9,8 @@ const DROPPED_REQUEST_HEADERS = [
   'expect',
   // The sandbox's fault-injection switch means nothing to the real API.
   'x-sandbox-fault',
+  // The journal's revert marker (server/console/journal/) is for this server only.
+  'x-iam-console-revert',
 ];
 const DROPPED_RESPONSE_HEADERS = [
   'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-encoding', 'content-length',

@@ -48,6 +48,15 @@ describe('request()', () => {
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('asks the browser to finish small writes even if the page unloads (keepalive), never reads or large bodies', async () => {
+    const fetchMock = respond({ success: true, errors: [], messages: [], result: { id: 'g' } });
+    await request('/x', { method: 'PUT', body: { name: 'Renamed' }, schema: item });
+    await request('/x', { schema: item });
+    await request('/x', { method: 'PUT', body: { policies: 'p'.repeat(40_000) }, schema: item });
+    const inits = fetchMock.mock.calls.map((call) => (call as unknown as [string, RequestInit])[1]);
+    expect(inits.map((init) => init.keepalive)).toEqual([true, false, false]);
+  });
+
   it('turns success:false into an ApiError with codes, messages and field pointers', async () => {
     respond(
       {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError, type ApiErrorDetail } from './api-error';
+import { acquireSlot, lockoutSeconds, observeResponse } from './request-budget';
 
 const messageSchema = z.object({
   code: z.number(),
@@ -42,6 +43,10 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   /** Parses `result`; an envelope without `result` (begin_verification) passes `z.undefined()`-like schemas. */
   schema: S;
   signal?: AbortSignal;
+  /** Work nobody is waiting for (a poll, a refresh), named for the shell: it yields to the rest and pauses when quota is low. */
+  background?: string;
+  /** Extra headers for this server only (e.g. the journal's revert marker); never a credential. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -66,24 +71,54 @@ function toDetails(errors: z.infer<typeof messageSchema>[]): ApiErrorDetail[] {
   return errors.map((e) => ({ code: e.code, message: e.message, pointer: e.source?.pointer }));
 }
 
-/** The one way the SPA talks to the API: same origin, envelope parsed, result validated. */
+const KEEPALIVE_MAX_BODY = 16 * 1024;
+
+/**
+ * The one way the SPA talks to the API: same origin, envelope parsed, result validated, and
+ * within the rate limit (request-budget.ts).
+ */
 export async function request<S extends z.ZodMiniType>(
   path: string,
   options: RequestOptions<S>,
 ): Promise<ApiResponse<z.infer<S>>> {
-  const { method = 'GET', query, body, schema, signal } = options;
+  const lockout = lockoutSeconds();
+  if (lockout !== null) {
+    // Cloudflare refuses every call of this user until the lockout ends: sending more would only add to it.
+    throw new ApiError({
+      status: 429,
+      kind: 'api',
+      retryAfter: lockout,
+      errors: [{ code: 10429, message: `Rate limited: Cloudflare's API refuses calls for ${Math.floor(lockout / 60)}:${String(lockout % 60).padStart(2, '0')} more. Try again then.` }],
+    });
+  }
+  const release = await acquireSlot(options.background ?? null);
+  try {
+    return await send(path, options);
+  } finally {
+    release();
+  }
+}
+
+async function send<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
+  const { method = 'GET', query, body, schema, signal, headers } = options;
+  const payload = body !== undefined ? JSON.stringify(body) : undefined;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       signal,
+      // A write the admin started must reach the API even if they leave the page at once (an
+      // optimistic rename followed by a reload was aborted). Browsers cap keepalive bodies at
+      // 64 KB in total, so only small writes ask for it.
+      keepalive: method !== 'GET' && (payload?.length ?? 0) <= KEEPALIVE_MAX_BODY,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        ...headers,
         ...CONSOLE_HEADER,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: payload,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -95,6 +130,7 @@ export async function request<S extends z.ZodMiniType>(
   }
 
   const retryAfter = retryAfterSeconds(response);
+  observeResponse(response, retryAfter);
   let json: unknown;
   try {
     json = await response.json();

@@ -54,6 +54,19 @@ export function fetchTxtRecords(name: string, signal?: AbortSignal): Promise<Txt
   return call(`/console-api/dns/txt?name=${encodeURIComponent(name)}`, precheckSchema, { signal });
 }
 
+const zoneSchema = z.object({
+  name: z.string(),
+  zone: z.nullable(z.string()),
+  provider: z.nullable(z.string()),
+  source: z.enum(['sandbox', 'dns']),
+});
+export type DnsZoneAnswer = z.infer<typeof zoneSchema>;
+
+/** The zone `name` lives in (live: found through SOA and NS lookups) and, if known, its provider. */
+export function fetchDnsZone(name: string, signal?: AbortSignal): Promise<DnsZoneAnswer> {
+  return call(`/console-api/dns/zone?name=${encodeURIComponent(name)}`, zoneSchema, { signal });
+}
+
 const recordSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -86,6 +99,7 @@ export const dnsKeys = {
   /** Every DNS read: a published or deleted record invalidates all of them. */
   all: ['dns'] as const,
   txt: (name: string) => [...dnsKeys.all, 'txt', name] as const,
+  zone: (name: string) => [...dnsKeys.all, 'zone', name] as const,
   sandboxRecords: () => [...dnsKeys.all, 'sandbox-records'] as const,
   sandboxRecordsAt: (name: string) => [...dnsKeys.sandboxRecords(), name] as const,
 };
@@ -93,6 +107,11 @@ export const dnsKeys = {
 export function txtPrecheckQuery(name: string) {
   // Never served from cache: the point is to see what DNS answers now.
   return queryOptions({ queryKey: dnsKeys.txt(name), queryFn: ({ signal }) => fetchTxtRecords(name, signal), staleTime: 0, gcTime: 60_000, retry: false });
+}
+
+/** Zones move rarely: one lookup per name and session is plenty. */
+export function dnsZoneQuery(name: string) {
+  return queryOptions({ queryKey: dnsKeys.zone(name), queryFn: ({ signal }) => fetchDnsZone(name, signal), staleTime: Infinity, retry: false });
 }
 
 export const sandboxDnsRecordsQuery = queryOptions({

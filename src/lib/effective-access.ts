@@ -183,8 +183,13 @@ export interface AccessChange {
  * only by account-wide resource groups, so it reads like the account column.
  */
 export function outcomeAt(matrix: AccessMatrix, permissionGroupId: string, columnKey: string): Outcome {
+  return cellAt(matrix, permissionGroupId, columnKey).outcome;
+}
+
+/** The deciding cell on any resource, listed in the matrix or not (see outcomeAt). */
+export function cellAt(matrix: AccessMatrix, permissionGroupId: string, columnKey: string): AccessCell {
   const listed = matrix.columns.some((c) => c.key === columnKey);
-  return cellOf(matrix, permissionGroupId, listed ? columnKey : ACCOUNT_COLUMN).outcome;
+  return cellOf(matrix, permissionGroupId, listed ? columnKey : ACCOUNT_COLUMN);
 }
 
 /** What a change grants or revokes: every cell whose outcome differs between two matrices. */

@@ -172,6 +172,12 @@ describe('problems found before sending', () => {
       ]),
     ).toEqual({ a: { permissionGroups: 'Choose at least one permission group' } });
   });
+
+  it('flags a permission group outside the catalogue when the catalogue is given', () => {
+    const policies = [{ key: 'a', access: 'allow' as const, permissionGroups: ['pg', 'pg-gone'], resourceGroups: [{ id: 'rg' }] }];
+    expect(draftProblems(policies, new Set(['pg']))).toEqual({ a: { permissionGroups: expect.stringContaining('Unknown permission group pg-gone') } });
+    expect(draftProblems(policies)).toEqual({});
+  });
 });
 
 describe('request policies → draft', () => {

@@ -112,6 +112,36 @@ const policyRequestSchema = z.strictObject({
 });
 const bodySchema = z.strictObject({ policies: z.array(policyRequestSchema) });
 
+/** The fields each level of the body takes, for "unknown field" messages. */
+function allowedKeys(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'policies';
+  if (path.length === 2) return 'id, access, permission_groups, resource_groups';
+  if (path[2] === 'permission_groups') return 'id';
+  return path.length === 4 ? 'id, or scope and meta' : 'key, objects';
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
+}
+
+/** zod says "Invalid input" for everything; say what is allowed instead, with what was typed. */
+function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
+  const got = valueAt(json, issue.path);
+  const shown = got === undefined ? 'nothing' : JSON.stringify(got);
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${shown})`;
+    case 'invalid_type':
+      return got === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`} (got ${shown})`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: ${allowedKeys(issue.path)}`;
+    case 'invalid_union':
+      return 'must be {"id": "<resource group id>"} or an inline {"scope": {"key": …, "objects": [{"key": …}]}}';
+    default:
+      return issue.message;
+  }
+}
+
 export interface BodyProblem {
   /** JSON pointer into the body, e.g. /policies/0/access. */
   pointer: string;
@@ -137,7 +167,7 @@ export function parseRequestBody(text: string, previous: readonly DraftPolicy[] 
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
         pointer: issue.path.length ? `/${issue.path.map(String).join('/')}` : '',
-        message: issue.message,
+        message: describeIssue(issue, json),
       })),
     };
   }
@@ -233,11 +263,14 @@ export interface DraftProblems {
   [policyKey: string]: { permissionGroups?: string; resourceGroups?: string };
 }
 
-export function draftProblems(policies: readonly DraftPolicy[]): DraftProblems {
+/** `knownPermissionGroups`, when given, makes an id outside the catalogue a problem too (the API refuses it). */
+export function draftProblems(policies: readonly DraftPolicy[], knownPermissionGroups?: ReadonlySet<string>): DraftProblems {
   const out: DraftProblems = {};
   for (const p of policies) {
     const problems: DraftProblems[string] = {};
+    const unknown = knownPermissionGroups ? p.permissionGroups.filter((id) => !knownPermissionGroups.has(id)) : [];
     if (p.permissionGroups.length === 0) problems.permissionGroups = 'Choose at least one permission group';
+    else if (unknown.length) problems.permissionGroups = `Unknown permission group ${unknown.join(', ')}: remove it or pick one from the catalogue`;
     if (p.resourceGroups.length === 0) problems.resourceGroups = 'Choose at least one resource group';
     if (problems.permissionGroups || problems.resourceGroups) out[p.key] = problems;
   }

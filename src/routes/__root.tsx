@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
-import { AppShell } from '../components/layout/app-shell';
-import { NotFound, RouteError } from '../components/layout/route-states';
+import { AppShell, RootError } from '../components/layout/app-shell';
+import { NotFound } from '../components/layout/route-states';
 import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
 
 export interface RouterContext {
@@ -14,6 +14,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   loader: ({ context }) =>
     Promise.all([context.queryClient.ensureQueryData(accountsQuery), context.queryClient.ensureQueryData(consoleModeQuery)]),
   component: AppShell,
-  errorComponent: RouteError,
+  // Keeps the frame (and, with an account known, the navigation) around the error.
+  errorComponent: RootError,
   notFoundComponent: NotFound,
 });

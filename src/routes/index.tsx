@@ -3,6 +3,6 @@ import { resolveAccountId } from '../api/queries/accounts';
 
 export const Route = createFileRoute('/')({
   beforeLoad: async ({ context }) => {
-    throw redirect({ to: '/accounts/$accountId/groups', params: { accountId: await resolveAccountId(context.queryClient) } });
+    throw redirect({ to: '/accounts/$accountId', params: { accountId: await resolveAccountId(context.queryClient) } });
   },
 });

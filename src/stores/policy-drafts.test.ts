@@ -7,7 +7,7 @@ vi.stubGlobal('localStorage', {
   removeItem: (k: string) => void storage.delete(k),
 });
 
-const { draftKey, usePolicyDrafts } = await import('./policy-drafts');
+const { draftKey, hasSideEffects, usePolicyDrafts } = await import('./policy-drafts');
 
 const base = { modifiedOn: '2024-01-01T00:00:00Z', policies: [{ key: 'a', id: 'p1', access: 'allow' as const, permissionGroups: ['pg'], resourceGroups: [{ id: 'rg' }] }] };
 
@@ -32,5 +32,23 @@ describe('policy drafts store', () => {
     usePolicyDrafts.getState().edit(draftKey('acc', 'g2'), base, () => []);
     usePolicyDrafts.getState().discard(draftKey('acc', 'g1'));
     expect(Object.keys(usePolicyDrafts.getState().drafts)).toEqual([draftKey('acc', 'g2')]);
+  });
+});
+
+describe('a draft’s side effects', () => {
+  beforeEach(() => usePolicyDrafts.setState({ drafts: {} }));
+
+  it('tracks created resource groups and members to add, without duplicates, and a merge (put) keeps them', () => {
+    const key = draftKey('acc', 'grp');
+    const { track, put } = usePolicyDrafts.getState();
+    track(key, base, { createdResourceGroups: [{ id: 'rg-new', name: 'EU zones' }] });
+    track(key, base, { createdResourceGroups: [{ id: 'rg-new', name: 'EU zones' }], membersOnSave: [{ id: 'm1', email: 'a@acme.com' }] });
+    put(key, { base, policies: [] });
+    const draft = usePolicyDrafts.getState().drafts[key]!;
+    expect(draft.policies).toEqual([]);
+    expect(draft.createdResourceGroups).toEqual([{ id: 'rg-new', name: 'EU zones' }]);
+    expect(draft.membersOnSave).toEqual([{ id: 'm1', email: 'a@acme.com' }]);
+    expect(hasSideEffects(draft)).toBe(true);
+    expect(hasSideEffects({ ...draft, createdResourceGroups: [], membersOnSave: [] })).toBe(false);
   });
 });

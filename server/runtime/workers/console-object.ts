@@ -6,7 +6,7 @@ import { migrateConsoleStorage } from '../../console/storage.ts';
 import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
 import { durableObjectDb } from './durable-object-db.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
-import { dohResolveTxt } from './resolve-txt.ts';
+import { dohResolver } from './doh-resolver.ts';
 import { workersStaticAssets } from './static-assets.ts';
 
 /**
@@ -28,7 +28,7 @@ export class ConsoleObject extends DurableObject<WorkerEnv> {
       config,
       db: config.upstream ? null : db,
       consoleStorage,
-      runtime: { staticFiles: workersStaticAssets(env.ASSETS), resolveTxt: dohResolveTxt() },
+      runtime: { staticFiles: workersStaticAssets(env.ASSETS), dnsResolver: dohResolver(), admission: null },
       // The edge routes only this Worker's hostname to it, so the loopback Host check has nothing
       // to guard; the cross-site check compares Origin with the deployed host, as on Node.
       security: { hostCheck: false },

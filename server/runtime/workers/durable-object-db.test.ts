@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateConsoleStorage } from '../../console/storage.ts';
 import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
 import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { speedIndexes } from '../../sandbox/db/schema.ts';
 import { DEFAULT_ACCOUNT_ID } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
 import { snapshotCounts } from '../../sandbox/test-support.ts';
@@ -32,6 +33,15 @@ describe('the sandbox on a Durable Object SQLite (adapter)', () => {
     // A second start finds the schema current and seeds nothing twice.
     migrateAndSeed(db, 'default');
     expect(snapshotCounts(db).user_groups).toBe(counts.user_groups);
+  });
+
+  it('ends with foreign keys checked and the speed indexes in place, as openSandboxDb does', () => {
+    const { db, storage } = objectSandbox();
+    expect(storage.sql.exec('PRAGMA foreign_keys').toArray()[0]).toEqual({ foreign_keys: 1 });
+    for (const index of speedIndexes) {
+      const name = /INDEX IF NOT EXISTS (\w+)/.exec(index)![1];
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?").get(name)).toEqual({ name });
+    }
   });
 
   it('serves the handlers unchanged: named-parameter paging, writes, change counts, cascades', async () => {

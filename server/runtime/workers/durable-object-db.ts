@@ -14,6 +14,8 @@ export interface DurableObjectSql {
 const VERSION_TABLE = 'sandbox_schema_version';
 const USER_VERSION_READ = /^\s*user_version\s*$/i;
 const USER_VERSION_WRITE = /^\s*user_version\s*=\s*(\d+)\s*$/i;
+/** Allowed there, as on better-sqlite3 (on by default): the seed turns it off for its own writes (db/migrate.ts). */
+const FOREIGN_KEYS_WRITE = /^\s*foreign_keys\s*=\s*(ON|OFF)\s*$/i;
 
 /**
  * better-sqlite3's API (the subset in server/sandbox/db/sql.ts) and the console store's, over a
@@ -61,6 +63,8 @@ export function durableObjectDb(storage: DurableObjectSql): { db: Db; consoleSto
       ]);
       return [];
     }
+    const foreignKeys = FOREIGN_KEYS_WRITE.exec(source);
+    if (foreignKeys) return exec(`PRAGMA foreign_keys = ${foreignKeys[1]!.toUpperCase()}`).toArray();
     throw new Error(`PRAGMA ${source} is not available on a Durable Object`);
   }
 

@@ -19,7 +19,6 @@ export function openSandboxDb(path: string, seed: SeedKind, scale?: ScaleSize): 
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   reusePreparedStatements(db);
   immediateTransactions(db);

@@ -135,4 +135,39 @@ export const migrations: string[] = [
   CREATE INDEX oauth_clients_account ON oauth_clients(account_id, created_at);
   `,
   ZONES_MIGRATION,
+  `
+  -- The account audit log (GET /accounts/{id}/audit_logs and /logs/audit): one row per successful
+  -- write, recorded by server/sandbox/audit-logs/record-writes.ts. seq orders rows and backs cursors.
+  CREATE TABLE audit_logs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    account_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    action_type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_email TEXT,
+    actor_ip TEXT NOT NULL,
+    actor_context TEXT NOT NULL,
+    actor_token_id TEXT,
+    resource_type TEXT NOT NULL,
+    resource_id TEXT,
+    method TEXT NOT NULL,
+    uri TEXT NOT NULL,
+    status_code INTEGER NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    request TEXT
+  );
+  CREATE INDEX audit_logs_account_at ON audit_logs(account_id, at);
+  `,
+];
+
+/**
+ * Indexes that only make queries faster, created (IF NOT EXISTS) on every open rather than by a
+ * migration: any database gets them whatever its version, and they never collide with another
+ * feature's migration. The list page walks this one in its exact order (name, then id), so a
+ * deep page is an index walk instead of sorting every group of the account.
+ */
+export const speedIndexes: string[] = [
+  'CREATE INDEX IF NOT EXISTS user_groups_account_name_id ON user_groups(account_id, name COLLATE NOCASE, id)',
 ];

@@ -92,3 +92,40 @@ describe('DNS pre-check (/console-api/dns/txt)', () => {
     expect(bad.body.errors[0].field).toBe('name');
   });
 });
+
+describe('DNS zone of a name (/console-api/dns/zone)', () => {
+  it('live mode walks up to the closest name with an SOA and names the provider from its NS records', async () => {
+    const soaAsked: string[] = [];
+    const app = createDnsPrecheckApi({
+      mode: 'live',
+      resolveSoa: async (name) => {
+        soaAsked.push(name);
+        if (name === 'acme.com') return { nsname: 'lara.ns.cloudflare.com' };
+        throw dnsError('ENODATA');
+      },
+      resolveNs: async (name) => (name === 'acme.com' ? ['lara.ns.cloudflare.com', 'greg.ns.cloudflare.com'] : []),
+    });
+    expect(await get(app, '/zone?name=EU.acme.com')).toEqual({
+      status: 200,
+      body: { name: 'eu.acme.com', zone: 'acme.com', provider: 'Cloudflare DNS', source: 'dns' },
+    });
+    expect(soaAsked).toEqual(['eu.acme.com', 'acme.com']);
+  });
+
+  it('live mode reports a failing resolver as 502, not as "no zone"', async () => {
+    const app = createDnsPrecheckApi({ mode: 'live', resolveSoa: async () => Promise.reject(dnsError('ETIMEOUT')) });
+    const res = await get(app, '/zone?name=eu.acme.com');
+    expect(res.status).toBe(502);
+    expect(res.body.errors[0].message).toMatch(/ETIMEOUT/);
+  });
+
+  it('the sandbox hosts its zones (with their name servers), and otherwise the registrable domain', async () => {
+    const { db } = createTestSandbox('default');
+    const app = createDnsPrecheckApi({ mode: 'sandbox', db });
+    expect((await get(app, '/zone?name=eu.acme.com')).body).toMatchObject({ zone: 'acme.com', provider: 'Cloudflare DNS' });
+    expect((await get(app, '/zone?name=mail.uk.acme.co.uk')).body.zone).toBe('acme.co.uk');
+    expect((await get(app, '/zone?name=shop.example.org')).body.zone).toBe('example.org');
+    expect((await get(app, '/zone?name=a.b.example.com.au')).body.zone).toBe('example.com.au');
+    expect((await get(app, '/zone')).status).toBe(400);
+  });
+});

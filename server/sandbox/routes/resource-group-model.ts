@@ -18,14 +18,23 @@ export function accountScopeKey(accountId: string): string {
   return `com.cloudflare.api.account.${accountId}`;
 }
 
-/** Request shape: `scope` is ONE object here, while responses carry an array of them. */
-export const scopeSchema = z.strictObject({
-  key: z.string().max(200, 'must be at most 200 characters'),
-  objects: z
-    .array(z.strictObject({ key: z.string().max(200, 'must be at most 200 characters') }))
-    .min(1, 'The number of Scope objects should not be zero.')
-    .max(MAX_SCOPE_OBJECTS, `must have at most ${MAX_SCOPE_OBJECTS} scope objects`),
-});
+const scopeObject = z.strictObject(
+  {
+    key: z.string().max(200, 'must be at most 200 characters'),
+    objects: z
+      .array(z.strictObject({ key: z.string().max(200, 'must be at most 200 characters') }))
+      .min(1, 'The number of Scope objects should not be zero.')
+      .max(MAX_SCOPE_OBJECTS, `must have at most ${MAX_SCOPE_OBJECTS} scope objects`),
+  },
+  { error: (issue) => (Array.isArray(issue.input) ? 'must be one scope: an object, or an array holding exactly one' : undefined) },
+);
+
+/**
+ * Request shape: ONE scope. The seeds send it as an object while responses carry an array of
+ * them; the official SDK 7.x types it as an object, too — but a client that sends back what it
+ * read sends the array, so an array of exactly one is taken as that scope (README, Sandbox fidelity).
+ */
+export const scopeSchema = z.preprocess((value) => (Array.isArray(value) && value.length === 1 ? value[0] : value), scopeObject);
 export type ScopeInput = z.output<typeof scopeSchema>;
 
 export interface Scope {

@@ -16,6 +16,22 @@ import { policiesReferencingResourceGroup } from './resource-groups.ts';
 const base = `/accounts/${ACCOUNT}/iam/resource_groups`;
 
 describe('resource groups: create and read', () => {
+  it('takes the scope as an array of one too (the shape it answers), on create, update and inline in a policy', async () => {
+    const { call, zonePg } = createIamSandbox();
+    const created = await call('POST', base, { name: 'Array scope', scope: [zoneScope(1)] });
+    expect(created.status).toBe(200);
+    expect(created.body.result.scope).toEqual([zoneScope(1)]);
+    const updated = await call('PUT', `${base}/${created.body.result.id}`, { scope: [zoneScope(1, 2)] });
+    expect(updated.status).toBe(200);
+    expect(updated.body.result.scope).toEqual([zoneScope(1, 2)]);
+    const group = await call('POST', `/accounts/${ACCOUNT}/iam/user_groups`, {
+      name: 'Inline array scope',
+      policies: [{ access: 'allow', permission_groups: [{ id: zonePg }], resource_groups: [{ scope: [zoneScope(3)] }] }],
+    });
+    expect(group.status).toBe(200);
+    expect(group.body.result.policies[0].resource_groups[0].scope).toEqual([zoneScope(3)]);
+  });
+
   it('creates a group, answering scope as an array and no meta', async () => {
     const { call } = createIamSandbox();
     const res = await call('POST', base, { name: 'Production zones', scope: zoneScope(1, 2) });
@@ -95,7 +111,8 @@ describe('resource groups: bad create requests change nothing', () => {
     ['name with a newline', { ...good, name: 'a\nb' }, '/name', 'control characters'],
     ['unknown field', { ...good, meta: { key: 'a', value: 'b' } }, '/meta', 'unknown field'],
     ['missing scope', { name: 'x' }, '/scope', 'scope'],
-    ['scope as an array', { ...good, scope: [zoneScope(1)] }, '/scope', 'scope'],
+    ['scope as an array of two', { ...good, scope: [zoneScope(1), zoneScope(2)] }, '/scope', 'exactly one'],
+    ['scope as an empty array', { ...good, scope: [] }, '/scope', 'exactly one'],
     ['scope without objects', { ...good, scope: { key: ACCOUNT_KEY } }, '/scope/objects', 'objects'],
     ['zero scope objects', { ...good, scope: { key: ACCOUNT_KEY, objects: [] } }, '/scope/objects', 'should not be zero'],
     ['malformed scope key', { ...good, scope: { key: 'account', objects: [{ key: '*' }] } }, '/scope/key', 'scope.key'],

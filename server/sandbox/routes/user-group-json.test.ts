@@ -85,6 +85,23 @@ describe('user group JSON cache', () => {
     expect(after.policies).toEqual([]);
   });
 
+  it('counts a group added or removed by any path in the next total_count', async () => {
+    const s = sandboxOnFile('counts');
+    const total = async () => (await s.get(`${groups}?per_page=5&fuzzy_name=a`)).result_info.total_count as number;
+    const before = await total();
+    expect(await total()).toBe(before); // remembered
+    expect(await s.send('POST', groups, { name: 'A counted group' })).toBe(200);
+    expect(await total()).toBe(before + 1);
+    s.db.prepare("DELETE FROM user_groups WHERE name = 'A counted group'").run();
+    expect(await total()).toBe(before);
+    const other = new Database(s.path);
+    other
+      .prepare("INSERT INTO user_groups (id, account_id, name, created_on, modified_on) VALUES (?, ?, 'Another a', 't', 't')")
+      .run('e'.repeat(32), ACCOUNT);
+    other.close();
+    expect(await total()).toBe(before + 1);
+  });
+
   it('answers the same bytes as the uncached answer did', async () => {
     const s = sandboxOnFile('same-bytes');
     const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();

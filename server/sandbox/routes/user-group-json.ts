@@ -17,6 +17,8 @@ const MAX_ENTRIES = 20_000;
 
 interface CacheState {
   entries: Map<string, string>;
+  /** Totals of list queries (by their SQL and parameters): any insert, rename or delete of a group empties it. */
+  counts: Map<string, number>;
   dataVersion: number;
   readVersion: () => number;
 }
@@ -27,6 +29,7 @@ const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM p
 
 const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['user_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_changed(OLD.id)'],
+  ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_counts_clear()'],
   ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
   // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
   ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
@@ -37,25 +40,22 @@ const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
 
 function install(db: Db): CacheState {
   const entries = new Map<string, string>();
+  const counts = new Map<string, number>();
   const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
-  const state: CacheState = { entries, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
+  const state: CacheState = { entries, counts, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
   state.dataVersion = state.readVersion();
   db.function!('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
   db.function!('sandbox_user_group_cache_clear', () => (entries.clear(), null));
+  db.function!('sandbox_user_group_counts_clear', () => (counts.clear(), null));
   for (const [table, events, call] of TRIGGERS) {
     for (const event of events) {
       // NEW does not exist in a DELETE trigger, OLD not in an INSERT one.
       const row = event === 'DELETE' ? call.replaceAll('NEW.', 'OLD.') : call;
-      db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS sandbox_cache_${table}_${event.toLowerCase()}
-           AFTER ${event} ON main.${table} BEGIN SELECT ${row}; END`,
-      );
+      const name = `sandbox_cache_${table}_${event.toLowerCase()}_${call.slice(0, call.indexOf('('))}`;
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${event} ON main.${table} BEGIN SELECT ${row}; END`);
       if (event === 'UPDATE' && row.includes('NEW.')) {
         // An update that moves a row to another owner changes both.
-        db.exec(
-          `CREATE TEMP TRIGGER IF NOT EXISTS sandbox_cache_${table}_update_old
-             AFTER UPDATE ON main.${table} BEGIN SELECT ${row.replaceAll('NEW.', 'OLD.')}; END`,
-        );
+        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name}_old AFTER UPDATE ON main.${table} BEGIN SELECT ${row.replaceAll('NEW.', 'OLD.')}; END`);
       }
     }
   }
@@ -71,6 +71,7 @@ function cacheOf(db: Db): CacheState {
   const version = state.readVersion();
   if (version !== state.dataVersion) {
     state.entries.clear();
+    state.counts.clear();
     state.dataVersion = version;
   }
   return state;
@@ -98,4 +99,17 @@ export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (
     entries.set(rows[i]!.id, json);
   }
   return out as string[];
+}
+
+/** The total of a list query, remembered until a group is added, renamed or deleted. */
+export function cachedCount(db: Db, key: string, count: () => number): number {
+  if (!db.function) return count(); // as in cachedJson: nothing could invalidate it
+  const { counts } = cacheOf(db);
+  let total = counts.get(key);
+  if (total === undefined) {
+    total = count();
+    if (counts.size >= 1000) counts.clear();
+    counts.set(key, total);
+  }
+  return total;
 }

@@ -42,7 +42,7 @@ const resourceGroupRef = z
   });
 
 const policySchema = z.strictObject({
-  /** PUT only: keeps an existing policy of this group; omitted, the policy is new. */
+  /** PUT: keeps the group's policy with this id; omitted, or an id the group does not have, the policy is new. */
   id: refId.optional(),
   access: z.enum(['allow', 'deny']),
   permission_groups: z
@@ -90,19 +90,17 @@ export function planPolicies(
   policies.forEach((policy, i) => {
     const at = `/policies/${i}`;
     const label = `policies[${i}]`;
+    // An id this group's policy has keeps that policy; any other id (unknown, or another group's
+    // policy) is a new policy with an id of the server's: the SDK's types make every update send
+    // policies[].id, so a client copying or composing policies sends ids the group never had.
     let id = newId();
     if (policy.id !== undefined) {
       const owner = policyOwner.get(policy.id) as { user_group_id: string } | undefined;
-      if (seenPolicyIds.has(policy.id)) {
+      const ours = owner !== undefined && owner.user_group_id === userGroupId;
+      if (ours && seenPolicyIds.has(policy.id)) {
         errors.push(fieldMessage(`${at}/id`, `${label}.id`, `policy ${policy.id} appears more than once`));
-      } else if (owner && owner.user_group_id === userGroupId) {
+      } else if (ours) {
         id = policy.id;
-      } else if (owner) {
-        errors.push(fieldMessage(`${at}/id`, `${label}.id`, `policy ${policy.id} belongs to another user group`));
-      } else {
-        errors.push(
-          fieldMessage(`${at}/id`, `${label}.id`, `no policy ${policy.id} in this user group; omit id to add a new policy`),
-        );
       }
       seenPolicyIds.add(policy.id);
     }

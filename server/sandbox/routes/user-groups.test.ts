@@ -149,12 +149,19 @@ describe('user groups: bad create requests change nothing', () => {
     ['inline scope without objects', (c) => ({ name: 'x', policies: [policy(c.zonePg, { scope: { key: ACCOUNT_KEY, objects: [] } })] }), 1001, '/policies/0/resource_groups/0/scope/objects', 'should not be zero'],
     ['account permission group on zones (1006)', (c) => ({ name: 'x', policies: [{ access: 'allow', permission_groups: [{ id: c.zonePg }, { id: c.accountPg }], resource_groups: [{ id: c.all }, { id: c.zones }] }] }), 1006, '/policies/0/permission_groups/1/id', 'invalid permission group and resource group combination'],
     ['account permission group on an inline zone (1006)', (c) => ({ name: 'x', policies: [policy(c.accountPg, { scope: { key: zoneKey(3), objects: [{ key: '*' }] } })] }), 1006, '/policies/0/permission_groups/0/id', 'invalid permission group and resource group combination'],
-    ['a policy id on create', (c) => ({ name: 'x', policies: [{ id: 'a'.repeat(32), ...policy(c.zonePg, c.zones) }] }), 1001, '/policies/0/id', 'policies[0].id'],
     ['too many policies', (c) => ({ name: 'x', policies: Array.from({ length: 101 }, () => policy(c.zonePg, c.zones)) }), 1001, '/policies', 'at most 100'],
   ];
   it.each(cases)('%s → 400', async (_label, body, code, pointer, message) => {
     const ctx = await setup();
     await expectRejectedWithoutWrite(ctx.db, () => ctx.call('POST', base, body(ctx)), { code, pointer, message });
+  });
+
+  it('gives a policy sent with an id on create an id of its own (the group has none yet)', async () => {
+    const ctx = await setup();
+    const res = await ctx.call('POST', base, { name: 'x', policies: [{ id: 'a'.repeat(32), ...policy(ctx.zonePg, ctx.zones) }] });
+    expect(res.status).toBe(200);
+    expect(res.body.result.policies[0].id).toMatch(HEX32);
+    expect(res.body.result.policies[0].id).not.toBe('a'.repeat(32));
   });
 
   it("rejects another account's resource group as unknown", async () => {
@@ -350,8 +357,6 @@ describe('user groups: get, update, delete', () => {
   });
 
   it.each([
-    ['a policy id of another group', 'other', 1001, '/policies/0/id', 'belongs to another user group'],
-    ['an unknown policy id', 'unknown', 1001, '/policies/0/id', 'omit id'],
     ['the same policy id twice', 'twice', 1001, '/policies/1/id', 'more than once'],
     ['a valid name with an invalid policy', 'mixed', 1006, '/policies/1/permission_groups/0/id', 'invalid permission group'],
     ['a duplicate name', 'dupe', 1004, '/name', 'already exists'],
@@ -361,11 +366,9 @@ describe('user groups: get, update, delete', () => {
     const { call, db, createResourceGroup, createUserGroup, zonePg } = createIamSandbox();
     const rg = await createResourceGroup('Prod');
     const mine = await createUserGroup({ name: 'Mine', policies: [policy(zonePg, rg)] });
-    const other = await createUserGroup({ name: 'Other', policies: [policy(zonePg, rg)] });
+    await createUserGroup({ name: 'Other', policies: [policy(zonePg, rg)] });
     const own = mine.policies[0].id;
     const bodies: Record<string, unknown> = {
-      other: { policies: [{ id: other.policies[0].id, ...policy(zonePg, rg) }] },
-      unknown: { policies: [{ id: 'c'.repeat(32), ...policy(zonePg, rg) }] },
       twice: { policies: [{ id: own, ...policy(zonePg, rg) }, { id: own, ...policy(zonePg, rg) }] },
       mixed: { name: 'Renamed', policies: [policy(zonePg, rg), policy('9'.repeat(32), rg)] },
       dupe: { name: 'other' },
@@ -374,6 +377,31 @@ describe('user groups: get, update, delete', () => {
     };
     await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${mine.id}`, bodies[kind]), { code, pointer, message });
     expect((await call('GET', `${base}/${mine.id}`)).body.result).toEqual(mine);
+  });
+
+  it('takes a policy id the group does not have (unknown, or another group\'s) as a new policy with an id of its own', async () => {
+    // What a type-correct SDK 7.x update sends: every policy with an id.
+    const { call, createResourceGroup, createUserGroup, zonePg, zonePg2 } = createIamSandbox();
+    const rg = await createResourceGroup('Prod');
+    const mine = await createUserGroup({ name: 'Mine', policies: [policy(zonePg, rg)] });
+    const other = await createUserGroup({ name: 'Other', policies: [policy(zonePg2, rg)] });
+    const unknown = 'c'.repeat(32);
+    const res = await call('PUT', `${base}/${mine.id}`, {
+      policies: [
+        { id: mine.policies[0].id, ...policy(zonePg, rg) },
+        { id: unknown, ...policy(zonePg2, rg, 'deny') },
+        { id: other.policies[0].id, ...policy(zonePg2, rg) },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const ids = res.body.result.policies.map((p: { id: string }) => p.id);
+    expect(ids[0]).toBe(mine.policies[0].id);
+    expect(ids[1]).toMatch(HEX32);
+    expect(ids[2]).toMatch(HEX32);
+    expect(new Set([...ids, unknown, other.policies[0].id]).size).toBe(5);
+    expect(res.body.result.policies[1].access).toBe('deny');
+    expect((await call('GET', `${base}/${other.id}`)).body.result).toEqual(other);
+    expect((await call('GET', `${base}/${mine.id}`)).body.result).toEqual(res.body.result);
   });
 
   it('deletes a group with its policies and memberships, answering {id}', async () => {

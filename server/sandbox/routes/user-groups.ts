@@ -10,7 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
-import { cachedJson } from './user-group-json.ts';
+import { cachedCount, cachedJson } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -84,12 +84,17 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       params[key] = containsPattern(value);
     }
     const clause = where.join(' AND ');
-    const total = (db.prepare(`SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`).get(params) as { n: number }).n;
+    const countSql = `SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`;
+    const total = cachedCount(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
+    // The page's rowids from the index alone (account, name, id: in this order), then their rows:
+    // a deep page skips index entries, not table rows.
     const rows = db
       .prepare(
-        `SELECT * FROM user_groups WHERE ${clause}
-          ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT * FROM user_groups WHERE rowid IN (
+           SELECT rowid FROM user_groups WHERE ${clause}
+            ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
+          ORDER BY name COLLATE NOCASE ${order}, id ${order}`,
       )
       .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as UserGroupRow[];
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { tokenIdOf } from '../audit-logs/actor.ts';
 import { CfError, ErrorCode } from '../envelope.ts';
 
 /** The message the real API puts in `messages[]` next to a verified token. */
@@ -24,7 +24,7 @@ export function registerUser(api: Hono<SandboxEnv>, _deps: SandboxDeps): void {
           '"Authorization: Bearer <token>" (X-Auth-Email and X-Auth-Key are not accepted here)',
       });
     }
-    const id = createHash('sha256').update(token).digest('hex').slice(0, 32);
+    const id = tokenIdOf(token);
     return c.json({ success: true, errors: [], messages: [VALID_TOKEN], result: { id, status: 'active' } });
   });
 }

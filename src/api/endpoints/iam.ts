@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { request } from '../client';
+import { deleteIdempotently } from '../idempotent-delete';
 import { deletedSchema } from '../schemas/common';
 import {
   groupMemberDetailSchema,
@@ -13,6 +14,12 @@ import {
 
 const iam = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/iam`;
 const seg = encodeURIComponent;
+
+/** A write that undoes a recorded change: the server's journal links it to that entry. */
+export interface WriteOptions {
+  revertOf?: string;
+}
+const writeHeaders = (options?: WriteOptions) => (options?.revertOf ? { 'X-IAM-Console-Revert': options.revertOf } : undefined);
 
 export interface PageParams {
   page?: number;
@@ -41,7 +48,7 @@ export function updateResourceGroup(accountId: string, id: string, body: { name?
   return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'PUT', body, schema: resourceGroupSchema });
 }
 export function deleteResourceGroup(accountId: string, id: string) {
-  return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(id, () => request(`${iam(accountId)}/resource_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 
 // User groups
@@ -57,15 +64,17 @@ export function listUserGroups(accountId: string, params: UserGroupListParams = 
 export function getUserGroup(accountId: string, id: string) {
   return request(`${iam(accountId)}/user_groups/${seg(id)}`, { schema: userGroupSchema });
 }
-export function createUserGroup(accountId: string, body: { name: string; policies?: PolicyInput[] }) {
-  return request(`${iam(accountId)}/user_groups`, { method: 'POST', body, schema: userGroupSchema });
+export function createUserGroup(accountId: string, body: { name: string; policies?: PolicyInput[] }, options?: WriteOptions) {
+  return request(`${iam(accountId)}/user_groups`, { method: 'POST', body, schema: userGroupSchema, headers: writeHeaders(options) });
 }
 /** Replaces the whole policy set when `policies` is given. */
-export function updateUserGroup(accountId: string, id: string, body: { name?: string; policies?: PolicyInput[] }) {
-  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'PUT', body, schema: userGroupSchema });
+export function updateUserGroup(accountId: string, id: string, body: { name?: string; policies?: PolicyInput[] }, options?: WriteOptions) {
+  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'PUT', body, schema: userGroupSchema, headers: writeHeaders(options) });
 }
-export function deleteUserGroup(accountId: string, id: string) {
-  return request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+export function deleteUserGroup(accountId: string, id: string, options?: WriteOptions) {
+  return deleteIdempotently(id, () =>
+    request(`${iam(accountId)}/user_groups/${seg(id)}`, { method: 'DELETE', schema: deletedSchema, headers: writeHeaders(options) }),
+  );
 }
 
 // User group members
@@ -81,16 +90,18 @@ export function listGroupMembers(accountId: string, groupId: string, params: Gro
 export function getGroupMember(accountId: string, groupId: string, memberId: string) {
   return request(`${members(accountId, groupId)}/${seg(memberId)}`, { schema: groupMemberDetailSchema });
 }
-export function addGroupMembers(accountId: string, groupId: string, memberIds: string[]) {
+export function addGroupMembers(accountId: string, groupId: string, memberIds: string[], options?: WriteOptions) {
   return request(members(accountId, groupId), {
     method: 'POST',
+    headers: writeHeaders(options),
     body: memberIds.map((id) => ({ id })),
     schema: z.array(groupMemberSchema),
   });
 }
-export function replaceGroupMembers(accountId: string, groupId: string, memberIds: string[]) {
+export function replaceGroupMembers(accountId: string, groupId: string, memberIds: string[], options?: WriteOptions) {
   return request(members(accountId, groupId), {
     method: 'PUT',
+    headers: writeHeaders(options),
     body: memberIds.map((id) => ({ id })),
     schema: z.array(groupMemberSchema),
   });

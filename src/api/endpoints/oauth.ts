@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { request } from '../client';
+import { deleteIdempotently } from '../idempotent-delete';
 import { deletedSchema } from '../schemas/common';
 import {
   oauthClientSchema,
@@ -26,7 +27,7 @@ export function updateOAuthClient(accountId: string, clientId: string, body: OAu
   return request(`${base(accountId)}/${seg(clientId)}`, { method: 'PATCH', body, schema: oauthClientSchema });
 }
 export function deleteOAuthClient(accountId: string, clientId: string) {
-  return request(`${base(accountId)}/${seg(clientId)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(clientId, () => request(`${base(accountId)}/${seg(clientId)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 /** The response carries the new secret: callers keep it in component state only. */
 export function rotateOAuthClientSecret(accountId: string, clientId: string) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { request } from '../client';
+import { deleteIdempotently } from '../idempotent-delete';
 import { deletedSchema, noResultSchema } from '../schemas/common';
 import { ssoConnectorSchema } from '../schemas/sso';
 
@@ -22,7 +23,7 @@ export function updateSsoConnector(accountId: string, id: string, body: { enable
   return request(`${base(accountId)}/${seg(id)}`, { method: 'PATCH', body, schema: ssoConnectorSchema });
 }
 export function deleteSsoConnector(accountId: string, id: string) {
-  return request(`${base(accountId)}/${seg(id)}`, { method: 'DELETE', schema: deletedSchema });
+  return deleteIdempotently(id, () => request(`${base(accountId)}/${seg(id)}`, { method: 'DELETE', schema: deletedSchema }));
 }
 export function beginSsoVerification(accountId: string, id: string) {
   return request(`${base(accountId)}/${seg(id)}/begin_verification`, { method: 'POST', schema: noResultSchema });

@@ -27,14 +27,23 @@ export const oauthScopesQuery = queryOptions({
 
 /** Client-URI verification moves on its own (pending → in_progress → verified/failed): poll while it does. */
 const VERIFICATION_POLL_MS = 1500;
+/**
+ * A private client can be changed elsewhere (another tab, a colleague, the API) while its
+ * going-public checklist is open: look again now and then, and whenever the admin comes back.
+ * Four requests a minute, well inside the rate limit.
+ */
+const PRIVATE_CLIENT_POLL_MS = 15_000;
 
-/** The detail, refreshed while its client-URI verification is still in flight (going-public checklist). */
+/** The detail as the checklist needs it: never older than a visit away, and refreshed while anything can move. */
 export function oauthClientLiveQuery(accountId: string, clientId: string) {
   return queryOptions({
     ...oauthClientQuery(accountId, clientId),
+    staleTime: 0,
+    refetchOnWindowFocus: 'always',
     refetchInterval: (query) => {
       const status = query.state.data?.client_uri_verification?.status;
-      return status === 'pending' || status === 'in_progress' ? VERIFICATION_POLL_MS : false;
+      if (status === 'pending' || status === 'in_progress') return VERIFICATION_POLL_MS;
+      return query.state.data?.visibility === 'public' ? false : PRIVATE_CLIENT_POLL_MS;
     },
   });
 }

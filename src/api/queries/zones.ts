@@ -92,3 +92,12 @@ export function zoneLookupQuery(qc: QueryClient, accountId: string, ids: readonl
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * For a route loader whose view names zones: starts reading the first page of zones alongside the
+ * view's own data, so the names arrive in the same wave instead of after it. Never awaited: a slow
+ * or refused zone list must not hold the page.
+ */
+export function prefetchZoneNames(qc: QueryClient, accountId: string): void {
+  void qc.prefetchQuery(zonePageQuery(accountId, 1));
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { policySchema } from './iam';
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -19,6 +20,10 @@ export const accountMemberSchema = z.object({
       last_name: z.optional(z.nullable(z.string())),
     }),
   ),
+  // How Cloudflare grants account-level access directly (the SSO lockout check reads them). An
+  // unexpected shape reads as "none" rather than failing the whole member list.
+  roles: z.catch(z.optional(z.array(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) }))), undefined),
+  policies: z.catch(z.optional(z.array(policySchema)), undefined),
 });
 export type AccountMember = z.infer<typeof accountMemberSchema>;
 

@@ -20,6 +20,11 @@ interface AccessMatrixViewProps {
 export function AccessMatrixView({ matrix, names, caption, withGroup = false }: AccessMatrixViewProps) {
   const id = useId();
   const [selected, setSelected] = useState<{ pg: string; column: string } | null>(null);
+  // The account first, then zones by domain as they read (the matrix orders them by key).
+  const kindOrder = { account: 0, zone: 1, other: 2 };
+  const columns = [...matrix.columns].sort(
+    (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || columnLabel(a.key, names).localeCompare(columnLabel(b.key, names)),
+  );
   if (matrix.permissionGroups.length === 0) return <p className="muted">No policy grants or denies anything.</p>;
   const current = selected ? cellOf(matrix, selected.pg, selected.column) : null;
   const pgName = (pgId: string) => matrix.permissionGroups.find((pg) => pg.id === pgId)?.name ?? pgId;
@@ -32,7 +37,7 @@ export function AccessMatrixView({ matrix, names, caption, withGroup = false }: 
           <thead>
             <tr>
               <th scope="col">Permission group</th>
-              {matrix.columns.map((col) => (
+              {columns.map((col) => (
                 <th scope="col" key={col.key} title={col.kind === 'zone' ? col.key : undefined}>
                   {columnLabel(col.key, names)}
                   {col.kind !== 'account' && col.via.length ? <span className="matrix-via">in {col.via.join(', ')}</span> : null}
@@ -44,7 +49,7 @@ export function AccessMatrixView({ matrix, names, caption, withGroup = false }: 
             {matrix.permissionGroups.map((pg) => (
               <tr key={pg.id}>
                 <th scope="row">{pg.name}</th>
-                {matrix.columns.map((col) => {
+                {columns.map((col) => {
                   const cell = cellOf(matrix, pg.id, col.key);
                   const exceptions = col.key === ACCOUNT_COLUMN ? deniedExceptions(matrix, pg.id) : [];
                   const text = cell.outcome === 'none' ? '—' : OUTCOME_LABEL[cell.outcome];

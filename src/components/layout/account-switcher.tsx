@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Account } from '../../api/schemas/accounts';
+import { Select } from '../ui/select';
 
 interface AccountSwitcherProps {
   accounts: Account[];
@@ -14,19 +15,17 @@ export function AccountSwitcher({ accounts, accountId, pinned, onChange }: Accou
   return (
     <div className="account-switcher">
       <label htmlFor={id}>Account</label>
-      <select id={id} className="input input-small" value={accountId} disabled={pinned} onChange={(e) => onChange(e.target.value)}>
-        {accounts.some((a) => a.id === accountId) ? null : (
+      <Select
+        id={id}
+        value={accountId}
+        disabled={pinned}
+        options={[
           // The URL names an account the list does not hold: show that, not another account's name.
-          <option value={accountId} disabled>
-            Account {accountId.slice(0, 8)}…
-          </option>
-        )}
-        {accounts.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
+          ...(accounts.some((a) => a.id === accountId) ? [] : [{ value: accountId, label: `Account ${accountId.slice(0, 8)}…`, disabled: true }]),
+          ...accounts.map((a) => ({ value: a.id, label: a.name })),
+        ]}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -1,13 +1,47 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
+import { KeyboardLayer } from '../../features/palette/keyboard-layer';
 import { Toaster } from '../ui/toaster';
 import { AccountSwitcher } from './account-switcher';
+import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
+import { NavMenu } from './nav-menu';
+import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
+
+/** The frame every screen sits in: navigation (a sidebar, or a menu on narrow screens) and a top bar. */
+function ShellFrame({ accountId, topbar, children }: { accountId: string | null; topbar: ReactNode; children: ReactNode }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <Link to="/" className="brand" aria-label="IAM Console home">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>IAM Console</span>
+        </Link>
+        {accountId ? <Nav accountId={accountId} /> : null}
+      </aside>
+      <div className="main-column">
+        <header className="topbar">
+          {accountId ? <NavMenu accountId={accountId} /> : null}
+          {topbar}
+        </header>
+        <BudgetBanner />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Toaster />
+    </div>
+  );
+}
 
 export function AppShell() {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
@@ -25,29 +59,33 @@ export function AppShell() {
   const switchAccount = (next: string) => void navigate({ to: sectionOf(pathname).to, params: { accountId: next } });
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <aside className="sidebar">
-        <Link to="/accounts/$accountId/groups" params={{ accountId }} className="brand" aria-label="IAM Console home">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>IAM Console</span>
-        </Link>
-        <Nav accountId={accountId} />
-      </aside>
-      <div className="main-column">
-        <header className="topbar">
+    <ShellFrame
+      accountId={accountId}
+      topbar={
+        <>
           <AccountSwitcher accounts={accounts} accountId={accountId} pinned={Boolean(mode.accountId)} onChange={switchAccount} />
           <ModeBadge mode={mode.mode} accountName={account?.name ?? accountId} />
           <SignedInAs email={mode.signedInAs} />
           <ThemeToggle />
-        </header>
-        <main id="main" tabIndex={-1}>
-          <Outlet />
-        </main>
-      </div>
-      <Toaster />
-    </div>
+        </>
+      }
+    >
+      <Outlet />
+      <KeyboardLayer accountId={accountId} />
+    </ShellFrame>
+  );
+}
+
+/**
+ * The shell itself could not load (the accounts list or the mode failed): the frame stays, with
+ * the navigation when an account is known, and the error where the page would be.
+ */
+export function RootError(props: ErrorComponentProps) {
+  const urlAccountId = useParams({ strict: false, select: (p) => p.accountId });
+  const preferred = usePreferences((s) => s.accountId);
+  return (
+    <ShellFrame accountId={urlAccountId ?? preferred} topbar={<ThemeToggle />}>
+      <RouteError {...props} />
+    </ShellFrame>
   );
 }

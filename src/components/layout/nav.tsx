@@ -1,12 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { findingsQuery } from '../../api/findings';
 
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [
   { section: 'groups', to: '/accounts/$accountId/groups', label: 'User groups' },
+  { section: 'members', to: '/accounts/$accountId/members', label: 'Members' },
   { section: 'permission-groups', to: '/accounts/$accountId/permission-groups', label: 'Permission groups' },
   { section: 'resource-groups', to: '/accounts/$accountId/resource-groups', label: 'Resource groups' },
   { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
   { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
+  { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];
@@ -17,10 +21,29 @@ export function sectionOf(pathname: string): NavItem {
   return NAV_ITEMS.find((item) => item.section === section) ?? NAV_ITEMS[0];
 }
 
+/** "Findings 7": the account's home, with how many findings are open (none shown while unknown). */
+function FindingsLink({ accountId }: { accountId: string }) {
+  const count = useQuery({ ...findingsQuery(accountId), select: (d) => d.open_count }).data;
+  return (
+    <Link
+      to="/accounts/$accountId"
+      params={{ accountId }}
+      activeOptions={{ exact: true }}
+      className="nav-link"
+      activeProps={{ className: 'nav-link active', 'aria-current': 'page' }}
+    >
+      Findings{count === undefined ? null : <span className="nav-count"> {count}</span>}
+    </Link>
+  );
+}
+
 export function Nav({ accountId }: { accountId: string }) {
   return (
     <nav className="nav" aria-label="Main">
       <ul>
+        <li>
+          <FindingsLink accountId={accountId} />
+        </li>
         {NAV_ITEMS.map((item) => (
           <li key={item.to}>
             <Link

@@ -1,5 +1,12 @@
 import { useEffect, useId } from 'react';
 import { usePreferences, type Theme } from '../../stores/preferences';
+import { Select } from '../ui/select';
+
+const THEMES = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
 
 export function ThemeToggle() {
   const { theme, setTheme } = usePreferences();
@@ -17,11 +24,7 @@ export function ThemeToggle() {
   return (
     <div className="theme-toggle">
       <label htmlFor={id}>Theme</label>
-      <select id={id} className="input input-small" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
-      </select>
+      <Select id={id} value={theme} options={THEMES} onChange={(next) => setTheme(next as Theme)} />
     </div>
   );
 }

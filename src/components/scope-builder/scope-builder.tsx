@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
-import { checkAccountKeyInput, describeKey, zoneKey } from '../../lib/scope-keys';
+import { checkAccountKeyInput, describeKey } from '../../lib/scope-keys';
 import { useZoneNames } from '../zones/use-zone-names';
 import { ZonePicker } from '../zones/zone-picker';
-import { draftZoneIds, mergeScopeErrors, zoneIdOfRow, validateScopeDraft, type ScopeDraft, type ScopeErrors } from './scope-draft';
+import { draftZoneIds, mergeScopeErrors, toggleDraftZone, validateScopeDraft, type ScopeDraft, type ScopeErrors } from './scope-draft';
 import { ZoneRow } from './zone-row';
 
 interface ScopeBuilderProps {
@@ -47,17 +47,6 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
     onChange({ ...value, zones });
   };
   const addZone = () => setZones([...value.zones, ''], value.zones.length);
-  /** A zone checked in the picker fills the first empty row, or a new one; unchecked, its rows go. */
-  const toggleZone = (id: string, on: boolean) => {
-    const key = zoneKey(id);
-    if (!on) {
-      onChange({ ...value, zones: value.zones.filter((z) => zoneIdOfRow(z) !== id) });
-      return;
-    }
-    const empty = value.zones.findIndex((z) => z.trim() === '');
-    const zones = empty >= 0 ? value.zones.map((z, i) => (i === empty ? key : z)) : [...value.zones, key];
-    onChange({ ...value, coverage: 'zones', zones });
-  };
   const setAllZones = (on: boolean) =>
     onChange(on ? { ...value, coverage: 'account' } : { ...value, coverage: 'zones', zones: value.zones.length ? value.zones : [''] });
   const removeZone = (i: number) => {
@@ -132,7 +121,7 @@ export function ScopeBuilder({ value, onChange, accountId, accountName, errors, 
           accountId={accountId}
           selected={new Set(zoneIds)}
           allZones={value.coverage === 'account'}
-          onToggle={toggleZone}
+          onToggle={(zoneId, on) => onChange(toggleDraftZone(value, zoneId, on))}
           onAllZones={setAllZones}
           disabled={disabled}
         />

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   draftToScope,
+  draftZoneIds,
   emptyScopeDraft,
   hasScopeErrors,
   mergeScopeErrors,
   sameScope,
   scopeErrorsFromApi,
   scopeToDraft,
+  toggleDraftZone,
   validateScopeDraft,
   type ScopeDraft,
 } from './scope-draft';
@@ -117,5 +119,28 @@ describe("placing the API's errors", () => {
       key: 'live',
       zones: { 0: 'api', 1: 'live' },
     });
+  });
+});
+
+describe('choosing zones in the picker', () => {
+  const A = 'a'.repeat(32);
+  const B = 'b'.repeat(32);
+
+  it('fills the first empty row, then adds rows, and covers zones', () => {
+    const start: ScopeDraft = { key: ACCOUNT_KEY, coverage: 'account', zones: [''] };
+    const one = toggleDraftZone(start, A, true);
+    expect(one).toEqual({ key: ACCOUNT_KEY, coverage: 'zones', zones: [zone('a')] });
+    expect(toggleDraftZone(one, B, true).zones).toEqual([zone('a'), zone('b')]);
+  });
+
+  it('does not add a zone twice, however the row writes it', () => {
+    const typed = zonesDraft(A.toUpperCase());
+    expect(toggleDraftZone(typed, A, true).zones).toEqual([A.toUpperCase()]);
+    expect(draftZoneIds(zonesDraft(A, zone('a'), '23f8', 'junk'))).toEqual([A]);
+  });
+
+  it('unchecking removes every row naming the zone and keeps the rest as typed', () => {
+    const draft = zonesDraft(A, 'partial', zone('b'), zone('a'));
+    expect(toggleDraftZone(draft, A, false).zones).toEqual(['partial', zone('b')]);
   });
 });

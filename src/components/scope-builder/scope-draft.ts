@@ -5,6 +5,7 @@ import {
   coversWholeAccount,
   parseKey,
   WILDCARD,
+  zoneKey,
   type ScopeLike,
 } from '../../lib/scope-keys';
 
@@ -37,6 +38,19 @@ export function zoneIdOfRow(raw: string): string | null {
 /** The distinct zones a draft's rows name, in row order: what the picker shows checked. */
 export function draftZoneIds(draft: ScopeDraft): string[] {
   return [...new Set(draft.zones.map(zoneIdOfRow).filter((id): id is string => id !== null))];
+}
+
+/**
+ * A zone checked in the picker fills the first empty row (or a new one at the end) and makes the
+ * draft cover zones; unchecked, every row naming it goes, whichever way it was written.
+ */
+export function toggleDraftZone(draft: ScopeDraft, zoneId: string, on: boolean): ScopeDraft {
+  if (!on) return { ...draft, zones: draft.zones.filter((z) => zoneIdOfRow(z) !== zoneId) };
+  if (draftZoneIds(draft).includes(zoneId)) return { ...draft, coverage: 'zones' };
+  const key = zoneKey(zoneId);
+  const empty = draft.zones.findIndex((z) => z.trim() === '');
+  const zones = empty >= 0 ? draft.zones.map((z, i) => (i === empty ? key : z)) : [...draft.zones, key];
+  return { ...draft, coverage: 'zones', zones };
 }
 
 export function emptyScopeDraft(accountId: string): ScopeDraft {

@@ -1,5 +1,5 @@
 import type { ClipboardEvent, Ref } from 'react';
-import { checkZoneInput, describeKey, parseKey, splitPastedKeys, type KeyNames } from '../../lib/scope-keys';
+import { checkZoneInput, describeKey, parseKey, splitPastedKeys, type KeyCheck, type KeyNames, type ZoneName } from '../../lib/scope-keys';
 
 interface ZoneRowProps {
   index: number;
@@ -20,6 +20,18 @@ interface ZoneRowProps {
 function zoneState(zone: { status?: string; paused?: boolean }): string {
   const parts = [zone.status && zone.status !== 'active' ? zone.status : '', zone.paused ? 'paused' : ''].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** What a row says under its field when nothing is wrong with it: the domain, or why there is none. */
+function rowStatus(check: KeyCheck, known: ZoneName | undefined, names: KeyNames): string {
+  if (check.status === 'partial') return check.message;
+  if (check.status !== 'valid') return 'Zone ID or key';
+  if (known?.state === 'found') return `${known.name}${zoneState(known)}`;
+  if (known?.state === 'missing') {
+    return `${names.accountName ?? 'This account'} has no zone with this ID, or this credential cannot see it. Check the ID, or choose the zone by domain.`;
+  }
+  if (known?.state === 'unavailable') return `${describeKey(check.key, names)}: the zone list could not be read, so its domain is not shown`;
+  return describeKey(check.key, names);
 }
 
 /** One zone object: its key as typed, checked as typed, and shown the way a person reads it. */
@@ -45,17 +57,7 @@ export function ZoneRow({ index, idPrefix, value, names, error, disabled, onChan
   const known = zoneId?.kind === 'zone' ? names.zone?.(zoneId.id) : undefined;
   // Not an error the API raises, so saving stays possible (a token may see fewer zones than exist).
   const missing = !error && known?.state === 'missing';
-  const status = error
-    ? error
-    : missing
-      ? `${names.accountName ?? 'This account'} has no zone with this ID, or this credential cannot see it. Check the ID, or choose the zone by domain.`
-      : known?.state === 'found'
-        ? `${known.name}${zoneState(known)}`
-        : check.status === 'valid'
-          ? describeKey(check.key, names)
-          : check.status === 'partial'
-          ? check.message
-          : 'Zone ID or key';
+  const status = error ?? rowStatus(check, known, names);
   const statusClass = error ? 'field-error' : missing ? 'field-warning' : known?.state === 'found' ? 'scope-zone-name' : 'field-hint';
 
   return (

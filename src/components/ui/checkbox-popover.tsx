@@ -1,5 +1,5 @@
 import { Popover } from 'radix-ui';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { pluralize } from '../../lib/format';
 
 interface CheckboxPopoverProps {
@@ -35,22 +35,34 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
 
 /**
  * A searchable checkbox list in a popover (the composer's pickers, the zone picker). The search
- * resets on close; Escape closes; Tab or the arrow keys reach every option.
+ * resets on close; Escape closes; Tab or the arrow keys reach every option. It opens below its
+ * trigger, scrolled up to make room, with a list as tall as the window allows, rather than
+ * flipping up over the page header with a few rows showing.
  */
 export function CheckboxPopover(props: CheckboxPopoverProps) {
   const { triggerText, triggerLabel, contentLabel, searchLabel, placeholder, query, onQueryChange, selectedCount, status, children, disabled, onOpenChange } = props;
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <Popover.Root
       onOpenChange={(open) => {
         if (!open) onQueryChange('');
+        else trigger.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
         onOpenChange?.(open);
       }}
     >
-      <Popover.Trigger className="btn btn-small" aria-label={triggerLabel} disabled={disabled}>
+      <Popover.Trigger ref={trigger} className="btn btn-small picker-trigger" aria-label={triggerLabel} disabled={disabled}>
         {triggerText}
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="picker-popover" align="start" sideOffset={6} aria-label={contentLabel} onKeyDown={moveFocus}>
+        <Popover.Content
+          className="picker-popover"
+          side="bottom"
+          align="start"
+          sideOffset={6}
+          collisionPadding={12}
+          aria-label={contentLabel}
+          onKeyDown={moveFocus}
+        >
           <input
             type="search"
             className="input picker-search"

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Dialog } from './dialog';
 
 interface ConfirmDialogProps {
@@ -32,6 +32,17 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const matches = (typeToConfirm === undefined || typed === typeToConfirm) && !disabled;
+  // `pending` arrives with the next render; a double click lands before it. This lock is set at
+  // the first click and released once the action has been pending and settled (or on reopen).
+  const confirmed = useRef(false);
+  useEffect(() => {
+    if (!pending) confirmed.current = false;
+  }, [pending, open]);
+  const confirm = () => {
+    if (confirmed.current || pending || !matches) return;
+    confirmed.current = true;
+    onConfirm();
+  };
   const close = (next: boolean) => {
     if (!next) setTyped('');
     onOpenChange(next);
@@ -51,7 +62,7 @@ export function ConfirmDialog({
             className={`btn btn-${tone}`}
             disabled={!matches || pending}
             aria-busy={pending}
-            onClick={onConfirm}
+            onClick={confirm}
           >
             {pending ? 'Working…' : confirmLabel}
           </button>
@@ -72,7 +83,7 @@ export function ConfirmDialog({
             spellCheck={false}
             onChange={(e) => setTyped(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && matches && !pending) onConfirm();
+              if (e.key === 'Enter') confirm();
             }}
           />
         </div>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Select } from './select';
 
 interface PaginationProps {
   page: number;
@@ -21,18 +22,12 @@ export function Pagination({ page, perPage, totalCount, perPageOptions, onChange
         {first}–{last} of {totalCount.toLocaleString()}
       </span>
       <label htmlFor={selectId}>Rows per page</label>
-      <select
+      <Select
         id={selectId}
-        className="input input-small"
-        value={perPage}
-        onChange={(e) => onChange({ page: 1, perPage: Number(e.target.value) })}
-      >
-        {perPageOptions.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
+        value={String(perPage)}
+        options={perPageOptions.map((n) => ({ value: String(n), label: String(n) }))}
+        onChange={(next) => onChange({ page: 1, perPage: Number(next) })}
+      />
       <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onChange({ page: page - 1, perPage })}>
         Previous page
       </button>

@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { zoneSearchQuery } from "../../api/queries/zones";
-import { shortId } from "../../lib/scope-keys";
-import { CheckboxPopover } from "../ui/checkbox-popover";
-import { ErrorBanner } from "../ui/error-banner";
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { zoneSearchQuery } from '../../api/queries/zones';
+import { shortId } from '../../lib/scope-keys';
+import { CheckboxPopover } from '../ui/checkbox-popover';
+import { ErrorBanner } from '../ui/error-banner';
 
 /** Typing pauses this long before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -23,16 +23,9 @@ interface ZonePickerProps {
  * Chooses zones by domain: the API searches (`name=contains:`), 50 at a time, as the admin types.
  * "All zones" stands for the whole account. Opening it costs one request; each pause in typing one more.
  */
-export function ZonePicker({
-  accountId,
-  selected,
-  allZones,
-  onToggle,
-  onAllZones,
-  disabled,
-}: ZonePickerProps) {
-  const [text, setText] = useState("");
-  const [search, setSearch] = useState("");
+export function ZonePicker({ accountId, selected, allZones, onToggle, onAllZones, disabled }: ZonePickerProps) {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), SEARCH_DEBOUNCE_MS);
@@ -46,18 +39,14 @@ export function ZonePicker({
   const typing = text.trim() !== search;
 
   const status = results.isError ? (
-    <ErrorBanner
-      error={results.error}
-      title="Could not search the zones"
-      onRetry={() => void results.refetch()}
-    />
+    <ErrorBanner error={results.error} title="Could not search the zones" onRetry={() => void results.refetch()} />
   ) : (
     <p className="muted text-small" role="status">
       {!page || typing || results.isFetching
-        ? "Searching…"
+        ? 'Searching…'
         : page.totalCount > page.zones.length
           ? `${page.zones.length} of ${page.totalCount.toLocaleString()} zones; type to narrow`
-          : `${page.totalCount} ${page.totalCount === 1 ? "zone" : "zones"}${search ? ` matching “${search}”` : ""}`}
+          : `${page.totalCount} ${page.totalCount === 1 ? 'zone' : 'zones'}${search ? ` matching “${search}”` : ''}`}
     </p>
   );
 
@@ -76,19 +65,11 @@ export function ZonePicker({
       onOpenChange={setOpen}
     >
       <label className="picker-option">
-        <input
-          type="checkbox"
-          checked={allZones}
-          onChange={(e) => onAllZones(e.target.checked)}
-        />
+        <input type="checkbox" checked={allZones} onChange={(e) => onAllZones(e.target.checked)} />
         <span>All zones</span>
-        <span className="muted picker-meta">
-          the whole account, including zones added later
-        </span>
+        <span className="muted picker-meta">the whole account, including zones added later</span>
       </label>
-      {page && page.zones.length === 0 && !typing ? (
-        <p className="muted">No zone’s domain contains “{search}”.</p>
-      ) : null}
+      {page && page.zones.length === 0 && !typing ? <p className="muted">No zone’s domain contains “{search}”.</p> : null}
       {page?.zones.map((zone) => (
         <label key={zone.id} className="picker-option" title={zone.id}>
           <input
@@ -99,9 +80,8 @@ export function ZonePicker({
           />
           <span>{zone.name}</span>
           <span className="muted picker-meta">
-            {zone.status ?? "unknown status"}
-            {zone.paused ? ", paused" : ""} ·{" "}
-            <span className="mono">{shortId(zone.id)}</span>
+            {zone.status ?? 'unknown status'}
+            {zone.paused ? ', paused' : ''} · <span className="mono">{shortId(zone.id)}</span>
           </span>
         </label>
       ))}

@@ -3,6 +3,7 @@ import type { OAuthClient } from '../../api/schemas/oauth';
 import {
   clientFormSchema,
   emptyFormValues,
+  hasClientSecret,
   formValuesFromClient,
   managedScopesFor,
   messageForField,
@@ -203,5 +204,14 @@ describe('messageForField', () => {
     expect(messageForField('redirect_uris[2]: must use https://')).toBe('Must use https://');
     expect(messageForField('client_name: must not be empty')).toBe('Must not be empty');
     expect(messageForField('Something general')).toBe('Something general');
+  });
+});
+
+describe('hasClientSecret', () => {
+  it('a public client (auth method none) has no secret to show or rotate; the others, and the default, do', () => {
+    expect(hasClientSecret({ token_endpoint_auth_method: 'none' })).toBe(false);
+    expect(hasClientSecret({ token_endpoint_auth_method: 'client_secret_basic' })).toBe(true);
+    expect(hasClientSecret({ token_endpoint_auth_method: 'client_secret_post' })).toBe(true);
+    expect(hasClientSecret({})).toBe(true);
   });
 });

@@ -9,6 +9,14 @@ export type GrantType = (typeof GRANT_TYPES)[number];
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
+/**
+ * A client with the auth method "none" is public (a SPA or native app proving itself with PKCE):
+ * it has no secret to show, store or rotate. An unset method is the API's default, a secret.
+ */
+export function hasClientSecret(client: { token_endpoint_auth_method?: AuthMethod | null }): boolean {
+  return client.token_endpoint_auth_method !== 'none';
+}
+
 /** Protocol scopes the API adds and removes from grant and response types: never picked by hand. */
 export const MANAGED_SCOPES = ['openid', 'offline_access'] as const;
 /** "Simple identity scopes": accepted without being in the catalogue, and not enough to go public. */

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   beginSsoVerification,
   createSsoConnector,
@@ -63,11 +63,14 @@ export function useDeleteSsoConnector(accountId: string, connectorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => deleteSsoConnector(accountId, connectorId),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ssoKeys.detail(accountId, connectorId) });
-      return queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) });
-    },
+    // The detail stays cached: its page is still mounted and would refetch a 404 (an error page
+    // after a successful delete). The caller leaves the page, then calls forgetDeletedConnector.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ssoKeys.list(accountId) }),
   });
+}
+
+export function forgetDeletedConnector(queryClient: QueryClient, accountId: string, connectorId: string) {
+  queryClient.removeQueries({ queryKey: ssoKeys.detail(accountId, connectorId) });
 }
 
 /**

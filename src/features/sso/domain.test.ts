@@ -64,6 +64,15 @@ describe('validateEmailDomain', () => {
     expect(bad('exa mple.com').incomplete).toBeUndefined();
   });
 
+  it('refuses a wildcard in words the admin recognises, suggesting the domain itself', () => {
+    const r = bad('*.example.org');
+    expect(r.message).toMatch(/wildcard/);
+    expect(r.message).not.toMatch(/%2A/i);
+    expect(r.suggestion).toBe('example.org');
+    expect(bad('ex*ample.org').message).toMatch(/“\*” is not allowed/);
+    expect(bad('exa$mple.org').message).toMatch(/“\$” is not allowed/);
+  });
+
   it('refuses malformed names', () => {
     expect(bad('example..com').message).toMatch(/two dots/);
     expect(bad('.example.com').message).toMatch(/two dots|start with a dot/);

@@ -43,7 +43,13 @@ export function validateEmailDomain(input: string): DomainValidation {
   if (pathAt >= 0) return suggest('Enter the domain only, without a path.', trimmed.slice(0, pathAt));
   if (trimmed.includes(':')) return suggest('Enter the domain only, without a port.', trimmed.slice(0, trimmed.indexOf(':')));
 
+  if (trimmed.startsWith('*.')) {
+    return suggest('SSO is set up for one email domain, not a wildcard: enter the domain without “*.”.', trimmed.slice(2));
+  }
   const withoutDot = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
+  // Name the character the admin typed: after the URL parser, "*" would read as "%2A".
+  const stray = /[^\p{L}\p{M}\p{N}.\-\u3002\uff0e\uff61]/u.exec(withoutDot);
+  if (stray) return fail(`“${stray[0]}” is not allowed in a domain: use letters, digits, hyphens and dots.`);
   if (withoutDot.length > 253) return fail('A domain is at most 253 characters long.');
   let ascii: string;
   try {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doubledName, interpretTxtRecords, pollDelay, verificationDeadline, VERIFICATION_WINDOW_MS } from './verification';
+import { pollDelay, verificationDeadline, VERIFICATION_WINDOW_MS } from './verification';
 
-const code = 'cloudflare_dashboard_sso=0123456789abcdef0123456789abcdef';
 
 describe('pollDelay', () => {
   it('starts at a second and grows', () => {
@@ -28,32 +27,5 @@ describe('verificationDeadline', () => {
     expect(verificationDeadline({ updated_on: '2025-01-01T12:00:00Z', verification: { status: 'verified' } })).toBeNull();
     expect(verificationDeadline({ updated_on: undefined, verification: { status: 'pending' } })).toBeNull();
     expect(verificationDeadline({ updated_on: 'yesterday-ish', verification: { status: 'pending' } })).toBeNull();
-  });
-});
-
-describe('interpretTxtRecords', () => {
-  it('finds the exact code among other TXT records', () => {
-    expect(interpretTxtRecords(['v=spf1 -all', code], code)).toEqual({ kind: 'found' });
-  });
-
-  it('counts only an exact match: literal quotes or spaces make a wrong value', () => {
-    expect(interpretTxtRecords([`"${code}"`], code)).toEqual({ kind: 'wrong-value', values: [`"${code}"`] });
-    expect(interpretTxtRecords([` ${code}`], code)).toEqual({ kind: 'wrong-value', values: [` ${code}`] });
-  });
-
-  it('reports a verification record with another value', () => {
-    const other = 'cloudflare_dashboard_sso=ffff';
-    expect(interpretTxtRecords(['v=spf1 -all', other], code)).toEqual({ kind: 'wrong-value', values: [other] });
-  });
-
-  it('reports nothing published when no verification record is there', () => {
-    expect(interpretTxtRecords([], code)).toEqual({ kind: 'missing' });
-    expect(interpretTxtRecords(['v=spf1 -all', code.slice(code.indexOf('=') + 1)], code)).toEqual({ kind: 'missing' });
-  });
-});
-
-describe('doubledName', () => {
-  it('repeats the domain the way a host field that appends the zone does', () => {
-    expect(doubledName('example.com')).toBe('example.com.example.com');
   });
 });

@@ -1,7 +1,5 @@
 import type { SsoConnector } from '../../api/schemas/sso';
 
-export const SSO_CODE_PREFIX = 'cloudflare_dashboard_sso=';
-
 /** Cloudflare keeps checking a started verification for about two days, then marks it failed. */
 export const VERIFICATION_WINDOW_MS = 48 * 60 * 60 * 1000;
 
@@ -26,29 +24,4 @@ export function verificationDeadline(connector: Pick<SsoConnector, 'updated_on' 
   if (connector.verification?.status !== 'pending' || !connector.updated_on) return null;
   const started = Date.parse(connector.updated_on);
   return Number.isNaN(started) ? null : new Date(started + VERIFICATION_WINDOW_MS);
-}
-
-export type TxtFinding =
-  | { kind: 'found' }
-  /** A verification record is there, but with another value (an old code, a typo, a truncated paste). */
-  | { kind: 'wrong-value'; values: string[] }
-  | { kind: 'missing' };
-
-/**
- * What a list of TXT values at the email domain means for this connector's code. Only an exact
- * match counts, as it does for Cloudflare's check: a value with literal quotes or spaces around it
- * (typed into a provider that adds its own quotes) is reported as a wrong value, not as found.
- */
-export function interpretTxtRecords(records: readonly string[], code: string): TxtFinding {
-  if (records.includes(code)) return { kind: 'found' };
-  const ours = records.filter((r) => r.includes(SSO_CODE_PREFIX));
-  return ours.length ? { kind: 'wrong-value', values: ours } : { kind: 'missing' };
-}
-
-/**
- * A TXT record may be published at the zone twice over (example.com.example.com) when the full
- * name is typed into a host field that already appends the zone: the name to look at for that.
- */
-export function doubledName(domain: string): string {
-  return `${domain}.${domain}`;
 }

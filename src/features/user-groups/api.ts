@@ -83,11 +83,11 @@ export function useRenameUserGroup(groupId: string) {
     onError: (error, _vars, context) => {
       if (context?.previous) qc.setQueryData(detailKey, context.previous);
       for (const [key, page] of context?.lists ?? []) qc.setQueryData(key, page);
-      notify.error(`Rename failed: the name is still “${context?.previous?.name ?? 'unchanged'}”`, describeError(error));
+      notify.error(`Rename failed: the name is still “${context?.previous?.name ?? 'unchanged'}”`, describeError(error), `rename:${groupId}`);
     },
     onSuccess: (group) => {
       qc.setQueryData(detailKey, group);
-      notify.success(`Renamed to “${group.name}”`);
+      notify.success(`Renamed to “${group.name}”`, undefined, `rename:${groupId}`);
     },
     onSettled: () => invalidateGroup(qc, accountId, groupId),
   });

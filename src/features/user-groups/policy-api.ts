@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/api-error';
 import { listAccountMembers } from '../../api/endpoints/accounts';
-import { addGroupMembers, createResourceGroup, createUserGroup, updateUserGroup } from '../../api/endpoints/iam';
+import { addGroupMembers, createResourceGroup, createUserGroup, deleteResourceGroup, updateUserGroup } from '../../api/endpoints/iam';
 import { resourceGroupKeys } from '../../api/queries/resource-groups';
 import { userGroupKeys, userGroupQuery } from '../../api/queries/user-groups';
 import type { PolicyInput, ResourceGroup, ScopeInput, UserGroup } from '../../api/schemas/iam';
@@ -33,8 +33,8 @@ export function invalidateGroupEverywhere(qc: QueryClient, accountId: string, gr
 export function useSavePolicies(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[] }>({
-    mutationFn: async (body) => (await updateUserGroup(accountId, groupId, body)).result,
+  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[]; revertOf?: string }>({
+    mutationFn: async ({ revertOf, ...body }) => (await updateUserGroup(accountId, groupId, body, { revertOf })).result,
     onSuccess: async (group) => {
       qc.setQueryData(userGroupKeys.detail(accountId, groupId), group);
       await Promise.all([
@@ -45,6 +45,27 @@ export function useSavePolicies(groupId: string) {
       ]);
     },
   });
+}
+
+/**
+ * Undoes what a discarded draft created: its named resource groups, one DELETE each (a draft
+ * creates a handful at most). Answers which could not be deleted, so the admin is told.
+ */
+export async function deleteDraftResourceGroups(qc: QueryClient, accountId: string, groups: Array<{ id: string; name: string }>) {
+  const failed: string[] = [];
+  for (const g of groups) await deleteResourceGroup(accountId, g.id).catch(() => failed.push(g.name));
+  await qc.invalidateQueries({ queryKey: resourceGroupKeys.list(accountId) });
+  return { deleted: groups.length - failed.length, failed };
+}
+
+/** After a draft's policies are saved: the members its import said to add, in one request. */
+export async function addMembersAfterSave(qc: QueryClient, accountId: string, groupId: string, memberIds: string[]) {
+  if (!memberIds.length) return;
+  try {
+    await addGroupMembers(accountId, groupId, memberIds);
+  } finally {
+    await Promise.all([invalidateGroupEverywhere(qc, accountId, groupId), qc.invalidateQueries({ queryKey: userGroupKeys.members(accountId, groupId) })]);
+  }
 }
 
 /** The composer's "new resource group" when saved as a named, reusable group. */
@@ -86,7 +107,8 @@ export interface ApplyImportResult {
   groupId: string;
   /** For this-group imports: the policies to load into the composer (not saved yet). */
   policies: PolicyInput[];
-  createdGroups: number;
+  /** The named resource groups the import created (this-group imports track them in the draft). */
+  createdGroups: Array<{ id: string; name: string }>;
   addedMembers: number;
 }
 
@@ -101,9 +123,11 @@ export function useApplyImport() {
   return useGuardedMutation<ApplyImportResult, ApiError, ApplyImportInput>({
     mutationFn: async ({ target, createGroups, policies, memberIds }) => {
       const created = new Map<string, string>();
+      const createdGroups: Array<{ id: string; name: string }> = [];
       for (const g of createGroups) {
         const { result } = await createResourceGroup(accountId, { name: g.name, scope: g.scope });
         created.set(g.sourceId, result.id);
+        createdGroups.push({ id: result.id, name: g.name });
       }
       const built = policies(created);
       let groupId: string;
@@ -113,7 +137,7 @@ export function useApplyImport() {
         qc.setQueryData(userGroupKeys.detail(accountId, groupId), result);
       } else groupId = target.groupId;
       if (memberIds.length) await addGroupMembers(accountId, groupId, memberIds);
-      return { groupId, policies: built, createdGroups: created.size, addedMembers: memberIds.length };
+      return { groupId, policies: built, createdGroups, addedMembers: memberIds.length };
     },
     onSettled: async (result, _error, input) => {
       await qc.invalidateQueries({ queryKey: resourceGroupKeys.list(accountId) });

@@ -7,6 +7,8 @@ export interface UserGroupsSearch {
   per_page: GroupPageSize;
   q?: string;
   direction?: 'asc' | 'desc';
+  /** The column the page's rows are sorted by; absent means name (the API's own order). */
+  sort?: 'policies' | 'created' | 'modified';
 }
 
 export interface GroupMembersSearch {

@@ -1,101 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { IndexError, indexedMemberQuery } from '../../../api/membership-index';
 import { AccessMatrixView, AccessModelNote } from '../../../components/access-matrix/access-matrix';
 import { PageHeader } from '../../../components/layout/page-header';
+import { IndexAge } from '../../../components/membership-index/index-age';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
+import { Badge } from '../../../components/ui/badge';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../lib/effective-access';
-import { pluralize } from '../../../lib/format';
 import { summarizePolicy } from '../../../lib/policy-summary';
 import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
 import { useAccountId } from '../../../stores/current-account';
-import { useMemberGroups } from '../use-member-groups';
 import { MemberLookup } from './member-lookup';
 
 /**
- * "Why does this person have access": every group the member is in, what each policy of those
- * groups grants or denies, and the combined matrix naming the deciding group and policy per cell.
+ * "Why does this person have access": the member's groups from the membership index (one
+ * /console-api call, no per-group fan-out), what each policy of those groups grants or denies,
+ * and the combined matrix naming the deciding group and policy per cell.
  */
-export function MemberAccessPage({ memberId, email }: { memberId: string; email?: string }) {
+export function MemberAccessPage({ memberId }: { memberId: string }) {
   const accountId = useAccountId();
-  const scan = useMemberGroups(accountId, memberId);
-  const names = useKeyNames(useMemo(() => scan.memberOf.flatMap((g) => scopesOfPolicies(g.policies)), [scan.memberOf]));
-  const policies = useMemo(
-    () => scan.memberOf.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))),
-    [scan.memberOf, names],
-  );
+  const query = useQuery(indexedMemberQuery(accountId, memberId));
+  const groups = useMemo(() => query.data?.groups ?? [], [query.data]);
+  const names = useKeyNames(useMemo(() => groups.flatMap((g) => scopesOfPolicies(g.policies)), [groups]));
+  const policies = useMemo(() => groups.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))), [groups, names]);
   const matrix = useMemo(() => computeEffectiveAccess(policies), [policies]);
-  const person = scan.member;
-  const who = person?.email ?? email ?? memberId;
-  const fullName = [person?.user?.first_name, person?.user?.last_name].filter(Boolean).join(' ');
-  const total = scan.candidates.length;
+  const missing = query.error instanceof IndexError && query.error.status === 404;
+  const person = query.data?.member;
+  const who = person?.email ?? memberId;
+  const fullName = [person?.first_name, person?.last_name].filter(Boolean).join(' ');
+  const building = query.data?.index.state === 'building';
 
   return (
     <div className="page member-access">
       <p className="breadcrumbs">
-        <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> / Member
+        <Link to="/accounts/$accountId/members" params={{ accountId }}>
+          Members
+        </Link> / Member
       </p>
-      <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
-      <MemberLookup />
-
-      {scan.groupsError ? <ErrorBanner error={scan.groupsError} title="Could not list the user groups" /> : null}
-      <section aria-labelledby="member-scan-heading" className="card">
-        <h2 id="member-scan-heading">Groups</h2>
-        {!scan.groups ? (
-          <p role="status">Listing the account’s user groups…</p>
-        ) : (
-          <>
-            <label className="scan-progress">
-              <span>
-                {scan.done ? 'Checked' : 'Checking'} {scan.checked} of {pluralize(total, 'group')} that have policies
-                {scan.groups.length > total ? ` (${scan.groups.length - total} without policies skipped: they grant nothing)` : ''}
-              </span>
-              <progress max={Math.max(1, total)} value={scan.checked} />
-            </label>
-            <p className="muted">
-              The API cannot list a member’s groups, so each group is asked whether this person is in it.
-            </p>
-          </>
-        )}
-        {scan.failed.length ? (
-          <div className="banner banner-warning" role="status">
-            Could not check {pluralize(scan.failed.length, 'group')}: {scan.failed.map((f) => f.group.name).join(', ')}. The answer below may be
-            incomplete.
+      {missing ? (
+        <>
+          <PageHeader title="No such member" description={`Member ${memberId}`} />
+          <div className="banner banner-warning" role="alert">
+            No such member: nobody with id {memberId} is a member of this account (as of the membership index’s last pass). They may have
+            been removed, or the link may be wrong.
           </div>
-        ) : null}
-        {scan.memberOf.length ? (
-          <ul className="member-groups">
-            {scan.memberOf.map((g) => (
-              <li key={g.id}>
-                <Link to="/accounts/$accountId/groups/$groupId/access" params={{ accountId, groupId: g.id }}>
-                  {g.name}
-                </Link>
-                <ol className="policy-list">
-                  {(g.policies ?? []).map((p, i) => (
-                    <li key={p.id ?? i}>
-                      {summarizePolicy({
-                        access: p.access ?? 'allow',
-                        permissionGroups: (p.permission_groups ?? []).map((pg) => pg.name ?? pg.id),
-                        resources: (p.resource_groups ?? []).map((rg) => ({ label: resourceGroupLabel(rg, names), scope: rg.scope })),
-                      })}
-                    </li>
-                  ))}
-                </ol>
-              </li>
-            ))}
-          </ul>
-        ) : scan.done ? (
-          <p>Not in any group that has policies: this person gets no access through user groups.</p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="member-matrix-heading">
-        <h2 id="member-matrix-heading">What {who} can do</h2>
-        {!scan.done ? <p className="muted">Still checking groups: the matrix fills in as they answer.</p> : null}
-        <AccessMatrixView matrix={matrix} names={names} caption={`Effective access of ${who}`} withGroup />
-        <AccessModelNote />
-        <p className="muted">Only access through user groups is shown; roles given to the member directly in the account are not part of this API.</p>
-      </section>
+          <MemberLookup />
+        </>
+      ) : (
+        <>
+          <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
+          {person ? <p>{person.status === 'pending' ? <Badge tone="warning">Pending invitation: no access until accepted</Badge> : <Badge tone="success">Accepted</Badge>}</p> : null}
+          {query.data ? <IndexAge accountId={accountId} index={query.data.index} /> : null}
+          <MemberLookup />
+          {query.error && !missing ? <ErrorBanner error={query.error} title="Could not read this member’s groups" onRetry={() => void query.refetch()} /> : null}
+          <section aria-labelledby="member-groups-heading" className="card">
+            <h2 id="member-groups-heading">Groups</h2>
+            {!query.data ? (
+              <p role="status">{query.isPending ? 'Reading the membership index…' : ''}</p>
+            ) : groups.length ? (
+              <ul className="member-groups">
+                {groups.map((g) => (
+                  <li key={g.id}>
+                    <Link to="/accounts/$accountId/groups/$groupId/access" params={{ accountId, groupId: g.id }}>
+                      {g.name}
+                    </Link>
+                    <ol className="policy-list">
+                      {(g.policies ?? []).map((p, i) => (
+                        <li key={p.id ?? i}>
+                          {summarizePolicy({
+                            access: p.access ?? 'allow',
+                            permissionGroups: (p.permission_groups ?? []).map((pg) => pg.name ?? pg.id),
+                            resources: (p.resource_groups ?? []).map((rg) => ({ label: resourceGroupLabel(rg, names), scope: rg.scope })),
+                          })}
+                        </li>
+                      ))}
+                      {(g.policies ?? []).length === 0 ? <li className="muted">No policies: this group grants nothing.</li> : null}
+                    </ol>
+                  </li>
+                ))}
+              </ul>
+            ) : building ? (
+              <p>Not found in any group read so far; the index is still being built.</p>
+            ) : (
+              <p>Not in any user group: this person gets no access through user groups.</p>
+            )}
+          </section>
+          <section aria-labelledby="member-matrix-heading">
+            <h2 id="member-matrix-heading">What {who} can do</h2>
+            <AccessMatrixView matrix={matrix} names={names} caption={`Effective access of ${who}`} withGroup />
+            <AccessModelNote />
+            <p className="muted">Only access through user groups is shown; roles given to the member directly in the account are not part of this API.</p>
+          </section>
+        </>
+      )}
     </div>
   );
 }

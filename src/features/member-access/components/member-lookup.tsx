@@ -1,21 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { accountMembersQuery } from '../../../api/queries/accounts';
+import { indexedMembersQuery } from '../../../api/membership-index';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { useAccountId } from '../../../stores/current-account';
 
-/** Find another account member by email or name, to open their access. */
+/** Find another account member by email or name, to open their access (from the index: no API request). */
 export function MemberLookup() {
   const accountId = useAccountId();
   const id = useId();
   const [term, setTerm] = useState('');
-  const { data, isFetching } = useQuery({ ...accountMembersQuery(accountId, { search: term, per_page: 10 }), enabled: term.length >= 2 });
-  // `search` is a sandbox extension; against the real API, filter what came back.
-  const matches = (data?.result ?? []).filter((m) => {
-    const q = term.toLowerCase();
-    return [m.user?.email, m.user?.first_name, m.user?.last_name].some((s) => s?.toLowerCase().includes(q));
-  });
+  const { data, isFetching } = useQuery({ ...indexedMembersQuery(accountId, { q: term, page: 1, per_page: 10 }), enabled: term.length >= 2 });
+  const matches = term.length >= 2 ? (data?.members ?? []) : [];
   return (
     <div className="member-lookup">
       <div className="field">
@@ -26,8 +22,8 @@ export function MemberLookup() {
         <ul className="member-links" aria-busy={isFetching}>
           {matches.map((m) => (
             <li key={m.id}>
-              <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }} search={{ email: m.user?.email }}>
-                {m.user?.email ?? m.id}
+              <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }}>
+                {m.email}
               </Link>
             </li>
           ))}

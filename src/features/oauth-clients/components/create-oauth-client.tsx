@@ -6,7 +6,8 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import { useCreateOAuthClient } from '../api';
-import { emptyFormValues, toCreateBody } from '../schemas';
+import { oauthDraftKey } from '../form-drafts';
+import { emptyFormValues, hasClientSecret, toCreateBody } from '../schemas';
 import { OAuthClientForm } from './oauth-client-form';
 import { SecretDialog, type SecretDialogHandle } from './secret-dialog';
 
@@ -16,9 +17,15 @@ export function CreateOAuthClient() {
   const navigate = useNavigate();
   const { data: catalogue } = useSuspenseQuery(oauthScopesQuery);
   const secretDialog = useRef<SecretDialogHandle>(null);
+  const publicClient = useRef<{ id: string; name: string } | null>(null);
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   // The secret goes straight from the response into the dialog; this component never holds it.
   const create = useCreateOAuthClient(accountId, (secret, client) => {
+    if (!hasClientSecret(client)) {
+      // A public client: whatever the API sent is not a credential it will ever use.
+      publicClient.current = { id: client.client_id, name: client.client_name ?? client.client_id };
+      return;
+    }
     setCreated({ id: client.client_id, name: client.client_name ?? '' });
     secretDialog.current?.reveal(secret);
   });
@@ -37,14 +44,21 @@ export function CreateOAuthClient() {
         initial={initial}
         catalogue={catalogue}
         submitLabel="Create client"
+        draftKey={oauthDraftKey(accountId, 'new')}
         clientUriHint="Your application's home page. Its host must be verified with a DNS TXT record before the client can go public."
         cancel={
           <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }} className="btn">
             Cancel
           </Link>
         }
-        onSubmit={async (values) => {
+        onSubmit={async (values, markSaved) => {
           await create.mutateAsync(toCreateBody(values));
+          markSaved();
+          if (publicClient.current) {
+            const { id, name } = publicClient.current;
+            notify.success(`Created “${name}”`, 'A public client (auth method none) has no secret: it uses PKCE.');
+            void navigate({ to: '/accounts/$accountId/oauth-clients/$clientId', params: { accountId, clientId: id } });
+          }
           // The result holds no secret, and the client is in the query cache already: drop it.
           create.reset();
         }}

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import { useUpdateOAuthClient } from '../api';
+import { oauthDraftKey } from '../form-drafts';
 import { formValuesFromClient, toUpdateBody } from '../schemas';
 import { OAuthClientForm } from './oauth-client-form';
 
@@ -34,6 +35,7 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
         initial={original}
         catalogue={catalogue}
         submitLabel="Save changes"
+        draftKey={oauthDraftKey(accountId, clientId)}
         clientUriHint={
           client.client_uri
             ? 'Changing the host starts a new ownership verification with a new TXT value.'
@@ -44,13 +46,14 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
             Cancel
           </Link>
         }
-        onSubmit={async (values) => {
+        onSubmit={async (values, markSaved) => {
           const body = toUpdateBody(values, original);
           if (Object.keys(body).length === 0) {
             notify.info('Nothing to save', 'No field was changed.');
             return;
           }
           await update.mutateAsync(body);
+          markSaved();
           notify.success('OAuth client saved');
           await navigate({ to: '/accounts/$accountId/oauth-clients/$clientId', params: { accountId, clientId } });
         }}

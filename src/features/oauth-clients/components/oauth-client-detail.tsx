@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { AUTH_METHOD_TEXT, GRANT_TYPE_TEXT, RESPONSE_TYPE_TEXT } from '../labels';
-import { isManagedScope } from '../schemas';
+import { hasClientSecret, isManagedScope } from '../schemas';
 import { safeHttpsUrl } from '../uri-rules';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
 import { CopyButton } from '../../../components/ui/copy-button';
@@ -46,6 +46,8 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
   const { data: catalogue } = useSuspenseQuery(oauthScopesQuery);
   const name = client.client_name || client.client_id;
   const scopeName = new Map(catalogue.map((s) => [s.id, s]));
+  // A rotation left over from before a switch to "none" can still be finished.
+  const rotatable = hasClientSecret(client) || Boolean(client.has_rotated_secret);
 
   return (
     <div className="page">
@@ -65,14 +67,19 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
             <Link to="/accounts/$accountId/oauth-clients/$clientId/edit" params={{ accountId, clientId }} className="btn">
               Edit
             </Link>
-            <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }} className="btn">
-              {client.has_rotated_secret ? 'Finish secret rotation' : 'Rotate secret'}
-            </Link>
+            {rotatable ? (
+              <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }} className="btn">
+                {client.has_rotated_secret ? 'Finish secret rotation' : 'Rotate secret'}
+              </Link>
+            ) : null}
             {client.visibility === 'private' ? (
               <Link to="/accounts/$accountId/oauth-clients/$clientId/publish" params={{ accountId, clientId }} className="btn">
                 Go public
               </Link>
             ) : null}
+            <Link to="/accounts/$accountId/oauth-clients/$clientId/history" params={{ accountId, clientId }} className="btn">
+              History
+            </Link>
             <DeleteClientButton accountId={accountId} client={client} />
           </>
         }
@@ -88,19 +95,23 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
               <CopyButton value={client.client_id} label="Copy client ID" />
             </dd>
             <dt>Secret</dt>
-            <dd>
-              <SecretStateBadge client={client} />
-              <p className="field-hint">
-                {client.has_rotated_secret
-                  ? 'A rotation was started: the old and the new secret both work until the old one is revoked.'
-                  : 'Secrets are shown only when created or rotated. Lost it? Rotate.'}
-              </p>
-              {client.has_rotated_secret ? (
-                <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }}>
-                  Finish the rotation
-                </Link>
-              ) : null}
-            </dd>
+            {rotatable ? (
+              <dd>
+                <SecretStateBadge client={client} />
+                <p className="field-hint">
+                  {client.has_rotated_secret
+                    ? 'A rotation was started: the old and the new secret both work until the old one is revoked.'
+                    : 'Secrets are shown only when created or rotated. Lost it? Rotate.'}
+                </p>
+                {client.has_rotated_secret ? (
+                  <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId }}>
+                    Finish the rotation
+                  </Link>
+                ) : null}
+              </dd>
+            ) : (
+              <dd>None: a public client (auth method none) proves itself with PKCE, so there is no secret to store or rotate.</dd>
+            )}
             <dt>Token endpoint auth</dt>
             <dd>{client.token_endpoint_auth_method ? AUTH_METHOD_TEXT[client.token_endpoint_auth_method].label : '—'}</dd>
           </dl>

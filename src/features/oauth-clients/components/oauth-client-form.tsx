@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OAuthScope } from '../../../api/schemas/oauth';
 import { Field } from '../../../components/ui/field';
+import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
   managedScopesFor,
@@ -9,7 +10,10 @@ import {
   type UriField,
   type UriListField,
 } from '../schemas';
+import { useOAuthFormDrafts, type OAuthFormDraft } from '../form-drafts';
+import { formatDateTime } from '../../../lib/format';
 import { FlowFields } from './flow-fields';
+import { onSaveRequest } from '../../../stores/keyboard';
 import { LogoPreview } from './logo-preview';
 import { ScopesPicker } from './scopes-picker';
 import { UriListEditor } from './uri-list-editor';
@@ -21,9 +25,20 @@ interface OAuthClientFormProps {
   /** Hints that differ between create and edit (e.g. what changing client_uri does). */
   clientUriHint: ReactNode;
   /** Sends the validated values; rejects with the ApiError so its messages land at their fields. */
-  onSubmit: (values: ClientFormValues) => Promise<unknown>;
+  onSubmit: (values: ClientFormValues, markSaved: () => void) => Promise<unknown>;
   cancel: ReactNode;
+  /** Where unsaved input is kept on this device (see form-drafts.ts). */
+  draftKey: string;
 }
+
+/** A stored draft is used only if it still has the form's shape (it comes from localStorage). */
+function restorable(draft: OAuthFormDraft | undefined, initial: ClientFormValues): draft is OAuthFormDraft {
+  if (!draft || typeof draft.values !== 'object' || draft.values === null) return false;
+  const values = draft.values as unknown as Record<string, unknown>;
+  return Object.entries(initial).every(([k, v]) => Array.isArray(v) ? Array.isArray(values[k]) : typeof values[k] === typeof v);
+}
+
+const sameValues = (a: ClientFormValues, b: ClientFormValues) => JSON.stringify(a) === JSON.stringify(b);
 
 const URI_TEXT: Record<UriField, { label: string; placeholder: string }> = {
   client_uri: { label: 'Client URI (home page)', placeholder: 'https://app.example.com' },
@@ -54,8 +69,28 @@ const LIST_TEXT: Record<UriListField, { label: string; item: string; placeholder
 };
 
 /** Every field of an OAuth client, validated as the API does; the API's own errors land at their field. */
-export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel }: OAuthClientFormProps) {
-  const [values, setValues] = useState(initial);
+export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel, draftKey }: OAuthClientFormProps) {
+  const drafts = useOAuthFormDrafts;
+  const [restored, setRestored] = useState(() => {
+    const stored = drafts.getState().drafts[draftKey];
+    return restorable(stored, initial) ? stored : null;
+  });
+  const [values, setValues] = useState(() => restored?.values ?? initial);
+  /** Set once the API accepted the form: nothing is left to keep or to ask about. */
+  const saved = useRef(false);
+  const dirty = !sameValues(values, initial);
+  // Every change is kept on this device as it is typed, so leaving or reloading loses nothing.
+  useEffect(() => {
+    if (saved.current) return;
+    if (dirty) drafts.getState().save(draftKey, values);
+    else drafts.getState().discard(draftKey);
+  }, [drafts, draftKey, values, dirty]);
+  const discardDraft = () => {
+    drafts.getState().discard(draftKey);
+    setValues(initial);
+    setRestored(null);
+    setErrors({});
+  };
   const [errors, setErrors] = useState<FormErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
@@ -71,6 +106,9 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (invalid ?? summaryRef.current)?.focus();
   }, [attempt]);
+
+  // Ctrl/⌘+S saves the form, as its submit button does.
+  useEffect(() => onSaveRequest(() => formRef.current?.requestSubmit()), []);
 
   const set = <K extends keyof ClientFormValues>(key: K, value: ClientFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -95,7 +133,13 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     submitting.current = true;
     setPending(true);
     try {
-      await onSubmit(result.values);
+      // Called by the caller as soon as the API accepted, before it navigates away.
+      const markSaved = () => {
+        saved.current = true;
+        drafts.getState().discard(draftKey);
+      };
+      await onSubmit(result.values, markSaved);
+      markSaved();
     } catch (error) {
       // What the admin typed stays in the form; only the messages change.
       const split = splitApiError(error);
@@ -112,6 +156,21 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
   const managed = managedScopesFor(values);
   return (
     <form ref={formRef} className="oc-client-form" noValidate onSubmit={submit} aria-busy={pending}>
+      <DraftLeaveGuard
+        when={() => !saved.current && !sameValues(values, initial)}
+        onDiscard={() => drafts.getState().discard(draftKey)}
+        title="Leave with unsaved changes?"
+        description="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
+        discardLabel="Discard changes and leave"
+      />
+      {restored && dirty ? (
+        <div className="banner banner-info" role="status">
+          <strong>Your unsaved changes from {formatDateTime(restored.updatedAt)} are back.</strong>{' '}
+          <button type="button" className="btn btn-small" onClick={discardDraft}>
+            Discard them
+          </button>
+        </div>
+      ) : null}
       {errorCount > 0 || general.length > 0 ? (
         <div ref={summaryRef} tabIndex={-1} className="banner banner-error" role="alert">
           <strong>{general.length ? 'The client could not be saved' : 'Some fields need attention'}</strong>

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import { useRevokeRotatedSecret, useRotateSecret } from '../api';
+import { hasClientSecret } from '../schemas';
 import { deriveRotationStep, initialRotationSession, rotationReducer } from '../rotation-steps';
 import { RotationPanel } from './rotation-panels';
 import { RotationProgress } from './rotation-progress';
@@ -106,6 +107,21 @@ export function RotationWizard({ clientId }: { clientId: string }) {
     }
     headingRef.current?.focus();
   }, [step]);
+
+  if (!hasClientSecret(client) && !client.has_rotated_secret) {
+    return (
+      <div className="page oc-page-narrow">
+        <PageHeader title="Rotate client secret" />
+        <div className="banner banner-info" role="status">
+          <strong>{name} has no secret to rotate</strong>
+          <p>Its token endpoint auth method is “none”: a public client proves itself with PKCE instead of a secret.</p>
+          <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId }}>
+            Back to {name}
+          </Link>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="page oc-page-narrow">

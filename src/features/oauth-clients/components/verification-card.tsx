@@ -5,6 +5,7 @@ import { useUpdateOAuthClient } from '../api';
 import { hostOf } from '../uri-rules';
 import { VerificationBadge } from './client-badges';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { ClientUriDnsHelp } from './client-uri-dns-help';
 
 const STATUS_HELP = {
   pending: 'Cloudflare will start looking for the record shortly.',
@@ -50,6 +51,7 @@ export function VerificationCard({ accountId, client }: { accountId: string; cli
               </>
             ) : null}
           </dl>
+          {verification?.text && verification.status !== 'verified' ? <ClientUriDnsHelp client={client} host={host} value={verification.text} /> : null}
           {verification?.status === 'failed' ? (
             <div className="oc-form-actions">
               <button

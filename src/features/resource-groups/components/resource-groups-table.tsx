@@ -1,5 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import type { ResourceGroup } from '../../../api/schemas/iam';
 import { Badge } from '../../../components/ui/badge';
+import { useAccountId } from '../../../stores/current-account';
 import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';
 
 const ZONES_SHOWN = 3;
@@ -34,6 +36,7 @@ interface ResourceGroupsTableProps {
 }
 
 export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: ResourceGroupsTableProps) {
+  const accountId = useAccountId();
   return (
     <table className="table" aria-label="Resource groups">
       <thead>
@@ -70,6 +73,9 @@ export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: Resourc
                 <button type="button" className="btn btn-small" onClick={() => onDelete(group)} aria-label={`Delete ${label}`}>
                   Delete
                 </button>
+                <Link to="/accounts/$accountId/resource-groups/$resourceGroupId/history" params={{ accountId, resourceGroupId: group.id }} className="btn btn-small" aria-label={`History of ${label}`}>
+                  History
+                </Link>
               </td>
             </tr>
           );

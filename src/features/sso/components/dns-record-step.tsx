@@ -1,14 +1,16 @@
 import { Link } from '@tanstack/react-router';
 import type { SsoConnector } from '../../../api/schemas/sso';
-import { useTxtPrecheck } from '../use-txt-precheck';
-import { DnsPrecheckResult } from './dns-precheck-result';
-import { DnsProviderHelp } from './dns-provider-help';
-import { DnsRecordTable } from './dns-record-table';
+import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
+import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
+import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';
+import { DnsRecordTable } from '../../../components/dns/dns-record-table';
+import { useDnsZone } from '../../../components/dns/use-dns-zone';
 import { StartVerification } from './start-verification';
 
 /** Step 2: the record to publish, help for common providers, and a pre-check before verifying. */
 export function DnsRecordStep({ accountId, connector, domain, code }: { accountId: string; connector: SsoConnector; domain: string; code: string }) {
-  const precheck = useTxtPrecheck(domain, code);
+  const dns = useDnsZone(domain);
+  const precheck = useTxtPrecheck(domain, code, { zone: dns.zone });
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
@@ -18,8 +20,8 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
         Add this record at the DNS provider that hosts <strong>{domain}</strong>. Cloudflare reads it to confirm that your
         organisation controls the domain.
       </p>
-      <DnsRecordTable domain={domain} code={code} />
-      <DnsProviderHelp domain={domain} />
+      <DnsRecordTable domain={domain} code={code} hostLabel={dns.label} />
+      <DnsProviderHelp dns={dns} />
 
       <h3>Check before verifying</h3>
       <p className="muted">
@@ -29,7 +31,7 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
       <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
         {precheck.isChecking ? 'Checking DNS…' : precheck.requested ? 'Check DNS again' : 'Check DNS now'}
       </button>
-      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
+      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
 
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Start verification">
         <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">

@@ -6,14 +6,18 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { notify } from '../../../stores/toasts';
 import { useUpdateSsoConnector } from '../api';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
+import { LockoutCheck, lockoutAllows, useLockoutCheck } from './lockout-check';
 import { LockoutWarning } from './lockout-warning';
 
 /** Step 4: turn SSO on, only after the admin confirms they keep a way back in. */
 export function EnableStep({ accountId, connector, domain }: { accountId: string; connector: SsoConnector; domain: string }) {
   const update = useUpdateSsoConnector(accountId, connector.id);
   const [acknowledged, setAcknowledged] = useState(false);
+  const [override, setOverride] = useState(false);
+  const lockout = useLockoutCheck(accountId, domain);
+  const allowed = acknowledged && lockoutAllows(lockout, override);
   const enable = () => {
-    if (!acknowledged || update.isPending) return;
+    if (!allowed || update.isPending) return;
     update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${domain}`) });
   };
   return (
@@ -25,6 +29,7 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
         <strong>{domain} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
       </div>
       <LockoutWarning domain={domain} />
+      <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
       <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
       {update.error ? (
         <ErrorBanner
@@ -36,7 +41,7 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!acknowledged || update.isPending}
+          disabled={!allowed || update.isPending}
           aria-busy={update.isPending}
           onClick={enable}
         >

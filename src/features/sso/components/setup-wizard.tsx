@@ -1,3 +1,4 @@
+import { DomainName, domainLabel } from '../../../components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
@@ -45,11 +46,11 @@ export function SetupWizard({ connectorId }: { connectorId: string }) {
       <p className="breadcrumbs">
         <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /{' '}
         <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId }}>
-          {domain || connectorId}
+          {domain ? <DomainName domain={domain} /> : connectorId}
         </Link>{' '}
         /
       </p>
-      <PageHeader title={`Set up SSO for ${domain || 'this domain'}`} />
+      <PageHeader title={`Set up SSO for ${domain ? domainLabel(domain) : 'this domain'}`} />
       <WizardStepper step={step} />
       {needsRecord && !code ? (
         <div className="banner banner-error" role="alert">

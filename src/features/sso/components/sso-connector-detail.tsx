@@ -1,4 +1,5 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { DomainName, domainLabel } from '../../../components/ui/domain-name';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { ssoConnectorQuery } from '../../../api/queries/sso';
@@ -8,7 +9,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
-import { useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
+import { forgetDeletedConnector, useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
 import { verificationDeadline } from '../verification';
 import { deriveWizardStep } from '../wizard-step';
 import { CopyButton } from '../../../components/ui/copy-button';
@@ -19,6 +20,7 @@ import { SsoEnabledDialog } from './sso-enabled-dialog';
 export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   const accountId = useAccountId();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { data: connector } = useSuspenseQuery(ssoConnectorQuery(accountId, connectorId));
   const toggle = useUpdateSsoConnector(accountId, connectorId);
   const fedramp = useUpdateSsoConnector(accountId, connectorId);
@@ -44,10 +46,11 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   };
   const confirmDelete = () =>
     remove.mutate(undefined, {
-      onSuccess: () => {
+      onSuccess: async () => {
         setDialog(null);
         notify.success(`Connector for ${domain} deleted`);
-        void navigate({ to: '/accounts/$accountId/sso', params: { accountId } });
+        await navigate({ to: '/accounts/$accountId/sso', params: { accountId } });
+        forgetDeletedConnector(queryClient, accountId, connectorId);
       },
     });
 
@@ -57,7 +60,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         <Link to="/accounts/$accountId/sso" params={{ accountId }}>SSO</Link> /
       </p>
       <PageHeader
-        title={domain}
+        title={domainLabel(domain)}
         description={
           <span className="sso-header-badges">
             <VerificationBadge status={status} /> <EnabledBadge enabled={connector.enabled} />
@@ -82,6 +85,9 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             >
               {connector.enabled ? 'Disable SSO' : 'Enable SSO'}
             </button>
+            <Link to="/accounts/$accountId/sso/$connectorId/history" params={{ accountId, connectorId }} className="btn">
+              History
+            </Link>
             <button type="button" className="btn btn-danger" onClick={() => setDialog('delete')}>
               Delete
             </button>
@@ -100,7 +106,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         </h2>
         <dl className="details">
           <dt>Email domain</dt>
-          <dd className="mono">{connector.email_domain ?? '—'}</dd>
+          <dd className="mono">{connector.email_domain ? <DomainName domain={connector.email_domain} /> : '—'}</dd>
           <dt>Connector ID</dt>
           <dd>
             <span className="mono" id={`${ids}-id`}>
@@ -166,6 +172,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
       </section>
 
       <SsoEnabledDialog
+        accountId={accountId}
         open={dialog === 'enabled'}
         onOpenChange={(open) => setDialog(open ? 'enabled' : null)}
         domain={domain}

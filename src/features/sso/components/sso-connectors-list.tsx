@@ -1,3 +1,4 @@
+import { DomainName } from '../../../components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ssoConnectorsQuery } from '../../../api/queries/sso';
@@ -53,7 +54,7 @@ export function SsoConnectorsList() {
                 <tr key={c.id}>
                   <td>
                     <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: c.id }} className="mono">
-                      {c.email_domain ?? c.id}
+                      {c.email_domain ? <DomainName domain={c.email_domain} /> : c.id}
                     </Link>
                   </td>
                   <td>

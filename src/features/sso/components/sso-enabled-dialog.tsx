@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
+import { LockoutCheck, lockoutAllows, useLockoutCheck } from './lockout-check';
 import { LockoutWarning } from './lockout-warning';
 
 interface SsoEnabledDialogProps {
+  accountId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   domain: string;
@@ -16,10 +18,15 @@ interface SsoEnabledDialogProps {
 }
 
 /** Confirms enabling or disabling SSO, saying who is affected; enabling also asks for the fallback. */
-export function SsoEnabledDialog({ open, onOpenChange, domain, enable, pending, error, onConfirm }: SsoEnabledDialogProps) {
+export function SsoEnabledDialog({ accountId, open, onOpenChange, domain, enable, pending, error, onConfirm }: SsoEnabledDialogProps) {
   const [acknowledged, setAcknowledged] = useState(false);
+  const [override, setOverride] = useState(false);
+  const lockout = useLockoutCheck(accountId, domain, open && enable);
   const close = (next: boolean) => {
-    if (!next) setAcknowledged(false);
+    if (!next) {
+      setAcknowledged(false);
+      setOverride(false);
+    }
     onOpenChange(next);
   };
   return (
@@ -35,7 +42,7 @@ export function SsoEnabledDialog({ open, onOpenChange, domain, enable, pending, 
           <button
             type="button"
             className={enable ? 'btn btn-primary' : 'btn btn-danger'}
-            disabled={pending || (enable && !acknowledged)}
+            disabled={pending || (enable && !(acknowledged && lockoutAllows(lockout, override)))}
             aria-busy={pending}
             onClick={onConfirm}
           >
@@ -47,6 +54,7 @@ export function SsoEnabledDialog({ open, onOpenChange, domain, enable, pending, 
       {enable ? (
         <>
           <LockoutWarning domain={domain} />
+          <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
           <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
         </>
       ) : (

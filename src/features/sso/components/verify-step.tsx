@@ -1,11 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import type { SsoConnector } from '../../../api/schemas/sso';
 import { formatDateTime } from '../../../lib/format';
-import { formatTime } from '../format-time';
-import { useTxtPrecheck } from '../use-txt-precheck';
+import { formatTime } from '../../../lib/format-time';
+import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { verificationDeadline } from '../verification';
-import { DnsPrecheckResult } from './dns-precheck-result';
-import { DnsRecordTable } from './dns-record-table';
+import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
+import { DnsRecordTable } from '../../../components/dns/dns-record-table';
+import { useDnsZone } from '../../../components/dns/use-dns-zone';
 import { StartVerification } from './start-verification';
 
 interface VerifyStepProps {
@@ -73,7 +74,8 @@ function VerificationPending({ accountId, connector, domain, code, lastCheckedAt
 
 function VerificationFailed({ accountId, connector, domain, code }: VerifyStepProps) {
   // Look at DNS straight away: what is published now decides which cause to put first.
-  const precheck = useTxtPrecheck(domain, code, { checkNow: true });
+  const dns = useDnsZone(domain);
+  const precheck = useTxtPrecheck(domain, code, { checkNow: true, zone: dns.zone });
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
@@ -88,19 +90,19 @@ function VerificationFailed({ accountId, connector, domain, code }: VerifyStepPr
             typed around it.
           </li>
           <li>
-            The record is on the wrong name, e.g. {domain}.{domain}, because the DNS provider appended the zone to the
+            The record is on the wrong name, e.g. {domain}.{dns.zone}, because the DNS provider appended the zone to the
             full domain typed as the host.
           </li>
           <li>The record was missing when Cloudflare checked: not published yet, removed, or still propagating after about 48 hours.</li>
         </ul>
       </div>
       <p>Fix the record at your DNS provider, check that it is visible, then retry. The value must be exactly:</p>
-      <DnsRecordTable domain={domain} code={code} />
+      <DnsRecordTable domain={domain} code={code} hostLabel={dns.label} />
       <h3>What DNS shows now</h3>
       <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
         {precheck.isChecking ? 'Checking DNS…' : 'Re-check DNS'}
       </button>
-      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
+      <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Retry verification">
         <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">
           Finish later

@@ -100,7 +100,11 @@ export function CreateUserGroupDialog({ open, onOpenChange }: { open: boolean; o
               value={name}
               autoComplete="off"
               required
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                // The API's verdict was about the old name: drop it once the name changes.
+                if (create.isError) create.reset();
+              }}
             />
           )}
         </Field>

@@ -32,7 +32,7 @@ export function DeleteUserGroupDialog({ group, open, onOpenChange }: { group: Us
       <p>
         Its {pluralize(policyCount, 'policy', 'policies')} will be deleted and its{' '}
         {memberCount === undefined ? 'members' : pluralize(memberCount, 'member')} will lose the access this group gives them.
-        The people stay members of the account. This cannot be undone.
+        The people stay members of the account. To undo it, revert the deletion in History: the group comes back, with a new id.
       </p>
       {remove.isError ? <ErrorBanner error={remove.error} title="The group was not deleted" /> : null}
     </ConfirmDialog>

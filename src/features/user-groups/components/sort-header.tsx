@@ -13,17 +13,19 @@ export function SortHeader({
   className,
 }: {
   children: ReactNode;
-  direction: Direction;
+  /** Null for a sortable column the table is not sorted by. */
+  direction: Direction | null;
   onToggle: () => void;
   className?: string;
 }) {
   const next = direction === 'asc' ? 'descending' : 'ascending';
+  const sort = direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending';
   return (
-    <th scope="col" aria-sort={direction === 'asc' ? 'ascending' : 'descending'} className={className}>
+    <th scope="col" aria-sort={sort} className={className}>
       <button type="button" className="ug-sort-button" onClick={onToggle} title={`Sort ${next}`}>
         {children}
         <span aria-hidden="true" className="ug-sort-arrow">
-          {direction === 'asc' ? '▲' : '▼'}
+          {direction === null ? '↕' : direction === 'asc' ? '▲' : '▼'}
         </span>
       </button>
     </th>

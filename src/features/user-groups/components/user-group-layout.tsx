@@ -11,6 +11,7 @@ const tabs = [
   { to: '/accounts/$accountId/groups/$groupId/policies', label: 'Policies', exact: false },
   { to: '/accounts/$accountId/groups/$groupId/members', label: 'Members', exact: false },
   { to: '/accounts/$accountId/groups/$groupId/access', label: 'Access', exact: false },
+  { to: '/accounts/$accountId/groups/$groupId/history', label: 'History', exact: false },
 ] as const;
 
 /** A user group's page: its name and the tabs, each tab a child route. */

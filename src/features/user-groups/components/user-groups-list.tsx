@@ -18,7 +18,9 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const accountId = useAccountId();
   const navigate = useNavigate({ from: '/accounts/$accountId/groups/' });
   const direction = search.direction ?? 'asc';
-  const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.direction };
+  const sort = search.sort ?? 'name';
+  // The API orders by name only: for another column it serves name order and the page is re-sorted.
+  const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.sort ? undefined : search.direction };
   const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
   const [creating, setCreating] = useState(false);
   const searchId = useId();
@@ -102,10 +104,13 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
           />
           <UserGroupsTable
             groups={groups}
+            sort={sort}
             direction={direction}
-            onDirectionChange={(next) => setSearch({ direction: next === 'asc' ? undefined : 'desc', page: 1 })}
+            onSortChange={(column, next) =>
+              setSearch({ sort: column === 'name' ? undefined : column, direction: next === 'asc' ? undefined : 'desc', page: column === sort ? search.page : 1 })
+            }
             busy={busy}
-            caption={`User groups, sorted by name ${direction === 'asc' ? 'A to Z' : 'Z to A'}, page ${search.page}`}
+            caption={sortCaption(sort, direction, search.page, total > groups.length)}
           />
           <Pagination
             label="Pages, below the table"
@@ -176,4 +181,13 @@ function ListEmptyState(props: {
       A user group gives several members the same access at once: create one, add its policies, then its members.
     </EmptyState>
   );
+}
+
+const SORT_WORDS = { name: 'name', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
+
+function sortCaption(sort: keyof typeof SORT_WORDS, direction: 'asc' | 'desc', page: number, paged: boolean): string {
+  const order = sort === 'name' ? (direction === 'asc' ? 'A to Z' : 'Z to A') : direction === 'asc' ? 'ascending' : 'descending';
+  // Only name order spans pages (the API's); any other column sorts the rows of this page.
+  const scope = sort !== 'name' && paged ? ' within this page' : '';
+  return `User groups, sorted by ${SORT_WORDS[sort]} ${order}${scope}, page ${page}`;
 }

@@ -1,10 +1,11 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from '@tanstack/react-router';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { sortGroups, type GroupSortColumn, type SortDirection } from '../lib/group-sort';
 import { SortHeader } from './sort-header';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
@@ -26,23 +27,26 @@ const columns = [
     enableSorting: true,
     cell: ({ row }) => <GroupNameLink group={row.original} />,
   }),
-  column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: false }),
+  column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: true }),
   column.accessor('created_on', {
+    id: 'created',
     header: 'Created',
-    enableSorting: false,
+    enableSorting: true,
     cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
   }),
   column.accessor('modified_on', {
+    id: 'modified',
     header: 'Modified',
-    enableSorting: false,
+    enableSorting: true,
     cell: ({ getValue }) => <time dateTime={getValue()} title={formatDateTime(getValue())}>{formatDate(getValue())}</time>,
   }),
 ];
 
 interface UserGroupsTableProps {
   groups: UserGroup[];
-  direction: 'asc' | 'desc';
-  onDirectionChange: (direction: 'asc' | 'desc') => void;
+  sort: GroupSortColumn;
+  direction: SortDirection;
+  onSortChange: (sort: GroupSortColumn, direction: SortDirection) => void;
   /** New rows are on their way: the old ones stay, dimmed. */
   busy: boolean;
   caption: string;
@@ -53,13 +57,17 @@ interface UserGroupsTableProps {
  * the scroll height, and aria-rowcount/aria-rowindex tell assistive tech where each row sits.
  * The page (window) scrolls, so there is no nested scroll area to trap the keyboard.
  */
-export function UserGroupsTable({ groups, direction, onDirectionChange, busy, caption }: UserGroupsTableProps) {
-  const sorting: SortingState = [{ id: 'name', desc: direction === 'desc' }];
-  // The sort runs on the server (the API sorts by name); the table only reflects it.
+export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, caption }: UserGroupsTableProps) {
+  const sorting: SortingState = [{ id: sort, desc: direction === 'desc' }];
+  // The API sorts by name (as text) across pages; the rows of this page are then put in natural
+  // order by the chosen column here, so "– 2" comes before "– 15".
+  // Memoized: a new array each render gives the virtualizer new row keys each render, and opening
+  // any dialog over the list then re-rendered it without end (the page froze).
+  const sorted = useMemo(() => sortGroups(groups, sort, direction), [groups, sort, direction]);
   // No React Compiler here (nothing else in the app uses it); the table is rebuilt each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: groups,
+    data: sorted,
     columns,
     getRowId: (g) => g.id,
     getCoreRowModel: getCoreRowModel(),
@@ -68,7 +76,8 @@ export function UserGroupsTable({ groups, direction, onDirectionChange, busy, ca
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
-      onDirectionChange(next[0]?.desc ? 'desc' : 'asc');
+      const column = (next[0]?.id ?? 'name') as GroupSortColumn;
+      onSortChange(column, next[0]?.desc ? 'desc' : 'asc');
     },
   });
   const rows = table.getRowModel().rows;
@@ -102,59 +111,63 @@ export function UserGroupsTable({ groups, direction, onDirectionChange, busy, ca
   const columnCount = columns.length;
 
   return (
-    <table className={`table ug-table${busy ? ' ug-is-busy' : ''}`} aria-rowcount={rows.length + 1} aria-busy={busy}>
-      <caption className="visually-hidden">{caption}</caption>
-      <colgroup>
-        <col className="ug-col-name" />
-        <col className="ug-col-policies" />
-        <col className="ug-col-date" />
-        <col className="ug-col-date" />
-      </colgroup>
-      <thead>
-        {table.getHeaderGroups().map((headerGroup) => (
-          <tr key={headerGroup.id} aria-rowindex={1}>
-            {headerGroup.headers.map((header) =>
-              header.column.getCanSort() ? (
-                <SortHeader
-                  key={header.id}
-                  direction={header.column.getIsSorted() === 'desc' ? 'desc' : 'asc'}
-                  onToggle={() => header.column.toggleSorting(header.column.getIsSorted() !== 'desc')}
-                >
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </SortHeader>
-              ) : (
-                <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ),
-            )}
-          </tr>
-        ))}
-      </thead>
-      <tbody ref={bodyRef}>
-        {paddingTop > 0 ? (
-          <tr aria-hidden="true" className="ug-spacer-row">
-            <td colSpan={columnCount} style={{ height: paddingTop }} />
-          </tr>
-        ) : null}
-        {items.map((item) => {
-          const row = rows[item.index]!;
-          return (
-            <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
+    // On a narrow screen the wrapper scrolls sideways (app.css), so the table never widens the page.
+    <div className="ug-table-scroll">
+      <table className={`table ug-table${busy ? ' ug-is-busy' : ''}`} aria-rowcount={rows.length + 1} aria-busy={busy}>
+        <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          <col className="ug-col-name" />
+          <col className="ug-col-policies" />
+          <col className="ug-col-date" />
+          <col className="ug-col-date" />
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((headerGroup) => (
+            <tr key={headerGroup.id} aria-rowindex={1}>
+              {headerGroup.headers.map((header) =>
+                header.column.getCanSort() ? (
+                  <SortHeader
+                    key={header.id}
+                    direction={header.column.getIsSorted() || null}
+                    className={header.id === 'policies' ? 'ug-num' : undefined}
+                    onToggle={() => header.column.toggleSorting(header.column.getIsSorted() === 'asc')}
+                  >
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </SortHeader>
+                ) : (
+                  <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ),
+              )}
             </tr>
-          );
-        })}
-        {paddingBottom > 0 ? (
-          <tr aria-hidden="true" className="ug-spacer-row">
-            <td colSpan={columnCount} style={{ height: paddingBottom }} />
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+          ))}
+        </thead>
+        <tbody ref={bodyRef}>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true" className="ug-spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingTop }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true" className="ug-spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingBottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,7 +1,9 @@
-import { createFileRoute, redirect } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
+import { FindingsPage } from '../../../features/findings/components/findings-page';
 
+/** The account's home page: findings and the simulator. */
 export const Route = createFileRoute('/accounts/$accountId/')({
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: '/accounts/$accountId/groups', params });
+  component: function AccountHome() {
+    return <FindingsPage accountId={Route.useParams().accountId} />;
   },
 });

@@ -10,6 +10,8 @@ interface ConflictViewProps {
   theirModifiedOn: string;
   mine: DraftPolicy[];
   lookups: Lookups;
+  /** Who saved "theirs" and when, from the journal or the audit log, when known. */
+  changedBy?: string;
   onMerge: () => void;
   onOverwrite: () => void;
   onDiscardMine: () => void;
@@ -37,13 +39,13 @@ function PolicyList({ policies, lookups }: { policies: DraftPolicy[]; lookups: L
  * Someone saved this group's policies after the editor opened. Their version and the draft side
  * by side, each with what it changed since then; the admin merges, overwrites or discards.
  */
-export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mine, lookups, onMerge, onOverwrite, onDiscardMine }: ConflictViewProps) {
+export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mine, lookups, changedBy, onMerge, onOverwrite, onDiscardMine }: ConflictViewProps) {
   return (
     <div className="conflict">
       <div className="banner banner-warning" role="alert">
-        <strong>Someone else changed these policies while you were editing.</strong> You started from the version of{' '}
-        {formatPrecise(baseModifiedOn)}; the group was saved again at {formatPrecise(theirModifiedOn)}. Saving your draft as it is would undo
-        their change, so choose what to do.
+        <strong>{changedBy ? `Changed by ${changedBy} while you were editing.` : 'Someone else changed these policies while you were editing.'}</strong>{' '}
+        You started from the version of {formatPrecise(baseModifiedOn)}; the group was saved again at {formatPrecise(theirModifiedOn)}. Saving your draft
+        as it is would undo their change, so choose what to do.
       </div>
       <div className="conflict-columns">
         <section className="conflict-column" aria-labelledby="conflict-theirs">
@@ -66,11 +68,12 @@ export function ConflictView({ base, baseModifiedOn, theirs, theirModifiedOn, mi
           Merge both
         </button>
         <span className="muted">Their changes plus yours; you review the result before saving.</span>
-        <button type="button" className="btn" onClick={onOverwrite}>
+        {/* Undoing a colleague's saved work is the destructive choice; dropping one's own draft is not. */}
+        <button type="button" className="btn btn-danger" onClick={onOverwrite}>
           Overwrite theirs
         </button>
         <span className="muted">Keep your draft as is; their change is undone when you save.</span>
-        <button type="button" className="btn btn-danger" onClick={onDiscardMine}>
+        <button type="button" className="btn" onClick={onDiscardMine}>
           Discard mine
         </button>
         <span className="muted">Drop your draft and continue from their version.</span>

@@ -61,7 +61,10 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
 
   const run = async () => {
     if (!plan) return;
-    const memberIds = addMembers ? plan.members.toAdd.map((m) => m.id) : [];
+    // Into this group nothing but the new resource groups is written now: members are added when
+    // the draft is saved (and never, if it is discarded).
+    const members = addMembers ? plan.members.toAdd.map((m) => ({ id: m.id, email: m.email ?? m.id })) : [];
+    const memberIds = target === 'new-group' ? members.map((m) => m.id) : [];
     try {
       const result = await apply.mutateAsync({
         target: target === 'new-group' ? { kind: 'new-group', name: name.trim() } : { kind: 'this-group', groupId: group.id },
@@ -78,8 +81,13 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
       // Into this group: the policies become the draft, on top of the group as it is now.
       const fresh = await readGroupFresh(qc, accountId, group.id);
       const saved = draftFromServer(fresh.policies);
-      composer.put({ base: { modifiedOn: fresh.modified_on, policies: saved }, policies: reattachIds(saved, draftFromRequest(result.policies)) });
-      notify.success('Imported as a draft', `Review and save to apply the policies${result.addedMembers ? `; ${pluralize(result.addedMembers, 'member')} added` : ''}.`);
+      composer.put({
+        base: { modifiedOn: fresh.modified_on, policies: saved },
+        policies: reattachIds(saved, draftFromRequest(result.policies)),
+        ...(members.length ? { membersOnSave: members } : {}),
+        ...(result.createdGroups.length ? { createdResourceGroups: result.createdGroups } : {}),
+      });
+      notify.success('Imported as a draft', `Review and save to apply the policies${members.length ? ` and add ${pluralize(members.length, 'member')}` : ''}.`);
       onOpenChange(false);
     } catch {
       // Shown below from apply.error.
@@ -144,7 +152,10 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
           {target === 'new-group' ? (
             <div className={`field${nameError ? ' field-invalid' : ''}`}>
               <label htmlFor={`${id}-name`}>New group’s name</label>
-              <input id={`${id}-name`} className="input" value={name} onChange={(e) => setNewName(e.target.value)} aria-invalid={Boolean(nameError)} />
+              <input id={`${id}-name`} className="input" value={name} onChange={(e) => {
+                  setNewName(e.target.value);
+                  if (apply.isError) apply.reset();
+                }} aria-invalid={Boolean(nameError)} />
               {nameError ? (
                 <p className="field-error" role="alert">
                   {nameError}
@@ -155,7 +166,10 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
           {file.members.length ? (
             <label className="checkbox">
               <input type="checkbox" checked={addMembers} onChange={(e) => setAddMembers(e.target.checked)} />
-              <span>Also add the file’s members who are members of this account (now, when you apply)</span>
+              <span>
+                Also add the file’s members who are members of this account
+                {target === 'new-group' ? ' (when the group is created)' : ' (when you save the draft; nothing is added before)'}
+              </span>
             </label>
           ) : null}
           {accountMembers.error ? <ErrorBanner error={accountMembers.error} title="Could not read the account’s members" /> : null}

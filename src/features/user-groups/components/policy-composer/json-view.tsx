@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
-import { formatRequestBody, parseRequestBody, type BodyProblem, type DraftPolicy } from '../../../../lib/policy-draft';
+import { formatRequestBody, type DraftPolicy } from '../../../../lib/policy-draft';
+import { lintRequestBody, type KnownIds } from '../../../../lib/policy-lint';
+import { JsonLintStatus } from './json-lint-status';
 
 interface JsonViewProps {
   policies: DraftPolicy[];
   requestLine: string;
+  known: KnownIds;
   onApply: (policies: DraftPolicy[]) => void;
 }
 
@@ -12,32 +15,32 @@ interface JsonViewProps {
  * kept as typed, with what is wrong and where (JSON pointer), until it parses again. A change
  * made in the cards replaces the text.
  */
-export function JsonView({ policies, requestLine, onApply }: JsonViewProps) {
+export function JsonView({ policies, requestLine, known, onApply }: JsonViewProps) {
   const id = useId();
   const formatted = formatRequestBody(policies);
   const [text, setText] = useState(formatted);
   const [seen, setSeen] = useState(formatted);
   /** The body our own last edit produced: its echo must not overwrite what is being typed. */
   const [echo, setEcho] = useState<string | null>(null);
-  const [problems, setProblems] = useState<BodyProblem[]>([]);
+  // Derived from the text on every render, so an unknown id stays marked whichever view made it.
+  const lint = lintRequestBody(text, policies, known);
+  const problems = lint.state === 'invalid' ? lint.problems : [];
+  /** Parsed (and applied to the cards), but naming ids the account does not have. */
+  const unknownIds = lint.state === 'unknown-ids' ? lint.problems : [];
+  const names = lint.state === 'invalid' ? [] : lint.names;
 
   if (formatted !== seen) {
     setSeen(formatted);
     if (formatted !== echo) {
       setText(formatted);
-      setProblems([]);
     }
     setEcho(null);
   }
 
   const change = (next: string) => {
     setText(next);
-    const parsed = parseRequestBody(next, policies);
-    if (!parsed.ok) {
-      setProblems(parsed.problems);
-      return;
-    }
-    setProblems([]);
+    const parsed = lintRequestBody(next, policies, known);
+    if (parsed.state === 'invalid') return;
     const body = formatRequestBody(parsed.policies);
     if (body !== formatted) {
       setEcho(body);
@@ -48,7 +51,7 @@ export function JsonView({ policies, requestLine, onApply }: JsonViewProps) {
   return (
     <div className="json-view">
       <p className="mono json-request-line">{requestLine}</p>
-      <div className={`field${problems.length ? ' field-invalid' : ''}`}>
+      <div className={`field${problems.length || unknownIds.length ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-body`}>Request body (JSON)</label>
         <textarea
           id={`${id}-body`}
@@ -56,25 +59,12 @@ export function JsonView({ policies, requestLine, onApply }: JsonViewProps) {
           value={text}
           spellCheck={false}
           rows={Math.min(30, Math.max(10, text.split('\n').length + 1))}
-          aria-invalid={problems.length > 0}
+          aria-invalid={problems.length > 0 || unknownIds.length > 0}
           aria-describedby={`${id}-status`}
           onChange={(e) => change(e.target.value)}
         />
         <div id={`${id}-status`} aria-live="polite">
-          {problems.length ? (
-            <div className="field-error">
-              Not applied yet — the cards still show the last valid version:
-              <ul>
-                {problems.slice(0, 8).map((p, i) => (
-                  <li key={i}>
-                    {p.pointer ? <span className="mono">{p.pointer}</span> : null} {p.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className="field-hint">Valid. Edits here update the cards; ids keep existing policies, a policy without an id is new.</p>
-          )}
+          <JsonLintStatus problems={problems} unknownIds={unknownIds} names={names} />
         </div>
       </div>
     </div>

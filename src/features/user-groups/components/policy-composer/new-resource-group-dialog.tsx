@@ -21,6 +21,8 @@ interface NewResourceGroupDialogProps {
   onOpenChange: (open: boolean) => void;
   policyLabel: string;
   onAdd: (ref: ResourceRef) => void;
+  /** A named group was created now (the draft tracks it, to delete it again if discarded). */
+  onCreated?: (group: { id: string; name: string }) => void;
 }
 
 type Mode = 'named' | 'inline';
@@ -30,7 +32,7 @@ type Mode = 'named' | 'inline';
  * listed under Resource groups), or an inline scope sent with this policy, which the API turns
  * into an anonymous group when the policies are saved (the dashboard's "individual domains").
  */
-export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd }: NewResourceGroupDialogProps) {
+export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd, onCreated }: NewResourceGroupDialogProps) {
   const { accountId, accountName } = useKeyNames();
   const id = useId();
   const [mode, setMode] = useState<Mode>('named');
@@ -67,6 +69,7 @@ export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd 
     }
     try {
       const group = await create.mutateAsync({ name: name.trim(), scope: body });
+      onCreated?.({ id: group.id, name: group.name ?? name.trim() });
       onAdd({ id: group.id });
       close(false);
     } catch (error) {

@@ -28,10 +28,11 @@ interface PolicyCardProps {
   onChange: (next: DraftPolicy) => void;
   onDuplicate: () => void;
   onRemove: () => void;
+  onCreatedResourceGroup?: (group: { id: string; name: string }) => void;
 }
 
 /** One policy: Allow/Deny, its permission groups and resource groups, in words and as chips. */
-export function PolicyCard({ index, policy, status, catalogue, resourceGroups, lookups, errors, problems, onChange, onDuplicate, onRemove }: PolicyCardProps) {
+export function PolicyCard({ index, policy, status, catalogue, resourceGroups, lookups, errors, problems, onChange, onDuplicate, onRemove, onCreatedResourceGroup }: PolicyCardProps) {
   const id = useId();
   const label = `Policy ${index + 1}`;
   const [creating, setCreating] = useState(false);
@@ -146,6 +147,7 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
             open={creating}
             onOpenChange={setCreating}
             policyLabel={label}
+            onCreated={onCreatedResourceGroup}
             onAdd={(ref) => {
               if (!policy.resourceGroups.some((r) => resourceRefKey(r) === resourceRefKey(ref))) setRefs([...policy.resourceGroups, ref]);
             }}

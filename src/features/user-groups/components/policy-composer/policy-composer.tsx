@@ -6,9 +6,12 @@ import { formatDateTime, pluralize } from '../../../../lib/format';
 import { countChanges, diffPolicies } from '../../../../lib/policy-diff';
 import { draftProblems, duplicatePolicy, emptyPolicy, type DraftPolicy } from '../../../../lib/policy-draft';
 import type { PlacedErrors } from '../../../../lib/policy-errors';
+import type { KnownIds } from '../../../../lib/policy-lint';
+import { onSaveRequest, useKeyboard } from '../../../../stores/keyboard';
+import { DraftLeaveGuard } from '../../../../components/ui/draft-leave-guard';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
-import { LeaveGuard } from './leave-guard';
+import { describeAuthor, useLastGroupChange } from './last-change';
 import { PolicyCard } from './policy-card';
 import { useComposer } from './use-composer';
 
@@ -28,11 +31,22 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const [refused, setRefused] = useState<PlacedErrors | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const errorBanner = useRef<HTMLDivElement>(null);
+  const lastChange = useLastGroupChange(composer.accountId, groupId, stale && dirty);
 
   const diff = useMemo(() => diffPolicies(composer.base.policies, policies), [composer.base.policies, policies]);
   const changedKeys = new Set(diff.changed.map((c) => c.after.key));
   const addedKeys = new Set(diff.added.map((p) => p.key));
-  const problems = draftProblems(policies);
+  const known = useMemo((): KnownIds => {
+    const embedded = (group.policies ?? []).flatMap((p) => p.permission_groups ?? []);
+    return {
+      permissionGroups: new Map([...embedded, ...catalogue].map((pg) => [pg.id, pg.name ?? pg.id])),
+      resourceGroups: new Map(
+        [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).label]),
+      ),
+      policies: new Map((group.policies ?? []).flatMap((p, i) => (p.id ? [[p.id, `Policy ${i + 1} (saved)`] as const] : []))),
+    };
+  }, [group.policies, catalogue, resourceGroups, lookups]);
+  const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));
   const problemCount = Object.keys(problems).length;
 
   useEffect(() => {
@@ -49,6 +63,26 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
     setRefused(null);
     setReviewing(true);
   };
+
+  // Ctrl/⌘+S opens the review, as the Review button does.
+  const startReviewRef = useRef(startReview);
+  useEffect(() => {
+    startReviewRef.current = startReview;
+  });
+  useEffect(() => onSaveRequest(() => startReviewRef.current()), []);
+
+  // "Add a policy to …" from the palette: a new allow policy, its permission-group picker focused.
+  const addPolicyTo = useKeyboard((s) => s.addPolicyTo);
+  const cardsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (addPolicyTo !== group.id) return;
+    useKeyboard.getState().requestAddPolicy(null);
+    edit((list) => [...list, emptyPolicy('allow')]);
+    requestAnimationFrame(() => {
+      const triggers = cardsRef.current?.querySelectorAll<HTMLButtonElement>('button[aria-label^="Choose permission groups"]');
+      triggers?.[triggers.length - 1]?.focus();
+    });
+  }, [addPolicyTo, group.id, edit]);
 
   const requestLine = `PUT /client/v4/accounts/${composer.accountId}/iam/user_groups/${group.id}`;
   const refusedCount = refused ? Object.keys(refused.byPolicy).length : 0;
@@ -72,8 +106,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
 
       {stale && dirty ? (
         <div className="banner banner-warning" role="status">
-          This group was saved by someone else ({formatDateTime(group.modified_on)}) after you started this draft. When you review, you can merge
-          their change with yours.
+          This group was saved by {lastChange ? describeAuthor(lastChange) : `someone else (${formatDateTime(group.modified_on)})`} after you started
+          this draft. When you review, you can merge their change with yours.
+        </div>
+      ) : null}
+
+      {draft?.revertOf && dirty ? (
+        <div className="banner banner-info" role="status">
+          This draft reverts the change made by {draft.revertOf.actor} at {formatDateTime(draft.revertOf.at)}. Review it like any edit; saving records the
+          revert in History.
         </div>
       ) : null}
 
@@ -94,7 +135,16 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
 
       {showProblems && problemCount ? (
         <div className="banner banner-error" role="alert">
-          {pluralize(problemCount, 'policy is', 'policies are')} incomplete: each policy needs at least one permission group and one resource group.
+          {pluralize(problemCount, 'policy needs', 'policies need')} fixing before saving:
+          <ul>
+            {policies.map((p, i) =>
+              problems[p.key] ? (
+                <li key={p.key}>
+                  Policy {i + 1}: {[problems[p.key]!.permissionGroups, problems[p.key]!.resourceGroups].filter(Boolean).join('; ')}
+                </li>
+              ) : null,
+            )}
+          </ul>
         </div>
       ) : null}
 
@@ -107,7 +157,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
             JSON
           </Tabs.Trigger>
         </Tabs.List>
-        <Tabs.Content value="cards" className="composer-cards">
+        <Tabs.Content value="cards" className="composer-cards" ref={cardsRef}>
           {policies.length === 0 ? (
             <div className="empty-state">
               <h3>No policies</h3>
@@ -128,6 +178,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
               onChange={(next) => replaceAt(i, next)}
               onDuplicate={() => edit((list) => [...list.slice(0, i + 1), duplicatePolicy(p), ...list.slice(i + 1)])}
               onRemove={() => edit((list) => list.filter((_, j) => j !== i))}
+              onCreatedResourceGroup={composer.trackCreated}
             />
           ))}
           <div className="button-row">
@@ -140,7 +191,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </div>
         </Tabs.Content>
         <Tabs.Content value="json">
-          <JsonView policies={policies} requestLine={requestLine} onApply={(next) => edit(() => next)} />
+          <JsonView policies={policies} requestLine={requestLine} known={known} onApply={(next) => edit(() => next)} />
         </Tabs.Content>
       </Tabs.Root>
 
@@ -186,8 +237,20 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           The editor goes back to the {pluralize(saved.length, 'policy', 'policies')} saved in the group. Your {pluralize(countChanges(diff), 'change')}{' '}
           cannot be recovered.
         </p>
+        {draft?.createdResourceGroups?.length ? (
+          <p>
+            The {pluralize(draft.createdResourceGroups.length, 'resource group')} created for this draft (
+            {draft.createdResourceGroups.map((g) => g.name).join(', ')}) will be deleted too.
+          </p>
+        ) : null}
       </ConfirmDialog>
-      <LeaveGuard when={dirty} onDiscard={discard} />
+      <DraftLeaveGuard
+        when={() => dirty}
+        onDiscard={discard}
+        title="Leave with unsaved policy changes?"
+        description="Your changes are not saved to the group yet. They stay here as a draft, so you can come back and finish them."
+        discardLabel="Discard draft and leave"
+      />
     </section>
   );
 }

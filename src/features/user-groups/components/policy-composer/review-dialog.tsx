@@ -12,8 +12,9 @@ import { draftFromServer, reattachIds, resourceRefKey, samePolicies, toRequestBo
 import { placePolicyErrors, type PlacedErrors } from '../../../../lib/policy-errors';
 import { mergePolicies, rebaseOnto } from '../../../../lib/policy-merge';
 import { notify } from '../../../../stores/toasts';
-import { readGroupFresh, useSavePolicies } from '../../policy-api';
+import { addMembersAfterSave, readGroupFresh, useSavePolicies } from '../../policy-api';
 import { ConflictView } from './conflict-view';
+import { describeAuthor, useLastGroupChange } from './last-change';
 import { CopyButton } from '../../../../components/ui/copy-button';
 import { AccessChangesTable, PolicyDiffView } from './policy-diff-view';
 import type { Composer, Lookups } from './use-composer';
@@ -63,6 +64,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
   const theirs = fresh ? draftFromServer(fresh.policies) : null;
   const moved = fresh ? fresh.modified_on !== base.modifiedOn : false;
   const conflict = Boolean(fresh && theirs && moved && !samePolicies(theirs, base.policies));
+  const lastChange = useLastGroupChange(accountId, group.id, moved);
 
   // What will be sent: my draft on top of what the API holds now, kept ids that still exist.
   const prepared = theirs ? reattachIds(theirs, rebaseOnto(theirs, policies)) : policies;
@@ -96,9 +98,16 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
         setNotes(['The group changed again while you were reviewing. Check the review below, then save.']);
         return;
       }
-      await save.mutateAsync({ policies: body.policies });
-      composer.discard();
+      await save.mutateAsync({ policies: body.policies, revertOf: composer.draft?.revertOf?.entryId });
+      const members = composer.draft?.membersOnSave ?? [];
+      composer.clearAfterSave();
       notify.success('Policies saved', `${group.name}: ${pluralize(body.policies.length, 'policy', 'policies')}`);
+      if (members.length) {
+        await addMembersAfterSave(qc, accountId, group.id, members.map((m) => m.id)).then(
+          () => notify.success(`Added ${pluralize(members.length, 'member')} from the import`),
+          () => notify.error('The policies are saved, but the import’s members were not added', 'Add them on the Members tab.'),
+        );
+      }
       close(false);
     } catch (error) {
       if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500) {
@@ -161,6 +170,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
           theirModifiedOn={fresh.modified_on}
           mine={policies}
           lookups={lookups}
+          changedBy={lastChange ? describeAuthor(lastChange) : undefined}
           onMerge={() => {
             const { merged, conflicts } = mergePolicies(base.policies, theirs, policies);
             adopt(merged, [
@@ -181,7 +191,14 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
         <>
           {moved ? (
             <p className="banner banner-info">
-              This group was changed by someone else since you opened it, but not its policies (its name or members). Saving keeps their change.
+              This group was changed {lastChange ? `by ${describeAuthor(lastChange)}` : 'by someone else'} since you opened it, but not its policies
+              (its name or members). Saving keeps their change.
+            </p>
+          ) : null}
+          {composer.draft?.membersOnSave?.length ? (
+            <p className="banner banner-info">
+              Saving also adds {pluralize(composer.draft.membersOnSave.length, 'member')} from the import:{' '}
+              {composer.draft.membersOnSave.map((m) => m.email).join(', ')}.
             </p>
           ) : null}
           <section aria-labelledby="review-policies">

@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { allPermissionGroupsQuery } from '../../../../api/queries/permission-groups';
 import { resourceGroupsQuery } from '../../../../api/queries/resource-groups';
@@ -7,8 +7,11 @@ import type { PermissionGroup, ResourceGroup, UserGroup } from '../../../../api/
 import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
 import { resourceGroupLabel, scopesOfPolicies, summarizeScope, type KeyNames, type ScopeLike } from '../../../../lib/scope-keys';
-import { draftKey, usePolicyDrafts, type PolicyDraft } from '../../../../stores/policy-drafts';
+import { draftKey, hasSideEffects, usePolicyDrafts, type PolicyDraft } from '../../../../stores/policy-drafts';
 import { useAccountId } from '../../../../stores/current-account';
+import { notify } from '../../../../stores/toasts';
+import { pluralize } from '../../../../lib/format';
+import { deleteDraftResourceGroups } from '../../policy-api';
 
 export interface ResolvedResource {
   label: string;
@@ -35,6 +38,7 @@ export function useComposer(groupId: string) {
   const key = draftKey(accountId, groupId);
   const draft = usePolicyDrafts((s) => s.drafts[key]);
   const store = usePolicyDrafts;
+  const qc = useQueryClient();
 
   const saved = useMemo(() => draftFromServer(group.policies), [group]);
   const policies = draft?.policies ?? saved;
@@ -42,7 +46,8 @@ export function useComposer(groupId: string) {
     () => draft?.base ?? { modifiedOn: group.modified_on, policies: saved },
     [draft?.base, group.modified_on, saved],
   );
-  const dirty = Boolean(draft) && !samePolicies(draft!.policies, draft!.base.policies);
+  // Members to add or resource groups to clean up make a draft worth keeping (and asking about).
+  const dirty = Boolean(draft) && (!samePolicies(draft!.policies, draft!.base.policies) || hasSideEffects(draft));
   /** The API's group moved on since the draft began (someone saved, renamed, or changed members). */
   const stale = Boolean(draft) && draft!.base.modifiedOn !== group.modified_on;
 
@@ -63,14 +68,33 @@ export function useComposer(groupId: string) {
       store.getState().edit(key, base, update);
       // Back to exactly what is saved: no draft to keep.
       const now = store.getState().drafts[key];
-      if (now && now.base.modifiedOn === group.modified_on && samePolicies(now.policies, now.base.policies)) store.getState().discard(key);
+      if (now && !hasSideEffects(now) && now.base.modifiedOn === group.modified_on && samePolicies(now.policies, now.base.policies)) {
+        store.getState().discard(key);
+      }
     },
     [store, key, base, group.modified_on],
   );
   const put = useCallback((next: Omit<PolicyDraft, 'updatedAt'>) => store.getState().put(key, next), [store, key]);
-  const discard = useCallback(() => store.getState().discard(key), [store, key]);
+  /** Throws the draft away, and deletes the resource groups it created that no saved policy uses. */
+  const discard = useCallback(() => {
+    const created = store.getState().drafts[key]?.createdResourceGroups ?? [];
+    store.getState().discard(key);
+    const used = new Set((group.policies ?? []).flatMap((p) => (p.resource_groups ?? []).map((rg) => rg.id)));
+    const orphans = created.filter((rg) => !used.has(rg.id));
+    if (!orphans.length) return;
+    void deleteDraftResourceGroups(qc, accountId, orphans).then(({ deleted, failed }) => {
+      if (deleted) notify.info(`Deleted ${pluralize(deleted, 'resource group')} created for the draft`, orphans.map((g) => g.name).join(', '));
+      if (failed.length) notify.error('Could not delete a resource group created for the draft', `${failed.join(', ')}: delete it under Resource groups.`);
+    });
+  }, [store, key, group.policies, qc, accountId]);
+  /** After a save: the draft is done, and what it created is in use now. */
+  const clearAfterSave = useCallback(() => store.getState().discard(key), [store, key]);
+  const trackCreated = useCallback(
+    (rg: { id: string; name: string }) => store.getState().track(key, base, { createdResourceGroups: [rg] }),
+    [store, key, base],
+  );
 
-  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, names, lookups, edit, put, discard };
+  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, names, lookups, edit, put, discard, clearAfterSave, trackCreated };
 }
 
 export type Composer = ReturnType<typeof useComposer>;

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { resourceGroupsQuery } from '../../../../api/queries/resource-groups';
+import { prefetchZoneNames } from '../../../../api/queries/zones';
 import { ResourceGroupsPage } from '../../../../features/resource-groups/components/resource-groups-page';
 import { optionalText } from '../../../../lib/search-params';
 
@@ -9,7 +10,10 @@ const searchSchema = z.object({ q: optionalText() });
 export const Route = createFileRoute('/accounts/$accountId/resource-groups/')({
   validateSearch: searchSchema,
   // The search is client-side over the one unpaginated list, so it is not a loader dependency.
-  loader: ({ context }) => context.queryClient.ensureQueryData(resourceGroupsQuery(context.accountId)),
+  loader: ({ context }) => {
+    prefetchZoneNames(context.queryClient, context.accountId);
+    return context.queryClient.ensureQueryData(resourceGroupsQuery(context.accountId));
+  },
   component: function ResourceGroupsRoute() {
     return <ResourceGroupsPage search={Route.useSearch().q} />;
   },

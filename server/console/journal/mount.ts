@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import type { ConsoleStorage } from '../storage.ts';
+import { consoleActorResolver } from './console-actor.ts';
+import { recordConsoleWrites } from './record-writes.ts';
+import { createHistoryApi } from './routes.ts';
+import { pruneEntries } from './store.ts';
+
+export interface JournalOptions {
+  storage: ConsoleStorage;
+  historyDays: number;
+  isConsoleRequest: (request: Request) => boolean;
+  /** Live mode with a global API key: the key's email names the console's writes. */
+  keyEmail?: string | null;
+  syncEveryMs?: number;
+}
+
+/**
+ * The change journal on the console store: records the console's writes on /client/v4 and serves
+ * /console-api/history. Mount before the /client/v4 handler so it wraps it.
+ */
+export function mountJournal(app: Hono, options: JournalOptions): void {
+  const appFetch = (request: Request) => app.fetch(request);
+  const actor = consoleActorResolver(options.keyEmail ?? null);
+  let writes = 0;
+  const prune = () => {
+    // Retention is enforced as the journal grows, not on a timer.
+    if (++writes % 50 === 1) pruneEntries(options.storage, options.historyDays);
+  };
+  app.use('/client/v4/*', recordConsoleWrites({ storage: options.storage, appFetch, isConsoleRequest: options.isConsoleRequest, actor, onRecorded: prune }));
+  pruneEntries(options.storage, options.historyDays);
+  app.route(
+    '/console-api/history',
+    createHistoryApi({ storage: options.storage, appFetch, actor, historyDays: options.historyDays, syncEveryMs: options.syncEveryMs ?? 0 }),
+  );
+}

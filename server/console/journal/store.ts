@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsoleStorage, SqlValue } from '../storage.ts';
+
+/** Where a change came from: the console itself, or the account audit log (API/Terraform, dashboard). */
+export type EntrySource = 'console' | 'api' | 'dashboard';
+
+export interface NewEntry {
+  accountId: string;
+  at: string;
+  source: EntrySource;
+  auditId?: string | null;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  resourceName: string | null;
+  method?: string | null;
+  path?: string | null;
+  request?: unknown;
+  status?: number | null;
+  success: boolean;
+  errors?: unknown;
+  before?: unknown;
+  after?: unknown;
+  reverts?: string | null;
+}
+
+export interface JournalEntry {
+  id: string;
+  at: string;
+  source: EntrySource;
+  actor: { id: string | null; label: string };
+  action: string;
+  resource: { type: string; id: string | null; name: string | null };
+  request: { method: string | null; path: string | null; body: unknown } | null;
+  result: { status: number | null; success: boolean; errors: unknown };
+  before: unknown;
+  after: unknown;
+  reverts: string | null;
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : null);
+
+export function insertEntry(storage: ConsoleStorage, e: NewEntry): string {
+  const id = randomUUID();
+  storage
+    .prepare(
+      `INSERT OR IGNORE INTO journal_entries (id, account_id, at, source, audit_id, actor_id, actor_label, action,
+         resource_type, resource_id, resource_name, method, path, request, status, success, errors, before, after, reverts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id, e.accountId, e.at, e.source, e.auditId ?? null, e.actorId, e.actorLabel, e.action, e.resourceType,
+      e.resourceId, e.resourceName, e.method ?? null, e.path ?? null, json(e.request), e.status ?? null,
+      e.success ? 1 : 0, json(e.errors), json(e.before), json(e.after), e.reverts ?? null,
+    );
+  return id;
+}
+
+/** Entries older than the retention window go (CONSOLE_HISTORY_DAYS). */
+export function pruneEntries(storage: ConsoleStorage, historyDays: number, now = Date.now()): number {
+  const cutoff = new Date(now - historyDays * 86_400_000).toISOString();
+  return storage.prepare('DELETE FROM journal_entries WHERE at < ?').run(cutoff).changes;
+}
+
+export interface EntryQuery {
+  accountId: string;
+  resourceType?: string;
+  resourceId?: string;
+  /** Substring of the actor's label (an email or a token id), ignoring case. */
+  actor?: string;
+  action?: string;
+  source?: EntrySource;
+  since?: string;
+  before?: string;
+}
+
+function where(q: EntryQuery): { sql: string; params: SqlValue[] } {
+  const clauses = ['account_id = ?'];
+  const params: SqlValue[] = [q.accountId];
+  const add = (clause: string, value: SqlValue) => {
+    clauses.push(clause);
+    params.push(value);
+  };
+  // A group's history includes its membership changes.
+  if (q.resourceType === 'user_group') clauses.push("resource_type IN ('user_group', 'user_group_members')");
+  else if (q.resourceType) add('resource_type = ?', q.resourceType);
+  if (q.resourceId) add('resource_id = ?', q.resourceId);
+  if (q.actor) add("instr(lower(actor_label), lower(?)) > 0", q.actor);
+  if (q.action) add('action = ?', q.action);
+  if (q.source) add('source = ?', q.source);
+  if (q.since) add('at >= ?', q.since);
+  if (q.before) add('at < ?', q.before);
+  return { sql: clauses.join(' AND '), params };
+}
+
+function toEntry(row: Record<string, unknown>): JournalEntry {
+  return {
+    id: String(row.id),
+    at: String(row.at),
+    source: row.source as EntrySource,
+    actor: { id: (row.actor_id as string | null) ?? null, label: String(row.actor_label) },
+    action: String(row.action),
+    resource: { type: String(row.resource_type), id: (row.resource_id as string | null) ?? null, name: (row.name as string | null) ?? null },
+    request: row.method ? { method: row.method as string, path: row.path as string, body: parse(row.request) } : null,
+    result: { status: (row.status as number | null) ?? null, success: row.success === 1, errors: parse(row.errors) },
+    before: parse(row.before),
+    after: parse(row.after),
+    reverts: (row.reverts as string | null) ?? null,
+  };
+}
+
+// Membership entries name their group from any entry that knew its name.
+const SELECT = `SELECT j.*, COALESCE(j.resource_name, (SELECT n.resource_name FROM journal_entries n
+  WHERE n.resource_id = j.resource_id AND n.resource_name IS NOT NULL ORDER BY n.seq DESC LIMIT 1)) AS name
+  FROM journal_entries j`;
+
+export function queryEntries(storage: ConsoleStorage, q: EntryQuery, limit: number, offset: number): { entries: JournalEntry[]; total: number } {
+  const { sql, params } = where(q);
+  const rows = storage.prepare(`${SELECT} WHERE ${sql} ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?`).all(...params, limit, offset);
+  const total = Number(storage.prepare(`SELECT count(*) AS n FROM journal_entries WHERE ${sql}`).get(...params)?.n ?? 0);
+  return { entries: rows.map(toEntry), total };
+}
+
+export function getEntry(storage: ConsoleStorage, accountId: string, id: string): JournalEntry | null {
+  const row = storage.prepare(`${SELECT} WHERE j.account_id = ? AND j.id = ?`).get(accountId, id);
+  return row ? toEntry(row) : null;
+}
+
+/** Every entry matching the query, oldest first, one at a time (the NDJSON export). */
+export function* eachEntry(storage: ConsoleStorage, q: EntryQuery, batch = 500): Generator<JournalEntry> {
+  const { sql, params } = where(q);
+  for (let offset = 0; ; offset += batch) {
+    const rows = storage.prepare(`${SELECT} WHERE ${sql} ORDER BY at ASC, seq ASC LIMIT ? OFFSET ?`).all(...params, batch, offset);
+    for (const row of rows) yield toEntry(row);
+    if (rows.length < batch) return;
+  }
+}

@@ -1,0 +1,52 @@
+import type { FeatureMigrations } from '../storage.ts';
+
+/**
+ * The membership index's tables in the console store. `sweep` numbers each pass over the account,
+ * so rows a finished pass did not see (deleted members or groups) can be dropped.
+ */
+export const membershipIndexMigrations: FeatureMigrations = {
+  feature: 'membership-index',
+  steps: [
+    `CREATE TABLE membership_index_accounts (
+       account_id TEXT PRIMARY KEY,
+       phase TEXT NOT NULL CHECK (phase IN ('members', 'groups', 'memberships', 'idle')),
+       page INTEGER NOT NULL DEFAULT 1,
+       sweep INTEGER NOT NULL DEFAULT 1,
+       sweep_started_at INTEGER NOT NULL,
+       sweep_requests INTEGER NOT NULL DEFAULT 0,
+       members_listed_at INTEGER,
+       completed_at INTEGER,
+       last_build_requests INTEGER,
+       last_build_ms INTEGER
+     );
+     CREATE TABLE membership_index_members (
+       account_id TEXT NOT NULL,
+       member_id TEXT NOT NULL,
+       email TEXT NOT NULL,
+       first_name TEXT,
+       last_name TEXT,
+       status TEXT NOT NULL,
+       last_change INTEGER,
+       sweep INTEGER NOT NULL,
+       PRIMARY KEY (account_id, member_id)
+     );
+     CREATE TABLE membership_index_groups (
+       account_id TEXT NOT NULL,
+       group_id TEXT NOT NULL,
+       name TEXT NOT NULL,
+       created_on TEXT NOT NULL,
+       modified_on TEXT NOT NULL,
+       policies TEXT NOT NULL,
+       synced_modified_on TEXT,
+       sweep INTEGER NOT NULL,
+       PRIMARY KEY (account_id, group_id)
+     );
+     CREATE TABLE membership_index_memberships (
+       account_id TEXT NOT NULL,
+       group_id TEXT NOT NULL,
+       member_id TEXT NOT NULL,
+       PRIMARY KEY (account_id, group_id, member_id)
+     );
+     CREATE INDEX membership_index_by_member ON membership_index_memberships (account_id, member_id);`,
+  ],
+};

@@ -1,0 +1,94 @@
+import type { RequestBudget } from '../budget.ts';
+import type { ConsoleStorage } from '../storage.ts';
+import { createV4Client, type V4Handler } from '../v4-client.ts';
+import { createIndexBuilder } from './builder.ts';
+import { applyConsoleWrite, isIndexedWrite } from './console-writes.ts';
+import { createIndexQueries } from './queries.ts';
+import { createIndexRunner } from './runner.ts';
+import { createIndexStore } from './store.ts';
+
+export interface IndexServiceOptions {
+  storage: ConsoleStorage;
+  budget: RequestBudget;
+  /** The app's own /client/v4 handling (sandbox, or upstream with the server's credential). */
+  handle: V4Handler;
+  /** How old a finished pass may get before the next one starts (default 5 minutes). */
+  refreshMs?: number;
+  /** Tests step the builder themselves instead of the background loop. */
+  background?: boolean;
+  now?: () => number;
+}
+
+/** The membership index, composed: store, builder, background loop, reads, and the write hook. */
+export function createMembershipIndex(options: IndexServiceOptions) {
+  const now = options.now ?? Date.now;
+  const store = createIndexStore(options.storage);
+  const builder = createIndexBuilder({
+    store,
+    client: createV4Client(options.handle, options.budget),
+    budget: options.budget,
+    refreshMs: options.refreshMs ?? 5 * 60_000,
+    now,
+  });
+  const runner = createIndexRunner(builder, options.budget);
+  const queries = createIndexQueries(options.storage);
+
+  function status(accountId: string) {
+    const state = store.account(accountId, now());
+    const progress = store.progress(accountId);
+    const budget = options.budget.snapshot();
+    const warm = state.completedAt !== null;
+    return {
+      state: !warm ? 'building' : state.phase === 'idle' ? 'warm' : 'refreshing',
+      as_of: warm ? new Date(state.completedAt!).toISOString() : null,
+      members_listed: state.membersListedAt !== null,
+      phase: state.phase,
+      progress: { members: progress.members, groups: progress.groups, groups_indexed: progress.groupsSynced },
+      pass: { requests: state.sweepRequests, started_at: new Date(state.sweepStartedAt).toISOString() },
+      last_build: state.lastBuildRequests === null ? null : { requests: state.lastBuildRequests, seconds: (state.lastBuildMs ?? 0) / 1000 },
+      paused: state.phase === 'idle' ? null : budget.paused,
+      resumes_in_seconds: budget.paused && state.phase !== 'idle' ? Math.ceil(budget.waitMs / 1000) : 0,
+      budget: {
+        limit: budget.limit,
+        window_seconds: budget.windowSeconds,
+        remaining: budget.remaining,
+        reset_seconds: budget.resetSeconds,
+        index_spent: budget.spent,
+        index_allowance: budget.allowance,
+      },
+      last_error: runner.lastError(accountId),
+    };
+  }
+
+  return {
+    store,
+    builder,
+    queries,
+    status,
+    /** Makes sure the account is being indexed (the first question about it starts the work). */
+    ensure(accountId: string) {
+      store.account(accountId, now());
+      if (options.background !== false) runner.ensure(accountId);
+    },
+    refresh(accountId: string) {
+      builder.requestRefresh(accountId);
+      runner.wake(accountId);
+    },
+    /** Called by the app for every dashboard answer from /client/v4: quota headers, and writes. */
+    async observe(request: Request, response: Response): Promise<void> {
+      options.budget.observe(response, false);
+      const path = new URL(request.url).pathname;
+      if (!isIndexedWrite(request.method, path)) return;
+      const copy = response.clone();
+      await applyConsoleWrite(store, builder, {
+        method: request.method,
+        path,
+        status: response.status,
+        body: () => copy.json().catch(() => null),
+      }, now());
+    },
+    stop: () => runner.stop(),
+  };
+}
+
+export type MembershipIndex = ReturnType<typeof createMembershipIndex>;

@@ -1,0 +1,182 @@
+import type { ConsoleStorage } from '../storage.ts';
+
+/** What the index keeps per account member (the account-members list's fields). */
+export interface IndexedMember {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  status: string;
+}
+
+/** A user group as the list answers it, minus the members the index adds. */
+export interface IndexedGroup {
+  id: string;
+  name: string;
+  created_on: string;
+  modified_on: string;
+  policies: unknown[];
+}
+
+export type Phase = 'members' | 'groups' | 'memberships' | 'idle';
+
+export interface AccountState {
+  phase: Phase;
+  page: number;
+  sweep: number;
+  sweepStartedAt: number;
+  sweepRequests: number;
+  membersListedAt: number | null;
+  completedAt: number | null;
+  lastBuildRequests: number | null;
+  lastBuildMs: number | null;
+}
+
+/** The index's SQL, one place; the builder, the write hook and the routes call these. */
+export function createIndexStore(storage: ConsoleStorage) {
+  const q = (sql: string) => storage.prepare(sql);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+  function account(accountId: string, now: number): AccountState {
+    let row = q('SELECT * FROM membership_index_accounts WHERE account_id = ?').get(accountId);
+    if (!row) {
+      q("INSERT INTO membership_index_accounts (account_id, phase, sweep_started_at) VALUES (?, 'members', ?)").run(accountId, now);
+      row = q('SELECT * FROM membership_index_accounts WHERE account_id = ?').get(accountId)!;
+    }
+    return {
+      phase: row.phase as Phase,
+      page: Number(row.page),
+      sweep: Number(row.sweep),
+      sweepStartedAt: Number(row.sweep_started_at),
+      sweepRequests: Number(row.sweep_requests),
+      membersListedAt: num(row.members_listed_at),
+      completedAt: num(row.completed_at),
+      lastBuildRequests: num(row.last_build_requests),
+      lastBuildMs: num(row.last_build_ms),
+    };
+  }
+
+  return {
+    storage,
+    account,
+    known: (accountId: string) => Boolean(q('SELECT 1 FROM membership_index_accounts WHERE account_id = ?').get(accountId)),
+    setPhase(accountId: string, phase: Phase, page = 1) {
+      q('UPDATE membership_index_accounts SET phase = ?, page = ? WHERE account_id = ?').run(phase, page, accountId);
+    },
+    countRequest(accountId: string) {
+      q('UPDATE membership_index_accounts SET sweep_requests = sweep_requests + 1 WHERE account_id = ?').run(accountId);
+    },
+    startSweep(accountId: string, now: number) {
+      q(
+        `UPDATE membership_index_accounts SET phase = 'members', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
+          WHERE account_id = ?`,
+      ).run(now, accountId);
+    },
+    finishSweep(accountId: string, now: number) {
+      const state = account(accountId, now);
+      storage.transaction(() => {
+        q('DELETE FROM membership_index_groups WHERE account_id = ? AND sweep < ?').run(accountId, state.sweep);
+        q(
+          `DELETE FROM membership_index_memberships WHERE account_id = ?
+            AND group_id NOT IN (SELECT group_id FROM membership_index_groups WHERE account_id = ?)`,
+        ).run(accountId, accountId);
+        q(
+          `UPDATE membership_index_accounts SET phase = 'idle', page = 1, completed_at = ?, last_build_requests = sweep_requests,
+            last_build_ms = ? - sweep_started_at WHERE account_id = ?`,
+        ).run(now, now, accountId);
+      });
+    },
+    upsertMembers(accountId: string, sweep: number, members: IndexedMember[]) {
+      const upsert = q(
+        `INSERT INTO membership_index_members (account_id, member_id, email, first_name, last_name, status, sweep)
+          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, member_id) DO UPDATE SET
+          email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
+          status = excluded.status, sweep = excluded.sweep`,
+      );
+      storage.transaction(() => {
+        for (const m of members) upsert.run(accountId, m.id, m.email, m.first_name, m.last_name, m.status, sweep);
+      });
+    },
+    /** The members pass is complete: people it did not see have left the account. */
+    finishMembers(accountId: string, sweep: number, now: number) {
+      storage.transaction(() => {
+        q('DELETE FROM membership_index_members WHERE account_id = ? AND sweep < ?').run(accountId, sweep);
+        q('DELETE FROM membership_index_memberships WHERE account_id = ? AND member_id NOT IN (SELECT member_id FROM membership_index_members WHERE account_id = ?)').run(accountId, accountId);
+        q('UPDATE membership_index_accounts SET members_listed_at = ? WHERE account_id = ?').run(now, accountId);
+      });
+    },
+    upsertGroups(accountId: string, sweep: number, groups: IndexedGroup[]) {
+      const upsert = q(
+        `INSERT INTO membership_index_groups (account_id, group_id, name, created_on, modified_on, policies, sweep)
+          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, group_id) DO UPDATE SET
+          name = excluded.name, created_on = excluded.created_on, modified_on = excluded.modified_on,
+          policies = excluded.policies, sweep = excluded.sweep`,
+      );
+      storage.transaction(() => {
+        for (const g of groups) upsert.run(accountId, g.id, g.name, g.created_on, g.modified_on, JSON.stringify(g.policies ?? []), sweep);
+      });
+    },
+    /**
+     * The next group, in id order after `after`, whose members the index does not hold for its
+     * current modified_on (the primary key keeps this a short range scan at 10,000 groups).
+     */
+    nextStaleGroup(accountId: string, after = ''): { id: string; modifiedOn: string; synced: boolean } | null {
+      const row = q(
+        `SELECT group_id, modified_on, synced_modified_on FROM membership_index_groups
+          WHERE account_id = ? AND group_id > ? AND (synced_modified_on IS NULL OR synced_modified_on <> modified_on)
+          ORDER BY group_id LIMIT 1`,
+      ).get(accountId, after);
+      return row ? { id: String(row.group_id), modifiedOn: String(row.modified_on), synced: row.synced_modified_on !== null } : null;
+    },
+    /**
+     * Sets a group's members to exactly `memberIds`. When the group was indexed before, the people
+     * who joined or left get `changedAt` as their last change.
+     */
+    replaceMemberships(accountId: string, groupId: string, memberIds: string[], syncedModifiedOn: string | null, changedAt: number | null) {
+      storage.transaction(() => {
+        const before = new Set(
+          q('SELECT member_id FROM membership_index_memberships WHERE account_id = ? AND group_id = ?')
+            .all(accountId, groupId)
+            .map((r) => String(r.member_id)),
+        );
+        const after = new Set(memberIds);
+        const touched = [...after].filter((id) => !before.has(id)).concat([...before].filter((id) => !after.has(id)));
+        q('DELETE FROM membership_index_memberships WHERE account_id = ? AND group_id = ?').run(accountId, groupId);
+        const insert = q('INSERT OR IGNORE INTO membership_index_memberships (account_id, group_id, member_id) VALUES (?, ?, ?)');
+        for (const id of after) insert.run(accountId, groupId, id);
+        if (changedAt !== null) {
+          const mark = q('UPDATE membership_index_members SET last_change = ? WHERE account_id = ? AND member_id = ?');
+          for (const id of touched) mark.run(changedAt, accountId, id);
+        }
+        if (syncedModifiedOn !== null) {
+          q('UPDATE membership_index_groups SET synced_modified_on = ? WHERE account_id = ? AND group_id = ?').run(syncedModifiedOn, accountId, groupId);
+        }
+      });
+    },
+    /** Whether the index holds this group's members for its current modified_on. */
+    groupSynced: (accountId: string, groupId: string) =>
+      Boolean(
+        q('SELECT 1 FROM membership_index_groups WHERE account_id = ? AND group_id = ? AND synced_modified_on = modified_on').get(accountId, groupId),
+      ),
+    groupMemberIds: (accountId: string, groupId: string) =>
+      q('SELECT member_id FROM membership_index_memberships WHERE account_id = ? AND group_id = ?')
+        .all(accountId, groupId)
+        .map((r) => String(r.member_id)),
+    deleteGroup(accountId: string, groupId: string) {
+      storage.transaction(() => {
+        q('DELETE FROM membership_index_memberships WHERE account_id = ? AND group_id = ?').run(accountId, groupId);
+        q('DELETE FROM membership_index_groups WHERE account_id = ? AND group_id = ?').run(accountId, groupId);
+      });
+    },
+    progress(accountId: string) {
+      const row = q(
+        `SELECT count(*) AS groups, coalesce(sum(synced_modified_on IS NOT NULL AND synced_modified_on = modified_on), 0) AS synced
+          FROM membership_index_groups WHERE account_id = ?`,
+      ).get(accountId)!;
+      const members = q('SELECT count(*) AS n FROM membership_index_members WHERE account_id = ?').get(accountId)!;
+      return { groups: Number(row.groups), groupsSynced: Number(row.synced), members: Number(members.n) };
+    },
+  };
+}
+
+export type IndexStore = ReturnType<typeof createIndexStore>;

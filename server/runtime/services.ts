@@ -1,0 +1,12 @@
+import type { MiddlewareHandler } from 'hono';
+import type { LiveResolver } from '../sandbox/routes/dns-precheck.ts';
+
+/** The pieces with a Node and a Workers implementation (server/runtime/node, …/workers); everything else is the same code. */
+export interface RuntimeServices {
+  /** The built SPA: a file, index.html for a client route, or null (404). */
+  staticFiles: (request: Request) => Promise<Response | null>;
+  /** Live mode's DNS pre-check lookups. */
+  dnsResolver: LiveResolver;
+  /** Runs first on every request: Node shares its event-loop turns out (http/turn-budget.ts); Workers need nothing. */
+  admission: MiddlewareHandler | null;
+}

@@ -1,0 +1,92 @@
+import type { MiddlewareHandler } from 'hono';
+import { redactSecrets } from '../../redact-secrets.ts';
+import type { SandboxEnv } from '../context.ts';
+import type { Db } from '../db/open.ts';
+import { actorOf, remoteAddress } from './actor.ts';
+import { insertAuditLog } from './store.ts';
+import { writeTarget } from '../../iam-write-target.ts';
+
+/** Reads one sandbox resource as a client would (GET, same credential), bypassing fault injection. */
+export type SnapshotReader = (request: Request) => Promise<Response>;
+
+const MEMBERS_PAGE = 500;
+
+async function readJson(read: SnapshotReader, url: URL, headers: Headers): Promise<{ result?: unknown; result_info?: { count?: number } } | null> {
+  const response = await read(new Request(url, { headers }));
+  if (!response.ok) return null;
+  return (await response.json()) as { result?: unknown };
+}
+
+/** The resource's state now: the object, or for a membership the whole member list ({id, email, status}). */
+async function snapshot(read: SnapshotReader, base: string, path: string, headers: Headers): Promise<unknown> {
+  if (!path.endsWith('/members')) return (await readJson(read, new URL(base + path), headers))?.result ?? null;
+  const members: unknown[] = [];
+  for (let page = 1; ; page++) {
+    const body = await readJson(read, new URL(`${base}${path}?per_page=${MEMBERS_PAGE}&page=${page}`), headers);
+    const result = (body?.result ?? []) as unknown[];
+    members.push(...result);
+    if (result.length < MEMBERS_PAGE) return members;
+  }
+}
+
+function credentialHeaders(request: Request): Headers {
+  const headers = new Headers();
+  for (const name of ['authorization', 'x-auth-email', 'x-auth-key']) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return headers;
+}
+
+async function bodyOf(request: Request): Promise<unknown> {
+  const text = await request.clone().text();
+  if (!text.trim()) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records every successful write to an IAM resource in the account's audit log, with the state
+ * before and after, read the way any client reads it. Sits in front of all route modules, so no
+ * handler changes to be audited; secrets are dropped before anything is stored.
+ */
+export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const match = /^\/client\/v4\/accounts\/([^/]+)\/(.+?)\/?$/.exec(url.pathname);
+    const target = match ? writeTarget(c.req.method, match[2]!) : null;
+    const actor = target ? actorOf(c.req.raw.headers, remoteAddress(c.env)) : null;
+    if (!match || !target || !actor) return next();
+
+    const base = `${url.origin}/client/v4/accounts/${match[1]}/`;
+    const headers = credentialHeaders(c.req.raw);
+    const request = await bodyOf(c.req.raw);
+    const before = target.snapshotPath ? await snapshot(read, base, target.snapshotPath, headers) : null;
+    await next();
+    if (c.res.status < 200 || c.res.status >= 300) return;
+
+    let resourceId = target.resourceId ?? null;
+    if (!resourceId) {
+      const created = ((await c.res.clone().json()) as { result?: { id?: string; client_id?: string } }).result;
+      resourceId = created?.id ?? created?.client_id ?? null;
+    }
+    const removed = target.action === 'delete';
+    const afterPath = target.snapshotPath ?? (resourceId ? `${match[2]!.replace(/\/$/, '')}/${resourceId}` : null);
+    const after = removed || !afterPath ? null : await snapshot(read, base, afterPath, headers);
+    insertAuditLog(db, {
+      accountId: match[1]!,
+      target,
+      resourceId,
+      actor,
+      method: c.req.method,
+      uri: url.pathname,
+      status: c.res.status,
+      oldValue: redactSecrets(before),
+      newValue: redactSecrets(after),
+      request: redactSecrets(request),
+    });
+  };
+}

@@ -1,0 +1,83 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { historyPageSchema, type HistoryPage } from './schemas/history';
+import * as z from 'zod/mini';
+
+/**
+ * The console's change journal (/console-api/history): its own writes plus the account audit log,
+ * one timeline. Plain JSON like the other /console-api calls, not the Cloudflare envelope.
+ */
+export interface HistoryFilters {
+  resource_type?: string;
+  resource_id?: string;
+  actor?: string;
+  action?: string;
+  since?: string;
+  before?: string;
+  page?: number;
+  per_page?: number;
+}
+
+export class HistoryApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'HistoryApiError';
+    this.status = status;
+  }
+}
+
+export function historyQueryString(accountId: string, filters: HistoryFilters): string {
+  const params = new URLSearchParams({ account_id: accountId });
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
+
+async function getJson<S extends z.ZodMiniType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', signal, headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new HistoryApiError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  const json = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
+  if (!response.ok) throw new HistoryApiError(response.status, json?.errors?.map((e) => e.message).join('; ') || `History request failed (${response.status})`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new HistoryApiError(response.status, 'Unexpected answer from the history service');
+  return parsed.data;
+}
+
+export function fetchHistory(accountId: string, filters: HistoryFilters, signal?: AbortSignal): Promise<HistoryPage> {
+  return getJson(`/console-api/history?${historyQueryString(accountId, filters)}`, historyPageSchema, signal);
+}
+
+/** The export is a download: a link to this URL, never fetched into the page. */
+export function historyExportUrl(accountId: string, filters: HistoryFilters): string {
+  const { page: _page, per_page: _perPage, ...rest } = filters;
+  return `/console-api/history/export?${historyQueryString(accountId, rest)}`;
+}
+
+export const historyKeys = {
+  all: (accountId: string) => ['accounts', accountId, 'history'] as const,
+  list: (accountId: string, filters: HistoryFilters) => [...historyKeys.all(accountId), 'list', filters] as const,
+};
+
+export function historyQuery(accountId: string, filters: HistoryFilters) {
+  // Always asked again on view: the point is to see changes made elsewhere too.
+  return queryOptions({
+    queryKey: historyKeys.list(accountId, filters),
+    queryFn: ({ signal }) => fetchHistory(accountId, filters, signal),
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The latest change to one resource (the composer's conflict banner names who and when). */
+export function latestChangeQuery(accountId: string, resourceType: string, resourceId: string) {
+  return queryOptions({
+    queryKey: [...historyKeys.all(accountId), 'latest', resourceType, resourceId] as const,
+    queryFn: async ({ signal }) => (await fetchHistory(accountId, { resource_type: resourceType, resource_id: resourceId, per_page: 5 }, signal)).entries.find((e) => e.result.success) ?? null,
+    staleTime: 0,
+    retry: false,
+  });
+}

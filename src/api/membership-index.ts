@@ -1,0 +1,124 @@
+import { queryOptions, keepPreviousData } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { userGroupSchema } from './schemas/iam';
+
+/**
+ * The console server's membership index (/console-api/accounts/:id/…): who is in which group,
+ * built in the background within a share of the rate limit. These calls are not Cloudflare's:
+ * they cost no request of the 1,200, so they do not go through client.ts's budget.
+ */
+const indexStatusSchema = z.object({
+  state: z.enum(['building', 'warm', 'refreshing']),
+  as_of: z.nullable(z.string()),
+  members_listed: z.boolean(),
+  phase: z.string(),
+  progress: z.object({ members: z.number(), groups: z.number(), groups_indexed: z.number() }),
+  last_build: z.nullable(z.object({ requests: z.number(), seconds: z.number() })),
+  paused: z.nullable(z.string()),
+  resumes_in_seconds: z.number(),
+  budget: z.object({ limit: z.number(), index_spent: z.number(), index_allowance: z.number() }),
+  last_error: z.nullable(z.string()),
+});
+export type IndexStatus = z.infer<typeof indexStatusSchema>;
+
+const indexedMemberSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  first_name: z.nullable(z.string()),
+  last_name: z.nullable(z.string()),
+  status: z.string(),
+  last_change: z.nullable(z.string()),
+});
+export type IndexedMember = z.infer<typeof indexedMemberSchema>;
+
+const memberRowSchema = z.extend(indexedMemberSchema, { groups: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type MemberRow = z.infer<typeof memberRowSchema>;
+
+const membersPageSchema = z.object({ members: z.array(memberRowSchema), total: z.number(), index: indexStatusSchema });
+const memberSchema = z.object({ member: indexedMemberSchema, groups: z.array(userGroupSchema), index: indexStatusSchema });
+const groupsSchema = z.object({
+  groups: z.array(z.object({ id: z.string(), name: z.string(), member_count: z.number() })),
+  index: indexStatusSchema,
+});
+
+/** A failed index call: `status` 404 on a member means "no such member", 503 "not indexed yet". */
+export class IndexError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IndexError';
+  }
+}
+
+async function call<S extends z.ZodMiniType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json' } });
+  } catch {
+    throw new IndexError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  const json = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
+  if (!response.ok) throw new IndexError(response.status, json?.errors?.[0]?.message ?? `Request failed (${response.status})`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new IndexError(response.status, 'Unexpected answer from the membership index');
+  return parsed.data;
+}
+
+const base = (accountId: string) => `/console-api/accounts/${encodeURIComponent(accountId)}`;
+
+export interface MemberSearchParams {
+  q?: string;
+  status?: 'accepted' | 'pending';
+  group?: string;
+  sort?: 'email' | 'name' | 'last_change' | 'groups';
+  direction?: 'asc' | 'desc';
+  page: number;
+  per_page: number;
+}
+
+export const membershipIndexKeys = {
+  all: (accountId: string) => ['accounts', accountId, 'membership-index'] as const,
+  status: (accountId: string) => [...membershipIndexKeys.all(accountId), 'status'] as const,
+  members: (accountId: string, params: MemberSearchParams) => [...membershipIndexKeys.all(accountId), 'members', params] as const,
+  member: (accountId: string, memberId: string) => [...membershipIndexKeys.all(accountId), 'member', memberId] as const,
+  groups: (accountId: string, q: string) => [...membershipIndexKeys.all(accountId), 'groups', q] as const,
+};
+
+/** While the index builds, views re-ask every 2 s; once warm, every 30 s (it is free). */
+const pollWhileBuilding = (index: IndexStatus | undefined) => (index && index.state === 'warm' ? 30_000 : 2_000);
+
+export function indexedMembersQuery(accountId: string, params: MemberSearchParams) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return queryOptions({
+    queryKey: membershipIndexKeys.members(accountId, params),
+    queryFn: () => call(`${base(accountId)}/members?${search}`, membersPageSchema),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
+  });
+}
+
+export function indexedMemberQuery(accountId: string, memberId: string) {
+  return queryOptions({
+    queryKey: membershipIndexKeys.member(accountId, memberId),
+    queryFn: () => call(`${base(accountId)}/members/${encodeURIComponent(memberId)}`, memberSchema),
+    // 503: the members list is still being indexed; ask again shortly. 404: no such member.
+    retry: (count, error) => error instanceof IndexError && error.status === 503 && count < 60,
+    retryDelay: 2_000,
+    refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
+  });
+}
+
+export function indexedGroupsQuery(accountId: string, q: string) {
+  return queryOptions({
+    queryKey: membershipIndexKeys.groups(accountId, q),
+    queryFn: () => call(`${base(accountId)}/membership-index/groups?q=${encodeURIComponent(q)}`, groupsSchema),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function refreshMembershipIndex(accountId: string) {
+  return call(`${base(accountId)}/membership-index/refresh`, indexStatusSchema, { method: 'POST' });
+}

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { ApiError } from './api-error';
+import { request } from './client';
+import { acquireSlot, getBudgetSnapshot, MAX_IN_FLIGHT, observeResponse, resetBudget } from './request-budget';
+
+const ok = (headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ success: true, errors: [], messages: [], result: { id: 'x' } }), { headers });
+const item = z.object({ id: z.string() });
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => resetBudget());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('request budget', () => {
+  it('reads Ratelimit and Ratelimit-Policy from every answer', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => ok({ ratelimit: '"default";r=140;t=192', 'ratelimit-policy': '"default";q=1200;w=300' })));
+    await request('/x', { schema: item });
+    const s = getBudgetSnapshot();
+    expect(s).toMatchObject({ limit: 1200, remaining: 140, low: true });
+    expect(s.resetAt! - Date.now()).toBeGreaterThan(190_000);
+  });
+
+  it('caps concurrency: the seventh call waits until one of six returns', async () => {
+    const pending: Array<(r: Response) => void> = [];
+    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => pending.push(resolve)));
+    vi.stubGlobal('fetch', fetchMock);
+    const calls = Array.from({ length: MAX_IN_FLIGHT + 1 }, () => request('/x', { schema: item }));
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(MAX_IN_FLIGHT);
+    pending[0]!(ok());
+    await calls[0];
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(MAX_IN_FLIGHT + 1);
+    for (const resolve of pending.slice(1)) resolve(ok());
+    await Promise.all(calls);
+  });
+
+  it('pauses background work while quota is low, names it, and resumes when quota comes back', async () => {
+    vi.useFakeTimers();
+    resetBudget();
+    observeResponse({ status: 200, headers: new Headers({ ratelimit: '"default";r=100;t=60', 'ratelimit-policy': '"default";q=1200;w=300' }) }, null);
+    let started = false;
+    const slot = acquireSlot('Verification check').then((release) => {
+      started = true;
+      return release;
+    });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(started).toBe(false);
+    expect(getBudgetSnapshot().paused).toEqual(['Verification check']);
+    // A person's own call is not held back by the low budget.
+    const own = await acquireSlot();
+    own();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(started).toBe(true);
+    (await slot)();
+    expect(getBudgetSnapshot().paused).toEqual([]);
+  });
+
+  it('after a lockout 429 every call fails at once with the time to wait, without reaching the network', async () => {
+    const fetchMock = vi.fn(async () =>
+      new Response(JSON.stringify({ success: false, errors: [{ code: 10429, message: 'Rate limited' }], messages: [] }), {
+        status: 429,
+        headers: { 'retry-after': '300', ratelimit: '"default";r=0;t=300' },
+      }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(request('/x', { method: 'POST', body: {}, schema: item })).rejects.toBeInstanceOf(ApiError);
+    const second = await request('/x', { schema: item }).catch((e: ApiError) => e);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(second).toBeInstanceOf(ApiError);
+    expect((second as ApiError).status).toBe(429);
+    expect((second as ApiError).retryAfter).toBeGreaterThan(295);
+    expect((second as ApiError).message).toMatch(/refuses calls for 5:00 more|4:5\d more/);
+  });
+
+  it('a one-off 429 without an exhausted quota does not lock the dashboard out', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify({ success: false, errors: [{ code: 10429, message: 'slow' }], messages: [] }), { status: 429, headers: { 'retry-after': '2' } }))
+      .mockResolvedValueOnce(ok());
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(request('/x', { schema: item })).rejects.toBeInstanceOf(ApiError);
+    await expect(request('/x', { schema: item })).resolves.toMatchObject({ result: { id: 'x' } });
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The dashboard's side of Cloudflare's rate limit (1,200 requests per 5 minutes per user, shared
+ * with every token of that user; a 5-minute lockout past it). client.ts runs every call through
+ * here, so this is the one place that:
+ *
+ * - reads `Ratelimit: "default";r=<remaining>;t=<seconds>`, `Ratelimit-Policy` and 429s;
+ * - caps concurrency (6 calls in flight; background work gets 2 of them, a fifth of a second apart);
+ * - pauses background work while fewer than a fifth of the limit is left, and everything after a
+ *   lockout 429, until it ends (a call then fails at once with the time to wait, not after a trip).
+ *
+ * Framework-free: the shell reads it with useSyncExternalStore.
+ */
+export const MAX_IN_FLIGHT = 6;
+export const MAX_BACKGROUND_IN_FLIGHT = 2;
+const BACKGROUND_GAP_MS = 200;
+/** Below this share of the limit, background work waits and the shell shows the budget. */
+export const LOW_SHARE = 0.2;
+
+export interface BudgetSnapshot {
+  limit: number | null;
+  remaining: number | null;
+  /** Epoch ms when quota comes back (per the last answer), or when a lockout ends. */
+  resetAt: number | null;
+  /** Set while a lockout 429 holds. */
+  blockedUntil: number | null;
+  low: boolean;
+  /** Labels of background work waiting for quota. */
+  paused: string[];
+}
+
+interface Waiter {
+  background: string | null;
+  start: () => void;
+}
+
+let limit: number | null = null;
+let remaining: number | null = null;
+let resetAt: number | null = null;
+let blockedUntil: number | null = null;
+let inFlight = 0;
+let backgroundInFlight = 0;
+let lastBackgroundStart = 0;
+let queue: Waiter[] = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+let now = () => Date.now();
+const listeners = new Set<() => void>();
+
+function computeSnapshot(): BudgetSnapshot {
+  const t = now();
+  const fresh = resetAt !== null && resetAt > t;
+  const left = fresh ? remaining : null;
+  const blocked = blockedUntil !== null && blockedUntil > t ? blockedUntil : null;
+  return {
+    limit,
+    remaining: left,
+    resetAt: blocked ?? (fresh ? resetAt : null),
+    blockedUntil: blocked,
+    low: blocked !== null || (left !== null && limit !== null && left < limit * LOW_SHARE),
+    paused: [...new Set(queue.filter((w) => w.background).map((w) => w.background!))],
+  };
+}
+
+let snapshot: BudgetSnapshot = computeSnapshot();
+
+function publish() {
+  snapshot = computeSnapshot();
+  for (const listener of listeners) listener();
+}
+
+function backgroundMayStart(t: number): number {
+  const s = computeSnapshot();
+  if (s.low && s.resetAt) return s.resetAt - t;
+  if (backgroundInFlight >= MAX_BACKGROUND_IN_FLIGHT) return Infinity;
+  return Math.max(0, lastBackgroundStart + BACKGROUND_GAP_MS - t);
+}
+
+/** Starts whatever may start now; sets a timer for background work that must wait. */
+function pump() {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  let wait = Infinity;
+  const t = now();
+  queue = queue.filter((w) => {
+    if (inFlight >= MAX_IN_FLIGHT) return true;
+    if (w.background) {
+      const delay = backgroundMayStart(t);
+      if (delay > 0) {
+        wait = Math.min(wait, delay);
+        return true;
+      }
+      backgroundInFlight += 1;
+      lastBackgroundStart = t;
+    }
+    inFlight += 1;
+    w.start();
+    return false;
+  });
+  if (Number.isFinite(wait)) timer = setTimeout(pump, Math.min(wait, 60_000));
+  publish();
+}
+
+/** Waits for a slot; the returned function gives it back. */
+export function acquireSlot(background: string | null = null): Promise<() => void> {
+  return new Promise((resolve) => {
+    queue.push({
+      background,
+      start: () => {
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          inFlight -= 1;
+          if (background) backgroundInFlight -= 1;
+          pump();
+        });
+      },
+    });
+    pump();
+  });
+}
+
+/** Seconds left of a lockout the last 429 announced, or null when calls may go. */
+export function lockoutSeconds(): number | null {
+  const t = now();
+  return blockedUntil !== null && blockedUntil > t ? Math.ceil((blockedUntil - t) / 1000) : null;
+}
+
+const field = (value: string | null, key: string) => {
+  const match = new RegExp(`(?:^|;)\\s*${key}=(\\d+)`).exec(value ?? '');
+  return match ? Number(match[1]) : null;
+};
+
+/** Reads what an answer says about the quota. */
+export function observeResponse(response: { status: number; headers: Headers }, retryAfter: number | null) {
+  const t = now();
+  const policyLimit = field(response.headers.get('ratelimit-policy'), 'q');
+  if (policyLimit !== null) limit = policyLimit;
+  const header = response.headers.get('ratelimit');
+  const r = field(header, 'r');
+  const reset = field(header, 't');
+  if (r !== null && reset !== null) {
+    remaining = r;
+    resetAt = t + reset * 1000;
+  }
+  // A lockout (quota at zero), not a one-off refusal: every call would be refused until it ends.
+  if (response.status === 429 && r === 0) blockedUntil = t + (retryAfter ?? reset ?? 300) * 1000;
+  publish();
+}
+
+export function subscribeBudget(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const getBudgetSnapshot = () => snapshot;
+
+/** For tests: a clean budget, and optionally a fake clock. */
+export function resetBudget(clock: () => number = () => Date.now()) {
+  now = clock;
+  limit = remaining = resetAt = blockedUntil = null;
+  inFlight = backgroundInFlight = lastBackgroundStart = 0;
+  queue = [];
+  if (timer) clearTimeout(timer);
+  timer = null;
+  publish();
+}

@@ -1,0 +1,42 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { consoleCall as call, findingsKeys } from '../../api/findings';
+import type { CanAnswer, WhoAnswer } from '../../lib/analyzer/simulator';
+import type { PolicyRequest } from '../../lib/policy-draft';
+
+export type { FindingWithDismissal } from '../../api/findings';
+
+function dismissalPath(accountId: string, findingId: string) {
+  return `/accounts/${encodeURIComponent(accountId)}/findings/${encodeURIComponent(findingId)}/dismissal`;
+}
+
+export function useDismissFinding(accountId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ findingId, reason }: { findingId: string; reason: string }) =>
+      call(dismissalPath(accountId, findingId), { method: 'PUT', body: JSON.stringify({ reason }) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
+  });
+}
+
+export function useRestoreFinding(accountId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (findingId: string) => call(dismissalPath(accountId, findingId), { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
+  });
+}
+
+export type SimQuestion =
+  | { question: 'can'; member_id: string; permission_group_id: string; resource: string; draft?: SimDraftBody }
+  | { question: 'who'; permission_group_id: string; resource: string; draft?: SimDraftBody };
+export interface SimDraftBody {
+  group_id: string;
+  policies: PolicyRequest[];
+}
+
+export function simulate<Q extends SimQuestion>(accountId: string, question: Q) {
+  return call<{ result: Q['question'] extends 'can' ? CanAnswer : WhoAnswer; memberships_known: boolean }>(
+    `/accounts/${encodeURIComponent(accountId)}/simulate`,
+    { method: 'POST', body: JSON.stringify(question) },
+  );
+}

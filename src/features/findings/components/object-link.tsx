@@ -1,0 +1,45 @@
+import { Link } from '@tanstack/react-router';
+import type { AffectedObject, FixTarget } from '../../../lib/analyzer/finding';
+
+/** An object a finding names, as a link to where it lives (zones have no page of their own). */
+export function ObjectLink({ accountId, object }: { accountId: string; object: AffectedObject }) {
+  switch (object.kind) {
+    case 'user-group':
+      return <Link to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: object.id }}>{object.name}</Link>;
+    case 'policy':
+      return <Link to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: object.groupId }}>{object.name}</Link>;
+    case 'member':
+      return <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: object.id }}>{object.name}</Link>;
+    case 'resource-group':
+      return <Link to="/accounts/$accountId/resource-groups" params={{ accountId }} search={{ q: object.name }}>{object.name}</Link>;
+    case 'sso-connector':
+      return <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: object.id }}>{object.name}</Link>;
+    case 'oauth-client':
+      return <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: object.id }}>{object.name}</Link>;
+    case 'permission-group':
+      return <Link to="/accounts/$accountId/permission-groups/$permissionGroupId" params={{ accountId, permissionGroupId: object.id }}>{object.name}</Link>;
+    case 'zone':
+      return <span className="mono">{object.name}</span>;
+  }
+}
+
+/** The finding's fix: a link to the screen where it is made. */
+export function FixLink({ accountId, target, label }: { accountId: string; target: FixTarget; label: string }) {
+  const className = 'btn btn-primary';
+  switch (target.screen) {
+    case 'group-members':
+      return <Link className={className} to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+    case 'group-policies':
+      return <Link className={className} to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+    case 'group-overview':
+      return <Link className={className} to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+    case 'resource-groups':
+      return <Link className={className} to="/accounts/$accountId/resource-groups" params={{ accountId }}>{label}</Link>;
+    case 'sso-connector':
+      return <Link className={className} to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: target.connectorId }}>{label}</Link>;
+    case 'oauth-client':
+      return <Link className={className} to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: target.clientId }}>{label}</Link>;
+    case 'member':
+      return <Link className={className} to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: target.memberId }}>{label}</Link>;
+  }
+}

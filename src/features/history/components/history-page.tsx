@@ -1,0 +1,38 @@
+import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history';
+import { PageHeader } from '../../../components/layout/page-header';
+import { useAccountId } from '../../../stores/current-account';
+import { HistoryFilters } from './history-filters';
+import { HistoryTimeline } from './history-timeline';
+
+interface HistoryPageProps {
+  filters: Filters;
+  onFiltersChange: (next: Filters) => void;
+}
+
+/**
+ * The account's changes, newest first: this console's writes and, from the account audit log,
+ * those made in the Cloudflare dashboard, by Terraform or any API client — each with who, when,
+ * where from, what changed (in names) and a way back.
+ */
+export function HistoryPage({ filters, onFiltersChange }: HistoryPageProps) {
+  const accountId = useAccountId();
+  return (
+    <div className="page">
+      <PageHeader
+        title="History"
+        description="Who changed what, when and from where — and a reviewed way back."
+        actions={
+          <a className="btn" href={historyExportUrl(accountId, filters)} download>
+            Export NDJSON
+          </a>
+        }
+      />
+      <HistoryFilters filters={filters} onChange={onFiltersChange} />
+      <HistoryTimeline
+        filters={filters}
+        onPageChange={({ page, perPage }) => onFiltersChange({ ...filters, page, per_page: perPage })}
+        emptyText="No changes match these filters."
+      />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { indexedGroupsQuery, type MemberRow } from '../../../api/membership-index';
+import { Dialog } from '../../../components/ui/dialog';
+import { DebouncedInput } from '../../../components/ui/debounced-input';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { pluralize } from '../../../lib/format';
+import { planBulk, type PlanGroup } from '../lib/bulk-plan';
+import { useBulkMembership } from '../use-bulk-membership';
+
+/**
+ * "Add to groups" / "Remove from groups" for the selected people: pick groups (searched in the
+ * index, no API request), see per group who changes and who is already as asked and how many
+ * requests it takes, then send. A failure (a 429 included) stops the run and keeps the choice.
+ */
+export function BulkGroupsDialog({
+  accountId,
+  action,
+  members,
+  onClose,
+}: {
+  accountId: string;
+  action: 'add' | 'remove';
+  members: MemberRow[];
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [term, setTerm] = useState('');
+  const [chosen, setChosen] = useState<PlanGroup[]>([]);
+  const { run, execute } = useBulkMembership(accountId);
+  const found = useQuery(indexedGroupsQuery(accountId, term));
+  // Removing offers the groups the selected people are in; adding searches every group.
+  const removable = useMemo(() => {
+    const byId = new Map<string, PlanGroup>();
+    for (const m of members) for (const g of m.groups) byId.set(g.id, g);
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [members]);
+  const offered = action === 'remove' ? removable.filter((g) => g.name.toLowerCase().includes(term.toLowerCase())) : (found.data?.groups ?? []);
+  const plan = useMemo(
+    () => planBulk(action, members.map((m) => ({ id: m.id, email: m.email, groupIds: new Set(m.groups.map((g) => g.id)) })), chosen),
+    [action, members, chosen],
+  );
+  const toggle = (group: PlanGroup, on: boolean) =>
+    setChosen((list) => (on ? [...list, { id: group.id, name: group.name }] : list.filter((g) => g.id !== group.id)));
+  const sending = run !== null && !run.finished;
+  const verb = action === 'add' ? 'Add' : 'Remove';
+  const title = `${verb} ${pluralize(members.length, 'person', 'people')} ${action === 'add' ? 'to' : 'from'} groups`;
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => (!open && !sending ? onClose() : undefined)}
+      title={title}
+      size="wide"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={sending}>
+            {run?.finished && !run.error ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            type="button"
+            className={action === 'add' ? 'btn btn-primary' : 'btn btn-danger'}
+            disabled={sending || plan.changes === 0 || (run?.finished === true && !run.error)}
+            onClick={() => void execute(plan)}
+          >
+            {run?.error ? 'Try again' : `${verb} (${pluralize(plan.requests, 'request')})`}
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{action === 'add' ? 'Find groups' : 'Filter their groups'}</label>
+        <DebouncedInput id={`${id}-q`} className="input" type="search" value={term} onCommit={(v) => setTerm(v.trim())} placeholder="Group name" />
+      </div>
+      <fieldset className="bulk-group-options">
+        <legend>Groups</legend>
+        {offered.slice(0, 50).map((g) => (
+          <label key={g.id} className="checkbox-row">
+            <input type="checkbox" checked={chosen.some((c) => c.id === g.id)} onChange={(e) => toggle(g, e.target.checked)} disabled={sending} />
+            {g.name}
+          </label>
+        ))}
+        {offered.length === 0 ? <p className="muted">No group matches.</p> : null}
+      </fieldset>
+
+      {chosen.length ? (
+        <section aria-labelledby={`${id}-preview`}>
+          <h3 id={`${id}-preview`}>Preview</h3>
+          <ul className="bulk-preview">
+            {plan.steps.map((step) => (
+              <li key={step.group.id}>
+                <strong>{step.group.name}</strong>: {action === 'add' ? 'adds' : 'removes'} {step.change.map((m) => m.email).join(', ') || 'nobody'}
+                {step.unchanged.length ? (
+                  <span className="muted">
+                    {' '}
+                    ({step.unchanged.map((m) => m.email).join(', ')} {action === 'add' ? 'already in' : 'not in it'})
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            {pluralize(plan.changes, 'change')} in {pluralize(plan.requests, 'API request')}.
+          </p>
+        </section>
+      ) : null}
+
+      {run ? (
+        <p role="status">
+          {run.finished && !run.error ? 'Done: ' : 'Sent '}
+          {run.done} of {pluralize(run.total, 'request')}.
+        </p>
+      ) : null}
+      {run?.error ? <ErrorBanner error={run.error} title={`Stopped after ${run.done} of ${run.total} requests`} /> : null}
+    </Dialog>
+  );
+}

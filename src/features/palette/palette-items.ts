@@ -1,0 +1,46 @@
+/**
+ * What the palette can jump to or run. An item is plain data (so recent items can be kept on this
+ * device: names and ids only, never a secret); `go` says where it leads.
+ */
+export type PaletteTarget =
+  | { kind: 'section'; section: 'groups' | 'permission-groups' | 'resource-groups' | 'sso' | 'oauth-clients' }
+  | { kind: 'group'; id: string; tab?: 'policies' | 'members' }
+  | { kind: 'add-policy'; id: string }
+  | { kind: 'permission-group'; id: string }
+  | { kind: 'resource-group'; name: string }
+  | { kind: 'zone'; name: string }
+  | { kind: 'sso'; id: string }
+  | { kind: 'sso-new' }
+  | { kind: 'oauth-client'; id: string }
+  | { kind: 'oauth-new' }
+  | { kind: 'rotate'; id: string };
+
+export interface PaletteItem {
+  key: string;
+  label: string;
+  /** The heading it is listed under: "Recent", "User groups", "Actions" … */
+  group: string;
+  hint?: string;
+  target: PaletteTarget;
+}
+
+export const itemKey = (t: PaletteTarget): string => `${t.kind}:${'id' in t ? t.id : 'name' in t ? t.name : 'section' in t ? t.section : ''}`;
+
+/** Case- and accent-insensitive "contains", the way the palette filters cached lists. */
+export function matches(text: string, query: string): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return fold(text).includes(fold(query.trim()));
+}
+
+/** Recent items first (those that still match), then the rest, without duplicates. */
+export function withRecentFirst(items: PaletteItem[], recent: PaletteItem[], query: string): PaletteItem[] {
+  const seen = new Set<string>();
+  const out: PaletteItem[] = [];
+  for (const r of recent) {
+    if (query.trim() && !matches(r.label, query)) continue;
+    seen.add(r.key);
+    out.push({ ...r, group: 'Recent' });
+  }
+  for (const item of items) if (!seen.has(item.key)) out.push(item);
+  return out;
+}

@@ -1,0 +1,42 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { useKeyboard } from '../../stores/keyboard';
+import type { PaletteTarget } from './palette-items';
+
+/** Where each palette target leads, in the account's own URLs. */
+export function useGoTo(accountId: string) {
+  const navigate = useNavigate();
+  return useCallback(
+    (t: PaletteTarget) => {
+      const a = { accountId };
+      switch (t.kind) {
+        case 'section':
+          return navigate({ to: `/accounts/$accountId/${t.section}`, params: a });
+        case 'group':
+          if (t.tab === 'members') return navigate({ to: '/accounts/$accountId/groups/$groupId/members', params: { ...a, groupId: t.id } });
+          if (t.tab === 'policies') return navigate({ to: '/accounts/$accountId/groups/$groupId/policies', params: { ...a, groupId: t.id } });
+          return navigate({ to: '/accounts/$accountId/groups/$groupId', params: { ...a, groupId: t.id } });
+        case 'add-policy':
+          // The composer takes this request when it opens: a new policy, its first picker focused.
+          useKeyboard.getState().requestAddPolicy(t.id);
+          return navigate({ to: '/accounts/$accountId/groups/$groupId/policies', params: { ...a, groupId: t.id } });
+        case 'permission-group':
+          return navigate({ to: '/accounts/$accountId/permission-groups/$permissionGroupId', params: { ...a, permissionGroupId: t.id } });
+        case 'resource-group':
+        case 'zone':
+          return navigate({ to: '/accounts/$accountId/resource-groups', params: a, search: { q: t.name } });
+        case 'sso':
+          return navigate({ to: '/accounts/$accountId/sso/$connectorId', params: { ...a, connectorId: t.id } });
+        case 'sso-new':
+          return navigate({ to: '/accounts/$accountId/sso/new', params: a });
+        case 'oauth-client':
+          return navigate({ to: '/accounts/$accountId/oauth-clients/$clientId', params: { ...a, clientId: t.id } });
+        case 'oauth-new':
+          return navigate({ to: '/accounts/$accountId/oauth-clients/new', params: a });
+        case 'rotate':
+          return navigate({ to: '/accounts/$accountId/oauth-clients/$clientId/rotate', params: { ...a, clientId: t.id } });
+      }
+    },
+    [navigate, accountId],
+  );
+}

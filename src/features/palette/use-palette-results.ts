@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { oauthClientsQuery } from '../../api/queries/oauth';
+import { resourceGroupsQuery } from '../../api/queries/resource-groups';
+import { ssoConnectorsQuery } from '../../api/queries/sso';
+import { userGroupsQuery } from '../../api/queries/user-groups';
+import { zoneSearchQuery } from '../../api/queries/zones';
+import { allPermissionGroupsQuery } from '../../api/queries/permission-groups';
+import { itemKey, matches, type PaletteItem, type PaletteTarget } from './palette-items';
+import { GO_TO } from './shortcut-keys';
+
+/** Typing pauses this long before the palette asks the server. */
+const DEBOUNCE_MS = 200;
+const PER_KIND = 6;
+
+function useDebounced(value: string): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return settled;
+}
+
+/** Typing an action's words ("Add a policy to Ops") searches for its subject ("Ops"). */
+const ACTION_PREFIXES = [/^add a policy to\s+/i, /^add members to\s+/i, /^rotate secret of\s+/i];
+function subjectOf(text: string): string {
+  for (const prefix of ACTION_PREFIXES) if (prefix.test(text)) return text.replace(prefix, '');
+  return text;
+}
+
+const make = (label: string, group: string, target: PaletteTarget, hint?: string): PaletteItem => ({ key: itemKey(target), label, group, target, hint });
+
+/**
+ * The palette's results for what is typed. User groups and zones are searched on the server
+ * (debounced, one request each per pause, through the one fetch client); the other lists are
+ * one request each per session, cached, and filtered here. Nothing is asked before two letters.
+ */
+export function usePaletteResults(accountId: string, query: string, open: boolean) {
+  const settled = useDebounced(query.trim());
+  const searching = open && subjectOf(settled).length >= 2;
+  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: subjectOf(settled) }), enabled: searching });
+  const zones = useQuery({ ...zoneSearchQuery(accountId, subjectOf(settled)), enabled: searching });
+  const resourceGroups = useQuery({ ...resourceGroupsQuery(accountId), enabled: searching });
+  const permissionGroups = useQuery({ ...allPermissionGroupsQuery(accountId), enabled: searching });
+  const sso = useQuery({ ...ssoConnectorsQuery(accountId), enabled: searching });
+  const clients = useQuery({ ...oauthClientsQuery(accountId), enabled: searching });
+
+  const q = query.trim();
+  const items: PaletteItem[] = [];
+  for (const { section, label } of Object.values(GO_TO)) {
+    if (!q || matches(label, q)) items.push(make(label, 'Go to', { kind: 'section', section }));
+  }
+  const actions = [
+    make('Create OAuth client', 'Actions', { kind: 'oauth-new' }),
+    make('Start SSO setup', 'Actions', { kind: 'sso-new' }),
+  ];
+  items.push(...actions.filter((a) => !q || matches(a.label, q)));
+  if (searching) {
+    const fresh = settled === q || q.startsWith(settled);
+    // Typed as an action ("Add a policy to Ops"): only the items that read like it.
+    const typedAction = subjectOf(q) !== q;
+    for (const g of (fresh ? groups.data?.result : []) ?? []) {
+      const forGroup = [
+        make(g.name, 'User groups', { kind: 'group', id: g.id }, `${g.policies?.length ?? 0} policies`),
+        make(`Add a policy to ${g.name}`, 'Actions', { kind: 'add-policy', id: g.id }),
+        make(`Add members to ${g.name}`, 'Actions', { kind: 'group', id: g.id, tab: 'members' }),
+      ];
+      items.push(...(typedAction ? forGroup.filter((item) => matches(item.label, q)) : forGroup));
+    }
+    for (const z of (fresh ? zones.data?.zones : [])?.slice(0, PER_KIND) ?? []) items.push(make(z.name, 'Zones', { kind: 'zone', name: z.name }, 'resource groups with this zone'));
+    const subject = subjectOf(q);
+    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) => (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND);
+    for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) items.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
+    for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) items.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
+    for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) items.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
+    for (const c of filtered(clients.data, (x) => x.client_name ?? x.client_id)) {
+      const name = c.client_name || c.client_id;
+      items.push(make(name, 'OAuth clients', { kind: 'oauth-client', id: c.client_id }));
+      // A public client (auth method none) has no secret to rotate.
+      if (c.token_endpoint_auth_method !== 'none') items.push(make(`Rotate secret of ${name}`, 'Actions', { kind: 'rotate', id: c.client_id }));
+    }
+  }
+  const loading = searching && (settled !== q || groups.isFetching || zones.isFetching);
+  return { items, loading };
+}

@@ -1,0 +1,29 @@
+import { sortFindings, type Finding } from './finding';
+import { adminGrantFindings } from './rules/admin-rules';
+import { emptyGroupFindings, pendingMemberFindings } from './rules/group-rules';
+import { oauthFindings } from './rules/oauth-rules';
+import { groupPolicyFindings, idleDenyFindings } from './rules/policy-rules';
+import { missingZoneFindings, unusedResourceGroupFindings } from './rules/resource-rules';
+import { ssoLockoutFindings, ssoStuckFindings } from './rules/sso-rules';
+import type { AccessSnapshot } from './snapshot';
+import { indexSnapshot } from './snapshot-index';
+
+/** Every rule, each a pure function of the indexed snapshot; some need to know who is in which group. */
+const RULES = [
+  { rule: adminGrantFindings, needsMemberships: true },
+  { rule: emptyGroupFindings, needsMemberships: true },
+  { rule: pendingMemberFindings, needsMemberships: true },
+  { rule: unusedResourceGroupFindings, needsMemberships: false },
+  { rule: missingZoneFindings, needsMemberships: false },
+  { rule: groupPolicyFindings, needsMemberships: false },
+  { rule: idleDenyFindings, needsMemberships: true },
+  { rule: oauthFindings, needsMemberships: false },
+  { rule: ssoStuckFindings, needsMemberships: false },
+  { rule: ssoLockoutFindings, needsMemberships: true },
+];
+
+export function analyze(snapshot: AccessSnapshot): Finding[] {
+  const index = indexSnapshot(snapshot);
+  const known = snapshot.memberships !== null;
+  return sortFindings(RULES.filter((r) => known || !r.needsMemberships).flatMap((r) => r.rule(index)));
+}

@@ -1,0 +1,33 @@
+import { ADMIN_PERMISSION_GROUPS, SUPER_ADMINISTRATOR, adminGrant } from '../admin-roles';
+import type { Finding } from '../finding';
+import type { SnapshotIndex } from '../snapshot-index';
+import { groupObject, memberObject, plural } from './objects';
+
+/** Account-wide admin grants: which groups give them and how many people end up holding them. */
+export function adminGrantFindings(index: SnapshotIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of ADMIN_PERMISSION_GROUPS) {
+    const grant = adminGrant(index, name);
+    if (!grant) continue;
+    const isSuper = name === SUPER_ADMINISTRATOR;
+    findings.push({
+      id: `admin-grant:${grant.permissionGroup.id}`,
+      kind: 'admin-grant',
+      severity: isSuper ? 'warning' : 'info',
+      title: `${grant.permissionGroup.name}: ${plural(grant.holders.length, 'person', 'people')} through ${plural(grant.groups.length, 'group')}`,
+      why: isSuper
+        ? 'A super administrator can do anything in the account, including changing who has access, so every extra one widens what one stolen login can do.'
+        : 'An administrator can change almost everything in the account, so the fewer people hold it, the smaller a mistake or a stolen login can be.',
+      affected: [
+        { kind: 'permission-group', id: grant.permissionGroup.id, name: grant.permissionGroup.name },
+        ...grant.groups.map(groupObject),
+        ...grant.holders.map(memberObject),
+      ],
+      fix: {
+        action: `Review who is in ${grant.groups.map((g) => g.name).join(', ')} and keep this role to a few named people.`,
+        target: { screen: 'group-members', groupId: grant.groups[0]!.id },
+      },
+    });
+  }
+  return findings;
+}

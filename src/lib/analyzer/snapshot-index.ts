@@ -1,0 +1,67 @@
+import { computeEffectiveAccess, groupAccessPolicies, type AccessMatrix, type AccessPolicy } from '../effective-access';
+import type { AccessSnapshot, SnapshotMember, SnapshotUserGroup } from './snapshot';
+
+/**
+ * Lookups every rule and the simulator need, built once per snapshot: members by id, the groups
+ * of each member, each group's policies in the model's terms, and a member's combined matrix
+ * (cached by the set of groups, since many people share the same groups).
+ */
+export interface SnapshotIndex {
+  snapshot: AccessSnapshot;
+  groupById: Map<string, SnapshotUserGroup>;
+  memberById: Map<string, SnapshotMember>;
+  membersOf: (groupId: string) => readonly string[];
+  groupsOf: (memberId: string) => readonly string[];
+  policiesOf: (groupId: string) => AccessPolicy[];
+  matrixOfMember: (memberId: string) => AccessMatrix;
+}
+
+export function resourceGroupName(rg: { id: string; name?: string }): string {
+  return rg.name ?? rg.id;
+}
+
+export function memberLabel(member: SnapshotMember | undefined, id: string): string {
+  return member?.email ?? id;
+}
+
+export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
+  const groupById = new Map(snapshot.userGroups.map((g) => [g.id, g]));
+  const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
+  const members = new Map<string, readonly string[]>();
+  const groups = new Map<string, string[]>();
+  for (const { groupId, memberIds } of snapshot.memberships ?? []) {
+    if (!groupById.has(groupId)) continue; // a stale index entry for a deleted group grants nothing
+    const unique = [...new Set(memberIds)];
+    members.set(groupId, unique);
+    for (const memberId of unique) {
+      const list = groups.get(memberId) ?? [];
+      list.push(groupId);
+      groups.set(memberId, list);
+    }
+  }
+  for (const list of groups.values()) list.sort();
+
+  const policyCache = new Map<string, AccessPolicy[]>();
+  const policiesOf = (groupId: string) => {
+    let policies = policyCache.get(groupId);
+    if (!policies) {
+      const group = groupById.get(groupId);
+      policies = group ? groupAccessPolicies(group, resourceGroupName) : [];
+      policyCache.set(groupId, policies);
+    }
+    return policies;
+  };
+  const matrixCache = new Map<string, AccessMatrix>();
+  const groupsOf = (memberId: string) => groups.get(memberId) ?? [];
+  const matrixOfMember = (memberId: string) => {
+    const ids = groupsOf(memberId);
+    const key = ids.join(',');
+    let matrix = matrixCache.get(key);
+    if (!matrix) {
+      matrix = computeEffectiveAccess(ids.flatMap(policiesOf));
+      matrixCache.set(key, matrix);
+    }
+    return matrix;
+  };
+  return { snapshot, groupById, memberById, membersOf: (id) => members.get(id) ?? [], groupsOf, policiesOf, matrixOfMember };
+}

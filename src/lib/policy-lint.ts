@@ -1,0 +1,62 @@
+import { isInlineRef, parseRequestBody, type BodyProblem, type DraftPolicy } from './policy-draft';
+
+/**
+ * The JSON view's lint: beyond "does it parse", whether every id it names exists, and what each
+ * known id is. An unknown permission group parses fine yet the API refuses the save, so it is an
+ * error here, before saving, not a "Valid".
+ */
+
+export interface KnownIds {
+  /** Permission group id → name (the catalogue, plus what the group's own policies embed). */
+  permissionGroups: ReadonlyMap<string, string>;
+  /** Resource group id → label. */
+  resourceGroups: ReadonlyMap<string, string>;
+  /** Saved policy id → how the composer numbers it ("Policy 2"). */
+  policies: ReadonlyMap<string, string>;
+}
+
+export interface NamedId {
+  pointer: string;
+  kind: 'policy' | 'permission group' | 'resource group';
+  id: string;
+  name: string;
+}
+
+export type JsonLint =
+  | { state: 'invalid'; problems: BodyProblem[] }
+  | { state: 'unknown-ids'; policies: DraftPolicy[]; problems: BodyProblem[]; names: NamedId[] }
+  | { state: 'valid'; policies: DraftPolicy[]; names: NamedId[] };
+
+export function lintDraft(policies: readonly DraftPolicy[], known: KnownIds): { problems: BodyProblem[]; names: NamedId[] } {
+  const problems: BodyProblem[] = [];
+  const names: NamedId[] = [];
+  policies.forEach((p, i) => {
+    const at = `/policies/${i}`;
+    if (p.id) {
+      const label = known.policies.get(p.id);
+      if (label) names.push({ pointer: `${at}/id`, kind: 'policy', id: p.id, name: label });
+      else problems.push({ pointer: `${at}/id`, message: `no saved policy of this group has id ${JSON.stringify(p.id)}; leave "id" out to add a new policy` });
+    }
+    p.permissionGroups.forEach((id, j) => {
+      const pointer = `${at}/permission_groups/${j}/id`;
+      const name = known.permissionGroups.get(id);
+      if (name) names.push({ pointer, kind: 'permission group', id, name });
+      else problems.push({ pointer, message: `unknown permission group ${JSON.stringify(id)}: the account's catalogue has no permission group with this id` });
+    });
+    p.resourceGroups.forEach((ref, j) => {
+      if (isInlineRef(ref)) return;
+      const pointer = `${at}/resource_groups/${j}/id`;
+      const name = known.resourceGroups.get(ref.id);
+      if (name) names.push({ pointer, kind: 'resource group', id: ref.id, name });
+      else problems.push({ pointer, message: `unknown resource group ${JSON.stringify(ref.id)}: this account has no resource group with this id` });
+    });
+  });
+  return { problems, names };
+}
+
+export function lintRequestBody(text: string, previous: readonly DraftPolicy[], known: KnownIds): JsonLint {
+  const parsed = parseRequestBody(text, previous);
+  if (!parsed.ok) return { state: 'invalid', problems: parsed.problems };
+  const { problems, names } = lintDraft(parsed.policies, known);
+  return problems.length ? { state: 'unknown-ids', policies: parsed.policies, problems, names } : { state: 'valid', policies: parsed.policies, names };
+}
