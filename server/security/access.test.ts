@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { currentActor } from '../console/actor.ts';
+import { openConsoleStore } from '../console/open-store.ts';
 import { openSandboxDb } from '../sandbox/db/open.ts';
 import { createAccessVerifier } from './access.ts';
 import { AccessConfigError, loadAccessConfig } from './access-config.ts';
-import { dashboardHeaders, send, USER_GROUPS } from './test-apps.ts';
+import { ACCOUNT, dashboardHeaders, send, USER_GROUPS } from './test-apps.ts';
 
 /**
  * Team mode: every request carries a Cloudflare Access JWT, or is refused. The tokens here are
@@ -39,10 +40,10 @@ function token(claims: { email?: string; aud?: string; iss?: string; expiresIn?:
     .sign(key);
 }
 
-function teamApp() {
+function teamApp(consoleStorage?: ReturnType<typeof openConsoleStore>) {
   const config = loadConfig(env);
   const accessVerifier = createAccessVerifier(config.access!, createLocalJWKSet(jwks));
-  return createApp({ config, db: openSandboxDb(':memory:', 'default'), serveSpa: false, accessVerifier });
+  return createApp({ config, db: openSandboxDb(':memory:', 'default'), serveSpa: false, accessVerifier, consoleStorage });
 }
 
 const withToken = (jwt: string) => dashboardHeaders({ 'cf-access-jwt-assertion': jwt });
@@ -98,6 +99,19 @@ describe('Cloudflare Access sign-in (team mode)', () => {
       (await (await app.request('/who', { headers: { 'cf-access-jwt-assertion': await token({ email }) } })).json()).actor;
     expect(await Promise.all([ask('ada@acme.example'), ask('grace@acme.example')])).toEqual(['ada@acme.example', 'grace@acme.example']);
     expect(currentActor()).toBeNull();
+  });
+
+  it('journals each change under the email of the admin who made it, and History shows it', async () => {
+    const app = teamApp(openConsoleStore(':memory:'));
+    const as = async (email: string) => withToken(await token({ email }));
+    for (const [email, name] of [['ada@acme.example', 'Made by Ada'], ['grace@acme.example', 'Made by Grace']]) {
+      const created = await send(app, USER_GROUPS, { method: 'POST', headers: await as(email!), body: { name, policies: [] } });
+      expect(created.status).toBe(200);
+    }
+    const history = await send(app, `/console-api/history?account_id=${ACCOUNT}&source=console`, { headers: await as('ada@acme.example') });
+    expect(history.status).toBe(200);
+    const byName = Object.fromEntries(history.json.entries.map((e: any) => [e.resource.name, e.actor.label]));
+    expect(byName).toEqual({ 'Made by Ada': 'ada@acme.example', 'Made by Grace': 'grace@acme.example' });
   });
 
   it('on a local console (no Access settings) there is no sign-in and no actor', async () => {

@@ -1,11 +1,12 @@
 /**
  * The journal reads the API the way the dashboard does: a request back into this server, carrying
- * the original request's Host, Origin and session cookie (so it passes the same checks) and the
+ * the original request's Host, Origin, session cookie and team-mode Access token (so it passes the
+ * same checks) and the
  * console header (so the server adds its credential), in both sandbox and live mode.
  */
 export type AppFetch = (request: Request) => Response | Promise<Response>;
 
-const KEPT = ['host', 'origin', 'referer', 'cookie', 'sec-fetch-site', 'x-iam-console'];
+const KEPT = ['host', 'origin', 'referer', 'cookie', 'cf-access-jwt-assertion', 'sec-fetch-site', 'x-iam-console'];
 
 export function selfReader(appFetch: AppFetch, original: Request) {
   const origin = new URL(original.url).origin;
