@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import base from './playwright.config.ts';
 import { ACCESS_STANDIN } from './e2e/support/access-token.ts';
 
@@ -19,12 +19,16 @@ const vars = {
   ACCESS_JWKS_URL: `http://127.0.0.1:${STANDIN_PORT}/cdn-cgi/access/certs`,
   SANDBOX_SEED: 'default',
   SANDBOX_VERIFICATION_DELAY_MS: '300',
+  // As in the Node run: the whole suite goes through one dashboard credential (playwright.config.ts).
+  SANDBOX_RATE_LIMIT: '1000000/300',
 };
 
 export default defineConfig({
   ...base,
-  // Live mode runs its own Node server against a fake upstream: a Node-only journey.
-  testIgnore: ['live-mode.spec.ts'],
+  // Live mode runs its own Node server against a fake upstream: a Node-only journey. The large
+  // seed (e2e/large/) measures Node's server at 10,000 groups; the Workers run keeps the default seed.
+  testIgnore: ['live-mode.spec.ts', 'large/**'],
+  projects: [{ name: 'workers', use: { ...devices['Desktop Chrome'] } }],
   // A cut TCP connection (X-Sandbox-Fault: drop) is Node's socket.destroy(): a Worker cannot reset
   // its client's connection, and wrangler dev's proxy ends an aborted answer as an empty 200.
   grepInvert: /a dropped connection is retried|answer was lost|a cut connection before/,

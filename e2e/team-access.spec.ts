@@ -1,7 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { readFileSync } from 'node:fs';
 import { ACCESS_STANDIN, signAccessToken } from './support/access-token.ts';
-import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
+import type { Browser } from '@playwright/test';
+import { ACCOUNT_ID, accountPath, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
  * Team mode on Workers (playwright.workers.config.ts only): Cloudflare Access signs admins in, and
@@ -10,19 +11,59 @@ import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixt
  */
 const GROUPS = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
 
+/** A browser of its own for one admin, every request carrying that admin's Access token. */
+async function signedInAs(browser: Browser, baseURL: string | undefined, keyFile: string, email: string) {
+  const token = await signAccessToken({ keyFile, email });
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'cf-access-jwt-assertion': token } });
+  return { context, page: await context.newPage() };
+}
+
 test('the header shows who is signed in through Access', async ({ page, accessEmail }) => {
-  await page.goto('/groups');
+  await page.goto(accountPath('/groups'));
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
   await expect(page.getByRole('banner').getByText(`Signed in as ${accessEmail}`)).toBeVisible();
   await expectNoA11yViolations(page);
 });
 
 test('each admin is the one their own token names', async ({ browser, baseURL, accessKeyFile }) => {
-  const token = await signAccessToken({ keyFile: accessKeyFile!, email: 'grace@acme.example' });
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'cf-access-jwt-assertion': token } });
-  const page = await context.newPage();
-  await page.goto('/groups');
+  const { context, page } = await signedInAs(browser, baseURL, accessKeyFile!, 'grace@acme.example');
+  await page.goto(accountPath('/groups'));
   await expect(page.getByRole('banner').getByText('Signed in as grace@acme.example')).toBeVisible();
+  await context.close();
+});
+
+test('two admins each create a group; History shows each change under its own admin’s email', async ({ browser, baseURL, accessKeyFile, api }) => {
+  test.setTimeout(150_000); // two browsers, two creates and a History visit on wrangler dev
+  const stamp = Date.now().toString(36);
+  const admins = [
+    { email: `ada.${stamp}@acme.example`, group: `Team Ada ${stamp}` },
+    { email: `grace.${stamp}@acme.example`, group: `Team Grace ${stamp}` },
+  ];
+  for (const admin of admins) {
+    const { context, page } = await signedInAs(browser, baseURL, accessKeyFile!, admin.email);
+    await page.goto(accountPath('/groups'));
+    await page.getByRole('button', { name: 'Create group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a user group' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(admin.group);
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.getByRole('heading', { name: admin.group, level: 1 })).toBeVisible();
+    expect((await api.get<Array<{ name: string }>>(`/accounts/${ACCOUNT_ID}/iam/user_groups`, { name: admin.group })).result.map((g) => g.name)).toEqual([admin.group]);
+    await context.close();
+  }
+
+  // Either admin sees both changes, each by the admin who made it.
+  const { context, page } = await signedInAs(browser, baseURL, accessKeyFile!, admins[0]!.email);
+  await page.goto(accountPath('/history'));
+  for (const admin of admins) {
+    const entry = page.getByRole('article').filter({ hasText: admin.group });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.getByText(`by ${admin.email}`)).toBeVisible();
+  }
+  await expectNoA11yViolations(page);
+  // The same from the History API, which the filter by actor uses.
+  const res = await page.request.get(`/console-api/history?account_id=${ACCOUNT_ID}&actor=${encodeURIComponent(admins[1]!.email)}`);
+  const entries = ((await res.json()) as { entries: Array<{ actor: { label: string }; resource: { name: string } }> }).entries;
+  expect(entries.map((e) => [e.resource.name, e.actor.label])).toEqual([[admins[1]!.group, admins[1]!.email]]);
   await context.close();
 });
 
@@ -53,7 +94,7 @@ test.describe('requests without a valid Access token are refused', () => {
       ['wrong signature', await otherKeyToken(kid), 403, 9109],
     ];
     for (const [label, token, status, code] of cases) {
-      for (const path of [GROUPS, '/console-api/mode', '/groups', '/']) {
+      for (const path of [GROUPS, '/console-api/mode', accountPath('/groups'), '/']) {
         const headers: Record<string, string> = { 'x-iam-console': '1' };
         if (token) headers['cf-access-jwt-assertion'] = token;
         const res = await get(baseURL, path, headers);
@@ -73,7 +114,7 @@ test.describe('requests without a valid Access token are refused', () => {
     // Replaces (not merges with) the signed-in token the test's options would give the context.
     const context = await browser.newContext({ baseURL, extraHTTPHeaders: {} });
     const page = await context.newPage();
-    const res = await page.goto('/groups');
+    const res = await page.goto(accountPath('/groups'));
     expect(res?.status()).toBe(401);
     await expect(page.getByText('Sign in through Cloudflare Access')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'User groups' })).toHaveCount(0);
