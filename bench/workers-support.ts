@@ -23,7 +23,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startWorkersConsole(): Promise<WorkersConsole> {
+/** `vars` are the Worker's settings beyond Access (e.g. SANDBOX_RATE_LIMIT), as `--var` on the command line. */
+export async function startWorkersConsole(extraVars: Record<string, string> = {}): Promise<WorkersConsole> {
   const dir = mkdtempSync(join(tmpdir(), 'iam-bench-workers-'));
   const [port, standinPort, inspectorPort] = [await freePort(), await freePort(), await freePort()];
   const keyFile = join(dir, 'access-key.json');
@@ -37,6 +38,7 @@ export async function startWorkersConsole(): Promise<WorkersConsole> {
     ACCESS_AUD: ACCESS_STANDIN.audience,
     ACCESS_JWKS_URL: `http://127.0.0.1:${standinPort}/cdn-cgi/access/certs`,
     SANDBOX_SEED: 'default',
+    ...extraVars,
   };
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)];
   args.push('--assets', buildOnce(), '--persist-to', join(dir, 'state'), '--log-level', 'error');
