@@ -86,7 +86,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: 'large/**', use: { ...devices['Desktop Chrome'] } },
+    // A project's testIgnore replaces the top-level one: team mode stays out here too.
+    { name: 'chromium', testIgnore: ['large/**', 'team-access.spec.ts'], use: { ...devices['Desktop Chrome'] } },
     ...(WITH_LARGE ? [{ name: 'large', testMatch: 'large/**/*.spec.ts', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${LARGE_PORT}` } }] : []),
   ],
   webServer: [
