@@ -102,6 +102,25 @@ describe('user group JSON cache', () => {
     expect(await total()).toBe(before + 1);
   });
 
+  it('serves a remembered page in the order and membership the database holds after any write', async () => {
+    const s = sandboxOnFile('pages');
+    const page = async () => (await s.get(`${groups}?per_page=5`)).result.map((g: { name: string }) => g.name) as string[];
+    const inDb = () =>
+      (s.db.prepare(`SELECT name FROM user_groups WHERE account_id = ? ORDER BY name COLLATE NOCASE, id LIMIT 5`).all(ACCOUNT) as Array<{ name: string }>).map((r) => r.name);
+    expect(await page()).toEqual(inDb());
+    expect(await page()).toEqual(inDb()); // remembered
+    expect(await s.send('POST', groups, { name: '0 first by name' })).toBe(200);
+    expect((await page())[0]).toBe('0 first by name');
+    const last = (await s.get(`${groups}?per_page=5`)).result[4] as { id: string };
+    s.db.prepare('UPDATE user_groups SET name = ? WHERE id = ?').run('zz moved away by SQL', last.id);
+    expect(await page()).toEqual(inDb());
+    const other = new Database(s.path);
+    other.prepare("UPDATE user_groups SET name = '00 renamed elsewhere' WHERE name = '0 first by name'").run();
+    other.close();
+    expect((await page())[0]).toBe('00 renamed elsewhere');
+    expect(await page()).toEqual(inDb());
+  });
+
   it('answers the same bytes as the uncached answer did', async () => {
     const s = sandboxOnFile('same-bytes');
     const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();

@@ -10,7 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
-import { cachedCount, cachedJson } from './user-group-json.ts';
+import { cachedJson, cachedList } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -85,18 +85,16 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     }
     const clause = where.join(' AND ');
     const countSql = `SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`;
-    const total = cachedCount(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
+    const total = cachedList(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     // The page's rowids from the index alone (account, name, id: in this order), then their rows:
     // a deep page skips index entries, not table rows.
-    const rows = db
-      .prepare(
-        `SELECT * FROM user_groups WHERE rowid IN (
+    const pageSql = `SELECT * FROM user_groups WHERE rowid IN (
            SELECT rowid FROM user_groups WHERE ${clause}
             ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
-          ORDER BY name COLLATE NOCASE ${order}, id ${order}`,
-      )
-      .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as UserGroupRow[];
+          ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
+    const pageParams = { ...params, limit: query.per_page, offset: offsetOf(query) };
+    const rows = cachedList(db, pageSql + JSON.stringify(pageParams), () => db.prepare(pageSql).all(pageParams) as UserGroupRow[]);
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
     return okJsonItems(c, items, resultInfo(query, rows.length, total));
   });
