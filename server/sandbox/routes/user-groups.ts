@@ -120,7 +120,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       writePolicies(db, accountId, created.id, plan);
       return created;
     })();
-    return ok(c, userGroupResources(db, [row])[0]);
+    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
   });
 
   /** PUT replaces: `name` if given, and the whole policy set if `policies` is given. */
@@ -151,7 +151,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       db.prepare('UPDATE user_groups SET name = @name, modified_on = @modified_on WHERE id = @id').run(next);
       return next;
     })();
-    return ok(c, userGroupResources(db, [row])[0]);
+    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
   });
 
   /** Deleting a group takes its policies and memberships with it; the account members stay. */
@@ -176,10 +176,18 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
   });
 }
 
-/** The stored policy set of a group (ids, access, references, in order) as one comparable string. */
+/**
+ * The stored policy set of a group (ids, access, references, in order) as one comparable string:
+ * ids only, from one query, since a save compares it before and after writing.
+ */
 function policyFingerprint(db: Db, userGroupId: string): string {
-  const policies = loadPolicies(db, [userGroupId]).get(userGroupId) ?? [];
-  return JSON.stringify(
-    policies.map((p) => [p.id, p.access, p.permission_groups.map((g) => g.id), p.resource_groups.map((g) => g.id)]),
-  );
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.access,
+              (SELECT group_concat(permission_group_id, ',' ORDER BY position) FROM policy_permission_groups WHERE policy_id = p.id) AS pgs,
+              (SELECT group_concat(resource_group_id, ',' ORDER BY position) FROM policy_resource_groups WHERE policy_id = p.id) AS rgs
+         FROM policies p WHERE p.user_group_id = ? ORDER BY p.position`,
+    )
+    .all(userGroupId) as Array<{ id: string; access: string; pgs: string | null; rgs: string | null }>;
+  return JSON.stringify(rows.map((p) => [p.id, p.access, p.pgs ?? '', p.rgs ?? '']));
 }
