@@ -19,8 +19,9 @@ interface CacheState {
   /** Each group's JSON as UTF-8 bytes: a response is then a copy of bytes, not an encode of text. */
   entries: Map<string, Uint8Array>;
   /**
-   * What list queries answered (their totals and their pages' rows, by SQL and parameters): any
-   * insert, update or delete of a group row empties it.
+   * What list queries answered (their totals and their pages' rows, by SQL and parameters), for
+   * groups and their members: any insert, update or delete of a group, a member or a membership
+   * empties it.
    */
   lists: Map<string, unknown>;
   dataVersion: number;
@@ -34,6 +35,8 @@ const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM p
 const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['user_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_changed(OLD.id)'],
   ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ['user_group_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ['account_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
   ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
   // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
   ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
@@ -109,8 +112,9 @@ export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (
 const MAX_LISTS = 10_000;
 
 /**
- * What a list query answers (its total, or its page's rows), remembered by `key` (the SQL and its
- * parameters) until a group is added, changed or deleted. A repeated page then costs no query.
+ * What a list query of groups or group members answers (its total, or its page's rows),
+ * remembered by `key` (the SQL and its parameters) until a group, a member or a membership is
+ * added, changed or deleted. A repeated page then costs no query.
  */
 export function cachedList<T>(db: Db, key: string, run: () => T): T {
   const { lists } = cacheOf(db);
