@@ -76,17 +76,36 @@ export function ok<T>(c: Context, result: T, resultInfo?: ResultInfo, status: Co
 
 /**
  * `ok` for results already serialized (user-group-json.ts): the same bytes as `ok` would send for
- * the parsed items, built by joining their JSON text.
+ * the parsed items, built by joining their UTF-8 JSON.
  */
-export function okJsonItems(c: Context, items: string[], resultInfo?: ResultInfo) {
+export function okJsonItems(c: Context, items: Uint8Array[], resultInfo?: ResultInfo) {
   const info = resultInfo ? `,"result_info":${JSON.stringify(resultInfo)}` : '';
-  return c.body(`{"success":true,"errors":[],"messages":[],"result":[${items.join(',')}]${info}}`, 200, {
-    'Content-Type': 'application/json',
-  });
+  return jsonBytes(c, '{"success":true,"errors":[],"messages":[],"result":[', items, `]${info}}`);
 }
 
-export function okJsonItem(c: Context, item: string) {
-  return c.body(`{"success":true,"errors":[],"messages":[],"result":${item}}`, 200, { 'Content-Type': 'application/json' });
+export function okJsonItem(c: Context, item: Uint8Array) {
+  return jsonBytes(c, '{"success":true,"errors":[],"messages":[],"result":', [item], '}');
+}
+
+const utf8 = new TextEncoder();
+const COMMA = 44;
+
+/** `head`, the items separated by commas, then `tail`, as one byte array: copies, no re-encoding. */
+function jsonBytes(c: Context, head: string, items: Uint8Array[], tail: string) {
+  const start = utf8.encode(head);
+  const end = utf8.encode(tail);
+  let length = start.length + end.length + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
+  const body = new Uint8Array(length);
+  body.set(start, 0);
+  let at = start.length;
+  items.forEach((item, i) => {
+    if (i > 0) body[at++] = COMMA;
+    body.set(item, at);
+    at += item.length;
+  });
+  body.set(end, at);
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
 }
 
 /** begin_verification answers an envelope without `result` (seed 003). */

@@ -102,6 +102,58 @@ describe('user group JSON cache', () => {
     expect(await total()).toBe(before + 1);
   });
 
+  it('serves a remembered page in the order and membership the database holds after any write', async () => {
+    const s = sandboxOnFile('pages');
+    const page = async () => (await s.get(`${groups}?per_page=5`)).result.map((g: { name: string }) => g.name) as string[];
+    const inDb = () =>
+      (s.db.prepare(`SELECT name FROM user_groups WHERE account_id = ? ORDER BY name COLLATE NOCASE, id LIMIT 5`).all(ACCOUNT) as Array<{ name: string }>).map((r) => r.name);
+    expect(await page()).toEqual(inDb());
+    expect(await page()).toEqual(inDb()); // remembered
+    expect(await s.send('POST', groups, { name: '0 first by name' })).toBe(200);
+    expect((await page())[0]).toBe('0 first by name');
+    const last = (await s.get(`${groups}?per_page=5`)).result[4] as { id: string };
+    s.db.prepare('UPDATE user_groups SET name = ? WHERE id = ?').run('zz moved away by SQL', last.id);
+    expect(await page()).toEqual(inDb());
+    const other = new Database(s.path);
+    other.prepare("UPDATE user_groups SET name = '00 renamed elsewhere' WHERE name = '0 first by name'").run();
+    other.close();
+    expect((await page())[0]).toBe('00 renamed elsewhere');
+    expect(await page()).toEqual(inDb());
+  });
+
+  it("serves a remembered page of a group's members as the database holds it after any write", async () => {
+    const s = sandboxOnFile('member-pages');
+    const { id: groupId } = s.db
+      .prepare('SELECT user_group_id AS id FROM user_group_members GROUP BY user_group_id ORDER BY COUNT(*) DESC LIMIT 1')
+      .get() as { id: string };
+    const page = async () => {
+      const body = await s.get(`${groups}/${groupId}/members?per_page=3`);
+      return { emails: body.result.map((m: { email: string }) => m.email) as string[], total: body.result_info.total_count as number };
+    };
+    const inDb = () => ({
+      emails: (
+        s.db
+          .prepare(
+            `SELECT am.email FROM user_group_members ugm JOIN account_members am ON am.id = ugm.member_id
+              WHERE ugm.user_group_id = ? ORDER BY am.email COLLATE NOCASE, am.id LIMIT 3`,
+          )
+          .all(groupId) as Array<{ email: string }>
+      ).map((r) => r.email),
+      total: (s.db.prepare('SELECT COUNT(*) AS n FROM user_group_members WHERE user_group_id = ?').get(groupId) as { n: number }).n,
+    });
+    expect(await page()).toEqual(inDb());
+    expect(await page()).toEqual(inDb()); // remembered
+    const first = s.db.prepare('SELECT member_id FROM user_group_members WHERE user_group_id = ? LIMIT 1').get(groupId) as { member_id: string };
+    s.db.prepare("UPDATE account_members SET email = '0-renamed@example.com' WHERE id = ?").run(first.member_id);
+    expect((await page()).emails[0]).toBe('0-renamed@example.com');
+    expect(await s.send('DELETE', `${groups}/${groupId}/members/${first.member_id}`, undefined)).toBe(200);
+    expect(await page()).toEqual(inDb());
+    const other = new Database(s.path);
+    other.prepare('DELETE FROM user_group_members WHERE user_group_id = ? AND member_id IN (SELECT member_id FROM user_group_members WHERE user_group_id = ? LIMIT 1)').run(groupId, groupId);
+    other.close();
+    expect(await page()).toEqual(inDb());
+  });
+
   it('answers the same bytes as the uncached answer did', async () => {
     const s = sandboxOnFile('same-bytes');
     const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();

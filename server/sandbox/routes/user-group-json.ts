@@ -16,9 +16,14 @@ import type { Db } from '../db/open.ts';
 const MAX_ENTRIES = 20_000;
 
 interface CacheState {
-  entries: Map<string, string>;
-  /** Totals of list queries (by their SQL and parameters): any insert, rename or delete of a group empties it. */
-  counts: Map<string, number>;
+  /** Each group's JSON as UTF-8 bytes: a response is then a copy of bytes, not an encode of text. */
+  entries: Map<string, Uint8Array>;
+  /**
+   * What list queries answered (their totals and their pages' rows, by SQL and parameters), for
+   * groups and their members: any insert, update or delete of a group, a member or a membership
+   * empties it.
+   */
+  lists: Map<string, unknown>;
   dataVersion: number;
   readVersion: () => number;
 }
@@ -29,7 +34,9 @@ const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM p
 
 const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['user_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_changed(OLD.id)'],
-  ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_counts_clear()'],
+  ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ['user_group_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ['account_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
   ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
   // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
   ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
@@ -39,14 +46,14 @@ const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
 ];
 
 function install(db: Db): CacheState {
-  const entries = new Map<string, string>();
-  const counts = new Map<string, number>();
+  const entries = new Map<string, Uint8Array>();
+  const lists = new Map<string, unknown>();
   const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
-  const state: CacheState = { entries, counts, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
+  const state: CacheState = { entries, lists, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
   state.dataVersion = state.readVersion();
   db.function!('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
   db.function!('sandbox_user_group_cache_clear', () => (entries.clear(), null));
-  db.function!('sandbox_user_group_counts_clear', () => (counts.clear(), null));
+  db.function!('sandbox_user_group_lists_clear', () => (lists.clear(), null));
   for (const [table, events, call] of TRIGGERS) {
     for (const event of events) {
       // NEW does not exist in a DELETE trigger, OLD not in an INSERT one.
@@ -71,45 +78,52 @@ function cacheOf(db: Db): CacheState {
   const version = state.readVersion();
   if (version !== state.dataVersion) {
     state.entries.clear();
-    state.counts.clear();
+    state.lists.clear();
     state.dataVersion = version;
   }
   return state;
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * The JSON text of each row, in order: cached ones as they are, the others built together by
+ * The JSON of each row as UTF-8, in order: cached ones as they are, the others built together by
  * `build` (one batch per call) and remembered. Call outside a write transaction, so nothing
  * remembered can be rolled back.
  */
-export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (missing: R[]) => unknown[]): string[] {
+export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (missing: R[]) => unknown[]): Uint8Array[] {
   // No SQL callbacks (a Durable Object's SQLite): no trigger could invalidate it, so no cache.
-  if (!db.function) return build(rows).map((row) => JSON.stringify(row));
+  if (!db.function) return build(rows).map((row) => utf8.encode(JSON.stringify(row)));
   const { entries } = cacheOf(db);
-  const out: Array<string | undefined> = rows.map((row) => entries.get(row.id));
+  const out: Array<Uint8Array | undefined> = rows.map((row) => entries.get(row.id));
   const missing = rows.filter((_, i) => out[i] === undefined);
-  if (missing.length === 0) return out as string[];
+  if (missing.length === 0) return out as Uint8Array[];
   const built = build(missing);
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     if (out[i] !== undefined) continue;
-    const json = JSON.stringify(built[k++]);
+    const json = utf8.encode(JSON.stringify(built[k++]));
     out[i] = json;
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(rows[i]!.id, json);
   }
-  return out as string[];
+  return out as Uint8Array[];
 }
 
-/** The total of a list query, remembered until a group is added, renamed or deleted. */
-export function cachedCount(db: Db, key: string, count: () => number): number {
-  if (!db.function) return count(); // as in cachedJson: nothing could invalidate it
-  const { counts } = cacheOf(db);
-  let total = counts.get(key);
-  if (total === undefined) {
-    total = count();
-    if (counts.size >= 1000) counts.clear();
-    counts.set(key, total);
-  }
-  return total;
+/** Distinct list queries remembered (a page each): paging through 100,000 groups by 20 fits. */
+const MAX_LISTS = 10_000;
+
+/**
+ * What a list query of groups or group members answers (its total, or its page's rows),
+ * remembered by `key` (the SQL and its parameters) until a group, a member or a membership is
+ * added, changed or deleted. A repeated page then costs no query.
+ */
+export function cachedList<T>(db: Db, key: string, run: () => T): T {
+  if (!db.function) return run(); // as in cachedJson: nothing could invalidate it
+  const { lists } = cacheOf(db);
+  if (lists.has(key)) return lists.get(key) as T;
+  const answer = run();
+  if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
+  lists.set(key, answer);
+  return answer;
 }

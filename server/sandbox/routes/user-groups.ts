@@ -10,7 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
-import { cachedCount, cachedJson } from './user-group-json.ts';
+import { cachedJson, cachedList } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -85,18 +85,16 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     }
     const clause = where.join(' AND ');
     const countSql = `SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`;
-    const total = cachedCount(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
+    const total = cachedList(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     // The page's rowids from the index alone (account, name, id: in this order), then their rows:
     // a deep page skips index entries, not table rows.
-    const rows = db
-      .prepare(
-        `SELECT * FROM user_groups WHERE rowid IN (
+    const pageSql = `SELECT * FROM user_groups WHERE rowid IN (
            SELECT rowid FROM user_groups WHERE ${clause}
             ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
-          ORDER BY name COLLATE NOCASE ${order}, id ${order}`,
-      )
-      .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as UserGroupRow[];
+          ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
+    const pageParams = { ...params, limit: query.per_page, offset: offsetOf(query) };
+    const rows = cachedList(db, pageSql + JSON.stringify(pageParams), () => db.prepare(pageSql).all(pageParams) as UserGroupRow[]);
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
     return okJsonItems(c, items, resultInfo(query, rows.length, total));
   });
@@ -122,7 +120,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       writePolicies(db, accountId, created.id, plan);
       return created;
     })();
-    return ok(c, userGroupResources(db, [row])[0]);
+    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
   });
 
   /** PUT replaces: `name` if given, and the whole policy set if `policies` is given. */
@@ -153,7 +151,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       db.prepare('UPDATE user_groups SET name = @name, modified_on = @modified_on WHERE id = @id').run(next);
       return next;
     })();
-    return ok(c, userGroupResources(db, [row])[0]);
+    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
   });
 
   /** Deleting a group takes its policies and memberships with it; the account members stay. */
@@ -178,10 +176,18 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
   });
 }
 
-/** The stored policy set of a group (ids, access, references, in order) as one comparable string. */
+/**
+ * The stored policy set of a group (ids, access, references, in order) as one comparable string:
+ * ids only, from one query, since a save compares it before and after writing.
+ */
 function policyFingerprint(db: Db, userGroupId: string): string {
-  const policies = loadPolicies(db, [userGroupId]).get(userGroupId) ?? [];
-  return JSON.stringify(
-    policies.map((p) => [p.id, p.access, p.permission_groups.map((g) => g.id), p.resource_groups.map((g) => g.id)]),
-  );
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.access,
+              (SELECT group_concat(permission_group_id, ',' ORDER BY position) FROM policy_permission_groups WHERE policy_id = p.id) AS pgs,
+              (SELECT group_concat(resource_group_id, ',' ORDER BY position) FROM policy_resource_groups WHERE policy_id = p.id) AS rgs
+         FROM policies p WHERE p.user_group_id = ? ORDER BY p.position`,
+    )
+    .all(userGroupId) as Array<{ id: string; access: string; pgs: string | null; rgs: string | null }>;
+  return JSON.stringify(rows.map((p) => [p.id, p.access, p.pgs ?? '', p.rgs ?? '']));
 }
