@@ -62,4 +62,18 @@ describe('the Worker entry', () => {
       { name: `account:${OTHER}`, method: 'GET', body: '' },
     ]);
   });
+
+  it('in live mode the console store’s views reach the object holding that account’s state', async () => {
+    const { env, reached } = workerEnv({ ...team, CLOUDFLARE_API_TOKEN: 'secret' });
+    for (const path of [
+      `/console-api/history?account_id=${ACCOUNT}&page=2`,
+      `/console-api/history/export?account_id=${ACCOUNT}`,
+      `/console-api/accounts/${ACCOUNT}/members`,
+      `/console-api/accounts/${ACCOUNT}/findings`,
+    ]) {
+      await routeToObject(new Request(`https://iam.example.com${path}`), env);
+    }
+    await routeToObject(new Request('https://iam.example.com/console-api/history?account_id=not-an-account'), env);
+    expect(reached.map((r) => r.name)).toEqual([...Array(4).fill(`account:${ACCOUNT}`), 'account:shared']);
+  });
 });

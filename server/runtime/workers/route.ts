@@ -2,6 +2,7 @@ import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
 
 const ACCOUNT_IN_PATH = /\/accounts\/([0-9a-f]{32})(?:\/|$)/;
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 
 /**
  * Which Durable Object serves a request. Sandbox: one object, the whole emulated Cloudflare (its
@@ -11,7 +12,10 @@ const ACCOUNT_IN_PATH = /\/accounts\/([0-9a-f]{32})(?:\/|$)/;
  */
 export function objectName(request: Request, live: boolean, pinnedAccount: string | undefined): string {
   if (!live) return 'sandbox';
-  const account = ACCOUNT_IN_PATH.exec(new URL(request.url).pathname)?.[1];
+  const url = new URL(request.url);
+  // History names its account in the query (/console-api/history?account_id=…), the rest in the path.
+  const queried = url.searchParams.get('account_id');
+  const account = ACCOUNT_IN_PATH.exec(url.pathname)?.[1] ?? (queried && ACCOUNT_ID.test(queried) ? queried : undefined);
   return `account:${account ?? pinnedAccount ?? 'shared'}`;
 }
 
