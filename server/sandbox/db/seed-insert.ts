@@ -91,6 +91,17 @@ export interface OAuthClientSeed {
 
 export type SeedWriter = ReturnType<typeof createSeedWriter>;
 
+/** The rows of a scale seed, given all at once so they can be written in key order. */
+export interface SeedBatch {
+  userGroups: UserGroupSeed[];
+  members: MemberSeed[];
+  groupMembers: Array<[userGroupId: string, memberId: string, createdAt: string]>;
+}
+
+function inKeyOrder<T>(rows: T[], key: (row: T) => string): T[] {
+  return rows.map((row) => [key(row), row] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
 export function createSeedWriter(db: Db) {
   const account = db.prepare('INSERT INTO accounts (id, name, type, created_on) VALUES (?, ?, ?, ?)');
   const resourceGroup = db.prepare(
@@ -153,6 +164,26 @@ export function createSeedWriter(db: Db) {
     },
     groupMember(userGroupId: string, memberId: string, createdAt: string): void {
       groupMember.run(userGroupId, memberId, createdAt);
+    },
+    /**
+     * Table by table, each in its primary key's order: a B-tree filled in key order appends to
+     * its last page, where random ids land anywhere (half the time for the 100,000-group seed).
+     */
+    batch({ userGroups, members, groupMembers }: SeedBatch): void {
+      for (const m of inKeyOrder(members, (m) => m.id)) {
+        member.run(m.id, m.accountId, m.userId, m.email, m.firstName, m.lastName, m.status, m.createdOn);
+      }
+      for (const g of inKeyOrder(userGroups, (g) => g.id)) userGroup.run(g.id, g.accountId, g.name, g.createdOn, g.modifiedOn);
+      const policies = inKeyOrder(
+        userGroups.flatMap((g) => g.policies.map((p, position) => ({ p, userGroupId: g.id, position }))),
+        ({ p }) => p.id,
+      );
+      for (const { p, userGroupId, position } of policies) policy.run(p.id, userGroupId, position, p.access);
+      for (const { p } of policies) p.permissionGroupIds.forEach((pgId, i) => policyPermissionGroup.run(p.id, pgId, i));
+      for (const { p } of policies) p.resourceGroupIds.forEach((rgId, i) => policyResourceGroup.run(p.id, rgId, i));
+      for (const [userGroupId, memberId, createdAt] of inKeyOrder(groupMembers, ([g, m]) => `${g}:${m}`)) {
+        groupMember.run(userGroupId, memberId, createdAt);
+      }
     },
     ssoConnector(s: SsoConnectorSeed): void {
       ssoConnector.run(

@@ -1,6 +1,6 @@
 import { PERMISSION_GROUPS } from './seed-catalogue-permission-groups.ts';
 import type { SeededCompany } from './seed-company.ts';
-import type { MemberSeed, PolicySeed, SeedWriter } from './seed-insert.ts';
+import type { MemberSeed, PolicySeed, SeedBatch, SeedWriter } from './seed-insert.ts';
 import { newPerson } from './seed-people.ts';
 import { SEED_BASE_TIME, SeedRandom, seedTimestamp } from './seed-random.ts';
 
@@ -93,6 +93,7 @@ export function seedLarge(
     counters.set(prefix, n);
     return `${prefix} – ${n}`;
   };
+  const batch: SeedBatch = { userGroups: [], members: [], groupMembers: [] };
   const groups: Array<{ id: string; created: number }> = [];
   for (let i = 0; i < size.groups; i++) {
     const id = rand.id();
@@ -100,7 +101,7 @@ export function seedLarge(
     const policyCount = rand.int(1, 3);
     const policies: PolicySeed[] = [];
     for (let p = 0; p < policyCount; p++) policies.push(policy(p === 0));
-    write.userGroup({
+    batch.userGroups.push({
       id,
       accountId,
       name: nameFor(i),
@@ -135,7 +136,7 @@ export function seedLarge(
       status: pending ? 'pending' : 'accepted',
       createdOn: seedTimestamp(pending ? rand.daysAgo(0, 30) : rand.daysAgo(31, 1_300)),
     };
-    write.member(member);
+    batch.members.push(member);
     members.push(member);
   }
 
@@ -144,14 +145,15 @@ export function seedLarge(
   const allStaff = groups[0]!;
   const joinedAt = (groupCreated: number, memberCreatedOn: string) =>
     seedTimestamp(rand.between(Math.max(groupCreated, Date.parse(memberCreatedOn)), SEED_BASE_TIME));
-  for (const m of [...company.members, ...members]) write.groupMember(allStaff.id, m.id, joinedAt(allStaff.created, m.createdOn));
+  for (const m of [...company.members, ...members]) batch.groupMembers.push([allStaff.id, m.id, joinedAt(allStaff.created, m.createdOn)]);
   for (const m of members) {
     const picked = new Set<number>();
     const count = rand.pick([0, 1, 1, 2, 2, 3]);
     for (let k = 0; k < count; k++) picked.add(1 + Math.floor(Math.pow(rand.next(), 2.5) * (groups.length - 1)));
     for (const index of picked) {
       const group = groups[index]!;
-      write.groupMember(group.id, m.id, joinedAt(group.created, m.createdOn));
+      batch.groupMembers.push([group.id, m.id, joinedAt(group.created, m.createdOn)]);
     }
   }
+  write.batch(batch);
 }

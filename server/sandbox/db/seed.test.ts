@@ -11,14 +11,11 @@ const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).ge
 const rows = <T>(db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
 
 const dbs: Partial<Record<SeedKind, NodeDb>> = {};
-let largeSeedMs = 0;
 
 beforeAll(() => {
   dbs.empty = openSandboxDb(':memory:', 'empty');
   dbs.default = openSandboxDb(':memory:', 'default');
-  const started = performance.now();
   dbs.large = openSandboxDb(':memory:', 'large');
-  largeSeedMs = performance.now() - started;
 });
 afterAll(() => {
   for (const db of Object.values(dbs)) db?.close();
@@ -319,11 +316,6 @@ describe('large seed', () => {
     expect(count(large, 'SELECT COUNT(*) AS n FROM user_group_members WHERE user_group_id = ?', allStaff.id)).toBe(
       members(large),
     );
-  });
-
-  it('seeds fast enough to start a scale sandbox in seconds', () => {
-    // Measured ~1 s on the 2-core CI machine; the bound leaves room for a busy machine.
-    expect(largeSeedMs).toBeLessThan(10_000);
   });
 });
 
