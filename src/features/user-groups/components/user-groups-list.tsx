@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
+import { memberCountsQuery } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/queries/user-groups';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -38,6 +39,12 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   }, [search.page, search.per_page]);
 
   const groups = data?.result ?? [];
+  // One call for the whole page's member counts, from the console's membership index (no
+  // request of Cloudflare's rate limit, never one per group).
+  const groupIds = groups.map((g) => g.id);
+  const counts = useQuery({ ...memberCountsQuery(accountId, groupIds), enabled: groupIds.length > 0 });
+  const memberCounts = counts.data?.counts ?? NO_COUNTS;
+  const indexing = !counts.data || counts.data.index.state === 'building';
   const total = data?.resultInfo?.total_count ?? groups.length;
   const busy = isPlaceholderData || (isFetching && !data);
 
@@ -110,6 +117,8 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
               setSearch({ sort: column === 'name' ? undefined : column, direction: next === 'asc' ? undefined : 'desc', page: column === sort ? search.page : 1 })
             }
             busy={busy}
+            memberCounts={memberCounts}
+            indexing={indexing}
             caption={sortCaption(sort, direction, search.page, total > groups.length)}
           />
           <Pagination
@@ -127,6 +136,8 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
     </div>
   );
 }
+
+const NO_COUNTS = {};
 
 function describeResult(total: number, q: string | undefined): string {
   const groups = `${total.toLocaleString()} ${total === 1 ? 'group' : 'groups'}`;
@@ -183,7 +194,7 @@ function ListEmptyState(props: {
   );
 }
 
-const SORT_WORDS = { name: 'name', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
+const SORT_WORDS = { name: 'name', members: 'number of members', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
 
 function sortCaption(sort: keyof typeof SORT_WORDS, direction: 'asc' | 'desc', page: number, paged: boolean): string {
   const order = sort === 'name' ? (direction === 'asc' ? 'A to Z' : 'Z to A') : direction === 'asc' ? 'ascending' : 'descending';
