@@ -1,4 +1,5 @@
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
+import { freshIndex } from './support/membership-index.ts';
 
 /**
  * Keyboard-first use: the palette jumps to a group and adds a policy, which is saved with
@@ -106,4 +107,55 @@ test('every shortcut ? lists works, and none fires while typing in a field', asy
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeHidden();
+});
+
+test('the palette finds a person by email (from the index) and adds them to a group after one confirmation; recent first', async ({ page, api, request }) => {
+  const name = `Kbd people ${Date.now().toString(36)}`;
+  const group = await api.post<{ id: string }>(GROUPS, { name, policies: [] });
+  expect(group.success).toBe(true);
+  const person = (await api.get<Array<{ id: string; user: { email: string } }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 5, status: 'accepted' })).result[0]!;
+  const email = person.user.email;
+  await freshIndex(request);
+  const v4Searches: string[] = [];
+  page.on('request', (r) => void (r.url().includes('/client/v4/') && r.url().includes('fuzzy_name') && v4Searches.push(r.url())));
+  await page.goto(`/accounts/${ACCOUNT_ID}/groups`);
+  await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
+
+  // Jump to a person by email.
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('combobox', { name: 'Search groups, zones, clients and actions' });
+  await page.keyboard.type(email);
+  const personOption = page.getByRole('group', { name: 'Members' }).getByRole('option', { name: email });
+  await expect(personOption).toBeVisible();
+  await expectNoA11yViolations(page);
+  while ((await personOption.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/members/${person.id}`));
+
+  // "Add ‹person› to ‹group›": the add dialog opens with them ticked and Add focused.
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+  await page.keyboard.type(`Add ${email} to ${name}`);
+  const action = page.getByRole('option', { name: `Add ${email} to ${name}` });
+  await expect(action).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add members' });
+  await expect(dialog.getByRole('checkbox', { name: new RegExp(email) })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Add 1 member' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const members = await api.get<Array<{ id: string }>>(`${GROUPS}/${group.result.id}/members`);
+  expect(members.result.map((m) => m.id)).toEqual([person.id]);
+  await expect(page.getByRole('main').getByRole('table').getByText(email)).toBeVisible();
+
+  // Debounced: typing a whole sentence asked the API for groups a few times, not once per letter.
+  expect(v4Searches.length).toBeGreaterThan(0);
+  expect(v4Searches.length).toBeLessThan(6);
+
+  // Recent first: an empty palette lists the last two choices at the top, newest first.
+  await page.keyboard.press('Control+k');
+  const recent = page.getByRole('group', { name: 'Recent' }).getByRole('option');
+  await expect(recent.nth(0)).toHaveText(`Add ${email} to ${name}`);
+  await expect(recent.nth(1)).toContainText(email);
+  await page.keyboard.press('Escape');
 });

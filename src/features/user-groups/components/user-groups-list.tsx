@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';
+import { useKeyboard } from '../../../stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
 import { useDebouncedSearch } from '../use-debounced-search';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
@@ -23,7 +24,14 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   // The API orders by name only: for another column it serves name order and the page is re-sorted.
   const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.sort ? undefined : search.direction };
   const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
-  const [creating, setCreating] = useState(false);
+  const [creatingHere, setCreatingHere] = useState(false);
+  // "Create user group" in the palette asks for the dialog too; closing it ends either request.
+  const createRequested = useKeyboard((s) => s.createGroupRequested);
+  const creating = creatingHere || createRequested;
+  const setCreating = (open: boolean) => {
+    setCreatingHere(open);
+    if (!open) useKeyboard.getState().requestCreateGroup(false);
+  };
   const searchId = useId();
   const topRef = useRef<HTMLDivElement>(null);
 
