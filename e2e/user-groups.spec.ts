@@ -159,6 +159,10 @@ test('create a group from a copy of another’s policies, rename it, delete it; 
   await expect(dialog.getByRole('alert')).toContainText('already exists');
   await expect(nameBox).toHaveValue('security operations');
   await expectNoA11yViolations(page);
+  // Correcting the name drops the API's verdict on the old one at once: it was about another name.
+  await nameBox.fill('security operations, again');
+  await expect(nameBox).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
 
   // Bad input 2: an over-long name.
   await nameBox.fill('x'.repeat(300));
