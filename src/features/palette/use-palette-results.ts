@@ -88,16 +88,20 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
       items.push(...(typedAction ? forGroup.filter((item) => matches(item.label, q)) : forGroup));
     }
     for (const z of (fresh ? zones.data?.zones : [])?.slice(0, PER_KIND) ?? []) items.push(make(z.name, 'Zones', { kind: 'zone', name: z.name }, 'resource groups with this zone'));
-    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) => (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND);
-    for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) items.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
-    for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) items.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
-    for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) items.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
+    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) =>
+      subject.length >= 2 ? (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND) : [];
+    const fromLists: PaletteItem[] = [];
+    for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) fromLists.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
+    for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) fromLists.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
+    for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) fromLists.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
     for (const c of filtered(clients.data, (x) => x.client_name ?? x.client_id)) {
       const name = c.client_name || c.client_id;
-      items.push(make(name, 'OAuth clients', { kind: 'oauth-client', id: c.client_id }));
+      fromLists.push(make(name, 'OAuth clients', { kind: 'oauth-client', id: c.client_id }));
       // A public client (auth method none) has no secret to rotate.
-      if (c.token_endpoint_auth_method !== 'none') items.push(make(`Rotate secret of ${name}`, 'Actions', { kind: 'rotate', id: c.client_id }));
+      if (c.token_endpoint_auth_method !== 'none') fromLists.push(make(`Rotate secret of ${name}`, 'Actions', { kind: 'rotate', id: c.client_id }));
     }
+    // Typed as an action, only what reads like it ("Rotate secret of CI" keeps that rotation).
+    items.push(...(typedAction ? fromLists.filter((item) => matches(item.label, q)) : fromLists));
   }
   const loading = searching && (settled !== q || groups.isFetching || zones.isFetching || people.isFetching);
   return { items, loading };

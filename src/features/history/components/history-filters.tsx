@@ -21,6 +21,7 @@ export function HistoryFilters({ filters, onChange }: HistoryFiltersProps) {
       <div className="field">
         <label htmlFor={`${id}-type`}>Resource</label>
         <Select
+          size="normal"
           id={`${id}-type`}
           value={filters.resource_type ?? ALL}
           options={[{ value: ALL, label: 'All resources' }, ...RESOURCE_TYPES.map((t) => ({ value: t, label: RESOURCE_TYPE_LABEL[t] ?? t }))]}
@@ -34,6 +35,7 @@ export function HistoryFilters({ filters, onChange }: HistoryFiltersProps) {
       <div className="field">
         <label htmlFor={`${id}-action`}>Action</label>
         <Select
+          size="normal"
           id={`${id}-action`}
           value={filters.action ?? ALL}
           options={[{ value: ALL, label: 'All actions' }, ...ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] ?? a }))]}

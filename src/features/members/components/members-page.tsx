@@ -67,6 +67,7 @@ export function MembersPage({ search, onSearch }: { search: MembersSearch; onSea
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
           <Select
+            size="normal"
             id={`${id}-status`}
             value={search.status ?? 'any'}
             options={STATUSES}
@@ -76,6 +77,7 @@ export function MembersPage({ search, onSearch }: { search: MembersSearch; onSea
         <div className="field">
           <label htmlFor={`${id}-sort`}>Sort by</label>
           <Select
+            size="normal"
             id={`${id}-sort`}
             value={`${search.sort ?? 'email'}:${search.direction ?? 'asc'}`}
             options={SORT_OPTIONS}
