@@ -183,5 +183,15 @@ test('the palette finds a person by email (from the index) and adds them to a gr
   const recent = page.getByRole('group', { name: 'Recent' }).getByRole('option');
   await expect(recent.nth(0)).toHaveText(`Add ${email} to ${name}`);
   await expect(recent.nth(1)).toContainText(email);
+
+  // "Create user group" from anywhere: the groups list with its create dialog open.
+  await page.keyboard.type('Create user group');
+  await expect(page.getByRole('option', { name: 'Create user group' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const create = page.getByRole('dialog', { name: 'Create a user group' });
+  await expect(create).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}/groups(\\?|$)`));
   await page.keyboard.press('Escape');
+  await expect(create).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
 });

@@ -74,7 +74,8 @@ export function AddMembersDialog({
       else next.delete(person.id);
       return next;
     });
-  const chosen = [...selected.values()];
+  // Someone prefilled from the palette may already be in the group: there is nothing to add for them.
+  const chosen = [...selected.values()].filter((p) => !memberIds.has(p.id));
   const refused = add.error && isApiError(add.error) ? describeRefused(add.error.errors, chosen) : [];
 
   return (
