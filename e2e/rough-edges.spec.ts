@@ -89,6 +89,7 @@ test('(3) importing a file with members adds them only when the draft is saved',
   const importer = page.getByRole('dialog', { name: 'Import a group' });
   await importer.getByLabel('Or paste the JSON').fill(exported);
   await expect(importer.getByRole('checkbox', { name: /Also add the file’s members/ })).toBeChecked();
+  await expectNoA11yViolations(page);
   await importer.getByRole('button', { name: 'Load into editor' }).click();
   await expect(importer).toBeHidden();
   // Nothing written yet: the dialog promised so.
@@ -115,6 +116,7 @@ test('(4) a resource group created from the composer goes away when the draft is
   await dialog.getByRole('button', { name: 'Create and add' }).click();
   await expect(dialog).toBeHidden();
   const rgId = await idByName(api, `${IAM}/resource_groups`, rgName);
+  await expectNoA11yViolations(page);
 
   await page.getByRole('button', { name: 'Discard draft' }).click();
   const confirm = page.getByRole('dialog');
@@ -136,6 +138,7 @@ test('(9) a public client (auth method none) gets no secret dialog and offers no
   await expect(page.getByText(/None: a public client/)).toBeVisible();
   await expect(page.getByRole('link', { name: /Rotate secret/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Rotate secret/ })).toHaveCount(0);
+  await expectNoA11yViolations(page);
   const stored = (await api.get<Array<{ client_name: string; token_endpoint_auth_method: string }>>(CLIENTS)).result.find((c) => c.client_name === name);
   expect(stored?.token_endpoint_auth_method).toBe('none');
 });
@@ -196,6 +199,7 @@ test('(11) in a conflict, "Overwrite theirs" is the danger button and "Discard m
   };
   expect(await overwrite.evaluate(red)).toBe(true);
   expect(await discard.evaluate(red)).toBe(false);
+  await expectNoA11yViolations(page);
 });
 
 test('(12) a seeded client’s pages ask no host but the console’s own, and show its logo from there', async ({ page, api }) => {
@@ -217,6 +221,7 @@ test('(12) a seeded client’s pages ask no host but the console’s own, and sh
   const origin = new URL(page.url()).origin;
   expect(asked.filter((url) => url.startsWith('http') && new URL(url).origin !== origin)).toEqual([]);
   expect(problems).toEqual([]);
+  await expectNoA11yViolations(page);
 });
 
 test('(13) the going-public checklist follows a change made elsewhere when the admin comes back to the tab', async ({ page, api }) => {
@@ -226,6 +231,7 @@ test('(13) the going-public checklist follows a change made elsewhere when the a
   await expect(page.getByRole('heading', { level: 1, name: 'Go public' })).toBeVisible();
   const item = (label: string) => page.getByRole('listitem').filter({ hasText: label });
   await expect(item('Logo')).toContainText('Missing');
+  await expectNoA11yViolations(page);
   // Someone adds the logo elsewhere (the API, another tab); coming back to this tab shows it.
   expect((await api.patch(`${CLIENTS}/${client.client_id}`, { logo_uri: 'https://cdn.example.com/logo.png' })).success).toBe(true);
   // What the browser sends when the tab is shown again (react-query listens on window).
