@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { chooseOption } from './support/select.ts';
 
 /**
  * History and revert: the admin changes a group's policies and members in the console, sees both
@@ -123,12 +124,16 @@ test('a change made directly through the API appears in History, marked as such,
   await expect(rename.getByRole('button', { name: 'Revert this change' })).toBeVisible();
   await expectNoA11yViolations(page);
 
-  await page.getByLabel('Action', { exact: true }).selectOption('create');
+  const actionFilter = page.getByRole('combobox', { name: 'Action', exact: true });
+  await chooseOption(page, actionFilter, 'Created');
+  await expect(actionFilter).toHaveText('Created');
   await expect(page).toHaveURL(/action=create/);
   await expect(entry(page, `name: ${group.name} → ${renamed}`)).toHaveCount(0);
   await expect(page.getByRole('article').first()).toContainText('Created');
-  await page.getByLabel('Action', { exact: true }).selectOption('');
-  await page.getByLabel('Resource', { exact: true }).selectOption('oauth_client');
+  await chooseOption(page, actionFilter, 'All actions');
+  await expect(page).not.toHaveURL(/action=/);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Resource', exact: true }), 'OAuth client');
+  await expect(page).toHaveURL(/resource_type=oauth_client/);
   await expect(entry(page, renamed)).toHaveCount(0);
 
   // The export is NDJSON of the same entries.

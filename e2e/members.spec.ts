@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ACCOUNT_ID, accountPath, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
+import { chooseOption } from './support/select.ts';
 
 /**
  * Members: everyone in the account with their groups, from the membership index; bulk add to
@@ -116,5 +117,25 @@ test('a member who does not exist is "no such member", not "no access"', async (
   await expect(page.getByRole('heading', { level: 1, name: 'No such member' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('No such member: nobody with id');
   await expect(page.getByText(/gets no access/)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test('the Status and Sort by filters are the console’s own selects, picked as a person does', async ({ page, request }) => {
+  await openMembers(page);
+  const status = page.getByRole('combobox', { name: 'Status', exact: true });
+  await chooseOption(page, status, 'Pending');
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(status).toHaveText('Pending');
+  const pending = (await (await request.get(`/console-api/accounts/${ACCOUNT_ID}/members?status=pending&per_page=1`)).json()) as { total: number; members: Array<{ email: string }> };
+  expect(pending.total).toBeGreaterThan(0);
+  await expect(page.getByRole('row').filter({ hasText: pending.members[0]!.email })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'Accepted' })).toHaveCount(0);
+
+  const sortBy = page.getByRole('combobox', { name: 'Sort by', exact: true });
+  await chooseOption(page, sortBy, 'Number of groups ↓');
+  await expect(page).toHaveURL(/sort=groups/);
+  await expect(page).toHaveURL(/direction=desc/);
+  const most = (await (await request.get(`/console-api/accounts/${ACCOUNT_ID}/members?status=pending&sort=groups&direction=desc&per_page=1`)).json()) as { members: Array<{ email: string }> };
+  await expect(page.getByRole('row').nth(1)).toContainText(most.members[0]!.email);
   await expectNoA11yViolations(page);
 });

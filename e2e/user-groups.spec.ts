@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { freshIndex } from './support/membership-index.ts';
 import { chooseOption } from './support/select.ts';
 
 /**
@@ -158,6 +159,10 @@ test('create a group from a copy of another’s policies, rename it, delete it; 
   await expect(dialog.getByRole('alert')).toContainText('already exists');
   await expect(nameBox).toHaveValue('security operations');
   await expectNoA11yViolations(page);
+  // Correcting the name drops the API's verdict on the old one at once: it was about another name.
+  await nameBox.fill('security operations, again');
+  await expect(nameBox).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
 
   // Bad input 2: an over-long name.
   await nameBox.fill('x'.repeat(300));
@@ -239,4 +244,44 @@ test('a double click on Create sends one request', async ({ page, api }) => {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   expect(posts).toBe(1);
   expect((await listNames(api, { name })).length).toBe(1);
+});
+
+test('member counts come from the membership index, sort as numbers, and say when a group is not indexed yet', async ({ page, api, request }) => {
+  const stem = unique('Count');
+  const members = (await api.get<Array<{ id: string }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 20 })).result.map((m) => m.id);
+  expect(members.length).toBeGreaterThanOrEqual(10);
+  // Names and sizes chosen so text order, natural order and count order all differ.
+  const sizes: Array<[string, number]> = [[`${stem} – 2`, 10], [`${stem} – 15`, 9], [`${stem} – 9`, 2]];
+  const ids: string[] = [];
+  for (const [name, size] of sizes) {
+    const created = await api.post<{ id: string }>(GROUPS, { name, policies: [] });
+    expect(created.success, JSON.stringify(created.errors)).toBe(true);
+    ids.push(created.result.id);
+    expect((await api.put(`${GROUPS}/${created.result.id}/members`, members.slice(0, size).map((id) => ({ id })))).success).toBe(true);
+  }
+  await freshIndex(request);
+
+  let countCalls = 0;
+  page.on('request', (r) => void (r.url().includes('/membership-index/member-counts') && countCalls++));
+  await page.goto(accountPath(`/groups?q=${encodeURIComponent(stem)}`));
+  await expectAllRows(page, [`${stem} – 2`, `${stem} – 9`, `${stem} – 15`]);
+  const membersHeader = page.getByRole('columnheader', { name: /Members/ });
+  await membersHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/sort=members/);
+  await expectAllRows(page, [`${stem} – 9`, `${stem} – 15`, `${stem} – 2`]);
+  const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await expect(row(`${stem} – 2`).getByRole('cell').nth(1)).toHaveText('10');
+  await expect(row(`${stem} – 9`).getByRole('cell').nth(1)).toHaveText('2');
+  await membersHeader.getByRole('button').click();
+  await expectAllRows(page, [`${stem} – 2`, `${stem} – 15`, `${stem} – 9`]);
+  // One call for the page's counts (a second for the re-sort is allowed), never one per group.
+  expect(countCalls).toBeGreaterThanOrEqual(1);
+  expect(countCalls).toBeLessThan(ids.length);
+  await expectNoA11yViolations(page);
+
+  // A group made elsewhere (straight through the API) is unknown to the index until its next pass: not a 0.
+  const fresh = await api.post<{ id: string }>(GROUPS, { name: `${stem} – 1`, policies: [] });
+  expect(fresh.success).toBe(true);
+  await page.reload();
+  await expect(row(`${stem} – 1`).getByRole('cell').nth(1)).toHaveText('Not indexed yet');
 });

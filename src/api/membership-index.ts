@@ -55,7 +55,7 @@ export class IndexError extends Error {
 async function call<S extends z.ZodMiniType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) } });
   } catch {
     throw new IndexError(0, 'Could not reach the server. Check your connection and try again.');
   }
@@ -84,6 +84,7 @@ export const membershipIndexKeys = {
   members: (accountId: string, params: MemberSearchParams) => [...membershipIndexKeys.all(accountId), 'members', params] as const,
   member: (accountId: string, memberId: string) => [...membershipIndexKeys.all(accountId), 'member', memberId] as const,
   groups: (accountId: string, q: string) => [...membershipIndexKeys.all(accountId), 'groups', q] as const,
+  memberCounts: (accountId: string, groupIds: readonly string[]) => [...membershipIndexKeys.all(accountId), 'member-counts', groupIds] as const,
 };
 
 /** While the index builds, views re-ask every 2 s; once warm, every 30 s (it is free). */
@@ -116,6 +117,22 @@ export function indexedGroupsQuery(accountId: string, q: string) {
     queryKey: membershipIndexKeys.groups(accountId, q),
     queryFn: () => call(`${base(accountId)}/membership-index/groups?q=${encodeURIComponent(q)}`, groupsSchema),
     placeholderData: keepPreviousData,
+  });
+}
+
+const memberCountsSchema = z.object({ counts: z.record(z.string(), z.nullable(z.number())), index: indexStatusSchema });
+
+/** Members per group for one page of the groups list, in one call; null = not indexed yet. */
+export function memberCountsQuery(accountId: string, groupIds: readonly string[]) {
+  return queryOptions({
+    queryKey: membershipIndexKeys.memberCounts(accountId, groupIds),
+    queryFn: () =>
+      call(`${base(accountId)}/membership-index/member-counts`, memberCountsSchema, {
+        method: 'POST',
+        body: JSON.stringify({ group_ids: groupIds }),
+      }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
   });
 }
 

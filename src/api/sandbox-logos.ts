@@ -10,7 +10,7 @@ const logosSchema = z.object({ logos: z.array(z.object({ uri: z.string(), path: 
 export const sandboxLogosQuery = queryOptions({
   queryKey: ['sandbox-logos'],
   queryFn: async ({ signal }): Promise<Map<string, string>> => {
-    const res = await fetch('/__sandbox/logos/', { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const res = await fetch('/__sandbox/logos', { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const parsed = logosSchema.safeParse(await res.json().catch(() => null));
     return new Map(parsed.success ? parsed.data.logos.map((l) => [l.uri, l.path]) : []);
   },

@@ -13,6 +13,12 @@ interface KeyboardState {
   /** Set by the palette; taken (and cleared) by that group's composer. */
   addPolicyTo: string | null;
   requestAddPolicy: (groupId: string | null) => void;
+  /** Set by the palette ("Add ‹person› to ‹group›"); that group's Members tab opens its add dialog with them. */
+  addMemberTo: { groupId: string; person: { id: string; email: string } } | null;
+  requestAddMember: (request: KeyboardState['addMemberTo']) => void;
+  /** Set by the palette ("Create user group"); the groups list opens its create dialog. */
+  createGroupRequested: boolean;
+  requestCreateGroup: (requested: boolean) => void;
 }
 
 export const useKeyboard = create<KeyboardState>()((set) => ({
@@ -22,6 +28,10 @@ export const useKeyboard = create<KeyboardState>()((set) => ({
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   addPolicyTo: null,
   requestAddPolicy: (addPolicyTo) => set({ addPolicyTo }),
+  addMemberTo: null,
+  requestAddMember: (addMemberTo) => set({ addMemberTo }),
+  createGroupRequested: false,
+  requestCreateGroup: (createGroupRequested) => set({ createGroupRequested }),
 }));
 
 const SAVE_EVENT = 'iam-console:save';

@@ -60,6 +60,18 @@ describe('membership index', () => {
     expect(t.index.queries.member(ACCOUNT, 'f'.repeat(32))).toBeNull();
   }, 30_000);
 
+  it('counts each group’s members in one query, and says unknown (null) for a group not read yet', async () => {
+    const t = setup();
+    const groups = t.db.prepare('SELECT id FROM user_groups WHERE account_id = ? ORDER BY id LIMIT 20').all(ACCOUNT) as Array<{ id: string }>;
+    const ids = groups.map((g) => g.id);
+    expect(Object.values(t.index.queries.memberCounts(ACCOUNT, ids))).toEqual(ids.map(() => null));
+    await t.stepUntil(t.warm);
+    const truth = (id: string) => (t.db.prepare('SELECT count(*) AS n FROM user_group_members WHERE user_group_id = ?').get(id) as { n: number }).n;
+    const counts = t.index.queries.memberCounts(ACCOUNT, ids);
+    expect(ids.map((id) => counts[id])).toEqual(ids.map(truth));
+    expect(ids.some((id) => truth(id) > 1)).toBe(true);
+  }, 30_000);
+
   it('never spends more than its share: it pauses, then resumes as the window moves', async () => {
     const t = setup({ share: 0.01 }); // 12 requests per 5 minutes
     let worked = 0;
@@ -129,6 +141,12 @@ describe('membership index in the app', () => {
     await app.request(`/client/v4/accounts/${ACCOUNT}/iam/user_groups/${group.id}/members/${ungrouped.id}`, { method: 'DELETE', headers: dashboard });
     const after = (await (await app.request(`${base}/members/${ungrouped.id}`, { headers: dashboard })).json()) as { groups: unknown[] };
     expect(after.groups).toEqual([]);
+
+    const counted = await app.request(`${base}/membership-index/member-counts`, { method: 'POST', headers: dashboard, body: JSON.stringify({ group_ids: [group.id] }) });
+    const groupSize = (db.prepare('SELECT count(*) AS n FROM user_group_members WHERE user_group_id = ?').get(group.id) as { n: number }).n;
+    expect(((await counted.json()) as { counts: Record<string, number> }).counts).toEqual({ [group.id]: groupSize });
+    const tooMany = Array.from({ length: 501 }, () => group.id);
+    expect((await app.request(`${base}/membership-index/member-counts`, { method: 'POST', headers: dashboard, body: JSON.stringify({ group_ids: tooMany }) })).status).toBe(400);
 
     const missing = await app.request(`${base}/members/${'e'.repeat(32)}`, { headers: dashboard });
     expect(missing.status).toBe(404);

@@ -87,6 +87,25 @@ export function createIndexQueries(storage: ConsoleStorage) {
       return { member: memberOut(row), groups };
     },
 
+    /**
+     * How many people the index holds in each of these groups, in one query: null for a group
+     * whose members it has not read yet (unknown, not zero).
+     */
+    memberCounts(accountId: string, groupIds: readonly string[]): Record<string, number | null> {
+      const counts: Record<string, number | null> = Object.fromEntries(groupIds.map((id) => [id, null]));
+      if (!groupIds.length) return counts;
+      const rows = storage
+        .prepare(
+          `SELECT g.group_id AS id, (SELECT count(*) FROM membership_index_memberships x
+              WHERE x.account_id = g.account_id AND x.group_id = g.group_id) AS member_count
+            FROM membership_index_groups g
+            WHERE g.account_id = ? AND g.synced_modified_on IS NOT NULL AND g.group_id IN (${groupIds.map(() => '?').join(', ')})`,
+        )
+        .all(accountId, ...groupIds);
+      for (const row of rows) counts[String(row.id)] = Number(row.member_count);
+      return counts;
+    },
+
     /** Groups by name substring, with how many people the index holds in each. */
     searchGroups(accountId: string, q: string, limit: number) {
       return storage

@@ -19,6 +19,8 @@ const membersQuery = z.object({
   per_page: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const memberCountsBody = z.object({ group_ids: z.array(z.string().regex(ACCOUNT_ID)).max(500) });
+
 const FRESH_ENOUGH_MS = 2 * 60_000;
 
 const problem = (message: string) => ({ errors: [{ message }] });
@@ -45,6 +47,14 @@ export function createMembershipIndexApi(index: MembershipIndex): Hono {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     const accountId = c.req.param('accountId');
     return c.json({ groups: index.queries.searchGroups(accountId, q, 50), index: index.status(accountId) });
+  });
+
+  // POST only because a page's 500 ids would not fit in a URL; it reads, it changes nothing.
+  api.post('/accounts/:accountId/membership-index/member-counts', async (c) => {
+    const parsed = memberCountsBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json(problem('Send {"group_ids": [...]}: up to 500 group ids'), 400);
+    const accountId = c.req.param('accountId');
+    return c.json({ counts: index.queries.memberCounts(accountId, parsed.data.group_ids), index: index.status(accountId) });
   });
 
   api.get('/accounts/:accountId/members', (c) => {

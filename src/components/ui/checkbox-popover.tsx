@@ -1,5 +1,5 @@
 import { Popover } from 'radix-ui';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { pluralize } from '../../lib/format';
 
 interface CheckboxPopoverProps {
@@ -33,6 +33,26 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   next.focus();
 }
 
+/** Room kept above a scrolled-up trigger for the page's own header (as .picker-trigger's scroll-margin-top). */
+const HEADER_ROOM = 96;
+
+/**
+ * Scrolls the trigger up near the top of the window, so the list opens below it with the
+ * window's height. Near the end of a short page there is nothing left to scroll: room is added
+ * below the page while the list is open (and removed on close), or it would flip up over the header.
+ */
+function makeRoomBelow(trigger: HTMLElement): () => void {
+  const body = document.body;
+  const before = body.style.paddingBottom;
+  const triggerTop = trigger.getBoundingClientRect().top + window.scrollY;
+  const missing = triggerTop - HEADER_ROOM + window.innerHeight - document.documentElement.scrollHeight;
+  if (missing > 0) body.style.paddingBottom = `${missing}px`;
+  trigger.scrollIntoView({ block: 'start', behavior: 'instant' });
+  return () => {
+    body.style.paddingBottom = before;
+  };
+}
+
 /**
  * A searchable checkbox list in a popover (the composer's pickers, the zone picker). The search
  * resets on close; Escape closes; Tab or the arrow keys reach every option. It opens below its
@@ -42,11 +62,15 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
 export function CheckboxPopover(props: CheckboxPopoverProps) {
   const { triggerText, triggerLabel, contentLabel, searchLabel, placeholder, query, onQueryChange, selectedCount, status, children, disabled, onOpenChange } = props;
   const trigger = useRef<HTMLButtonElement>(null);
+  const restoreRoom = useRef<(() => void) | null>(null);
+  useEffect(() => () => restoreRoom.current?.(), []);
   return (
     <Popover.Root
       onOpenChange={(open) => {
+        restoreRoom.current?.();
+        restoreRoom.current = null;
         if (!open) onQueryChange('');
-        else trigger.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
+        else if (trigger.current) restoreRoom.current = makeRoomBelow(trigger.current);
         onOpenChange?.(open);
       }}
     >

@@ -13,6 +13,8 @@ interface SelectProps {
   options: readonly SelectOption[];
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** Compact (toolbars, the header) unless it sits among full-size fields, as in a filter bar. */
+  size?: 'small' | 'normal';
 }
 
 /**
@@ -20,10 +22,10 @@ interface SelectProps {
  * listbox with type-ahead and arrow keys, and the same look in light and dark themes, where a
  * native <select> draws its own unstyled popup.
  */
-export function Select({ id, value, options, onChange, disabled }: SelectProps) {
+export function Select({ id, value, options, onChange, disabled, size = 'small' }: SelectProps) {
   return (
     <RadixSelect.Root value={value} onValueChange={onChange} disabled={disabled}>
-      <RadixSelect.Trigger id={id} className="input input-small select-trigger">
+      <RadixSelect.Trigger id={id} className={`input${size === 'small' ? ' input-small' : ''} select-trigger`}>
         <RadixSelect.Value />
         {/* The arrow is drawn by CSS, so the trigger's text is the chosen value alone. */}
         <RadixSelect.Icon className="select-icon" aria-hidden="true">

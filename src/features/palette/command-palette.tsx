@@ -40,6 +40,12 @@ function PaletteBody({ accountId, onDone }: { accountId: string; onDone: () => v
 
   const run = (item: PaletteItem | undefined) => {
     if (!item) return;
+    if (item.target.kind === 'fill') {
+      // The start of an action: the palette stays open with its words typed, to finish.
+      setQuery(item.target.text);
+      setActive(0);
+      return;
+    }
     remember(accountId, item);
     onDone();
     void goTo(item.target);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemKey, matches, withRecentFirst, type PaletteItem } from './palette-items';
+import { itemKey, matches, subjectsOf, withRecentFirst, type PaletteItem } from './palette-items';
 
 const item = (label: string, group = 'User groups'): PaletteItem => ({
   key: itemKey({ kind: 'group', id: label }),
@@ -25,5 +25,21 @@ describe('palette items', () => {
       'User groups:Security',
     ]);
     expect(withRecentFirst(items, recent, 'su').map((i) => i.label)).toEqual(['Support', 'Platform', 'Security']);
+  });
+});
+
+describe('what typed words are about', () => {
+  it('an action names its subjects; plain words search groups and people alike', () => {
+    expect(subjectsOf('Add a policy to Ops team')).toEqual({ group: 'Ops team', person: '', typedAction: true });
+    expect(subjectsOf('rotate secret of CI bot')).toEqual({ group: 'CI bot', person: '', typedAction: true });
+    expect(subjectsOf('Add ana@acme.com to Platform – 2')).toEqual({ group: 'Platform – 2', person: 'ana@acme.com', typedAction: true });
+    expect(subjectsOf('add ana@acme.com to ')).toEqual({ group: '', person: 'ana@acme.com', typedAction: true });
+    expect(subjectsOf('ana@acme')).toEqual({ group: 'ana@acme', person: 'ana@acme', typedAction: false });
+  });
+
+  it('keys an "add person to group" item by both, so two people for one group are two items', () => {
+    const a = itemKey({ kind: 'add-member', id: 'g1', member: { id: 'm1', email: 'a@x.com' } });
+    const b = itemKey({ kind: 'add-member', id: 'g1', member: { id: 'm2', email: 'b@x.com' } });
+    expect(a).not.toBe(b);
   });
 });

@@ -6,6 +6,11 @@ export type PaletteTarget =
   | { kind: 'section'; section: 'groups' | 'permission-groups' | 'resource-groups' | 'sso' | 'oauth-clients' }
   | { kind: 'group'; id: string; tab?: 'policies' | 'members' }
   | { kind: 'add-policy'; id: string }
+  | { kind: 'group-new' }
+  | { kind: 'member'; id: string }
+  | { kind: 'add-member'; id: string; member: { id: string; email: string } }
+  /** Not a destination: puts these words in the palette's box (the start of an action). */
+  | { kind: 'fill'; text: string }
   | { kind: 'permission-group'; id: string }
   | { kind: 'resource-group'; name: string }
   | { kind: 'zone'; name: string }
@@ -24,7 +29,26 @@ export interface PaletteItem {
   target: PaletteTarget;
 }
 
-export const itemKey = (t: PaletteTarget): string => `${t.kind}:${'id' in t ? t.id : 'name' in t ? t.name : 'section' in t ? t.section : ''}`;
+export const itemKey = (t: PaletteTarget): string =>
+  t.kind === 'add-member'
+    ? `${t.kind}:${t.id}:${t.member.id}`
+    : t.kind === 'fill'
+      ? `${t.kind}:${t.text}`
+      : `${t.kind}:${'id' in t ? t.id : 'name' in t ? t.name : 'section' in t ? t.section : ''}`;
+
+/**
+ * What the typed words are about. An action's words name its subjects: "Add a policy to Ops"
+ * searches groups for "Ops"; "Add ana@acme.com to Ops" searches people for "ana@acme.com" and
+ * groups for "Ops". Anything else is searched as it is, for groups and people alike.
+ */
+export function subjectsOf(text: string): { group: string; person: string; typedAction: boolean } {
+  const t = text.trim();
+  const forGroup = /^(?:add a policy to|add members to|rotate secret of)\s+(.*)$/i.exec(t);
+  if (forGroup) return { group: forGroup[1]!.trim(), person: '', typedAction: true };
+  const addPerson = /^add\s+(\S+(?:\s+\S+)*?)\s+to(?:\s+(.*))?$/i.exec(t);
+  if (addPerson) return { group: (addPerson[2] ?? '').trim(), person: addPerson[1]!.trim(), typedAction: true };
+  return { group: t, person: t, typedAction: false };
+}
 
 /** Case- and accent-insensitive "contains", the way the palette filters cached lists. */
 export function matches(text: string, query: string): boolean {

@@ -20,6 +20,17 @@ export function useGoTo(accountId: string) {
           // The composer takes this request when it opens: a new policy, its first picker focused.
           useKeyboard.getState().requestAddPolicy(t.id);
           return navigate({ to: '/accounts/$accountId/groups/$groupId/policies', params: { ...a, groupId: t.id } });
+        case 'group-new':
+          useKeyboard.getState().requestCreateGroup(true);
+          return navigate({ to: '/accounts/$accountId/groups', params: a });
+        case 'member':
+          return navigate({ to: '/accounts/$accountId/members/$memberId', params: { ...a, memberId: t.id } });
+        case 'add-member':
+          // The group's Members tab opens its add dialog with this person ticked: one more Enter adds them.
+          useKeyboard.getState().requestAddMember({ groupId: t.id, person: t.member });
+          return navigate({ to: '/accounts/$accountId/groups/$groupId/members', params: { ...a, groupId: t.id } });
+        case 'fill':
+          return;
         case 'permission-group':
           return navigate({ to: '/accounts/$accountId/permission-groups/$permissionGroupId', params: { ...a, permissionGroupId: t.id } });
         case 'resource-group':

@@ -4,9 +4,10 @@ import { oauthClientsQuery } from '../../api/queries/oauth';
 import { resourceGroupsQuery } from '../../api/queries/resource-groups';
 import { ssoConnectorsQuery } from '../../api/queries/sso';
 import { userGroupsQuery } from '../../api/queries/user-groups';
+import { indexedMembersQuery } from '../../api/membership-index';
 import { zoneSearchQuery } from '../../api/queries/zones';
 import { allPermissionGroupsQuery } from '../../api/queries/permission-groups';
-import { itemKey, matches, type PaletteItem, type PaletteTarget } from './palette-items';
+import { itemKey, matches, subjectsOf, type PaletteItem, type PaletteTarget } from './palette-items';
 import { GO_TO } from './shortcut-keys';
 
 /** Typing pauses this long before the palette asks the server. */
@@ -22,25 +23,29 @@ function useDebounced(value: string): string {
   return settled;
 }
 
-/** Typing an action's words ("Add a policy to Ops") searches for its subject ("Ops"). */
-const ACTION_PREFIXES = [/^add a policy to\s+/i, /^add members to\s+/i, /^rotate secret of\s+/i];
-function subjectOf(text: string): string {
-  for (const prefix of ACTION_PREFIXES) if (prefix.test(text)) return text.replace(prefix, '');
-  return text;
-}
-
 const make = (label: string, group: string, target: PaletteTarget, hint?: string): PaletteItem => ({ key: itemKey(target), label, group, target, hint });
+
+/** "Add ‹person› to ‹group›" pairs shown at most, for a typed "Add … to …". */
+const MAX_PAIRS = 6;
 
 /**
  * The palette's results for what is typed. User groups and zones are searched on the server
- * (debounced, one request each per pause, through the one fetch client); the other lists are
- * one request each per session, cached, and filtered here. Nothing is asked before two letters.
+ * (debounced, one request each per pause, through the one fetch client); people are searched in
+ * the console's membership index (/console-api: no request of Cloudflare's limit); the other
+ * lists are one request each per session, cached, and filtered here. Nothing is asked before two
+ * letters.
  */
 export function usePaletteResults(accountId: string, query: string, open: boolean) {
   const settled = useDebounced(query.trim());
-  const searching = open && subjectOf(settled).length >= 2;
-  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: subjectOf(settled) }), enabled: searching });
-  const zones = useQuery({ ...zoneSearchQuery(accountId, subjectOf(settled)), enabled: searching });
+  const asked = subjectsOf(settled);
+  const searching = open && (asked.group.length >= 2 || asked.person.length >= 2);
+  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: asked.group }), enabled: open && asked.group.length >= 2 });
+  const people = useQuery({
+    ...indexedMembersQuery(accountId, { q: asked.person, page: 1, per_page: PER_KIND }),
+    enabled: open && asked.person.length >= 2,
+    refetchInterval: false,
+  });
+  const zones = useQuery({ ...zoneSearchQuery(accountId, asked.group), enabled: open && !asked.typedAction && asked.group.length >= 2 });
   const resourceGroups = useQuery({ ...resourceGroupsQuery(accountId), enabled: searching });
   const permissionGroups = useQuery({ ...allPermissionGroupsQuery(accountId), enabled: searching });
   const sso = useQuery({ ...ssoConnectorsQuery(accountId), enabled: searching });
@@ -52,6 +57,7 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
     if (!q || matches(label, q)) items.push(make(label, 'Go to', { kind: 'section', section }));
   }
   const actions = [
+    make('Create user group', 'Actions', { kind: 'group-new' }),
     make('Create OAuth client', 'Actions', { kind: 'oauth-new' }),
     make('Start SSO setup', 'Actions', { kind: 'sso-new' }),
   ];
@@ -59,8 +65,21 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
   if (searching) {
     const fresh = settled === q || q.startsWith(settled);
     // Typed as an action ("Add a policy to Ops"): only the items that read like it.
-    const typedAction = subjectOf(q) !== q;
-    for (const g of (fresh ? groups.data?.result : []) ?? []) {
+    const { typedAction, group: subject, person } = subjectsOf(q);
+    const foundGroups = (fresh && asked.group.length >= 2 ? groups.data?.result : []) ?? [];
+    const foundPeople = (fresh && asked.person.length >= 2 ? people.data?.members : []) ?? [];
+    if (typedAction && person) {
+      // "Add ana@acme.com to Ops": every pair of a person found and a group found.
+      const pairs = foundPeople.flatMap((m) => foundGroups.map((g) => ({ m, g }))).slice(0, MAX_PAIRS);
+      for (const { m, g } of pairs) items.push(make(`Add ${m.email} to ${g.name}`, 'Actions', { kind: 'add-member', id: g.id, member: { id: m.id, email: m.email } }));
+    } else {
+      for (const m of foundPeople) {
+        const name = [m.first_name, m.last_name].filter(Boolean).join(' ');
+        items.push(make(m.email, 'Members', { kind: 'member', id: m.id }, name || undefined));
+        items.push(make(`Add ${m.email} to a group…`, 'Actions', { kind: 'fill', text: `Add ${m.email} to ` }));
+      }
+    }
+    for (const g of typedAction && person ? [] : foundGroups) {
       const forGroup = [
         make(g.name, 'User groups', { kind: 'group', id: g.id }, `${g.policies?.length ?? 0} policies`),
         make(`Add a policy to ${g.name}`, 'Actions', { kind: 'add-policy', id: g.id }),
@@ -69,18 +88,21 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
       items.push(...(typedAction ? forGroup.filter((item) => matches(item.label, q)) : forGroup));
     }
     for (const z of (fresh ? zones.data?.zones : [])?.slice(0, PER_KIND) ?? []) items.push(make(z.name, 'Zones', { kind: 'zone', name: z.name }, 'resource groups with this zone'));
-    const subject = subjectOf(q);
-    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) => (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND);
-    for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) items.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
-    for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) items.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
-    for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) items.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
+    const filtered = <T,>(list: T[] | undefined, text: (x: T) => string) =>
+      subject.length >= 2 ? (list ?? []).filter((x) => matches(text(x), subject)).slice(0, PER_KIND) : [];
+    const fromLists: PaletteItem[] = [];
+    for (const rg of filtered(resourceGroups.data, (x) => x.name ?? '')) fromLists.push(make(rg.name ?? rg.id, 'Resource groups', { kind: 'resource-group', name: rg.name ?? rg.id }));
+    for (const pg of filtered(permissionGroups.data, (x) => x.name ?? '')) fromLists.push(make(pg.name ?? pg.id, 'Permission groups', { kind: 'permission-group', id: pg.id }));
+    for (const c of filtered(sso.data, (x) => x.email_domain ?? '')) fromLists.push(make(c.email_domain ?? c.id, 'SSO connectors', { kind: 'sso', id: c.id }));
     for (const c of filtered(clients.data, (x) => x.client_name ?? x.client_id)) {
       const name = c.client_name || c.client_id;
-      items.push(make(name, 'OAuth clients', { kind: 'oauth-client', id: c.client_id }));
+      fromLists.push(make(name, 'OAuth clients', { kind: 'oauth-client', id: c.client_id }));
       // A public client (auth method none) has no secret to rotate.
-      if (c.token_endpoint_auth_method !== 'none') items.push(make(`Rotate secret of ${name}`, 'Actions', { kind: 'rotate', id: c.client_id }));
+      if (c.token_endpoint_auth_method !== 'none') fromLists.push(make(`Rotate secret of ${name}`, 'Actions', { kind: 'rotate', id: c.client_id }));
     }
+    // Typed as an action, only what reads like it ("Rotate secret of CI" keeps that rotation).
+    items.push(...(typedAction ? fromLists.filter((item) => matches(item.label, q)) : fromLists));
   }
-  const loading = searching && (settled !== q || groups.isFetching || zones.isFetching);
+  const loading = searching && (settled !== q || groups.isFetching || zones.isFetching || people.isFetching);
   return { items, loading };
 }

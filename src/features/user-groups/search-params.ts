@@ -8,7 +8,7 @@ export interface UserGroupsSearch {
   q?: string;
   direction?: 'asc' | 'desc';
   /** The column the page's rows are sorted by; absent means name (the API's own order). */
-  sort?: 'policies' | 'created' | 'modified';
+  sort?: 'members' | 'policies' | 'created' | 'modified';
 }
 
 export interface GroupMembersSearch {

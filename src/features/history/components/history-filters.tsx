@@ -1,7 +1,11 @@
 import { useId } from 'react';
 import type { HistoryFilters as Filters } from '../../../api/history';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
+import { Select } from '../../../components/ui/select';
 import { ACTION_LABEL, ACTIONS, RESOURCE_TYPE_LABEL, RESOURCE_TYPES } from '../labels';
+
+/** Radix Select has no empty value: "all" stands for no filter. */
+const ALL = 'all';
 
 interface HistoryFiltersProps {
   filters: Filters;
@@ -16,14 +20,13 @@ export function HistoryFilters({ filters, onChange }: HistoryFiltersProps) {
     <div className="toolbar" role="search" aria-label="Filter history">
       <div className="field">
         <label htmlFor={`${id}-type`}>Resource</label>
-        <select id={`${id}-type`} className="input" value={filters.resource_type ?? ''} onChange={(e) => set({ resource_type: e.target.value || undefined, resource_id: undefined })}>
-          <option value="">All resources</option>
-          {RESOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {RESOURCE_TYPE_LABEL[t]}
-            </option>
-          ))}
-        </select>
+        <Select
+          size="normal"
+          id={`${id}-type`}
+          value={filters.resource_type ?? ALL}
+          options={[{ value: ALL, label: 'All resources' }, ...RESOURCE_TYPES.map((t) => ({ value: t, label: RESOURCE_TYPE_LABEL[t] ?? t }))]}
+          onChange={(v) => set({ resource_type: v === ALL ? undefined : v, resource_id: undefined })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-actor`}>Actor</label>
@@ -31,14 +34,13 @@ export function HistoryFilters({ filters, onChange }: HistoryFiltersProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-action`}>Action</label>
-        <select id={`${id}-action`} className="input" value={filters.action ?? ''} onChange={(e) => set({ action: e.target.value || undefined })}>
-          <option value="">All actions</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTION_LABEL[a]}
-            </option>
-          ))}
-        </select>
+        <Select
+          size="normal"
+          id={`${id}-action`}
+          value={filters.action ?? ALL}
+          options={[{ value: ALL, label: 'All actions' }, ...ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] ?? a }))]}
+          onChange={(v) => set({ action: v === ALL ? undefined : v })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-since`}>From</label>

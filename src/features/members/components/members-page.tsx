@@ -6,6 +6,7 @@ import { IndexAge } from '../../../components/membership-index/index-age';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
+import { Select } from '../../../components/ui/select';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { MEMBER_PAGE_SIZES, type MembersSearch } from '../search-params';
@@ -18,6 +19,16 @@ const SORTS = [
   ['groups', 'Number of groups'],
   ['last_change', 'Last change'],
 ] as const;
+const SORT_OPTIONS = SORTS.flatMap(([value, label]) => [
+  { value: `${value}:asc`, label: `${label} ↑` },
+  { value: `${value}:desc`, label: `${label} ↓` },
+]);
+/** Radix Select has no empty value: "any" stands for no status filter. */
+const STATUSES = [
+  { value: 'any', label: 'Any' },
+  { value: 'accepted', label: 'Accepted' },
+  { value: 'pending', label: 'Pending' },
+];
 
 /**
  * Everyone in the account, accepted and pending, with their groups, from the membership index:
@@ -55,37 +66,26 @@ export function MembersPage({ search, onSearch }: { search: MembersSearch; onSea
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select
+          <Select
+            size="normal"
             id={`${id}-status`}
-            className="input"
-            value={search.status ?? ''}
-            onChange={(e) => onSearch({ status: (e.target.value || undefined) as MembersSearch['status'], page: 1 })}
-          >
-            <option value="">Any</option>
-            <option value="accepted">Accepted</option>
-            <option value="pending">Pending</option>
-          </select>
+            value={search.status ?? 'any'}
+            options={STATUSES}
+            onChange={(v) => onSearch({ status: v === 'any' ? undefined : (v as MembersSearch['status']), page: 1 })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-sort`}>Sort by</label>
-          <select
+          <Select
+            size="normal"
             id={`${id}-sort`}
-            className="input"
             value={`${search.sort ?? 'email'}:${search.direction ?? 'asc'}`}
-            onChange={(e) => {
-              const [sort, direction] = e.target.value.split(':') as [MembersSearch['sort'], MembersSearch['direction']];
+            options={SORT_OPTIONS}
+            onChange={(v) => {
+              const [sort, direction] = v.split(':') as [MembersSearch['sort'], MembersSearch['direction']];
               onSearch({ sort, direction, page: 1 });
             }}
-          >
-            {SORTS.flatMap(([value, label]) => [
-              <option key={`${value}:asc`} value={`${value}:asc`}>
-                {label} ↑
-              </option>,
-              <option key={`${value}:desc`} value={`${value}:desc`}>
-                {label} ↓
-              </option>,
-            ])}
-          </select>
+          />
         </div>
       </div>
 

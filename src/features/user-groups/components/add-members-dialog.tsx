@@ -18,13 +18,24 @@ const PAGE_SIZE = 20;
  * The member picker: search the ACCOUNT's members, tick several (across searches), add them all
  * in one request. People already in the group show as such and cannot be ticked.
  */
-export function AddMembersDialog({ groupId, open, onOpenChange }: { groupId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function AddMembersDialog({
+  groupId,
+  open,
+  onOpenChange,
+  prefill = null,
+}: {
+  groupId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Someone chosen elsewhere (the palette's "Add ‹person› to ‹group›"): ticked, and Add focused. */
+  prefill?: Person | null;
+}) {
   const accountId = useAccountId();
   const searchId = useId();
-  const [text, setText] = useState('');
-  const [term, setTerm] = useState('');
+  const [text, setText] = useState(prefill?.email ?? '');
+  const [term, setTerm] = useState(prefill?.email ?? '');
   const [page, setPage] = useState(1);
-  const [selected, setSelected] = useState<Map<string, Person>>(new Map());
+  const [selected, setSelected] = useState<Map<string, Person>>(() => new Map(prefill ? [[prefill.id, prefill]] : []));
   const add = useAddGroupMembers(groupId);
 
   useEffect(() => {
@@ -63,7 +74,8 @@ export function AddMembersDialog({ groupId, open, onOpenChange }: { groupId: str
       else next.delete(person.id);
       return next;
     });
-  const chosen = [...selected.values()];
+  // Someone prefilled from the palette may already be in the group: there is nothing to add for them.
+  const chosen = [...selected.values()].filter((p) => !memberIds.has(p.id));
   const refused = add.error && isApiError(add.error) ? describeRefused(add.error.errors, chosen) : [];
 
   return (
@@ -82,6 +94,8 @@ export function AddMembersDialog({ groupId, open, onOpenChange }: { groupId: str
             type="button"
             className="btn btn-primary"
             disabled={chosen.length === 0 || add.isPending}
+            // Prefilled from the palette: confirming is one Enter.
+            autoFocus={Boolean(prefill)}
             aria-busy={add.isPending}
             onClick={() => add.mutate({ ids: chosen.map((p) => p.id) }, { onSuccess: close })}
           >

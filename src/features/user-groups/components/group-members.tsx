@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/queries/user-groups';
 import type { GroupMember } from '../../../api/schemas/iam';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -9,6 +9,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
 import { useDebouncedSearch } from '../use-debounced-search';
@@ -30,7 +31,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
   const params = { page: search.page, per_page: search.per_page, fuzzyEmail: search.q, direction: search.direction };
   const { data, error, isPlaceholderData, refetch } = useQuery(groupMembersQuery(accountId, groupId, params));
   const remove = useRemoveGroupMembers(groupId);
-  const [dialog, setDialog] = useState<OpenDialog>(null);
+  // "Add ‹person› to ‹group›" from the palette: the add dialog opens with them ticked.
+  const [prefill] = useState(() => {
+    const request = useKeyboard.getState().addMemberTo;
+    return request?.groupId === groupId ? request.person : null;
+  });
+  useEffect(() => {
+    if (prefill) useKeyboard.getState().requestAddMember(null);
+  }, [prefill]);
+  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : null);
   const [selected, setSelected] = useState<Map<string, GroupMember>>(new Map());
   const [toRemove, setToRemove] = useState<GroupMember[]>([]);
   const searchId = useId();
@@ -172,7 +181,7 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
         </>
       ) : null}
 
-      <AddMembersDialog groupId={groupId} open={dialog === 'add'} onOpenChange={(open) => setDialog(open ? 'add' : null)} />
+      <AddMembersDialog groupId={groupId} prefill={prefill} open={dialog === 'add'} onOpenChange={(open) => setDialog(open ? 'add' : null)} />
       <PasteMembersDialog groupId={groupId} open={dialog === 'paste'} onOpenChange={(open) => setDialog(open ? 'paste' : null)} />
       <ReplaceMembersDialog groupId={groupId} open={dialog === 'replace'} onOpenChange={(open) => setDialog(open ? 'replace' : null)} />
       <RemoveMembersDialog

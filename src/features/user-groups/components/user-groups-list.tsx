@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
+import { memberCountsQuery } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/queries/user-groups';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -8,6 +9,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';
+import { useKeyboard } from '../../../stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
 import { useDebouncedSearch } from '../use-debounced-search';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
@@ -22,7 +24,14 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   // The API orders by name only: for another column it serves name order and the page is re-sorted.
   const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.sort ? undefined : search.direction };
   const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
-  const [creating, setCreating] = useState(false);
+  const [creatingHere, setCreatingHere] = useState(false);
+  // "Create user group" in the palette asks for the dialog too; closing it ends either request.
+  const createRequested = useKeyboard((s) => s.createGroupRequested);
+  const creating = creatingHere || createRequested;
+  const setCreating = (open: boolean) => {
+    setCreatingHere(open);
+    if (!open) useKeyboard.getState().requestCreateGroup(false);
+  };
   const searchId = useId();
   const topRef = useRef<HTMLDivElement>(null);
 
@@ -38,6 +47,12 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   }, [search.page, search.per_page]);
 
   const groups = data?.result ?? [];
+  // One call for the whole page's member counts, from the console's membership index (no
+  // request of Cloudflare's rate limit, never one per group).
+  const groupIds = groups.map((g) => g.id);
+  const counts = useQuery({ ...memberCountsQuery(accountId, groupIds), enabled: groupIds.length > 0 });
+  const memberCounts = counts.data?.counts ?? NO_COUNTS;
+  const indexing = !counts.data || counts.data.index.state === 'building';
   const total = data?.resultInfo?.total_count ?? groups.length;
   const busy = isPlaceholderData || (isFetching && !data);
 
@@ -110,6 +125,8 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
               setSearch({ sort: column === 'name' ? undefined : column, direction: next === 'asc' ? undefined : 'desc', page: column === sort ? search.page : 1 })
             }
             busy={busy}
+            memberCounts={memberCounts}
+            indexing={indexing}
             caption={sortCaption(sort, direction, search.page, total > groups.length)}
           />
           <Pagination
@@ -127,6 +144,8 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
     </div>
   );
 }
+
+const NO_COUNTS = {};
 
 function describeResult(total: number, q: string | undefined): string {
   const groups = `${total.toLocaleString()} ${total === 1 ? 'group' : 'groups'}`;
@@ -183,7 +202,7 @@ function ListEmptyState(props: {
   );
 }
 
-const SORT_WORDS = { name: 'name', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
+const SORT_WORDS = { name: 'name', members: 'number of members', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
 
 function sortCaption(sort: keyof typeof SORT_WORDS, direction: 'asc' | 'desc', page: number, paged: boolean): string {
   const order = sort === 'name' ? (direction === 'asc' ? 'A to Z' : 'Z to A') : direction === 'asc' ? 'ascending' : 'descending';

@@ -5,7 +5,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
-import { sortGroups, type GroupSortColumn, type SortDirection } from '../lib/group-sort';
+import { sortGroups, type GroupSortColumn, type MemberCounts, type SortDirection } from '../lib/group-sort';
 import { SortHeader } from './sort-header';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
@@ -20,12 +20,31 @@ function GroupNameLink({ group }: { group: UserGroup }) {
   );
 }
 
+/** A group's member count from the index, or a plain statement that it is not known yet. */
+function MemberCountCell({ count, indexing }: { count: number | null | undefined; indexing: boolean }) {
+  if (count != null) return <>{count.toLocaleString()}</>;
+  // Not a 0: the index has not read this group's members yet (its first pass, or a new group).
+  return (
+    <span className="muted" title={indexing ? 'The membership index is still on its first pass' : 'The membership index has not read this group yet'}>
+      Not indexed yet
+    </span>
+  );
+}
+
+const NUMERIC = new Set(['members', 'policies']);
+
 const column = createColumnHelper<UserGroup>();
-const columns = [
+const columnsWith = (counts: MemberCounts, indexing: boolean) => [
   column.accessor('name', {
     header: 'Name',
     enableSorting: true,
     cell: ({ row }) => <GroupNameLink group={row.original} />,
+  }),
+  column.accessor((g) => counts[g.id], {
+    id: 'members',
+    header: 'Members',
+    enableSorting: true,
+    cell: ({ getValue }) => <MemberCountCell count={getValue()} indexing={indexing} />,
   }),
   column.accessor((g) => g.policies?.length ?? 0, { id: 'policies', header: 'Policies', enableSorting: true }),
   column.accessor('created_on', {
@@ -50,6 +69,10 @@ interface UserGroupsTableProps {
   /** New rows are on their way: the old ones stay, dimmed. */
   busy: boolean;
   caption: string;
+  /** Members per group from the membership index (absent or null: not indexed yet). */
+  memberCounts: MemberCounts;
+  /** The index is still on its first pass (so an unknown count will come). */
+  indexing: boolean;
 }
 
 /**
@@ -57,13 +80,14 @@ interface UserGroupsTableProps {
  * the scroll height, and aria-rowcount/aria-rowindex tell assistive tech where each row sits.
  * The page (window) scrolls, so there is no nested scroll area to trap the keyboard.
  */
-export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, caption }: UserGroupsTableProps) {
+export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, caption, memberCounts, indexing }: UserGroupsTableProps) {
   const sorting: SortingState = [{ id: sort, desc: direction === 'desc' }];
   // The API sorts by name (as text) across pages; the rows of this page are then put in natural
   // order by the chosen column here, so "– 2" comes before "– 15".
   // Memoized: a new array each render gives the virtualizer new row keys each render, and opening
   // any dialog over the list then re-rendered it without end (the page froze).
-  const sorted = useMemo(() => sortGroups(groups, sort, direction), [groups, sort, direction]);
+  const sorted = useMemo(() => sortGroups(groups, sort, direction, memberCounts), [groups, sort, direction, memberCounts]);
+  const columns = useMemo(() => columnsWith(memberCounts, indexing), [memberCounts, indexing]);
   // No React Compiler here (nothing else in the app uses it); the table is rebuilt each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -118,6 +142,7 @@ export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, c
         <colgroup>
           <col className="ug-col-name" />
           <col className="ug-col-policies" />
+          <col className="ug-col-policies" />
           <col className="ug-col-date" />
           <col className="ug-col-date" />
         </colgroup>
@@ -129,13 +154,13 @@ export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, c
                   <SortHeader
                     key={header.id}
                     direction={header.column.getIsSorted() || null}
-                    className={header.id === 'policies' ? 'ug-num' : undefined}
+                    className={NUMERIC.has(header.id) ? 'ug-num' : undefined}
                     onToggle={() => header.column.toggleSorting(header.column.getIsSorted() === 'asc')}
                   >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </SortHeader>
                 ) : (
-                  <th key={header.id} scope="col" className={header.id === 'policies' ? 'ug-num' : undefined}>
+                  <th key={header.id} scope="col" className={NUMERIC.has(header.id) ? 'ug-num' : undefined}>
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ),
@@ -154,7 +179,7 @@ export function UserGroupsTable({ groups, sort, direction, onSortChange, busy, c
             return (
               <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === 'policies' ? 'ug-num' : undefined}>
+                  <td key={cell.id} className={NUMERIC.has(cell.column.id) ? 'ug-num' : undefined}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

@@ -27,6 +27,13 @@ describe('sortGroups', () => {
     expect(names(sortGroups(groups, 'created', 'asc'))).toEqual(['C', 'B', 'A']);
   });
 
+  it('sorts by member count as numbers (9 before 10), groups not indexed yet last either way', () => {
+    const groups = [group('A'), group('B'), group('C'), group('D'), group('E')];
+    const counts = { 'id-A': 10, 'id-B': 9, 'id-C': null, 'id-D': 100, 'id-E': 9 };
+    expect(names(sortGroups(groups, 'members', 'asc', counts))).toEqual(['B', 'E', 'A', 'D', 'C']);
+    expect(names(sortGroups(groups, 'members', 'desc', counts))).toEqual(['D', 'A', 'B', 'E', 'C']);
+  });
+
   it('does not change the list it is given', () => {
     const groups = [group('b'), group('a')];
     sortGroups(groups, 'name', 'asc');

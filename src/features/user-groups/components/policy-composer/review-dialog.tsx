@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
 import { userGroupKeys } from '../../../../api/queries/user-groups';
 import { Dialog } from '../../../../components/ui/dialog';
@@ -120,6 +120,17 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
   };
 
   const canSave = Boolean(fresh && !conflict && diff && countChanges(diff) > 0 && !busy);
+  // Once the check finds nobody else changed the group, Save takes the focus (once per opening):
+  // from Ctrl/⌘+S, saving is one Enter; Tab still reaches everything else.
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const focusedSave = useRef(false);
+  useEffect(() => {
+    if (!open) focusedSave.current = false;
+    else if (canSave && !focusedSave.current) {
+      focusedSave.current = true;
+      saveButton.current?.focus();
+    }
+  }, [open, canSave]);
 
   return (
     <Dialog
@@ -139,7 +150,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
             <button type="button" className="btn" onClick={() => close(false)} disabled={busy}>
               Back to editing
             </button>
-            <button type="button" className="btn btn-primary" disabled={!canSave} aria-busy={busy} onClick={() => void onSave()}>
+            <button ref={saveButton} type="button" className="btn btn-primary" disabled={!canSave} aria-busy={busy} onClick={() => void onSave()}>
               {busy ? 'Saving…' : 'Save policies'}
             </button>
           </>

@@ -13,7 +13,7 @@ const searchSchema = z.object({
   per_page: perPage,
   q: optionalText(),
   direction: optionalEnum(['asc', 'desc'] as const),
-  sort: optionalEnum(['policies', 'created', 'modified'] as const),
+  sort: optionalEnum(['members', 'policies', 'created', 'modified'] as const),
 });
 
 export const Route = createFileRoute('/accounts/$accountId/groups/')({
