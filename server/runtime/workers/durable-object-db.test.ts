@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createIndexQueries } from '../../console/membership-index/queries.ts';
+import { consoleFeatureMigrations } from '../../console/migrations.ts';
 import { migrateConsoleStorage } from '../../console/storage.ts';
 import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
 import { openSandboxDb } from '../../sandbox/db/open.ts';
@@ -119,5 +121,15 @@ describe('the sandbox on a Durable Object SQLite (adapter)', () => {
       }),
     ).toThrow('no');
     expect(consoleStorage.prepare('SELECT body FROM notes').all()).toEqual([{ body: 'hi' }]);
+  });
+
+  it('answers the membership index’s 500-group member counts within the object’s 100-value limit', () => {
+    const { consoleStorage } = objectSandbox();
+    migrateConsoleStorage(consoleStorage, consoleFeatureMigrations);
+    const ids = Array.from({ length: 500 }, (_, i) => i.toString(16).padStart(32, '0'));
+    const counts = createIndexQueries(consoleStorage).memberCounts(DEFAULT_ACCOUNT_ID, ids);
+    expect(Object.keys(counts)).toHaveLength(500);
+    expect(Object.values(counts).every((n) => n === null)).toBe(true);
+    expect(() => consoleStorage.prepare(`SELECT ${ids.map(() => '?').join(', ')}`).all(...ids)).toThrow(/too many SQL variables/);
   });
 });

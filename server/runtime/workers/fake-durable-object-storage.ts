@@ -4,7 +4,7 @@ import type { DurableObjectSql } from './durable-object-db.ts';
 /**
  * A Durable Object's `ctx.storage` as far as the adapter sees it, over an in-memory SQLite, with
  * the object's rules: sql.exec() binds positional values only, runs several statements at once, and
- * refuses SQL transactions and PRAGMA user_version; transactionSync nests. For unit tests; the
+ * refuses SQL transactions, PRAGMA user_version and more than 100 bound values; transactionSync nests. For unit tests; the
  * real thing runs in the Workers e2e run (playwright.workers.config.ts).
  */
 export function fakeDurableObjectStorage(): DurableObjectSql & { statements: string[] } {
@@ -19,6 +19,7 @@ export function fakeDurableObjectStorage(): DurableObjectSql & { statements: str
         if (/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(query)) throw new Error('use transactionSync()');
         if (/PRAGMA\s+user_version/i.test(query)) throw new Error('not authorized: SQLITE_AUTH');
         if (bindings.some((value) => typeof value === 'object' && value !== null)) throw new Error('sql.exec() binds only values');
+        if (bindings.length > 100) throw new Error('too many SQL variables: SQLITE_ERROR');
         let rows: Record<string, unknown>[] = [];
         try {
           const statement = db.prepare(query);
