@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Select } from '../../../components/ui/select';
 import { allPermissionGroupsQuery } from '../../../api/queries/permission-groups';
 import { userGroupQuery } from '../../../api/queries/user-groups';
 import { zoneSearchQuery } from '../../../api/queries/zones';
@@ -11,34 +12,26 @@ import type { SimDraftBody } from '../api';
 
 /** The simulator's shared fields: permission group, resource (account or a zone by domain), and policies (saved or a draft). */
 
+/** Radix items cannot carry an empty value: "nothing chosen yet" / "saved policies" are spelled out. */
+const NONE = 'none';
+
 export function PermissionGroupSelect({ accountId, id, value, onChange }: { accountId: string; id: string; value: string; onChange: (v: string) => void }) {
   const catalogue = useQuery(allPermissionGroupsQuery(accountId));
-  return (
-    <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} required>
-      <option value="">Choose a permission group…</option>
-      {(catalogue.data ?? []).map((pg) => (
-        <option key={pg.id} value={pg.id}>
-          {pg.name ?? pg.id}
-        </option>
-      ))}
-    </select>
-  );
+  const options = [
+    { value: NONE, label: 'Choose a permission group…', disabled: true },
+    ...(catalogue.data ?? []).map((pg) => ({ value: pg.id, label: pg.name ?? pg.id })),
+  ];
+  return <Select id={id} size="normal" value={value || NONE} options={options} onChange={onChange} />;
 }
 
 export function ResourceSelect({ accountId, id, value, onChange }: { accountId: string; id: string; value: string; onChange: (v: string) => void }) {
   const [text, setText] = useState('');
   const zones = useQuery(zoneSearchQuery(accountId, text));
+  const options = [{ value: ACCOUNT_RESOURCE, label: 'The whole account' }, ...(zones.data?.zones ?? []).map((z) => ({ value: zoneKey(z.id), label: z.name }))];
   return (
     <div className="simulator-resource">
       <input id={`${id}-find`} className="input" type="search" aria-label="Find a zone by domain" placeholder="Find a zone…" value={text} onChange={(e) => setText(e.target.value)} />
-      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value={ACCOUNT_RESOURCE}>The whole account</option>
-        {(zones.data?.zones ?? []).map((z) => (
-          <option key={z.id} value={zoneKey(z.id)}>
-            {z.name}
-          </option>
-        ))}
-      </select>
+      <Select id={id} size="normal" value={value} options={options} onChange={onChange} />
     </div>
   );
 }
@@ -58,14 +51,6 @@ export function useDraftChoices(accountId: string) {
 
 export function DraftSelect({ accountId, id, value, onChange }: { accountId: string; id: string; value: string; onChange: (v: string) => void }) {
   const choices = useDraftChoices(accountId);
-  return (
-    <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Saved policies</option>
-      {choices.map((c) => (
-        <option key={c.groupId} value={c.groupId}>
-          Saved, with the unsaved draft of {c.name}
-        </option>
-      ))}
-    </select>
-  );
+  const options = [{ value: NONE, label: 'Saved policies' }, ...choices.map((c) => ({ value: c.groupId, label: `Saved, with the unsaved draft of ${c.name}` }))];
+  return <Select id={id} size="normal" value={value || NONE} options={options} onChange={(v) => onChange(v === NONE ? '' : v)} />;
 }

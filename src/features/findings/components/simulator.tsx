@@ -28,9 +28,20 @@ function useQuestionFields(accountId: string) {
   const [permissionGroup, setPermissionGroup] = useState('');
   const [resource, setResource] = useState(ACCOUNT_RESOURCE);
   const [draftGroup, setDraftGroup] = useState('');
+  // Shown once an ask is tried without one: the styled select has no browser "required" check.
+  const [permissionGroupMissing, setPermissionGroupMissing] = useState(false);
   const drafts = useDraftChoices(accountId);
   const draft = drafts.find((d) => d.groupId === draftGroup)?.body;
-  return { permissionGroup, setPermissionGroup, resource, setResource, draftGroup, setDraftGroup, draft };
+  const choosePermissionGroup = (value: string) => {
+    setPermissionGroup(value);
+    setPermissionGroupMissing(false);
+  };
+  /** Whether the form may be asked; marks the permission group when it is missing. */
+  const ready = () => {
+    setPermissionGroupMissing(!permissionGroup);
+    return Boolean(permissionGroup);
+  };
+  return { permissionGroup, setPermissionGroup: choosePermissionGroup, permissionGroupMissing, ready, resource, setResource, draftGroup, setDraftGroup, draft };
 }
 
 function SharedFields({ accountId, id, f }: { accountId: string; id: string; f: ReturnType<typeof useQuestionFields> }) {
@@ -39,6 +50,11 @@ function SharedFields({ accountId, id, f }: { accountId: string; id: string; f: 
       <div className="field">
         <label htmlFor={`${id}-pg`}>Permission group</label>
         <PermissionGroupSelect accountId={accountId} id={`${id}-pg`} value={f.permissionGroup} onChange={f.setPermissionGroup} />
+        {f.permissionGroupMissing ? (
+          <p className="field-error" role="alert">
+            Choose a permission group to ask about.
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={`${id}-on`}>On</label>
@@ -61,7 +77,7 @@ export function CanQuestion({ accountId }: { accountId: string }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (member.trim() && f.permissionGroup) ask.mutate();
+    if (f.ready() && member.trim()) ask.mutate();
   };
   const answer = ask.data?.result as CanAnswer | undefined;
   return (
@@ -108,7 +124,7 @@ export function WhoQuestion({ accountId }: { accountId: string }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (f.permissionGroup) ask.mutate();
+    if (f.ready()) ask.mutate();
   };
   const answer = ask.data?.result as WhoAnswer | undefined;
   return (
