@@ -44,8 +44,8 @@ function handleErrors(api: Hono<SandboxEnv>): void {
 
 /**
  * The emulated Cloudflare API, mounted by the server under /client/v4. Two layers: the outer one
- * injects faults and records writes in the audit log; the inner one is the API itself, which the
- * recorder also reads the before/after state from (so those reads never draw a fault).
+ * injects faults; the inner one is the API itself, which records its writes in the audit log and
+ * which the recorder reads the before/after state from (so those reads never draw a fault).
  */
 export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
   const resources = createResourceApi(deps);
@@ -53,7 +53,6 @@ export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
   handleErrors(api);
   // Before the credential check: a failing network or server does not look at who is asking.
   api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random }));
-  api.use('/client/v4/accounts/:account_id/*', recordWrites(deps.db, (request) => Promise.resolve(resources.fetch(request))));
   api.all('*', (c) => resources.fetch(c.req.raw, c.env));
   return api;
 }
@@ -62,6 +61,9 @@ function createResourceApi(deps: SandboxDeps): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>().basePath('/client/v4');
   handleErrors(api);
   api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
+  // In the same app as the routes, so the recorder and the handler share one read of the body;
+  // its own before/after reads come back through here as GETs, which it lets pass.
+  api.use('/accounts/:account_id/*', recordWrites(deps.db, (request) => Promise.resolve(api.fetch(request))));
   api.use('*', requireCredential);
   if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter));
 

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
@@ -38,8 +38,9 @@ function credentialHeaders(request: Request): Headers {
   return headers;
 }
 
-async function bodyOf(request: Request): Promise<unknown> {
-  const text = await request.clone().text();
+/** The request's JSON, through Hono's body cache: the handler's own read then reuses the text. */
+async function bodyOf(request: HonoRequest): Promise<unknown> {
+  const text = await request.text();
   if (!text.trim()) return null;
   try {
     return JSON.parse(text);
@@ -63,7 +64,7 @@ export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<Sa
 
     const base = `${url.origin}/client/v4/accounts/${match[1]}/`;
     const headers = credentialHeaders(c.req.raw);
-    const request = await bodyOf(c.req.raw);
+    const request = await bodyOf(c.req);
     const before = target.snapshotPath ? await snapshot(read, base, target.snapshotPath, headers) : null;
     await next();
     if (c.res.status < 200 || c.res.status >= 300) return;
