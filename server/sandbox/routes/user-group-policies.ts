@@ -173,7 +173,11 @@ export function planPolicies(
 }
 
 /** Replaces a user group's whole policy set with a checked plan (call inside a transaction). */
-export function writePolicies(db: Db, accountId: string, userGroupId: string, plan: PlannedPolicy[]): void {
+/** A written policy as a save compares it: id, access, and its references' ids joined in order. */
+export type PolicyFingerprintRow = [id: string, access: string, permissionGroupIds: string, resourceGroupIds: string];
+
+/** Replaces a group's policies by the plan; answers what it wrote, for the caller's comparison. */
+export function writePolicies(db: Db, accountId: string, userGroupId: string, plan: PlannedPolicy[]): PolicyFingerprintRow[] {
   const previousGroups = (
     db
       .prepare(
@@ -188,6 +192,7 @@ export function writePolicies(db: Db, accountId: string, userGroupId: string, pl
     'INSERT INTO policy_permission_groups (policy_id, permission_group_id, position) VALUES (?, ?, ?)',
   );
   const insertRg = db.prepare('INSERT INTO policy_resource_groups (policy_id, resource_group_id, position) VALUES (?, ?, ?)');
+  const written: PolicyFingerprintRow[] = [];
   plan.forEach((policy, position) => {
     insertPolicy.run(policy.id, userGroupId, position, policy.access);
     policy.permissionGroupIds.forEach((pgId, j) => insertPg.run(policy.id, pgId, j));
@@ -196,8 +201,10 @@ export function writePolicies(db: Db, accountId: string, userGroupId: string, pl
       rgIds.add('id' in ref ? ref.id : adhocResourceGroup(db, accountId, ref.scope).id);
     }
     [...rgIds].forEach((rgId, j) => insertRg.run(policy.id, rgId, j));
+    written.push([policy.id, policy.access, policy.permissionGroupIds.join(','), [...rgIds].join(',')]);
   });
   dropOrphanAdhoc(db, previousGroups);
+  return written;
 }
 
 export type PolicyResource = {

@@ -8,7 +8,7 @@ import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
 import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
-import { loadPolicies, planPolicies, policiesSchema, writePolicies } from './user-group-policies.ts';
+import { loadPolicies, planPolicies, policiesSchema, writePolicies, type PolicyFingerprintRow } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
 import { cachedJson, cachedList } from './user-group-json.ts';
 
@@ -141,8 +141,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       let policiesChanged = false;
       if (body.policies !== undefined) {
         const before = policyFingerprint(db, id);
-        writePolicies(db, accountId, id, plan);
-        policiesChanged = policyFingerprint(db, id) !== before;
+        policiesChanged = JSON.stringify(writePolicies(db, accountId, id, plan)) !== before;
       }
       // A PUT that re-sends what is stored is not a modification: editors compare modified_on
       // to detect a colleague's change, and a no-op save must not look like one.
@@ -177,8 +176,8 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
 }
 
 /**
- * The stored policy set of a group (ids, access, references, in order) as one comparable string:
- * ids only, from one query, since a save compares it before and after writing.
+ * The stored policy set of a group (ids, access, references, in order) as one comparable string,
+ * in the shape writePolicies answers: ids only, from one query.
  */
 function policyFingerprint(db: Db, userGroupId: string): string {
   const rows = db
@@ -189,5 +188,5 @@ function policyFingerprint(db: Db, userGroupId: string): string {
          FROM policies p WHERE p.user_group_id = ? ORDER BY p.position`,
     )
     .all(userGroupId) as Array<{ id: string; access: string; pgs: string | null; rgs: string | null }>;
-  return JSON.stringify(rows.map((p) => [p.id, p.access, p.pgs ?? '', p.rgs ?? '']));
+  return JSON.stringify(rows.map((p): PolicyFingerprintRow => [p.id, p.access, p.pgs ?? '', p.rgs ?? '']));
 }
