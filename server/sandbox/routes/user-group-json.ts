@@ -114,16 +114,19 @@ export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (
 const MAX_LISTS = 10_000;
 
 /**
- * What a list query of groups or group members answers (its total, or its page's rows),
- * remembered by `key` (the SQL and its parameters) until a group, a member or a membership is
- * added, changed or deleted. A repeated page then costs no query.
+ * The rows a list query of groups or group members answers (a page, or its total), remembered
+ * by its SQL and parameters until a group, a member or a membership is added, changed or
+ * deleted. A repeated page then costs no query.
  */
-export function cachedList<T>(db: Db, key: string, run: () => T): T {
+export function cachedRows<T>(db: Db, sql: string, params: Record<string, unknown>): T[] {
+  const run = () => db.prepare(sql).all(params) as T[];
   if (!db.function) return run(); // as in cachedJson: nothing could invalidate it
   const { lists } = cacheOf(db);
-  if (lists.has(key)) return lists.get(key) as T;
-  const answer = run();
+  const key = sql + JSON.stringify(params);
+  const remembered = lists.get(key);
+  if (remembered) return remembered as T[];
+  const rows = run();
   if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
-  lists.set(key, answer);
-  return answer;
+  lists.set(key, rows);
+  return rows;
 }

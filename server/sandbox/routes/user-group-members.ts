@@ -8,7 +8,7 @@ import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
 import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from './group-names.ts';
-import { cachedList } from './user-group-json.ts';
+import { cachedRows } from './user-group-json.ts';
 import { getUserGroup } from './user-groups.ts';
 
 /** One request may name at most this many members (a PUT sets the whole membership). */
@@ -110,11 +110,10 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
     }
     const from = `FROM user_group_members ugm JOIN account_members am ON am.id = ugm.member_id WHERE ${where.join(' AND ')}`;
     const countSql = `SELECT COUNT(*) AS n ${from}`;
-    const total = cachedList(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
+    const total = cachedRows<{ n: number }>(db, countSql, params)[0]!.n;
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     const pageSql = `SELECT am.*, ugm.created_at ${from} ORDER BY am.email COLLATE NOCASE ${order}, am.id ${order} LIMIT @limit OFFSET @offset`;
-    const pageParams = { ...params, limit: query.per_page, offset: offsetOf(query) };
-    const rows = cachedList(db, pageSql + JSON.stringify(pageParams), () => db.prepare(pageSql).all(pageParams) as MemberRow[]);
+    const rows = cachedRows<MemberRow>(db, pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
     return ok(c, rows.map(memberResource), resultInfo(query, rows.length, total));
   });
 

@@ -10,7 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, policiesSchema, writePolicies, type PolicyFingerprintRow } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
-import { cachedJson, cachedList } from './user-group-json.ts';
+import { cachedJson, cachedRows } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -62,6 +62,9 @@ export function userGroupResources(db: Db, rows: UserGroupRow[]) {
 export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
   const base = '/accounts/:account_id/iam/user_groups';
 
+  /** One group's answer, from the same cache as the list's (writes answer through it too). */
+  const groupJson = (row: UserGroupRow) => cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!;
+
   api.get(base, (c) => {
     const query = parseQuery(c, listQuery);
     const where = ['account_id = @account'];
@@ -85,7 +88,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     }
     const clause = where.join(' AND ');
     const countSql = `SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`;
-    const total = cachedList(db, countSql + JSON.stringify(params), () => (db.prepare(countSql).get(params) as { n: number }).n);
+    const total = cachedRows<{ n: number }>(db, countSql, params)[0]!.n;
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     // The page's rowids from the index alone (account, name, id: in this order), then their rows:
     // a deep page skips index entries, not table rows.
@@ -93,8 +96,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
            SELECT rowid FROM user_groups WHERE ${clause}
             ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
           ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
-    const pageParams = { ...params, limit: query.per_page, offset: offsetOf(query) };
-    const rows = cachedList(db, pageSql + JSON.stringify(pageParams), () => db.prepare(pageSql).all(pageParams) as UserGroupRow[]);
+    const rows = cachedRows<UserGroupRow>(db, pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
     return okJsonItems(c, items, resultInfo(query, rows.length, total));
   });
@@ -102,7 +104,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
   api.get(`${base}/:user_group_id`, (c) => {
     const row = getUserGroup(db, c.get('accountId'), c.req.param('user_group_id'));
     if (!row) throw notFound('User group');
-    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
+    return okJsonItem(c, groupJson(row));
   });
 
   api.post(base, async (c) => {
@@ -120,7 +122,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       writePolicies(db, accountId, created.id, plan);
       return created;
     })();
-    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
+    return okJsonItem(c, groupJson(row));
   });
 
   /** PUT replaces: `name` if given, and the whole policy set if `policies` is given. */
@@ -150,7 +152,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       db.prepare('UPDATE user_groups SET name = @name, modified_on = @modified_on WHERE id = @id').run(next);
       return next;
     })();
-    return okJsonItem(c, cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!);
+    return okJsonItem(c, groupJson(row));
   });
 
   /** Deleting a group takes its policies and memberships with it; the account members stay. */
