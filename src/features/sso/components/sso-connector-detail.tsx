@@ -24,6 +24,9 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   const { data: connector } = useSuspenseQuery(ssoConnectorQuery(accountId, connectorId));
   const toggle = useUpdateSsoConnector(accountId, connectorId);
   const fedramp = useUpdateSsoConnector(accountId, connectorId);
+  // The admin's FedRAMP choice from the click until its save settles: set in the change event
+  // itself, so React does not put the box back to the stored value before the save reports pending.
+  const [fedrampChoice, setFedrampChoice] = useState<boolean | null>(null);
   const remove = useDeleteSsoConnector(accountId, connectorId);
   const [dialog, setDialog] = useState<'enabled' | 'delete' | null>(null);
   const ids = useId();
@@ -152,15 +155,19 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             <input
               type="checkbox"
               // Shows the admin's choice while it saves; the server's value again if saving fails.
-              checked={Boolean(fedramp.isPending ? fedramp.variables?.use_fedramp_language : connector.use_fedramp_language)}
+              checked={fedrampChoice ?? Boolean(connector.use_fedramp_language)}
               disabled={fedramp.isPending}
               aria-describedby={`${ids}-fedramp-hint`}
-              onChange={(e) =>
+              onChange={(e) => {
+                setFedrampChoice(e.target.checked);
                 fedramp.mutate(
                   { use_fedramp_language: e.target.checked },
-                  { onSuccess: (c) => notify.success(c.use_fedramp_language ? 'FedRAMP language turned on' : 'FedRAMP language turned off') },
-                )
-              }
+                  {
+                    onSuccess: (c) => notify.success(c.use_fedramp_language ? 'FedRAMP language turned on' : 'FedRAMP language turned off'),
+                    onSettled: () => setFedrampChoice(null),
+                  },
+                );
+              }}
             />{' '}
             Show FedRAMP language at SSO login
           </label>
