@@ -105,8 +105,25 @@ function jsonBytes(c: Context, head: string, items: Uint8Array[], tail: string) 
     at += item.length;
   });
   body.set(end, at);
-  return c.body(body, 200, { 'Content-Type': 'application/json' });
+  const response = c.body(body, 200, { 'Content-Type': 'application/json' });
+  answerBytes.set(response, body);
+  return response;
 }
+
+/**
+ * The bytes of each answer built from cached JSON, beside the answer: an in-process reader (the
+ * audit recorder's before/after reads) parses them instead of reading the body back through a
+ * stream, which costs more than the read itself.
+ */
+const answerBytes = new WeakMap<Response, Uint8Array>();
+
+/** The body of a sandbox answer as JSON text, without consuming the answer's stream when it can. */
+export async function answerText(response: Response): Promise<string> {
+  const bytes = answerBytes.get(response);
+  return bytes ? utf8Decoder.decode(bytes) : response.text();
+}
+
+const utf8Decoder = new TextDecoder();
 
 /** begin_verification answers an envelope without `result` (seed 003). */
 export function okWithoutResult(c: Context) {

@@ -67,6 +67,9 @@ function createResourceApi(deps: SandboxDeps): Hono<SandboxEnv> {
   api.use('*', requireCredential);
   if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter));
 
+  // Accounts come from the seed and no route removes one, so an account found once stays found:
+  // every request and each of the audit recorder's reads would otherwise ask again.
+  const knownAccounts = new Set<string>();
   api.use('/accounts/:account_id/*', async (c, next) => {
     const accountId = c.req.param('account_id');
     if (!ID_PATTERN.test(accountId)) {
@@ -75,8 +78,10 @@ function createResourceApi(deps: SandboxDeps): Hono<SandboxEnv> {
         message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
       });
     }
-    const exists = deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId);
-    if (!exists) {
+    if (!knownAccounts.has(accountId) && deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId)) {
+      knownAccounts.add(accountId);
+    }
+    if (!knownAccounts.has(accountId)) {
       throw new CfError(403, { code: ErrorCode.forbidden, message: 'Unauthorized to access requested resource' });
     }
     c.set('accountId', accountId);

@@ -2,6 +2,7 @@ import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
+import { answerText } from '../envelope.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';
 import { writeTarget } from '../../iam-write-target.ts';
@@ -11,18 +12,30 @@ export type SnapshotReader = (request: Request) => Promise<Response>;
 
 const MEMBERS_PAGE = 500;
 
-async function readJson(read: SnapshotReader, url: URL, headers: Headers): Promise<{ result?: unknown; result_info?: { count?: number } } | null> {
-  const response = await read(new Request(url, { headers }));
+/** GETs with the writer's credential; one Request per URL, as the before and after reads share theirs. */
+type SnapshotRequests = (url: string) => Request;
+
+function snapshotRequests(headers: Headers): SnapshotRequests {
+  const made = new Map<string, Request>();
+  return (url) => {
+    let request = made.get(url);
+    if (!request) made.set(url, (request = new Request(url, { headers })));
+    return request;
+  };
+}
+
+async function readJson(read: SnapshotReader, request: Request): Promise<{ result?: unknown; result_info?: { count?: number } } | null> {
+  const response = await read(request);
   if (!response.ok) return null;
-  return (await response.json()) as { result?: unknown };
+  return JSON.parse(await answerText(response)) as { result?: unknown };
 }
 
 /** The resource's state now: the object, or for a membership the whole member list ({id, email, status}). */
-async function snapshot(read: SnapshotReader, base: string, path: string, headers: Headers): Promise<unknown> {
-  if (!path.endsWith('/members')) return (await readJson(read, new URL(base + path), headers))?.result ?? null;
+async function snapshot(read: SnapshotReader, requests: SnapshotRequests, base: string, path: string): Promise<unknown> {
+  if (!path.endsWith('/members')) return (await readJson(read, requests(base + path)))?.result ?? null;
   const members: unknown[] = [];
   for (let page = 1; ; page++) {
-    const body = await readJson(read, new URL(`${base}${path}?per_page=${MEMBERS_PAGE}&page=${page}`), headers);
+    const body = await readJson(read, requests(`${base}${path}?per_page=${MEMBERS_PAGE}&page=${page}`));
     const result = (body?.result ?? []) as unknown[];
     members.push(...result);
     if (result.length < MEMBERS_PAGE) return members;
@@ -63,9 +76,9 @@ export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<Sa
     if (!match || !target || !actor) return next();
 
     const base = `${url.origin}/client/v4/accounts/${match[1]}/`;
-    const headers = credentialHeaders(c.req.raw);
+    const requests = snapshotRequests(credentialHeaders(c.req.raw));
     const request = await bodyOf(c.req);
-    const before = target.snapshotPath ? await snapshot(read, base, target.snapshotPath, headers) : null;
+    const before = target.snapshotPath ? await snapshot(read, requests, base, target.snapshotPath) : null;
     await next();
     if (c.res.status < 200 || c.res.status >= 300) return;
 
@@ -76,7 +89,7 @@ export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<Sa
     }
     const removed = target.action === 'delete';
     const afterPath = target.snapshotPath ?? (resourceId ? `${match[2]!.replace(/\/$/, '')}/${resourceId}` : null);
-    const after = removed || !afterPath ? null : await snapshot(read, base, afterPath, headers);
+    const after = removed || !afterPath ? null : await snapshot(read, requests, base, afterPath);
     insertAuditLog(db, {
       accountId: match[1]!,
       target,
