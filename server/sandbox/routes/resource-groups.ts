@@ -6,6 +6,7 @@ import { CfError, ErrorCode, notFound, ok } from '../envelope.ts';
 import { timestamp } from '../ids.ts';
 import { parseBody, parseQuery } from '../validation.ts';
 import { duplicateName, nameSchema, nameTaken, optionalQuery, RESOURCE_GROUP_NAME_MAX } from './group-names.ts';
+import { cachedRows } from './user-group-json.ts';
 import {
   checkScope,
   getResourceGroup,
@@ -75,10 +76,8 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       where.push('name = @name COLLATE NOCASE'); // "Name of the resource group to be fetched": exact, any case
       params.name = query.name.trim();
     }
-    const rows = db
-      .prepare(`SELECT * FROM resource_groups WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, id`)
-      .all(params) as ResourceGroupRow[];
-    return ok(c, rows.map(resourceGroupResource));
+    const sql = `SELECT * FROM resource_groups WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, id`;
+    return ok(c, cachedRows<ResourceGroupRow>(db, sql, params).map(resourceGroupResource));
   });
 
   api.get(`${base}/:resource_group_id`, (c) => {

@@ -154,6 +154,29 @@ describe('user group JSON cache', () => {
     expect(await page()).toEqual(inDb());
   });
 
+  it('serves a remembered resource-group list as the database holds it after any write', async () => {
+    const s = sandboxOnFile('resource-group-list');
+    const listed = async () => (await s.get(rgs)).result.map((rg: { name: string }) => rg.name) as string[];
+    const inDb = () =>
+      (s.db.prepare('SELECT name FROM resource_groups WHERE account_id = ? ORDER BY name COLLATE NOCASE, id').all(ACCOUNT) as Array<{ name: string }>).map((r) => r.name);
+    expect(await listed()).toEqual(inDb());
+    expect(await listed()).toEqual(inDb()); // remembered
+    const { id: rgId } = (await s.get(rgs)).result[0] as { id: string };
+    expect(await s.send('PUT', `${rgs}/${rgId}`, { name: 'zz renamed through the API' })).toBe(200);
+    expect((await listed()).at(-1)).toBe('zz renamed through the API');
+    s.db
+      .prepare(
+        `INSERT INTO resource_groups (id, account_id, name, scope_key, scope_objects, meta, created_on, modified_on)
+         SELECT ?, account_id, '0 added by SQL', scope_key, scope_objects, meta, created_on, modified_on FROM resource_groups WHERE id = ?`,
+      )
+      .run('d'.repeat(32), rgId);
+    expect((await listed())[0]).toBe('0 added by SQL');
+    const other = new Database(s.path);
+    other.prepare('DELETE FROM resource_groups WHERE id = ?').run('d'.repeat(32));
+    other.close();
+    expect(await listed()).toEqual(inDb());
+  });
+
   it('answers the same bytes as the uncached answer did', async () => {
     const s = sandboxOnFile('same-bytes');
     const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();

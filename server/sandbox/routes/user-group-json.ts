@@ -20,12 +20,14 @@ interface CacheState {
   entries: Map<string, Uint8Array>;
   /**
    * What list queries answered (their totals and their pages' rows, by SQL and parameters), for
-   * groups and their members: any insert, update or delete of a group, a member or a membership
-   * empties it.
+   * groups, their members and resource groups: any insert, update or delete of a group, a member,
+   * a membership or a resource group empties it.
    */
   lists: Map<string, unknown>;
   dataVersion: number;
   readVersion: () => number;
+  /** Whether this synchronous run already compared data_version. */
+  versionChecked: boolean;
 }
 
 const caches = new WeakMap<Db, CacheState>();
@@ -37,6 +39,7 @@ const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
   ['user_group_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
   ['account_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ['resource_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
   ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
   // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
   ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
@@ -49,7 +52,7 @@ function install(db: Db): CacheState {
   const entries = new Map<string, Uint8Array>();
   const lists = new Map<string, unknown>();
   const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
-  const state: CacheState = { entries, lists, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v };
+  const state: CacheState = { entries, lists, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v, versionChecked: false };
   state.dataVersion = state.readVersion();
   db.function!('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
   db.function!('sandbox_user_group_cache_clear', () => (entries.clear(), null));
@@ -75,11 +78,17 @@ function cacheOf(db: Db): CacheState {
     state = install(db);
     caches.set(db, state);
   }
-  const version = state.readVersion();
-  if (version !== state.dataVersion) {
-    state.entries.clear();
-    state.lists.clear();
-    state.dataVersion = version;
+  if (!state.versionChecked) {
+    // Once per synchronous run (a handler's page, total and JSON each ask): no other connection
+    // can commit before this run yields, and the check is a statement with its own read lock.
+    state.versionChecked = true;
+    queueMicrotask(() => (state.versionChecked = false));
+    const version = state.readVersion();
+    if (version !== state.dataVersion) {
+      state.entries.clear();
+      state.lists.clear();
+      state.dataVersion = version;
+    }
   }
   return state;
 }
@@ -114,9 +123,9 @@ export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (
 const MAX_LISTS = 10_000;
 
 /**
- * The rows a list query of groups or group members answers (a page, or its total), remembered
- * by its SQL and parameters until a group, a member or a membership is added, changed or
- * deleted. A repeated page then costs no query.
+ * The rows a list query of groups, group members or resource groups answers (a page, or its
+ * total), remembered by its SQL and parameters until a group, a member, a membership or a
+ * resource group is added, changed or deleted. A repeated page then costs no query.
  */
 export function cachedRows<T>(db: Db, sql: string, params: Record<string, unknown>): T[] {
   const run = () => db.prepare(sql).all(params) as T[];
