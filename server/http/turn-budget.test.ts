@@ -59,4 +59,15 @@ describe('shareEventLoopTurns', () => {
     await Promise.all(answers);
     expect(started.at(-1)).toBe(999);
   });
+
+  it('does not start a request whose client hung up while it waited', async () => {
+    const { started, send } = harness(2, 2);
+    const sockets = Array.from({ length: 4 }, () => ({ destroyed: false }));
+    const answers = sockets.map((socket, n) => send(n, socket));
+    expect(started).toEqual([0, 1]);
+    sockets[2]!.destroyed = true; // its connection closed while the request was queued
+    const statuses = (await Promise.all(answers)).map((response) => response.status);
+    expect(started).toEqual([0, 1, 3]);
+    expect(statuses).toEqual([200, 200, 499, 200]);
+  });
 });

@@ -2,8 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 
 /** What the middleware reads of Hono's Node env: the socket a request came on. */
 interface NodeBindings {
-  incoming?: { socket?: object | null };
+  incoming?: { socket?: { destroyed?: boolean } | null };
 }
+
+/** nginx's status for a request whose client closed the connection before it was answered. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 /**
  * At most `budget` requests start per turn of Node's event loop; the others wait, in arrival
@@ -51,6 +54,10 @@ export function shareEventLoopTurns(budget = 8, burstBudget = 1): MiddlewareHand
     }
     if (waiting.length > 0 || startedThisTurn >= turnBudget) {
       await new Promise<void>((resolve) => waiting.push(resolve));
+      // The client hung up while this waited (a load test's connections closing at its end):
+      // nobody reads an answer, and starting it would only delay the connections still there.
+      // Not started, so not applied: a write without an answer may or may not have happened.
+      if (socket?.destroyed) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
     } else {
       startedThisTurn++;
     }
