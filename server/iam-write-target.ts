@@ -15,11 +15,14 @@ export interface WriteTarget {
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Whether a request with this method could change anything. */
+export const isWriteMethod = (method: string) => WRITE_METHODS.has(method);
 const verb = (method: string) => (method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : 'update');
 
 /** `rest` is the path after /accounts/{account_id}/, without a trailing slash. */
 export function writeTarget(method: string, rest: string): WriteTarget | null {
-  if (!WRITE_METHODS.has(method)) return null;
+  if (!isWriteMethod(method)) return null;
   const p = rest.split('/');
   if (p[0] === 'iam' && p[1] === 'user_groups') {
     const [, , groupId, sub, memberId] = p;

@@ -5,7 +5,7 @@ import type { Db } from '../db/open.ts';
 import { answerText } from '../envelope.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';
-import { writeTarget } from '../../iam-write-target.ts';
+import { isWriteMethod, writeTarget } from '../../iam-write-target.ts';
 
 /** Reads one sandbox resource as a client would (GET, same credential), bypassing fault injection. */
 export type SnapshotReader = (request: Request) => Promise<Response>;
@@ -69,6 +69,7 @@ async function bodyOf(request: HonoRequest): Promise<unknown> {
  */
 export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
+    if (!isWriteMethod(c.req.method)) return next(); // most requests: no URL to parse
     const url = new URL(c.req.url);
     const match = /^\/client\/v4\/accounts\/([^/]+)\/(.+?)\/?$/.exec(url.pathname);
     const target = match ? writeTarget(c.req.method, match[2]!) : null;
