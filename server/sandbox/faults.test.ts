@@ -104,6 +104,17 @@ describe('X-Sandbox-Fault', () => {
     expect(snapshotCounts(db)).toEqual(before);
   });
 
+  it("the audit log's own reads of a write's before and after never draw a fault", async () => {
+    // The write itself draws no fault (its three draws miss); every later draw would fail a call.
+    let draws = 0;
+    const { db, call } = sandbox({ faults: '500:0.5', random: () => (draws++ < 3 ? 0.99 : 0) });
+    const res = await call('POST', undefined, { name: 'Recorded whole' });
+    expect(res.status).toBe(200);
+    const row = db.prepare("SELECT new_value FROM audit_logs WHERE action_type = 'create'").get() as { new_value: string | null };
+    expect(JSON.parse(row.new_value!).name).toBe('Recorded whole');
+    expect((await call('GET')).status).toBe(500); // the next client call does draw
+  });
+
   it('drop=after commits the write and loses the answer', async () => {
     const { db, call } = sandbox();
     const res = await call('POST', 'drop=after', { name: 'Committed' });

@@ -125,9 +125,15 @@ function dropConnection(env: unknown): Response {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function faultInjection(options: { config: FaultConfig | null; random?: () => number }): MiddlewareHandler<SandboxEnv> {
+export function faultInjection(options: {
+  config: FaultConfig | null;
+  random?: () => number;
+  /** Requests that never draw a fault (the audit recorder's own reads). */
+  exempt?: (request: Request) => boolean;
+}): MiddlewareHandler<SandboxEnv> {
   const random = options.random ?? Math.random;
   return async (c, next) => {
+    if (options.exempt?.(c.req.raw)) return next();
     const header = c.req.header(FAULT_HEADER);
     const plan = header !== undefined ? parseFaultHeader(header) : options.config ? drawFaults(options.config, random) : null;
     if (!plan) return next();

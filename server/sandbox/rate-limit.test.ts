@@ -60,6 +60,22 @@ describe('SANDBOX_RATE_LIMIT', () => {
     expect(back.headers.get('ratelimit')).toBe('"default";r=2;t=60');
   });
 
+  it('counts a write once: the audit log’s own reads of the state before and after it are free', async () => {
+    const clock = { now: 1_000_000 };
+    const db = openSandboxDb(':memory:', 'default');
+    const api = createSandboxApi({ db, verificationDelayMs: 0, rateLimiter: createRateLimiter(parseRateLimit('10/60')!, () => clock.now) });
+    const send = (method: string, path: string, body?: unknown) =>
+      api.request(path, { method, headers: { ...BEARER, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const created = await send('POST', USER_GROUPS, { name: 'Counted once' });
+    expect(created.headers.get('ratelimit')).toBe('"default";r=9;t=60');
+    const { id } = ((await created.json()) as { result: { id: string } }).result;
+    expect((await send('PUT', `${USER_GROUPS}/${id}`, { name: 'Counted once, renamed' })).headers.get('ratelimit')).toBe('"default";r=8;t=60');
+    expect((await send('DELETE', `${USER_GROUPS}/${id}`)).headers.get('ratelimit')).toBe('"default";r=7;t=60');
+    const audit = db.prepare("SELECT old_value, new_value FROM audit_logs WHERE resource_id = ? AND action_type = 'update'").get(id) as { old_value: string; new_value: string };
+    expect(JSON.parse(audit.old_value).name).toBe('Counted once');
+    expect(JSON.parse(audit.new_value).name).toBe('Counted once, renamed');
+  });
+
   it('the window rolls: old requests stop counting one by one', async () => {
     const clock = { now: 0 };
     const { call } = limited('2/10', clock);

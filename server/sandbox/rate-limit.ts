@@ -93,10 +93,11 @@ export function credentialKey(headers: { header(name: string): string | undefine
   return email ? `user:${email.toLowerCase()}` : null;
 }
 
-export function rateLimit(limiter: RateLimiter): MiddlewareHandler<SandboxEnv> {
+/** `exempt`: requests the sandbox makes of itself, which no client's quota pays for. */
+export function rateLimit(limiter: RateLimiter, exempt?: (request: Request) => boolean): MiddlewareHandler<SandboxEnv> {
   const policy = `"default";q=${limiter.config.limit};w=${limiter.config.windowSeconds}`;
   return async (c, next) => {
-    const key = credentialKey(c.req);
+    const key = exempt?.(c.req.raw) ? null : credentialKey(c.req);
     if (key === null) return next();
     const decision = limiter.take(key);
     const ratelimit = `"default";r=${decision.remaining};t=${decision.resetSeconds}`;

@@ -43,29 +43,31 @@ function handleErrors(api: Hono<SandboxEnv>): void {
 }
 
 /**
- * The emulated Cloudflare API, mounted by the server under /client/v4. Two layers: the outer one
- * injects faults; the inner one is the API itself, which records its writes in the audit log and
- * which the recorder reads the before/after state from (so those reads never draw a fault).
+ * The emulated Cloudflare API, mounted by the server under /client/v4. It injects faults first,
+ * then records its writes in the audit log; the recorder reads the before/after state back
+ * through this same app, and those reads neither draw a fault nor count against the caller's
+ * rate limit (Cloudflare's audit log costs its users nothing).
  */
 export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
-  const resources = createResourceApi(deps);
-  const api = new Hono<SandboxEnv>();
-  handleErrors(api);
-  // Before the credential check: a failing network or server does not look at who is asking.
-  api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random }));
-  api.all('*', (c) => resources.fetch(c.req.raw, c.env));
-  return api;
-}
-
-function createResourceApi(deps: SandboxDeps): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>().basePath('/client/v4');
   handleErrors(api);
   api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
+  // The recorder's own reads are the sandbox's business, not the caller's: no fault, no quota.
+  const recorderReads = new WeakSet<Request>();
+  const byRecorder = (request: Request) => recorderReads.has(request);
+  // Before the credential check: a failing network or server does not look at who is asking.
+  api.use('*', faultInjection({ config: deps.faults ?? null, random: deps.random, exempt: byRecorder }));
   // In the same app as the routes, so the recorder and the handler share one read of the body;
   // its own before/after reads come back through here as GETs, which it lets pass.
-  api.use('/accounts/:account_id/*', recordWrites(deps.db, (request) => Promise.resolve(api.fetch(request))));
+  api.use(
+    '/accounts/:account_id/*',
+    recordWrites(deps.db, (request) => {
+      recorderReads.add(request);
+      return Promise.resolve(api.fetch(request));
+    }),
+  );
   api.use('*', requireCredential);
-  if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter));
+  if (deps.rateLimiter) api.use('*', rateLimit(deps.rateLimiter, byRecorder));
 
   // Accounts come from the seed and no route removes one, so an account found once stays found:
   // every request and each of the audit recorder's reads would otherwise ask again.
