@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
+import { CLIENTS, createClientViaApi, uniqueName } from './support/oauth-clients.ts';
 
 /**
  * OAuth client journeys: create with scopes and see the secret once; rotate to revoke; resume a
@@ -11,25 +12,6 @@ import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type San
  * test hook in the app: from the React fiber tree, the QueryClientProvider's `client` prop.
  */
 
-const CLIENTS = `/accounts/${ACCOUNT_ID}/oauth_clients`;
-
-function unique(prefix: string) {
-  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-async function createClientViaApi(api: SandboxApi, overrides: Record<string, unknown> = {}) {
-  const res = await api.post(CLIENTS, {
-    client_name: unique('E2E app'),
-    redirect_uris: ['https://app.example.com/callback'],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-    scopes: ['dns.records.read'],
-    token_endpoint_auth_method: 'client_secret_basic',
-    ...overrides,
-  });
-  expect(res.success, JSON.stringify(res.errors)).toBe(true);
-  return res.result as { client_id: string; client_name: string; client_secret: string };
-}
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -134,7 +116,7 @@ async function expectSecretGone(page: Page, secret: string, clientId: string, wa
 test.describe('OAuth clients', () => {
   test('create a client with scopes and see the secret once', async ({ page, api, context }, testInfo) => {
     const watch = watchPage(page);
-    const name = unique('Deploy dashboard');
+    const name = uniqueName('Deploy dashboard');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
     await page.goto(accountPath('/oauth-clients'));
@@ -241,7 +223,7 @@ test.describe('OAuth clients', () => {
 
   test('leaving the new secret unconfirmed asks first, by Escape or by the back button', async ({ page }) => {
     const watch = watchPage(page);
-    const name = unique('Unstored');
+    const name = uniqueName('Unstored');
     await page.goto(accountPath('/oauth-clients'));
     await page.getByRole('link', { name: 'New OAuth client' }).click();
     await page.getByLabel('Client name', { exact: true }).fill(name);
@@ -518,7 +500,7 @@ test.describe('OAuth clients', () => {
 
   test('bad input: each message lands at its field or list item, and the input is kept', async ({ page, api }, testInfo) => {
     await page.goto(accountPath('/oauth-clients/new'));
-    const name = unique('Bad input');
+    const name = uniqueName('Bad input');
     await page.getByLabel('Client name', { exact: true }).fill(name);
     await page.getByRole('textbox', { name: 'Redirect URI 1' }).fill('https://ok.example.com/cb');
     await page.getByRole('button', { name: 'Add redirect URI' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { CLIENTS, createClientViaApi } from './support/oauth-clients.ts';
 import { chooseOption } from './support/select.ts';
 
 /**
@@ -12,7 +13,6 @@ import { chooseOption } from './support/select.ts';
 
 const IAM = `/accounts/${ACCOUNT_ID}/iam`;
 const GROUPS = `${IAM}/user_groups`;
-const CLIENTS = `/accounts/${ACCOUNT_ID}/oauth_clients`;
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 async function newGroup(api: SandboxApi, label: string, policies: unknown[] = []) {
@@ -29,20 +29,6 @@ async function idByName(api: SandboxApi, path: string, name: string): Promise<st
     if (res.result.length < 50) break;
   }
   throw new Error(`no ${name} at ${path}`);
-}
-
-async function createClientViaApi(api: SandboxApi, overrides: Record<string, unknown> = {}) {
-  const res = await api.post<{ client_id: string; client_name: string }>(CLIENTS, {
-    client_name: unique('Edges app'),
-    redirect_uris: ['https://app.example.com/callback'],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-    scopes: ['dns.records.read'],
-    token_endpoint_auth_method: 'client_secret_basic',
-    ...overrides,
-  });
-  expect(res.success, JSON.stringify(res.errors)).toBe(true);
-  return res.result;
 }
 
 const policyCard = (page: Page, n: number) => page.getByRole('region', { name: `Policy ${n}`, exact: true });
