@@ -58,47 +58,49 @@ export interface AccessCell {
 export interface AccessMatrix {
   permissionGroups: Array<{ id: string; name: string }>;
   columns: ResourceColumn[];
-  cells: Record<string, AccessCell>;
-}
-
-export function cellKey(permissionGroupId: string, columnKey: string): string {
-  return `${permissionGroupId}\u0000${columnKey}`;
+  /**
+   * By permission group id, then column key. Two levels of Map, not one key joined from both: a
+   * joined key is a new string to hash on every lookup, and a member's matrix does hundreds.
+   */
+  cells: Map<string, Map<string, AccessCell>>;
 }
 
 const NONE: AccessCell = { outcome: 'none', decidedBy: [], overridden: [] };
 
 export function cellOf(matrix: AccessMatrix, permissionGroupId: string, columnKey: string): AccessCell {
-  return matrix.cells[cellKey(permissionGroupId, columnKey)] ?? NONE;
+  return matrix.cells.get(permissionGroupId)?.get(columnKey) ?? NONE;
 }
+
+/** `a.localeCompare(b)`, with the collator made once: the matrix sorts in every computation. */
+const compareText = new Intl.Collator().compare;
 
 function compareRefs(a: Reason, b: Reason): number {
   return (
-    a.policy.groupName.localeCompare(b.policy.groupName) ||
-    a.policy.groupId.localeCompare(b.policy.groupId) ||
-    (a.policy.policyId ?? '').localeCompare(b.policy.policyId ?? '') ||
+    compareText(a.policy.groupName, b.policy.groupName) ||
+    compareText(a.policy.groupId, b.policy.groupId) ||
+    compareText(a.policy.policyId ?? '', b.policy.policyId ?? '') ||
     a.policy.position - b.policy.position
   );
 }
 
-function reaches(reach: ResourceReach, column: ResourceColumn): boolean {
-  if (reach.accountWide) return true;
-  if (column.kind === 'zone') return reach.zones.includes(column.key);
-  if (column.kind === 'other') return reach.other.includes(column.key);
-  return false;
+/**
+ * What a resource group reaches, computed once per scope list: a member's matrix combines the
+ * policies of all their groups, and the same resource groups recur in thousands of them.
+ */
+const reachByScope = new WeakMap<readonly ScopeLike[], ResourceReach>();
+const NO_REACH = reachOf(undefined);
+
+export function resourceGroupReach(rg: AccessPolicy['resourceGroups'][number]): ResourceReach {
+  if (!rg.scope) return NO_REACH;
+  let reach = reachByScope.get(rg.scope);
+  if (!reach) {
+    reach = reachOf(rg.scope);
+    reachByScope.set(rg.scope, reach);
+  }
+  return reach;
 }
 
 export function computeEffectiveAccess(policies: readonly AccessPolicy[]): AccessMatrix {
-  const reachCache = new Map<string, ResourceReach>();
-  const reachFor = (rg: AccessPolicy['resourceGroups'][number]) => {
-    const cacheKey = `${rg.id}|${JSON.stringify(rg.scope ?? [])}`;
-    let reach = reachCache.get(cacheKey);
-    if (!reach) {
-      reach = reachOf(rg.scope);
-      reachCache.set(cacheKey, reach);
-    }
-    return reach;
-  };
-
   // Columns: the account, then every zone or other key any policy names.
   const columnMap = new Map<string, ResourceColumn>([[ACCOUNT_COLUMN, { key: ACCOUNT_COLUMN, kind: 'account', via: [] }]]);
   const pgNames = new Map<string, string>();
@@ -108,7 +110,7 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
       if (!pgNames.has(pg.id) || (pg.name && pgNames.get(pg.id) === pg.id)) pgNames.set(pg.id, pg.name ?? pg.id);
     }
     for (const rg of p.resourceGroups) {
-      const reach = reachFor(rg);
+      const reach = resourceGroupReach(rg);
       if (reach.accountWide) columnMap.get(ACCOUNT_COLUMN)!.via.push(rg.name);
       for (const z of reach.zones) {
         const col = columnMap.get(z) ?? { key: z, kind: 'zone' as const, via: [] };
@@ -125,21 +127,39 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
   const kindOrder = { account: 0, zone: 1, other: 2 };
   const columns = [...columnMap.values()]
     .map((c) => ({ ...c, via: [...new Set(c.via)].sort() }))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.key.localeCompare(b.key));
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compareText(a.key, b.key));
   const permissionGroups = [...pgNames.entries()]
     .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 
-  const cells: Record<string, AccessCell> = {};
+  const cells = new Map<string, Map<string, AccessCell>>();
   for (const p of policies) {
+    // The resource groups through which this policy reaches each column: account-wide ones reach all.
+    const everywhere: string[] = [];
+    const byColumn = new Map<string, string[]>();
+    for (const rg of p.resourceGroups) {
+      const reach = resourceGroupReach(rg);
+      if (reach.accountWide) {
+        everywhere.push(rg.name);
+        continue;
+      }
+      for (const key of [...reach.zones, ...reach.other]) {
+        const names = byColumn.get(key);
+        if (names) names.push(rg.name);
+        else byColumn.set(key, [rg.name]);
+      }
+    }
+    const permissionGroupIds = new Set(p.permissionGroups.map((g) => g.id));
     for (const column of columns) {
-      const through = p.resourceGroups.filter((rg) => reaches(reachFor(rg), column)).map((rg) => rg.name);
-      if (through.length === 0) continue;
-      for (const pg of new Set(p.permissionGroups.map((g) => g.id))) {
-        const key = cellKey(pg, column.key);
-        const cell = cells[key] ?? { outcome: 'none', decidedBy: [], overridden: [] };
-        cells[key] = cell;
-        const reason: Reason = { policy: p.ref, access: p.access, through: [...new Set(through)].sort() };
+      const specific = column.kind === 'account' ? undefined : byColumn.get(column.key);
+      if (everywhere.length === 0 && !specific) continue;
+      const through = [...new Set(specific ? [...everywhere, ...specific] : everywhere)].sort();
+      for (const pg of permissionGroupIds) {
+        let row = cells.get(pg);
+        if (!row) cells.set(pg, (row = new Map()));
+        let cell = row.get(column.key);
+        if (!cell) row.set(column.key, (cell = { outcome: 'none', decidedBy: [], overridden: [] }));
+        const reason: Reason = { policy: p.ref, access: p.access, through };
         if (p.access === 'deny') {
           if (cell.outcome !== 'deny') {
             cell.overridden = [...cell.overridden, ...cell.decidedBy];
@@ -155,9 +175,11 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
       }
     }
   }
-  for (const cell of Object.values(cells)) {
-    cell.decidedBy.sort(compareRefs);
-    cell.overridden.sort(compareRefs);
+  for (const row of cells.values()) {
+    for (const cell of row.values()) {
+      if (cell.decidedBy.length > 1) cell.decidedBy.sort(compareRefs);
+      if (cell.overridden.length > 1) cell.overridden.sort(compareRefs);
+    }
   }
   return { permissionGroups, columns, cells };
 }
@@ -197,7 +219,7 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessCha
   const names = new Map([...before.permissionGroups, ...after.permissionGroups].map((pg) => [pg.id, pg.name]));
   const columns = [...new Set([...before.columns, ...after.columns].map((c) => c.key))];
   const changes: AccessChange[] = [];
-  for (const [id, name] of [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))) {
+  for (const [id, name] of [...names.entries()].sort((a, b) => compareText(a[1], b[1]) || compareText(a[0], b[0]))) {
     for (const column of columns) {
       const from = outcomeAt(before, id, column);
       const to = outcomeAt(after, id, column);

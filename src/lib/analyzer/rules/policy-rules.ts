@@ -1,17 +1,31 @@
-import { cellAt, computeEffectiveAccess, diffAccess, type AccessMatrix, type AccessPolicy, type PolicyRef } from '../../effective-access';
-import { reachOf } from '../../resource-scope';
+import { cellAt, computeEffectiveAccess, diffAccess, resourceGroupReach, type AccessMatrix, type AccessPolicy, type PolicyRef } from '../../effective-access';
 import type { Finding } from '../finding';
 import type { SnapshotIndex } from '../snapshot-index';
 import { groupObject, policyObject, sameRef } from './objects';
 
 /** The matrix columns a policy reaches: all of them when one of its resource groups is account-wide. */
 function columnsReached(policy: AccessPolicy, matrix: AccessMatrix): string[] {
-  const reaches = policy.resourceGroups.map((rg) => reachOf(rg.scope));
+  const reaches = policy.resourceGroups.map(resourceGroupReach);
   if (reaches.some((r) => r.accountWide)) return matrix.columns.map((c) => c.key);
   return [...new Set(reaches.flatMap((r) => [...r.zones, ...r.other]))];
 }
 
 const isComplete = (p: AccessPolicy) => p.permissionGroups.length > 0 && p.resourceGroups.length > 0;
+
+/**
+ * A policy that reaches some resource and names a permission group no other policy of the group
+ * names decides that cell alone: removing it changes an outcome, so it cannot be redundant. Most
+ * policies are like that; this spares computing the group's access without each of them.
+ */
+function decidesAlone(policy: AccessPolicy, others: readonly AccessPolicy[]): boolean {
+  const reachesSomething = policy.resourceGroups.some((rg) => {
+    const reach = resourceGroupReach(rg);
+    return reach.accountWide || reach.zones.length > 0 || reach.other.length > 0;
+  });
+  if (!reachesSomething) return false;
+  const named = new Set(others.flatMap((p) => p.permissionGroups.map((pg) => pg.id)));
+  return policy.permissionGroups.some((pg) => !named.has(pg.id));
+}
 
 /** The denies that take back every cell an allow policy gives, or null when something of it survives. */
 export function shadowingDenies(policy: AccessPolicy, matrix: AccessMatrix): PolicyRef[] | null {
@@ -39,6 +53,7 @@ export function groupPolicyFindings(index: SnapshotIndex): Finding[] {
     if (policies.length < 2) continue;
     const full = computeEffectiveAccess(policies);
     let kept = policies;
+    let keptAccess = full;
     for (const policy of [...policies].reverse()) {
       if (policy.access !== 'allow') continue;
       const denies = shadowingDenies(policy, full);
@@ -55,8 +70,11 @@ export function groupPolicyFindings(index: SnapshotIndex): Finding[] {
         continue;
       }
       const without = kept.filter((p) => !sameRef(p.ref, policy.ref));
-      if (diffAccess(computeEffectiveAccess(kept), computeEffectiveAccess(without)).length > 0) continue;
+      if (decidesAlone(policy, without)) continue;
+      const withoutAccess = computeEffectiveAccess(without);
+      if (diffAccess(keptAccess, withoutAccess).length > 0) continue;
       kept = without;
+      keptAccess = withoutAccess;
       const coveredBy = policies.filter((p) => p.access === 'allow' && !sameRef(p.ref, policy.ref) && without.includes(p));
       findings.push({
         id: `policy-redundant:${policyObject(policy.ref).id}`,
@@ -86,9 +104,11 @@ export function idleDenyFindings(index: SnapshotIndex): Finding[] {
     const active = new Set<number>();
     for (const memberId of members) {
       const matrix = index.matrixOfMember(memberId);
-      for (const cell of Object.values(matrix.cells)) {
-        if (cell.outcome !== 'deny' || cell.overridden.length === 0) continue;
-        for (const r of cell.decidedBy) if (r.policy.groupId === group.id) active.add(r.policy.position);
+      for (const row of matrix.cells.values()) {
+        for (const cell of row.values()) {
+          if (cell.outcome !== 'deny' || cell.overridden.length === 0) continue;
+          for (const r of cell.decidedBy) if (r.policy.groupId === group.id) active.add(r.policy.position);
+        }
       }
       if (denies.every((d) => active.has(d.ref.position))) break;
     }
