@@ -12,7 +12,7 @@ const HEADERS = { 'sec-fetch-site': 'same-origin' };
 interface FindingsAnswer {
   findings: Array<{ kind: string }>;
   memberships: { source: string };
-  stats: { requests: number; total_ms: number; analyze_ms: number };
+  stats: { requests: number; total_ms: number; analyze_ms: number; reused: boolean };
 }
 
 async function indexState(baseUrl: string): Promise<string> {
@@ -31,9 +31,10 @@ export async function run(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const rows: Array<Record<string, string | number>> = [];
-    for (const run of ['first', 'second', 'third']) {
+    // Asked again with nothing changed, the server answers from its computation after one audit-log request.
+    for (const [run, query] of [['first', ''], ['again, nothing changed', ''], ['Recompute now', '?fresh=1']] as const) {
       const started = performance.now();
-      const res = await fetch(`${base}/console-api/accounts/${ACCOUNT_ID}/findings`, { headers: HEADERS });
+      const res = await fetch(`${base}/console-api/accounts/${ACCOUNT_ID}/findings${query}`, { headers: HEADERS });
       const answer = (await res.json()) as FindingsAnswer;
       const kinds = new Set(answer.findings.map((f) => f.kind));
       rows.push({
@@ -41,8 +42,10 @@ export async function run(): Promise<void> {
         'wall ms': Math.round(performance.now() - started),
         'server ms': answer.stats.total_ms,
         'analysis ms': answer.stats.analyze_ms,
-        'client/v4 requests': answer.stats.requests,
-        'share of 1,200 / 5 min': `${((answer.stats.requests / CLOUDFLARE_LIMIT) * 100).toFixed(1)} %`,
+        reused: answer.stats.reused ? 'yes' : 'no',
+        // A reused answer cost one audit-log request; the computation's own count is what it cost once.
+        'client/v4 requests': answer.stats.reused ? 1 : answer.stats.requests,
+        'share of 1,200 / 5 min': `${(((answer.stats.reused ? 1 : answer.stats.requests) / CLOUDFLARE_LIMIT) * 100).toFixed(1)} %`,
         findings: answer.findings.length,
         kinds: kinds.size,
         memberships: answer.memberships.source,

@@ -71,6 +71,25 @@ test('dismiss a finding with a reason, kept by the console, and restore it', asy
   await expect(page.getByRole('region', { name: 'Open findings' }).getByRole('article', { name: title })).toBeVisible();
 });
 
+test('asking again reuses the computation until the account changes; Recompute now reads it again', async ({ page, api, request }) => {
+  await page.goto(`/accounts/${ACCOUNT_ID}`);
+  await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText(/computed .* from \d+ API requests/)).toBeVisible();
+  // Nothing changed since the page computed them: the server answers from that computation.
+  const again = (await (await request.get(FINDINGS_API)).json()) as { stats: { reused: boolean } };
+  expect(again.stats.reused).toBe(true);
+
+  // A change made outside the console, while the page stays open.
+  const name = `Unused from outside ${Date.now()}`;
+  await api.post(`/accounts/${ACCOUNT_ID}/iam/resource_groups`, { name, scope: { key: `com.cloudflare.api.account.${ACCOUNT_ID}`, objects: [{ key: '*' }] } });
+  const title = `Resource group ${name} is used by no policy`;
+  await expect(page.getByRole('article', { name: title })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Recompute now' }).click();
+  await expect(page.getByRole('article', { name: title })).toBeVisible();
+  const after = (await (await request.get(FINDINGS_API)).json()) as { findings: Array<{ title: string }> };
+  expect(after.findings.map((f) => f.title)).toContain(title);
+});
+
 test('the simulator answers both questions with the deciding group and policy', async ({ page }) => {
   await page.goto(`/accounts/${ACCOUNT_ID}`);
   const can = page.getByRole('form', { name: 'Can a member use a permission group?' });

@@ -18,7 +18,8 @@ export interface FindingsResponse {
   computed_at: string;
   memberships: { source: string; as_of: string | null };
   zones_known: boolean;
-  stats: { requests: number; total_ms: number; analyze_ms: number };
+  /** `requests`: what the computation cost; `reused`: this answer is an earlier computation the audit log showed unchanged. */
+  stats: { requests: number; total_ms: number; analyze_ms: number; reused: boolean };
 }
 
 export async function consoleCall<T>(path: string, init?: RequestInit): Promise<T> {
@@ -40,10 +41,15 @@ export const findingsKeys = {
   all: (accountId: string) => ['findings', accountId] as const,
 };
 
+/** `fresh`: read the account again even when the server would reuse its last computation. */
+export function fetchFindings(accountId: string, { fresh = false } = {}) {
+  return consoleCall<FindingsResponse>(`/accounts/${encodeURIComponent(accountId)}/findings${fresh ? '?fresh=1' : ''}`);
+}
+
 export function findingsQuery(accountId: string) {
   return queryOptions({
     queryKey: findingsKeys.all(accountId),
-    queryFn: () => consoleCall<FindingsResponse>(`/accounts/${encodeURIComponent(accountId)}/findings`),
+    queryFn: () => fetchFindings(accountId),
     staleTime: 30_000,
   });
 }

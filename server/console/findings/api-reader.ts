@@ -1,3 +1,5 @@
+import { nextTurn } from '../next-turn.ts';
+
 /**
  * Reads /client/v4 for the console's server features the way any client does: same envelope,
  * same pages. `fetchApi` is the one door (the sandbox in sandbox mode, the credentialed proxy in
@@ -28,6 +30,7 @@ export function createApiReader(fetchApi: ApiFetch) {
   async function get<T>(path: string, query: Record<string, string | number> = {}): Promise<Envelope<T>> {
     const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
     requests += 1;
+    await nextTurn();
     const response = await fetchApi(qs ? `${path}?${qs}` : path);
     const body = (await response.json().catch(() => null)) as Envelope<T> | null;
     if (!response.ok || !body?.success) throw new ApiReadError(response.status, body?.errors ?? [], path);

@@ -12,6 +12,7 @@ export function indexMembershipSource(index: Pick<MembershipIndex, 'ensure' | 's
   const memberships = storage.prepare('SELECT group_id, member_id FROM membership_index_memberships WHERE account_id = ? ORDER BY group_id');
   const members = storage.prepare('SELECT member_id, email, first_name, last_name, status FROM membership_index_members WHERE account_id = ?');
   return {
+    asOf: (accountId) => index.status(accountId).as_of,
     async memberships(accountId) {
       index.ensure(accountId);
       const status = index.status(accountId);

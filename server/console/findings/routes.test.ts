@@ -7,14 +7,20 @@ import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
 
 function setup(withMemberships = true) {
   const sandbox = createTestSandbox('default');
-  const reader = () => createApiReader((path) => Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER })));
+  /** Every /client/v4 path the findings asked, in order. */
+  const asked: string[] = [];
+  const reader = () =>
+    createApiReader((path) => {
+      asked.push(path.split('?')[0]!);
+      return Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER }));
+    });
   const storage = openConsoleStore(':memory:');
   const api = createFindingsApi({ reader, memberships: withMemberships ? sandboxMembershipSource(sandbox.db) : noMembershipSource, storage });
   const json = async (method: string, path: string, body?: unknown) => {
     const res = await api.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { sandbox, json };
+  return { sandbox, json, asked };
 }
 
 const FINDINGS = `/accounts/${ACCOUNT}/findings`;
@@ -66,6 +72,54 @@ describe('findings endpoint', () => {
     expect(body.findings.map((f: { kind: string }) => f.kind)).toContain('unused-resource-group');
   });
 
+  it('answers again from the same computation while the audit log shows no change: one request, not a read of every list', async () => {
+    const { json, asked } = setup();
+    const first = (await json('GET', FINDINGS)).body;
+    expect(first.stats.reused).toBe(false);
+    asked.length = 0;
+    const second = (await json('GET', FINDINGS)).body;
+    expect(asked).toEqual([`/accounts/${ACCOUNT}/audit_logs`]);
+    expect(second.stats.reused).toBe(true);
+    expect(second.computed_at).toBe(first.computed_at);
+    expect(second.findings).toEqual(first.findings);
+  });
+
+  it('reads the account again when asked for a fresh computation, and shares one reading between simultaneous asks', async () => {
+    const { json, asked } = setup();
+    await json('GET', FINDINGS);
+    asked.length = 0;
+    const fresh = (await json('GET', `${FINDINGS}?fresh=1`)).body;
+    expect(fresh.stats.reused).toBe(false);
+    expect(asked).toContain(`/accounts/${ACCOUNT}/iam/user_groups`);
+    asked.length = 0;
+    const [a, b] = await Promise.all([json('GET', `${FINDINGS}?fresh=1`), json('GET', `${FINDINGS}?fresh=1`)]);
+    expect(a.body.computed_at).toBe(b.body.computed_at);
+    expect(asked.filter((path) => path === `/accounts/${ACCOUNT}/iam/user_groups`)).toHaveLength(1);
+  });
+
+  it('lets the event loop turn between the pages it reads and the rules it runs, so other requests are not held', async () => {
+    const { json } = setup();
+    let done = false;
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { body } = await json('GET', FINDINGS);
+    done = true;
+    // The sandbox answers in-process: without a turn per page and per rule, hardly any would pass
+    // (the lists are read side by side, so their pages share turns; the ten rules take one each).
+    expect(body.stats.requests).toBeGreaterThan(5);
+    expect(turns).toBeGreaterThanOrEqual(12);
+  });
+
+  it('lists no members while no source knows the memberships: no rule could use them', async () => {
+    const { json, asked } = setup(false);
+    expect((await json('GET', FINDINGS)).status).toBe(200);
+    expect(asked).not.toContain(`/accounts/${ACCOUNT}/members`);
+  });
+
   it('refuses a malformed account id', async () => {
     const { json } = setup();
     expect((await json('GET', '/accounts/nope/findings')).status).toBe(400);
@@ -89,5 +143,12 @@ describe('simulate endpoint', () => {
     const missing = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'f'.repeat(32), permission_group_id: superAdmin.id, resource: 'account' });
     expect(missing.status).toBe(404);
     expect((await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'maybe' })).status).toBe(400);
+  });
+
+  it('says the memberships are not known yet, instead of answering "no" for someone whose groups it cannot see', async () => {
+    const { json } = setup(false);
+    const can = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'jordan.alvarez@acme.com', permission_group_id: 'x', resource: 'account' });
+    expect(can.status).toBe(503);
+    expect(can.body.errors[0].message).toMatch(/membership index is still being built/);
   });
 });

@@ -15,6 +15,11 @@ export interface MembershipSource {
     source: string;
     asOf?: string;
   } | null>;
+  /**
+   * When the source's answer last changed (the index's last completed pass), without reading it:
+   * cached findings are recomputed when this moves. Absent: the source never changes on its own.
+   */
+  asOf?(accountId: string): string | null;
 }
 
 export interface SnapshotRead {
@@ -47,10 +52,12 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
   const account = `/accounts/${encodeURIComponent(accountId)}`;
   const before = reader.requests();
   // Memberships first: a source that keeps the members too saves listing them page by page.
+  // Without memberships the members are not listed at all: no finding and no simulator answer
+  // can use a person without their groups, and on a large account that list is 100+ requests.
   const index = await memberships.memberships(accountId);
   const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones] = await Promise.all([
     reader.all<SnapshotUserGroup>(`${account}/iam/user_groups`, 500),
-    index?.members ? Promise.resolve(null) : reader.all<AccountMemberRow>(`${account}/members`, 50),
+    !index || index.members ? Promise.resolve(null) : reader.all<AccountMemberRow>(`${account}/members`, 50),
     reader.get<AccessSnapshot['resourceGroups']>(`${account}/iam/resource_groups`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['ssoConnectors']>(`${account}/sso_connectors`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['oauthClients']>(`${account}/oauth_clients`).then((b) => b.result ?? []),

@@ -1,6 +1,7 @@
 import { log } from '../../log.ts';
 import type { RequestBudget } from '../budget.ts';
 import type { IndexBuilder } from './builder.ts';
+import { nextTurn } from '../next-turn.ts';
 
 /**
  * Keeps one background loop per account the dashboard asked about, stepping the builder as the
@@ -33,7 +34,7 @@ export function createIndexRunner(builder: IndexBuilder, budget: RequestBudget) 
         const result = await builder.step(accountId);
         failures = 0;
         loops.get(accountId)!.lastError = null;
-        if (result === 'worked') await new Promise((resolve) => setImmediate(resolve)); // let the dashboard's calls in
+        if (result === 'worked') await nextTurn(); // let the dashboard's calls in
         else if (result === 'paused') await sleep(accountId, Math.min(Math.max(budget.snapshot().waitMs, 50), 10_000));
         else await sleep(accountId, IDLE_CHECK_MS);
       } catch (error) {

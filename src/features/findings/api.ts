@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { consoleCall as call, findingsKeys } from '../../api/findings';
+import { consoleCall as call, fetchFindings, findingsKeys } from '../../api/findings';
 import type { CanAnswer, WhoAnswer } from '../../lib/analyzer/simulator';
 import type { PolicyRequest } from '../../lib/policy-draft';
 
@@ -23,6 +23,15 @@ export function useRestoreFinding(accountId: string) {
   return useMutation({
     mutationFn: (findingId: string) => call(dismissalPath(accountId, findingId), { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
+  });
+}
+
+/** Reads the account again now, for a change made outside the console that the audit log has not shown yet. */
+export function useRecomputeFindings(accountId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchFindings(accountId, { fresh: true }),
+    onSuccess: (data) => qc.setQueryData(findingsKeys.all(accountId), data),
   });
 }
 

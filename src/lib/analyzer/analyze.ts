@@ -22,8 +22,13 @@ const RULES = [
   { rule: ssoLockoutFindings, needsMemberships: true },
 ];
 
-export function analyze(snapshot: AccessSnapshot): Finding[] {
+/** The rules' findings one rule at a time, so a server can let other requests run in between. */
+export function* analysisSteps(snapshot: AccessSnapshot): Generator<Finding[]> {
   const index = indexSnapshot(snapshot);
   const known = snapshot.memberships !== null;
-  return sortFindings(RULES.filter((r) => known || !r.needsMemberships).flatMap((r) => r.rule(index)));
+  for (const { rule, needsMemberships } of RULES) if (known || !needsMemberships) yield rule(index);
+}
+
+export function analyze(snapshot: AccessSnapshot): Finding[] {
+  return sortFindings([...analysisSteps(snapshot)].flat());
 }
