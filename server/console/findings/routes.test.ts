@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
 import { openConsoleStore } from '../open-store.ts';
+import { insertEntry } from '../journal/store.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
 import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
@@ -20,7 +21,7 @@ function setup(withMemberships = true) {
     const res = await api.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { sandbox, json, asked };
+  return { sandbox, json, asked, storage };
 }
 
 const FINDINGS = `/accounts/${ACCOUNT}/findings`;
@@ -82,6 +83,26 @@ describe('findings endpoint', () => {
     expect(second.stats.reused).toBe(true);
     expect(second.computed_at).toBe(first.computed_at);
     expect(second.findings).toEqual(first.findings);
+  });
+
+  it('reads again after a write the console journalled, without waiting for the audit log to show it', async () => {
+    const { json, storage } = setup();
+    await json('GET', FINDINGS);
+    expect((await json('GET', FINDINGS)).body.stats.reused).toBe(true);
+    // As the console's recorder journals a write (on a real account the audit log lags behind it).
+    insertEntry(storage, {
+      accountId: ACCOUNT,
+      at: new Date().toISOString(),
+      source: 'console',
+      actorId: null,
+      actorLabel: 'admin@acme.com',
+      action: 'delete',
+      resourceType: 'resource_group',
+      resourceId: 'r'.repeat(32),
+      resourceName: 'Gone',
+      success: true,
+    });
+    expect((await json('GET', FINDINGS)).body.stats.reused).toBe(false);
   });
 
   it('reads the account again when asked for a fresh computation, and shares one reading between simultaneous asks', async () => {

@@ -5,6 +5,7 @@ import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
 import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
 import { nextTurn } from '../next-turn.ts';
+import { lastEntrySeq } from '../journal/store.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
 import { createDismissalStore } from './dismissals.ts';
@@ -58,6 +59,8 @@ interface Computation {
   read: SnapshotRead;
   readStartedAt: number;
   membershipsAsOf: string | null;
+  /** The journal's newest entry then: a write through the console shows there at once, before any audit log has it. */
+  journalSeq: number;
   findings?: Promise<{ list: Finding[]; analyzeMs: number; totalMs: number }>;
 }
 
@@ -86,7 +89,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   async function changedSince(account: string, computation: Computation): Promise<boolean> {
     const age = Date.now() - computation.readStartedAt;
     const membershipsAsOf = memberships.asOf?.(account) ?? null;
-    if (age > REUSE_MAX_MS || membershipsAsOf !== computation.membershipsAsOf) return true;
+    if (age > REUSE_MAX_MS || membershipsAsOf !== computation.membershipsAsOf || lastEntrySeq(storage, account) !== computation.journalSeq) return true;
     // The home page asks every few seconds until the index's first pass is in: not a request each time.
     if (computation.read.snapshot.memberships === null && membershipsAsOf === null && age < REUSE_UNCHECKED_MS) return false;
     try {
@@ -101,7 +104,8 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   async function read(account: string): Promise<Computation> {
     const readStartedAt = Date.now();
     const membershipsAsOf = memberships.asOf?.(account) ?? null;
-    const computation = { read: await readSnapshot(reader(), account, memberships, now()), readStartedAt, membershipsAsOf };
+    const journalSeq = lastEntrySeq(storage, account);
+    const computation = { read: await readSnapshot(reader(), account, memberships, now()), readStartedAt, membershipsAsOf, journalSeq };
     kept.set(account, computation);
     return computation;
   }

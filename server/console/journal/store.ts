@@ -124,6 +124,12 @@ export function queryEntries(storage: ConsoleStorage, q: EntryQuery, limit: numb
   return { entries: rows.map(toEntry), total };
 }
 
+/** The newest entry's place in the journal for an account (0 when none): it moves on every change the journal learns of. */
+export function lastEntrySeq(storage: ConsoleStorage, accountId: string): number {
+  const row = storage.prepare('SELECT max(seq) AS seq FROM journal_entries WHERE account_id = ?').get(accountId) as { seq: number | null } | undefined;
+  return row?.seq ?? 0;
+}
+
 export function getEntry(storage: ConsoleStorage, accountId: string, id: string): JournalEntry | null {
   const row = storage.prepare(`${SELECT} WHERE j.account_id = ? AND j.id = ?`).get(accountId, id);
   return row ? toEntry(row) : null;
