@@ -8,15 +8,15 @@ import type { MembershipSource } from './snapshot-source.ts';
  * the answer is unknown (null), so the membership rules stay silent rather than report every
  * group as empty. Reads the index's own tables, the one place that knows every membership at once.
  */
-export function indexMembershipSource(index: Pick<MembershipIndex, 'ensure' | 'status'>, storage: ConsoleStorage): MembershipSource {
+export function indexMembershipSource(index: Pick<MembershipIndex, 'ensure' | 'asOf'>, storage: ConsoleStorage): MembershipSource {
   const memberships = storage.prepare('SELECT group_id, member_id FROM membership_index_memberships WHERE account_id = ? ORDER BY group_id');
   const members = storage.prepare('SELECT member_id, email, first_name, last_name, status FROM membership_index_members WHERE account_id = ?');
   return {
-    asOf: (accountId) => index.status(accountId).as_of,
+    asOf: (accountId) => index.asOf(accountId),
     async memberships(accountId) {
       index.ensure(accountId);
-      const status = index.status(accountId);
-      if (!status.as_of) return null;
+      const asOf = index.asOf(accountId);
+      if (!asOf) return null;
       const byGroup = new Map<string, string[]>();
       for (const row of memberships.all(accountId)) {
         const list = byGroup.get(String(row.group_id)) ?? [];
@@ -30,7 +30,7 @@ export function indexMembershipSource(index: Pick<MembershipIndex, 'ensure' | 's
           return { id: String(row.member_id), email: String(row.email), status: row.status === 'pending' ? ('pending' as const) : ('accepted' as const), ...(name ? { name } : {}) };
         }),
         source: 'index',
-        asOf: status.as_of,
+        asOf,
       };
     },
   };

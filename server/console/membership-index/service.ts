@@ -33,6 +33,9 @@ export function createMembershipIndex(options: IndexServiceOptions) {
   const runner = createIndexRunner(builder, options.budget);
   const queries = createIndexQueries(options.storage);
 
+  /** When the last complete pass finished (ISO), or null before the first: one row, no counting. */
+  const completedIso = (completedAt: number | null) => (completedAt === null ? null : new Date(completedAt).toISOString());
+
   function status(accountId: string) {
     const state = store.account(accountId, now());
     const progress = store.progress(accountId);
@@ -40,7 +43,7 @@ export function createMembershipIndex(options: IndexServiceOptions) {
     const warm = state.completedAt !== null;
     return {
       state: !warm ? 'building' : state.phase === 'idle' ? 'warm' : 'refreshing',
-      as_of: warm ? new Date(state.completedAt!).toISOString() : null,
+      as_of: completedIso(state.completedAt),
       members_listed: state.membersListedAt !== null,
       phase: state.phase,
       progress: { members: progress.members, groups: progress.groups, groups_indexed: progress.groupsSynced },
@@ -65,6 +68,8 @@ export function createMembershipIndex(options: IndexServiceOptions) {
     builder,
     queries,
     status,
+    /** status().as_of without the progress counts and budget status() adds. */
+    asOf: (accountId: string) => completedIso(store.account(accountId, now()).completedAt),
     /** Makes sure the account is being indexed (the first question about it starts the work). */
     ensure(accountId: string) {
       store.account(accountId, now());
