@@ -71,14 +71,11 @@ export function cellOf(matrix: AccessMatrix, permissionGroupId: string, columnKe
   return matrix.cells.get(permissionGroupId)?.get(columnKey) ?? NONE;
 }
 
-/** `a.localeCompare(b)`, with the collator made once: the matrix sorts in every computation. */
-const compareText = new Intl.Collator().compare;
-
 function compareRefs(a: Reason, b: Reason): number {
   return (
-    compareText(a.policy.groupName, b.policy.groupName) ||
-    compareText(a.policy.groupId, b.policy.groupId) ||
-    compareText(a.policy.policyId ?? '', b.policy.policyId ?? '') ||
+    a.policy.groupName.localeCompare(b.policy.groupName) ||
+    a.policy.groupId.localeCompare(b.policy.groupId) ||
+    (a.policy.policyId ?? '').localeCompare(b.policy.policyId ?? '') ||
     a.policy.position - b.policy.position
   );
 }
@@ -127,10 +124,10 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
   const kindOrder = { account: 0, zone: 1, other: 2 };
   const columns = [...columnMap.values()]
     .map((c) => ({ ...c, via: [...new Set(c.via)].sort() }))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compareText(a.key, b.key));
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.key.localeCompare(b.key));
   const permissionGroups = [...pgNames.entries()]
     .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 
   const cells = new Map<string, Map<string, AccessCell>>();
   for (const p of policies) {
@@ -219,7 +216,7 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessCha
   const names = new Map([...before.permissionGroups, ...after.permissionGroups].map((pg) => [pg.id, pg.name]));
   const columns = [...new Set([...before.columns, ...after.columns].map((c) => c.key))];
   const changes: AccessChange[] = [];
-  for (const [id, name] of [...names.entries()].sort((a, b) => compareText(a[1], b[1]) || compareText(a[0], b[0]))) {
+  for (const [id, name] of [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))) {
     for (const column of columns) {
       const from = outcomeAt(before, id, column);
       const to = outcomeAt(after, id, column);
