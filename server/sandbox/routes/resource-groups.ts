@@ -77,7 +77,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       params.name = query.name.trim();
     }
     const sql = `SELECT * FROM resource_groups WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, id`;
-    return ok(c, cachedRows<ResourceGroupRow>(db, sql, params).map(resourceGroupResource));
+    return ok(c, cachedRows<ResourceGroupRow>(db, 'resource_groups', sql, params).map(resourceGroupResource));
   });
 
   api.get(`${base}/:resource_group_id`, (c) => {

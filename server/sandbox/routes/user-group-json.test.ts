@@ -177,6 +177,41 @@ describe('user group JSON cache', () => {
     expect(await listed()).toEqual(inDb());
   });
 
+  it('keeps the members pages and the resource-group list remembered while a group is renamed', async () => {
+    const s = sandboxOnFile('lists-by-kind');
+    const { id: groupId } = s.db
+      .prepare('SELECT user_group_id AS id FROM user_group_members GROUP BY user_group_id ORDER BY COUNT(*) DESC LIMIT 1')
+      .get() as { id: string };
+    // The SQL the list handlers run, seen through the connection they share.
+    const ran: string[] = [];
+    const prepare = s.db.prepare.bind(s.db);
+    s.db.prepare = ((sql: string) => (ran.push(sql), prepare(sql))) as typeof s.db.prepare;
+    const listsRead = async () => {
+      ran.length = 0;
+      await s.get(`${groups}/${groupId}/members?per_page=3`);
+      await s.get(rgs);
+      await s.get(`${groups}?per_page=5`);
+      return {
+        members: ran.filter((sql) => sql.includes('FROM user_group_members ugm')).length,
+        resourceGroups: ran.filter((sql) => sql.startsWith('SELECT * FROM resource_groups WHERE account_id')).length,
+        groups: ran.filter((sql) => sql.includes('FROM user_groups WHERE') && !sql.includes('id = ? AND account_id')).length,
+      };
+    };
+    expect(await listsRead()).toEqual({ members: 2, resourceGroups: 1, groups: 2 }); // total and page each
+    expect(await listsRead()).toEqual({ members: 0, resourceGroups: 0, groups: 0 });
+    expect(await s.send('PUT', `${groups}/${groupId}`, { name: 'Renamed with its lists remembered' })).toBe(200);
+    expect(await listsRead()).toEqual({ members: 0, resourceGroups: 0, groups: 2 });
+    const names = (await s.get(`${groups}?per_page=100`)).result.map((g: { name: string }) => g.name);
+    expect(names).toContain('Renamed with its lists remembered');
+    // A membership change still reaches the group pages: the group's modified_on moves with it.
+    const member = s.db.prepare('SELECT member_id FROM user_group_members WHERE user_group_id = ? LIMIT 1').get(groupId) as { member_id: string };
+    expect(await s.send('DELETE', `${groups}/${groupId}/members/${member.member_id}`, undefined)).toBe(200);
+    // (the audit recorder's own read of the members after the write may have remembered the total)
+    const afterRemoval = await listsRead();
+    expect(afterRemoval).toMatchObject({ resourceGroups: 0, groups: 2 });
+    expect(afterRemoval.members).toBeGreaterThan(0);
+  });
+
   it('answers the same bytes as the uncached answer did', async () => {
     const s = sandboxOnFile('same-bytes');
     const cold = await (await s.api.request(`${groups}?per_page=50`, { headers: BEARER })).text();

@@ -19,11 +19,10 @@ interface CacheState {
   /** Each group's JSON as UTF-8 bytes: a response is then a copy of bytes, not an encode of text. */
   entries: Map<string, Uint8Array>;
   /**
-   * What list queries answered (their totals and their pages' rows, by SQL and parameters), for
-   * groups, their members and resource groups: any insert, update or delete of a group, a member,
-   * a membership or a resource group empties it.
+   * What list queries answered (their totals and their pages' rows, by SQL and parameters), one
+   * map per kind of list, each emptied by a change to what that kind reads (LIST_SOURCES).
    */
-  lists: Map<string, unknown>;
+  lists: Record<ListKind, Map<string, unknown>>;
   dataVersion: number;
   readVersion: () => number;
   /** Whether this synchronous run already compared data_version. */
@@ -34,12 +33,31 @@ const caches = new WeakMap<Db, CacheState>();
 
 const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM policies WHERE id = NEW.policy_id))';
 
+/** The lists cachedRows remembers, by what they answer. */
+export type ListKind = 'user_groups' | 'members' | 'resource_groups';
+
+const ALL_WRITES = ['INSERT', 'UPDATE', 'DELETE'];
+
+/**
+ * The writes that change each kind of list: one empties that kind only, so renaming a group keeps
+ * the members pages and the resource-group list, and a membership change keeps the group pages
+ * (except that it touches the group's modified_on, which is a group change).
+ */
+const LIST_SOURCES: Record<ListKind, Array<[table: string, events: string[]]>> = {
+  user_groups: [['user_groups', ALL_WRITES]],
+  members: [
+    ['user_group_members', ALL_WRITES],
+    ['account_members', ALL_WRITES],
+    ['user_groups', ['DELETE']], // a group deleted takes its memberships with it
+  ],
+  resource_groups: [['resource_groups', ALL_WRITES]],
+};
+
 const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['user_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_changed(OLD.id)'],
-  ['user_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
-  ['user_group_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
-  ['account_members', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
-  ['resource_groups', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_lists_clear()'],
+  ...Object.entries(LIST_SOURCES).flatMap(([kind, sources]) =>
+    sources.map(([table, events]): [string, string[], string] => [table, events, `sandbox_lists_clear('${kind}')`]),
+  ),
   ['policies', ['INSERT', 'UPDATE', 'DELETE'], 'sandbox_user_group_changed(NEW.user_group_id)'],
   // A reference removed with its policy (cascade) finds no owner: the policy's own trigger forgot it.
   ['policy_permission_groups', ['INSERT', 'UPDATE', 'DELETE'], OWNER_OF_POLICY],
@@ -50,18 +68,19 @@ const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
 
 function install(db: Db): CacheState {
   const entries = new Map<string, Uint8Array>();
-  const lists = new Map<string, unknown>();
+  const lists: Record<ListKind, Map<string, unknown>> = { user_groups: new Map(), members: new Map(), resource_groups: new Map() };
   const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
   const state: CacheState = { entries, lists, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v, versionChecked: false };
   state.dataVersion = state.readVersion();
   db.function!('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
   db.function!('sandbox_user_group_cache_clear', () => (entries.clear(), null));
-  db.function!('sandbox_user_group_lists_clear', () => (lists.clear(), null));
+  db.function!('sandbox_lists_clear', (kind: unknown) => (lists[kind as ListKind]?.clear(), null));
   for (const [table, events, call] of TRIGGERS) {
     for (const event of events) {
       // NEW does not exist in a DELETE trigger, OLD not in an INSERT one.
       const row = event === 'DELETE' ? call.replaceAll('NEW.', 'OLD.') : call;
-      const name = `sandbox_cache_${table}_${event.toLowerCase()}_${call.slice(0, call.indexOf('('))}`;
+      const forgets = call.slice(0, call.indexOf('(')) + (/\('(\w+)'\)/.exec(call)?.[1] ?? ''); // the function, and a list's kind
+      const name = `sandbox_cache_${table}_${event.toLowerCase()}_${forgets}`;
       db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${event} ON main.${table} BEGIN SELECT ${row}; END`);
       if (event === 'UPDATE' && row.includes('NEW.')) {
         // An update that moves a row to another owner changes both.
@@ -86,7 +105,7 @@ function cacheOf(db: Db): CacheState {
     const version = state.readVersion();
     if (version !== state.dataVersion) {
       state.entries.clear();
-      state.lists.clear();
+      for (const kind of Object.values(state.lists)) kind.clear();
       state.dataVersion = version;
     }
   }
@@ -119,18 +138,18 @@ export function cachedJson<R extends { id: string }>(db: Db, rows: R[], build: (
   return out as Uint8Array[];
 }
 
-/** Distinct list queries remembered (a page each): paging through 100,000 groups by 20 fits. */
+/** Distinct list queries remembered per kind (a page each): paging through 100,000 groups by 20 fits. */
 const MAX_LISTS = 10_000;
 
 /**
  * The rows a list query of groups, group members or resource groups answers (a page, or its
- * total), remembered by its SQL and parameters until a group, a member, a membership or a
- * resource group is added, changed or deleted. A repeated page then costs no query.
+ * total), remembered by its SQL and parameters until a write changes that kind of list
+ * (LIST_SOURCES). A repeated page then costs no query.
  */
-export function cachedRows<T>(db: Db, sql: string, params: Record<string, unknown>): T[] {
+export function cachedRows<T>(db: Db, kind: ListKind, sql: string, params: Record<string, unknown>): T[] {
   const run = () => db.prepare(sql).all(params) as T[];
   if (!db.function) return run(); // as in cachedJson: nothing could invalidate it
-  const { lists } = cacheOf(db);
+  const lists = cacheOf(db).lists[kind];
   const key = sql + JSON.stringify(params);
   const remembered = lists.get(key);
   if (remembered) return remembered as T[];

@@ -110,10 +110,10 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
     }
     const from = `FROM user_group_members ugm JOIN account_members am ON am.id = ugm.member_id WHERE ${where.join(' AND ')}`;
     const countSql = `SELECT COUNT(*) AS n ${from}`;
-    const total = cachedRows<{ n: number }>(db, countSql, params)[0]!.n;
+    const total = cachedRows<{ n: number }>(db, 'members', countSql, params)[0]!.n;
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     const pageSql = `SELECT am.*, ugm.created_at ${from} ORDER BY am.email COLLATE NOCASE ${order}, am.id ${order} LIMIT @limit OFFSET @offset`;
-    const rows = cachedRows<MemberRow>(db, pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
+    const rows = cachedRows<MemberRow>(db, 'members', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
     return ok(c, rows.map(memberResource), resultInfo(query, rows.length, total));
   });
 

@@ -88,7 +88,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     }
     const clause = where.join(' AND ');
     const countSql = `SELECT COUNT(*) AS n FROM user_groups WHERE ${clause}`;
-    const total = cachedRows<{ n: number }>(db, countSql, params)[0]!.n;
+    const total = cachedRows<{ n: number }>(db, 'user_groups', countSql, params)[0]!.n;
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     // The page's rowids from the index alone (account, name, id: in this order), then their rows:
     // a deep page skips index entries, not table rows.
@@ -96,7 +96,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
            SELECT rowid FROM user_groups WHERE ${clause}
             ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
           ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
-    const rows = cachedRows<UserGroupRow>(db, pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
+    const rows = cachedRows<UserGroupRow>(db, 'user_groups', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
     return okJsonItems(c, items, resultInfo(query, rows.length, total));
   });
