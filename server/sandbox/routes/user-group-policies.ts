@@ -172,11 +172,31 @@ export function planPolicies(
   return { plan, errors };
 }
 
-/** Replaces a user group's whole policy set with a checked plan (call inside a transaction). */
 /** A written policy as a save compares it: id, access, and its references' ids joined in order. */
 export type PolicyFingerprintRow = [id: string, access: string, permissionGroupIds: string, resourceGroupIds: string];
 
-/** Replaces a group's policies by the plan; answers what it wrote, for the caller's comparison. */
+function fingerprintRow(policy: PlannedPolicy, resourceGroupIds: Set<string>): PolicyFingerprintRow {
+  return [policy.id, policy.access, policy.permissionGroupIds.join(','), [...resourceGroupIds].join(',')];
+}
+
+/**
+ * What writePolicies would answer for the plan, without writing: null when a policy gives an inline
+ * scope, whose resource group only writing can find or create.
+ */
+export function plannedFingerprint(plan: PlannedPolicy[]): PolicyFingerprintRow[] | null {
+  const rows: PolicyFingerprintRow[] = [];
+  for (const policy of plan) {
+    const ids = new Set<string>();
+    for (const ref of policy.resourceGroups) {
+      if (!('id' in ref)) return null;
+      ids.add(ref.id);
+    }
+    rows.push(fingerprintRow(policy, ids));
+  }
+  return rows;
+}
+
+/** Replaces a group's policies by the plan (inside a transaction); answers what it wrote, for the caller's comparison. */
 export function writePolicies(db: Db, accountId: string, userGroupId: string, plan: PlannedPolicy[]): PolicyFingerprintRow[] {
   const previousGroups = (
     db
@@ -201,7 +221,7 @@ export function writePolicies(db: Db, accountId: string, userGroupId: string, pl
       rgIds.add('id' in ref ? ref.id : adhocResourceGroup(db, accountId, ref.scope).id);
     }
     [...rgIds].forEach((rgId, j) => insertRg.run(policy.id, rgId, j));
-    written.push([policy.id, policy.access, policy.permissionGroupIds.join(','), [...rgIds].join(',')]);
+    written.push(fingerprintRow(policy, rgIds));
   });
   dropOrphanAdhoc(db, previousGroups);
   return written;

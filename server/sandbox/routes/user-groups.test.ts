@@ -333,6 +333,34 @@ describe('user groups: get, update, delete', () => {
     expect(flipped.body.result.modified_on).not.toBe(old);
   });
 
+  it('renaming with the stored policies re-sent (as an SDK update does) leaves their rows unwritten', async () => {
+    const { call, db, createResourceGroup, createUserGroup, zonePg, zonePg2 } = createIamSandbox();
+    const rg = await createResourceGroup('Prod');
+    const group = await createUserGroup({ name: 'Kept', policies: [policy(zonePg, rg), policy(zonePg2, rg, 'deny')] });
+    // A rewrite deletes each row and inserts it again, under a new rowid: past the rows of a group
+    // created later (rowids are reused only at the end of a table).
+    await createUserGroup({ name: 'Created later', policies: [policy(zonePg, rg)] });
+    const stored = () =>
+      db
+        .prepare(
+          `SELECT p.rowid AS policy, ppg.rowid AS pg, prg.rowid AS rg FROM policies p
+             JOIN policy_permission_groups ppg ON ppg.policy_id = p.id JOIN policy_resource_groups prg ON prg.policy_id = p.id
+            WHERE p.user_group_id = ? ORDER BY p.position`,
+        )
+        .all(group.id);
+    const before = stored();
+    const resent = group.policies.map((p: { id: string; access: string }, i: number) => ({ id: p.id, ...policy(i ? zonePg2 : zonePg, rg, p.access) }));
+    const renamed = await call('PUT', `${base}/${group.id}`, { name: 'Kept, renamed', policies: resent });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.result.name).toBe('Kept, renamed');
+    expect(renamed.body.result.policies).toEqual(group.policies);
+    expect(stored()).toEqual(before);
+    // A changed policy set is written.
+    const changed = await call('PUT', `${base}/${group.id}`, { policies: [resent[1]] });
+    expect(changed.body.result.policies.map((p: { id: string }) => p.id)).toEqual([group.policies[1].id]);
+    expect(stored()).not.toEqual(before.slice(1));
+  });
+
   it('replaces the whole policy set, keeping ids of policies sent back with their id', async () => {
     const { call, createResourceGroup, createUserGroup, ageUserGroup, zonePg, zonePg2 } = createIamSandbox();
     const rg = await createResourceGroup('Prod');

@@ -8,7 +8,7 @@ import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
 import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
-import { loadPolicies, planPolicies, policiesSchema, writePolicies, type PolicyFingerprintRow } from './user-group-policies.ts';
+import { loadPolicies, planPolicies, plannedFingerprint, policiesSchema, writePolicies, type PolicyFingerprintRow } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
 import { cachedJson, cachedRows } from './user-group-json.ts';
 
@@ -143,7 +143,12 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       let policiesChanged = false;
       if (body.policies !== undefined) {
         const before = policyFingerprint(db, id);
-        policiesChanged = JSON.stringify(writePolicies(db, accountId, id, plan)) !== before;
+        // An update that re-sends the stored set with its ids (the SDK's types send policies[].id
+        // on every update, a rename too) leaves the rows as they are: not deleted and written again.
+        const planned = plannedFingerprint(plan);
+        if (planned === null || JSON.stringify(planned) !== before) {
+          policiesChanged = JSON.stringify(writePolicies(db, accountId, id, plan)) !== before;
+        }
       }
       // A PUT that re-sends what is stored is not a modification: editors compare modified_on
       // to detect a colleague's change, and a no-op save must not look like one.
