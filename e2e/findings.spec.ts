@@ -90,6 +90,33 @@ test('asking again reuses the computation until the account changes; Recompute n
   expect(after.findings.map((f) => f.title)).toContain(title);
 });
 
+test('while Cloudflare’s quota is nearly spent the account is not read again, and the page says why', async ({ page, request }) => {
+  await page.goto(`/accounts/${ACCOUNT_ID}`);
+  await expect(page.getByText(/computed .* from \d+ API requests/)).toBeVisible();
+  const computedAt = ((await (await request.get(FINDINGS_API)).json()) as { computed_at: string }).computed_at;
+  // One dashboard call answered with a Ratelimit header that reports 10 requests left for 8 s
+  // (the sandbox's quota fault): the console server's request budget takes it as it would from Cloudflare.
+  const low = await request.get(`/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups?per_page=1`, {
+    headers: { 'X-IAM-Console': '1', 'X-Sandbox-Fault': 'quota=10/8' },
+  });
+  expect(low.headers()['ratelimit']).toBe('"default";r=10;t=8');
+
+  await page.getByRole('button', { name: 'Recompute now' }).click();
+  const note = page.getByRole('status').filter({ hasText: 'not read again' });
+  await expect(note).toContainText('request quota for this user is nearly spent');
+  await expect(page.getByText(/computed .* from \d+ API requests/)).toBeVisible();
+  const held = (await (await request.get(FINDINGS_API)).json()) as { computed_at: string; held: { reason: string } | null };
+  expect(held.held?.reason).toBe('low');
+  expect(held.computed_at).toBe(computedAt);
+
+  // Past the reported reset, the account is read again.
+  await expect
+    .poll(async () => ((await (await request.get(`${FINDINGS_API}?fresh=1`)).json()) as { held: unknown }).held, { timeout: 20_000, intervals: [1000] })
+    .toBeNull();
+  await page.getByRole('button', { name: 'Recompute now' }).click();
+  await expect(note).toHaveCount(0);
+});
+
 test('the simulator answers both questions with the deciding group and policy', async ({ page }) => {
   await page.goto(`/accounts/${ACCOUNT_ID}`);
   const can = page.getByRole('form', { name: 'Can a member use a permission group?' });

@@ -129,10 +129,12 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   );
   // The membership index asks /client/v4 through the same handling as the dashboard (set below).
   let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
+  // One budget for every request the server makes on its own: the index's and the findings' reads.
+  const budget = createRequestBudget({ share: config.indexShare });
   const index: MembershipIndex | null = deps.consoleStorage
     ? createMembershipIndex({
         storage: deps.consoleStorage,
-        budget: createRequestBudget({ share: config.indexShare }),
+        budget,
         handle: (request) => handleV4(request),
         refreshMs: (config.indexRefreshSeconds ?? 300) * 1000,
       })
@@ -193,7 +195,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       return observed(request, await handleV4(request));
     };
     const memberships = indexMembershipSource(index, deps.consoleStorage);
-    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi), memberships, storage: deps.consoleStorage }));
+    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage }));
   }
 
   if (serveSpa) {

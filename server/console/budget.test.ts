@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestBudget, parseRatelimit, parseRatelimitPolicy } from './budget.ts';
+import { BudgetRefused, createRequestBudget, parseRatelimit, parseRatelimitPolicy } from './budget.ts';
 
 const answer = (status: number, headers: Record<string, string>) => ({ status, headers: new Headers(headers) });
 
@@ -42,6 +42,30 @@ describe('request budget', () => {
     expect(budget.snapshot().paused).toBe('pace');
     clock.now += 1000; // 300 per 300 s is one a second
     expect(drain(budget)).toBe(1);
+  });
+
+  it('lets a read someone waits on go past pace and share, counts it, and refuses it only on a lockout risk', () => {
+    const clock = { now: 0 };
+    const budget = createRequestBudget({ share: 0.25, reserve: 0.2, now: () => clock.now });
+    for (let i = 0; i < 400; i++) budget.spendForView(); // more than the share (300), at once
+    expect(budget.snapshot()).toMatchObject({ spent: 400, paused: 'share' });
+    expect(budget.trySpend()).toBe(false); // background work waits for the window to move on
+    budget.observe(answer(200, { ratelimit: '"default";r=200;t=90' }));
+    const refused = (() => {
+      try {
+        budget.spendForView();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(BudgetRefused);
+    expect(refused).toMatchObject({ reason: 'low', waitMs: 90_000 });
+    expect(budget.snapshot().spent).toBe(400); // a refused read is not counted
+    clock.now += 90_000;
+    budget.observe(answer(429, { 'retry-after': '30' }));
+    expect(() => budget.spendForView()).toThrow(BudgetRefused);
+    clock.now += 30_000;
+    expect(() => budget.spendForView()).not.toThrow();
   });
 
   it('takes the limit from the policy header', () => {

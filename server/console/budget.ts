@@ -10,6 +10,10 @@
  * - stops after a 429 until its `Retry-After` has passed.
  *
  * Until an answer states the policy, Cloudflare's published 1,200 / 300 s is assumed.
+ *
+ * A read someone is waiting on (the findings page's account reads) goes through it too, with
+ * `spendForView()`: counted in the same window, so background work slows down after it, and
+ * refused only where it would risk the lockout (quota low, or after a 429), not by share or pace.
  */
 export interface BudgetOptions {
   share?: number;
@@ -18,6 +22,17 @@ export interface BudgetOptions {
 }
 
 export type PauseReason = 'share' | 'pace' | 'low' | 'blocked';
+
+/** A request the budget refused: `reason` and how long until it would allow one. */
+export class BudgetRefused extends Error {
+  constructor(
+    readonly reason: PauseReason,
+    readonly waitMs: number,
+  ) {
+    super(`request budget paused (${reason}) for ${Math.ceil(waitMs / 1000)} s`);
+    this.name = 'BudgetRefused';
+  }
+}
 
 export interface BudgetSnapshot {
   limit: number;
@@ -74,12 +89,19 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
     refilledAt = t;
   }
 
+  /** What stops any request the console's server makes on its own: a lockout risk. */
+  function quotaState(t: number): { paused: PauseReason | null; waitMs: number } {
+    if (blockedUntil > t) return { paused: 'blocked', waitMs: blockedUntil - t };
+    if (reported && reported.until > t && reported.remaining < limit * reserve) return { paused: 'low', waitMs: reported.until - t };
+    return { paused: null, waitMs: 0 };
+  }
+
   function state(): { paused: PauseReason | null; waitMs: number } {
     const t = now();
     prune(t);
     refill(t);
-    if (blockedUntil > t) return { paused: 'blocked', waitMs: blockedUntil - t };
-    if (reported && reported.until > t && reported.remaining < limit * reserve) return { paused: 'low', waitMs: reported.until - t };
+    const quota = quotaState(t);
+    if (quota.paused) return quota;
     if (spentAt.length >= allowance()) return { paused: 'share', waitMs: spentAt[0]! + windowMs - t };
     if (tokens < 1) return { paused: 'pace', waitMs: Math.ceil((1 - tokens) / (allowance() / windowMs)) };
     return { paused: null, waitMs: 0 };
@@ -111,6 +133,16 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
       spentAt.push(now());
       tokens -= 1;
       return true;
+    },
+    /** Counts a read someone is waiting on, or throws BudgetRefused when the quota is low or blocked. */
+    spendForView(): void {
+      const t = now();
+      prune(t);
+      refill(t);
+      const quota = quotaState(t);
+      if (quota.paused) throw new BudgetRefused(quota.paused, quota.waitMs);
+      spentAt.push(t);
+      tokens -= 1;
     },
     snapshot(): BudgetSnapshot {
       const { paused, waitMs } = state();

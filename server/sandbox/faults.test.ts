@@ -143,6 +143,14 @@ describe('X-Sandbox-Fault', () => {
     expect(body.errors[0]!.message).toContain('X-Sandbox-Fault');
   });
 
+  it('quota=<left>/<s>: answered as usual, with a Ratelimit header reporting that quota', async () => {
+    const res = await sandbox().call('GET', 'quota=90/12');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('ratelimit')).toBe('"default";r=90;t=12');
+    expect(((await res.json()) as { success: boolean }).success).toBe(true);
+    expect((await sandbox().call('GET', 'quota=90')).status).toBe(400);
+  });
+
   it('parses combinations', () => {
     expect(parseFaultHeader('latency=100, 429, retry-after=2')).toEqual({ status: 429, retryAfterSeconds: 2, latencyMs: 100 });
   });

@@ -11,8 +11,10 @@ import { CfError, ErrorCode, errorBody } from './envelope.ts';
  *   ranged) latency in ms, and optionally `retry-after:<s>` for the 429s.
  * - `X-Sandbox-Fault` (request header), exactly this fault on this call, for tests: a comma list of
  *   `500`, `429`, `retry-after=<s>`, `latency=<ms>`, `drop` (the connection is cut before the
- *   handler runs) or `drop=after` (the handler commits, then the connection is cut — the write
- *   happened but its answer is lost).
+ *   handler runs), `drop=after` (the handler commits, then the connection is cut — the write
+ *   happened but its answer is lost) or `quota=<left>/<s>` (answered as usual, but its
+ *   `Ratelimit` header says <left> requests remain until a reset in <s> seconds: a quota running
+ *   low, without spending it).
  *
  * Only the sandbox understands the header: live mode never interprets it and the proxy strips it.
  */
@@ -29,6 +31,8 @@ export interface FaultPlan {
   retryAfterSeconds: number;
   latencyMs: number;
   drop?: 'before' | 'after';
+  /** What the answer's Ratelimit header reports instead of the limiter's count. */
+  quota?: { remaining: number; resetSeconds: number };
 }
 
 export const FAULT_HEADER = 'x-sandbox-fault';
@@ -84,7 +88,10 @@ export function parseFaultHeader(value: string): FaultPlan {
       else if (kind === 'drop' && (arg === undefined || arg === 'before' || arg === 'after')) plan.drop = arg === 'after' ? 'after' : 'before';
       else if (kind === 'latency' && arg !== undefined) plan.latencyMs = milliseconds('latency', arg);
       else if (kind === 'retry-after' && arg !== undefined) plan.retryAfterSeconds = seconds('retry-after', arg);
-      else throw new Error(`unknown fault "${part}" (use 500, 429, retry-after=<s>, latency=<ms>, drop, drop=after)`);
+      else if (kind === 'quota' && arg !== undefined) {
+        const [left = '', reset = ''] = arg.split('/', 2);
+        plan.quota = { remaining: wholeNumber('quota', left, 1_000_000_000, 'requests'), resetSeconds: seconds('quota', reset) };
+      } else throw new Error(`unknown fault "${part}" (use 500, 429, retry-after=<s>, latency=<ms>, drop, drop=after, quota=<left>/<s>)`);
     } catch (error) {
       if (error instanceof CfError) throw error;
       throw bad((error as Error).message);
@@ -150,6 +157,7 @@ export function faultInjection(options: {
       return c.json(errorBody([{ code: ErrorCode.internal, message: 'Internal error (injected by the sandbox)' }]), 500);
     }
     await next();
+    if (plan.quota) c.res.headers.set('Ratelimit', `"default";r=${plan.quota.remaining};t=${plan.quota.resetSeconds}`);
     if (plan.drop === 'after') c.res = dropConnection(c.env);
   };
 }

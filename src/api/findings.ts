@@ -20,6 +20,8 @@ export interface FindingsResponse {
   zones_known: boolean;
   /** `requests`: what the computation cost; `reused`: this answer is an earlier computation the audit log showed unchanged. */
   stats: { requests: number; total_ms: number; analyze_ms: number; reused: boolean };
+  /** Set when the account was not read again because Cloudflare's quota is nearly spent or a 429 came back: the answer is the kept computation. */
+  held: { reason: string; message: string; resumes_in_seconds: number } | null;
 }
 
 export async function consoleCall<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,3 +1,4 @@
+import type { RequestBudget } from '../budget.ts';
 import { nextTurn } from '../next-turn.ts';
 
 /**
@@ -25,10 +26,15 @@ interface Envelope<T> {
   errors?: Array<{ code: number; message: string }>;
 }
 
-export function createApiReader(fetchApi: ApiFetch) {
+/**
+ * `budget`: the console's one request budget (../budget.ts). Each read is counted in it, and one
+ * that would risk the account's lockout is not sent: it throws BudgetRefused.
+ */
+export function createApiReader(fetchApi: ApiFetch, budget?: Pick<RequestBudget, 'spendForView'>) {
   let requests = 0;
   async function get<T>(path: string, query: Record<string, string | number> = {}): Promise<Envelope<T>> {
     const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+    budget?.spendForView();
     requests += 1;
     await nextTurn();
     const response = await fetchApi(qs ? `${path}?${qs}` : path);

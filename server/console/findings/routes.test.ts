@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
 import { openConsoleStore } from '../open-store.ts';
 import { insertEntry } from '../journal/store.ts';
+import { createRequestBudget, type RequestBudget } from '../budget.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
 import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
 
-function setup(withMemberships = true) {
+function setup(withMemberships = true, budget?: RequestBudget) {
   const sandbox = createTestSandbox('default');
   /** Every /client/v4 path the findings asked, in order. */
   const asked: string[] = [];
@@ -14,12 +15,12 @@ function setup(withMemberships = true) {
     createApiReader((path) => {
       asked.push(path.split('?')[0]!);
       return Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER }));
-    });
+    }, budget);
   const storage = openConsoleStore(':memory:');
   const api = createFindingsApi({ reader, memberships: withMemberships ? sandboxMembershipSource(sandbox.db) : noMembershipSource, storage });
   const json = async (method: string, path: string, body?: unknown) => {
     const res = await api.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
-    return { status: res.status, body: (await res.json()) as any };
+    return { status: res.status, body: (await res.json()) as any, retryAfter: res.headers.get('retry-after') };
   };
   return { sandbox, json, asked, storage };
 }
@@ -171,5 +172,46 @@ describe('simulate endpoint', () => {
     const can = await json('POST', `/accounts/${ACCOUNT}/simulate`, { question: 'can', member_id: 'jordan.alvarez@acme.com', permission_group_id: 'x', resource: 'account' });
     expect(can.status).toBe(503);
     expect(can.body.errors[0].message).toMatch(/membership index is still being built/);
+  });
+});
+
+describe('findings and the request budget', () => {
+  const lowQuota = { status: 200, headers: new Headers({ ratelimit: '"default";r=100;t=120' }) };
+
+  it('counts its reads in the budget the membership index spends from', async () => {
+    const budget = createRequestBudget();
+    const { json } = setup(true, budget);
+    const { body } = await json('GET', FINDINGS);
+    expect(body.stats.requests).toBeGreaterThan(0);
+    expect(budget.snapshot().spent).toBe(body.stats.requests);
+    expect(body.held).toBeNull();
+  });
+
+  it('reads nothing while Cloudflare’s quota is nearly spent, and answers the kept computation, held', async () => {
+    const budget = createRequestBudget();
+    const { json, asked } = setup(true, budget);
+    const first = (await json('GET', FINDINGS)).body;
+    budget.observe(lowQuota);
+    asked.length = 0;
+    for (const path of [FINDINGS, `${FINDINGS}?fresh=1`]) {
+      const { status, body } = await json('GET', path);
+      expect(status).toBe(200);
+      expect(body.computed_at).toBe(first.computed_at);
+      expect(body.findings.length).toBe(first.findings.length);
+      expect(body.held).toMatchObject({ reason: 'low', resumes_in_seconds: 120 });
+      expect(body.held.message).toContain('quota');
+    }
+    expect(asked).toEqual([]);
+  });
+
+  it('answers 503 with the reason and Retry-After when there is nothing kept to answer', async () => {
+    const budget = createRequestBudget();
+    budget.observe({ status: 429, headers: new Headers({ 'retry-after': '45' }) });
+    const { json, asked } = setup(true, budget);
+    const { status, body, retryAfter } = await json('GET', FINDINGS);
+    expect(status).toBe(503);
+    expect(retryAfter).toBe('45');
+    expect(body.errors[0].message).toMatch(/rate limit.*about 45 s/);
+    expect(asked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
 import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts';
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
 import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
+import { BudgetRefused } from '../budget.ts';
 import { nextTurn } from '../next-turn.ts';
 import { lastEntrySeq } from '../journal/store.ts';
 import type { ConsoleStorage } from '../storage.ts';
@@ -64,6 +65,12 @@ interface Computation {
   findings?: Promise<{ list: Finding[]; analyzeMs: number; totalMs: number }>;
 }
 
+/** The computation to answer with, and why it was not read again when the budget refused that. */
+interface Answer {
+  computation: Computation;
+  held: BudgetRefused | null;
+}
+
 /** The findings, rule by rule, with the other requests served between rules (one takes ~0.5 s on 10,000 groups). */
 async function analyzeInTurns(snapshot: SnapshotRead['snapshot']): Promise<{ list: Finding[]; analyzeMs: number }> {
   const list: Finding[] = [];
@@ -78,12 +85,19 @@ async function analyzeInTurns(snapshot: SnapshotRead['snapshot']): Promise<{ lis
   return { list: sortFindings(list), analyzeMs };
 }
 
+/** Why the budget refused, as the admin reads it. */
+function heldReason(refused: BudgetRefused): string {
+  return refused.reason === 'blocked'
+    ? 'Cloudflare refused a request for exceeding the rate limit'
+    : 'Cloudflare’s request quota for this user is nearly spent (the dashboard and every token share it)';
+}
+
 export function createFindingsApi({ reader, memberships, storage, now = () => new Date() }: FindingsDeps): Hono {
   const api = new Hono();
   const dismissals = createDismissalStore(storage);
   const kept = new Map<string, Computation>();
   /** One reading per account at a time: two tabs opening the home page share it. */
-  const reading = new Map<string, Promise<Computation>>();
+  const reading = new Map<string, Promise<Answer>>();
 
   /** Whether the account may have changed since `computation` was read: one audit-log request. */
   async function changedSince(account: string, computation: Computation): Promise<boolean> {
@@ -96,7 +110,8 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
       const since = new Date(computation.readStartedAt - CLOCK_SLACK_MS).toISOString();
       const entries = await reader().get<unknown[]>(`/accounts/${encodeURIComponent(account)}/audit_logs`, { since, per_page: 1, direction: 'desc' });
       return (entries.result?.length ?? 0) > 0;
-    } catch {
+    } catch (error) {
+      if (error instanceof BudgetRefused) throw error;
       return age > REUSE_UNCHECKED_MS;
     }
   }
@@ -110,11 +125,24 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     return computation;
   }
 
-  async function computationFor(account: string, fresh: boolean): Promise<Computation> {
+  /**
+   * The kept computation while nothing changed, else a new reading. When the request budget
+   * refuses the reads (Cloudflare's quota is low, or a 429 came back), the kept computation is
+   * answered as it is, `held`; with none kept, the refusal goes to the caller.
+   */
+  async function computationFor(account: string, fresh: boolean): Promise<Answer> {
     const running = reading.get(account);
     if (running) return running;
     const last = kept.get(account);
-    const next = (async () => (!fresh && last && !(await changedSince(account, last)) ? last : read(account)))();
+    const next = (async (): Promise<Answer> => {
+      try {
+        if (!fresh && last && !(await changedSince(account, last))) return { computation: last, held: null };
+        return { computation: await read(account), held: null };
+      } catch (error) {
+        if (error instanceof BudgetRefused && last) return { computation: last, held: error };
+        throw error;
+      }
+    })();
     reading.set(account, next);
     try {
       return await next;
@@ -135,6 +163,12 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   }
 
   api.onError((error, c) => {
+    if (error instanceof BudgetRefused) {
+      const seconds = Math.max(1, Math.ceil(error.waitMs / 1000));
+      return c.json(errorBody([{ code: ErrorCode.rateLimited, message: `${heldReason(error)}, so the account is not read yet: the findings are computed in about ${seconds} s.` }]), 503, {
+        'Retry-After': String(seconds),
+      });
+    }
     if (error instanceof ApiReadError) {
       const status = error.status === 429 ? 429 : 502;
       return c.json(errorBody(error.errors.length ? error.errors : [{ code: ErrorCode.internal, message: error.message }]), status);
@@ -152,7 +186,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     const account = c.req.param('accountId');
     const started = performance.now();
     const askedAt = Date.now();
-    const computation = await computationFor(account, c.req.query('fresh') === '1');
+    const { computation, held } = await computationFor(account, c.req.query('fresh') === '1');
     const { read } = computation;
     const findings = await findingsOf(computation, started);
     const dismissed = new Map(dismissals.list(account).map((d) => [d.finding_id, d]));
@@ -163,6 +197,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
       memberships: { source: read.membershipSource, as_of: read.membershipsAsOf ?? null },
       zones_known: read.snapshot.zones !== null,
       stats: { requests: read.requests, total_ms: Math.round(findings.totalMs), analyze_ms: Math.round(findings.analyzeMs), reused: computation.readStartedAt < askedAt },
+      held: held ? { reason: held.reason, message: heldReason(held), resumes_in_seconds: Math.max(1, Math.ceil(held.waitMs / 1000)) } : null,
     });
   });
 
@@ -181,7 +216,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     const body = simulateBody.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return invalid(c, body.error.issues);
     const q = body.data;
-    const { snapshot } = (await computationFor(c.req.param('accountId'), false)).read;
+    const { snapshot } = (await computationFor(c.req.param('accountId'), false)).computation.read;
     if (snapshot.memberships === null) {
       const message = 'Who is in which group is not known yet: the membership index is still being built. Ask again in a moment.';
       return c.json(errorBody([{ code: ErrorCode.conflict, message }]), 503, { 'Retry-After': '10' });

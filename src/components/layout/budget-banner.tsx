@@ -4,8 +4,8 @@ import { clock } from '../../lib/format';
 
 /**
  * Shows Cloudflare's rate-limit budget when it matters: quota below a fifth of the limit, or a
- * lockout. Says what is paused meanwhile — the server's membership index pauses at the same
- * threshold (server/console/budget.ts), as does the dashboard's own background work.
+ * lockout. Says what is paused meanwhile — the server's membership index and findings reads pause
+ * at the same threshold (server/console/budget.ts), as does the dashboard's own background work.
  */
 export function BudgetBanner() {
   const budget = useSyncExternalStore(subscribeBudget, getBudgetSnapshot);
@@ -18,7 +18,8 @@ export function BudgetBanner() {
   }, [budget.low]);
   if (!active) return null;
   const seconds = Math.ceil((budget.resetAt! - now) / 1000);
-  const paused = ['membership index refresh', ...budget.paused];
+  // The server's own reads stop at the same threshold: the index and the findings' account reads.
+  const paused = ['membership index refresh', 'findings recomputation', ...budget.paused];
   return (
     <div className="banner banner-warning budget-banner" role="status">
       {budget.blockedUntil ? (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { PageHeader } from '../../../components/layout/page-header';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime } from '../../../lib/format';
+import { clock, formatDateTime } from '../../../lib/format';
 import { findingsQuery } from '../../../api/findings';
 import { useRecomputeFindings, useRestoreFinding } from '../api';
 import { FindingCard } from './finding-card';
@@ -38,6 +38,12 @@ export function FindingsPage({ accountId }: { accountId: string }) {
               {recompute.isPending ? 'Recomputing…' : 'Recompute now'}
             </button>
           </p>
+          {findings.data.held ? (
+            <p className="banner banner-warning" role="status">
+              Shown as computed {formatDateTime(findings.data.computed_at)}, not read again: {findings.data.held.message}. It can be read again in about{' '}
+              {clock(findings.data.held.resumes_in_seconds)}.
+            </p>
+          ) : null}
           <section aria-labelledby="open-findings">
             <h2 id="open-findings">Open findings</h2>
             {open.length === 0 ? <p>Nothing to fix.</p> : open.map((f) => <FindingCard key={f.id} accountId={accountId} finding={f} />)}
