@@ -108,6 +108,7 @@ test('while Cloudflare’s quota is nearly spent the account is not read again, 
   const held = (await (await request.get(FINDINGS_API)).json()) as { computed_at: string; held: { reason: string } | null };
   expect(held.held?.reason).toBe('low');
   expect(held.computed_at).toBe(computedAt);
+  await expectNoA11yViolations(page);
 
   // Past the reported reset, the account is read again.
   await expect
