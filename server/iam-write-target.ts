@@ -12,6 +12,8 @@ export interface WriteTarget {
   action: string;
   /** Where the resource's current state is read, relative to /client/v4/accounts/{id}/; null on create. */
   snapshotPath: string | null;
+  /** The write's answer is the resource as a GET of snapshotPath answers it (a user group's PUT). */
+  answersState?: boolean;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,7 +30,7 @@ export function writeTarget(method: string, rest: string): WriteTarget | null {
     const [, , groupId, sub, memberId] = p;
     if (!groupId) return method === 'POST' ? { resourceType: 'user_group', action: 'create', snapshotPath: null } : null;
     if (sub === undefined && (method === 'PUT' || method === 'DELETE')) {
-      return { resourceType: 'user_group', resourceId: groupId, action: verb(method), snapshotPath: `iam/user_groups/${groupId}` };
+      return { resourceType: 'user_group', resourceId: groupId, action: verb(method), snapshotPath: `iam/user_groups/${groupId}`, answersState: method === 'PUT' };
     }
     if (sub === 'members' && p.length <= 5 && (memberId ? method === 'DELETE' : method === 'POST' || method === 'PUT')) {
       const action = memberId ? 'remove_member' : method === 'POST' ? 'add_members' : 'replace_members';

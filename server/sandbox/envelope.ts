@@ -125,6 +125,12 @@ export async function answerText(response: Response): Promise<string> {
 
 const utf8Decoder = new TextDecoder();
 
+/** The `result` of an answer built from cached JSON, parsed from its bytes; undefined for any other answer (its stream is left unread). */
+export function cachedAnswerResult(response: Response): unknown {
+  const bytes = answerBytes.get(response);
+  return bytes ? (JSON.parse(utf8Decoder.decode(bytes)) as { result?: unknown }).result : undefined;
+}
+
 /** begin_verification answers an envelope without `result` (seed 003). */
 export function okWithoutResult(c: Context) {
   return c.json({ success: true, errors: [], messages: [] });

@@ -37,6 +37,15 @@ describe('sandbox audit log', () => {
     expect(add.newValueJson).toEqual([expect.objectContaining({ id: member.id, email: member.email })]);
   });
 
+  it("records a group's PUT with its answer as the state after, as a GET then answers it", async () => {
+    const { call, policy } = sandbox();
+    const id = (await call('POST', groups, { name: 'Answered', policies: [] })).body.result.id as string;
+    const put = await call('PUT', `${groups}/${id}`, { name: 'Answered, renamed', policies: [policy] });
+    const [update] = (await call('GET', `${audit}?resource.id=${id}&action.type=update`)).body.result;
+    expect(update.newValueJson).toEqual(put.body.result);
+    expect(update.newValueJson).toEqual((await call('GET', `${groups}/${id}`)).body.result);
+  });
+
   it('filters by action type, actor email, date and pages in the chosen order', async () => {
     const { call } = sandbox();
     for (const name of ['A1', 'A2', 'A3']) await call('POST', groups, { name, policies: [] }, KEY_AUTH);

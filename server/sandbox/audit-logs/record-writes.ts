@@ -2,7 +2,7 @@ import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
-import { answerText } from '../envelope.ts';
+import { answerText, cachedAnswerResult } from '../envelope.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';
 import { isWriteMethod, writeTarget } from '../../iam-write-target.ts';
@@ -90,7 +90,9 @@ export function recordWrites(db: Db, read: SnapshotReader): MiddlewareHandler<Sa
     }
     const removed = target.action === 'delete';
     const afterPath = target.snapshotPath ?? (resourceId ? `${match[2]!.replace(/\/$/, '')}/${resourceId}` : null);
-    const after = removed || !afterPath ? null : await snapshot(read, requests, base, afterPath);
+    // A write answered with the resource itself is its state after: the same bytes a GET would answer.
+    const answered = target.answersState ? cachedAnswerResult(c.res) : undefined;
+    const after = removed || !afterPath ? null : answered !== undefined ? answered : await snapshot(read, requests, base, afterPath);
     insertAuditLog(db, {
       accountId: match[1]!,
       target,

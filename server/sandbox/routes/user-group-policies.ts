@@ -62,6 +62,8 @@ type PlannedResourceGroup = { id: string } | { scope: Scope };
 
 export interface PlannedPolicy {
   id: string;
+  /** The id is new (none was sent, or not one of this group's): the set it is in differs from any stored one. */
+  created: boolean;
   access: 'allow' | 'deny';
   permissionGroupIds: string[];
   resourceGroups: PlannedResourceGroup[];
@@ -167,7 +169,7 @@ export function planPolicies(
         );
       }
     }
-    plan.push({ id, access: policy.access, permissionGroupIds: permissionGroups.map((p) => p.row.id), resourceGroups });
+    plan.push({ id, created: id !== policy.id, access: policy.access, permissionGroupIds: permissionGroups.map((p) => p.row.id), resourceGroups });
   });
   return { plan, errors };
 }

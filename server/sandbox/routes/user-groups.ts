@@ -141,7 +141,10 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       if (errors.length) throw new CfError(400, errors);
       const renamed = body.name !== undefined && body.name !== current.name;
       let policiesChanged = false;
-      if (body.policies !== undefined) {
+      if (body.policies !== undefined && plan.some((policy) => policy.created)) {
+        writePolicies(db, accountId, id, plan); // a new policy: the set changed, whatever else it holds
+        policiesChanged = true;
+      } else if (body.policies !== undefined) {
         const before = policyFingerprint(db, id);
         // An update that re-sends the stored set with its ids (the SDK's types send policies[].id
         // on every update, a rename too) leaves the rows as they are: not deleted and written again.
