@@ -149,6 +149,11 @@ describe('X-Sandbox-Fault', () => {
     expect(res.headers.get('ratelimit')).toBe('"default";r=90;t=12');
     expect(((await res.json()) as { success: boolean }).success).toBe(true);
     expect((await sandbox().call('GET', 'quota=90')).status).toBe(400);
+    // With a 429: Cloudflare's lockout answer, no quota left.
+    const lockout = await sandbox().call('GET', '429, retry-after=8, quota=0/8');
+    expect(lockout.status).toBe(429);
+    expect(lockout.headers.get('ratelimit')).toBe('"default";r=0;t=8');
+    expect(lockout.headers.get('retry-after')).toBe('8');
   });
 
   it('parses combinations', () => {

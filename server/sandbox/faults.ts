@@ -146,6 +146,7 @@ export function faultInjection(options: {
     if (!plan) return next();
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);
     if (plan.drop === 'before') return dropConnection(c.env);
+    if (plan.quota) c.header('Ratelimit', `"default";r=${plan.quota.remaining};t=${plan.quota.resetSeconds}`);
     if (plan.status === 429) {
       c.header('Retry-After', String(plan.retryAfterSeconds));
       return c.json(
@@ -157,6 +158,7 @@ export function faultInjection(options: {
       return c.json(errorBody([{ code: ErrorCode.internal, message: 'Internal error (injected by the sandbox)' }]), 500);
     }
     await next();
+    // Over the rate limiter's own header, which the handler's answer now carries.
     if (plan.quota) c.res.headers.set('Ratelimit', `"default";r=${plan.quota.remaining};t=${plan.quota.resetSeconds}`);
     if (plan.drop === 'after') c.res = dropConnection(c.env);
   };
