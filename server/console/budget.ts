@@ -89,6 +89,11 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
     refilledAt = t;
   }
 
+  function count(t: number) {
+    spentAt.push(t);
+    tokens -= 1;
+  }
+
   /** What stops any request the console's server makes on its own: a lockout risk. */
   function quotaState(t: number): { paused: PauseReason | null; waitMs: number } {
     if (blockedUntil > t) return { paused: 'blocked', waitMs: blockedUntil - t };
@@ -130,8 +135,7 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
     /** Whether a background request may go now; if so it is counted. */
     trySpend(): boolean {
       if (state().paused) return false;
-      spentAt.push(now());
-      tokens -= 1;
+      count(now());
       return true;
     },
     /** Counts a read someone is waiting on, or throws BudgetRefused when the quota is low or blocked. */
@@ -141,8 +145,7 @@ export function createRequestBudget({ share = 0.25, reserve = 0.2, now = Date.no
       refill(t);
       const quota = quotaState(t);
       if (quota.paused) throw new BudgetRefused(quota.paused, quota.waitMs);
-      spentAt.push(t);
-      tokens -= 1;
+      count(t);
     },
     snapshot(): BudgetSnapshot {
       const { paused, waitMs } = state();

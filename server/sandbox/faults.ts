@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
+import { ratelimitHeader } from './rate-limit.ts';
 
 /**
  * Fault injection for the sandbox, so the dashboard's handling of a failing network and API is
@@ -146,7 +147,8 @@ export function faultInjection(options: {
     if (!plan) return next();
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);
     if (plan.drop === 'before') return dropConnection(c.env);
-    if (plan.quota) c.header('Ratelimit', `"default";r=${plan.quota.remaining};t=${plan.quota.resetSeconds}`);
+    const quota = plan.quota ? ratelimitHeader(plan.quota.remaining, plan.quota.resetSeconds) : null;
+    if (quota) c.header('Ratelimit', quota);
     if (plan.status === 429) {
       c.header('Retry-After', String(plan.retryAfterSeconds));
       return c.json(
@@ -159,7 +161,7 @@ export function faultInjection(options: {
     }
     await next();
     // Over the rate limiter's own header, which the handler's answer now carries.
-    if (plan.quota) c.res.headers.set('Ratelimit', `"default";r=${plan.quota.remaining};t=${plan.quota.resetSeconds}`);
+    if (quota) c.res.headers.set('Ratelimit', quota);
     if (plan.drop === 'after') c.res = dropConnection(c.env);
   };
 }

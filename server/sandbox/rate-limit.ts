@@ -20,6 +20,9 @@ export interface RateLimitConfig {
 }
 
 export const DEFAULT_RATE_LIMIT = '1200/300';
+
+/** The `Ratelimit` header's value: what is left, and seconds until quota comes back. */
+export const ratelimitHeader = (remaining: number, resetSeconds: number) => `"default";r=${remaining};t=${resetSeconds}`;
 const BLOCK_SECONDS = 300;
 
 /** Parses `SANDBOX_RATE_LIMIT` (`<requests>/<seconds>` or `off`); a typo stops the server. */
@@ -100,7 +103,7 @@ export function rateLimit(limiter: RateLimiter, exempt?: (request: Request) => b
     const key = exempt?.(c.req.raw) ? null : credentialKey(c.req);
     if (key === null) return next();
     const decision = limiter.take(key);
-    const ratelimit = `"default";r=${decision.remaining};t=${decision.resetSeconds}`;
+    const ratelimit = ratelimitHeader(decision.remaining, decision.resetSeconds);
     if (!decision.allowed) {
       c.header('Ratelimit', ratelimit);
       c.header('Ratelimit-Policy', policy);

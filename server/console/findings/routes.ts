@@ -85,6 +85,9 @@ async function analyzeInTurns(snapshot: SnapshotRead['snapshot']): Promise<{ lis
   return { list: sortFindings(list), analyzeMs };
 }
 
+/** Whole seconds until the budget allows a read again, at least one (as Retry-After counts). */
+const waitSeconds = (refused: BudgetRefused) => Math.max(1, Math.ceil(refused.waitMs / 1000));
+
 /** Why the budget refused, as the admin reads it. */
 function heldReason(refused: BudgetRefused): string {
   return refused.reason === 'blocked'
@@ -164,7 +167,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
 
   api.onError((error, c) => {
     if (error instanceof BudgetRefused) {
-      const seconds = Math.max(1, Math.ceil(error.waitMs / 1000));
+      const seconds = waitSeconds(error);
       return c.json(errorBody([{ code: ErrorCode.rateLimited, message: `${heldReason(error)}, so the account is not read yet: the findings are computed in about ${seconds} s.` }]), 503, {
         'Retry-After': String(seconds),
       });
@@ -197,7 +200,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
       memberships: { source: read.membershipSource, as_of: read.membershipsAsOf ?? null },
       zones_known: read.snapshot.zones !== null,
       stats: { requests: read.requests, total_ms: Math.round(findings.totalMs), analyze_ms: Math.round(findings.analyzeMs), reused: computation.readStartedAt < askedAt },
-      held: held ? { reason: held.reason, message: heldReason(held), resumes_in_seconds: Math.max(1, Math.ceil(held.waitMs / 1000)) } : null,
+      held: held ? { reason: held.reason, message: heldReason(held), resumes_in_seconds: waitSeconds(held) } : null,
     });
   });
 

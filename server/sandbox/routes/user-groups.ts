@@ -141,16 +141,18 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
       if (errors.length) throw new CfError(400, errors);
       const renamed = body.name !== undefined && body.name !== current.name;
       let policiesChanged = false;
-      if (body.policies !== undefined && plan.some((policy) => policy.created)) {
-        writePolicies(db, accountId, id, plan); // a new policy: the set changed, whatever else it holds
-        policiesChanged = true;
-      } else if (body.policies !== undefined) {
-        const before = policyFingerprint(db, id);
-        // An update that re-sends the stored set with its ids (the SDK's types send policies[].id
-        // on every update, a rename too) leaves the rows as they are: not deleted and written again.
-        const planned = plannedFingerprint(plan);
-        if (planned === null || JSON.stringify(planned) !== before) {
-          policiesChanged = JSON.stringify(writePolicies(db, accountId, id, plan)) !== before;
+      if (body.policies !== undefined) {
+        if (plan.some((policy) => policy.created)) {
+          writePolicies(db, accountId, id, plan); // a new policy: the set changed, whatever else it holds
+          policiesChanged = true;
+        } else {
+          const before = policyFingerprint(db, id);
+          // An update that re-sends the stored set with its ids (the SDK's types send policies[].id
+          // on every update, a rename too) leaves the rows as they are: not deleted and written again.
+          const planned = plannedFingerprint(plan);
+          if (planned === null || JSON.stringify(planned) !== before) {
+            policiesChanged = JSON.stringify(writePolicies(db, accountId, id, plan)) !== before;
+          }
         }
       }
       // A PUT that re-sends what is stored is not a modification: editors compare modified_on
