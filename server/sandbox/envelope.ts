@@ -65,33 +65,47 @@ export function errorBody(errors: CfMessage[]) {
   return { success: false as const, errors, messages: [], result: null };
 }
 
+function success<T>(result: T, resultInfo?: ResultInfo) {
+  return resultInfo
+    ? { success: true, errors: [], messages: [], result, result_info: resultInfo }
+    : { success: true, errors: [], messages: [], result };
+}
+
 export function ok<T>(c: Context, result: T, resultInfo?: ResultInfo, status: ContentfulStatusCode = 200) {
-  return c.json(
-    resultInfo
-      ? { success: true, errors: [], messages: [], result, result_info: resultInfo }
-      : { success: true, errors: [], messages: [], result },
-    status,
-  );
+  return c.json(success(result, resultInfo), status);
+}
+
+/** An answer's body as UTF-8 bytes (of its own buffer, as Response bodies must be). */
+export type AnswerBody = Uint8Array<ArrayBuffer>;
+
+/** The body `ok` sends, as UTF-8 bytes: for an answer to remember (cachedAnswer). */
+export function okBody<T>(result: T, resultInfo?: ResultInfo): AnswerBody {
+  return utf8.encode(JSON.stringify(success(result, resultInfo)));
 }
 
 /**
- * `ok` for results already serialized (user-group-json.ts): the same bytes as `ok` would send for
- * the parsed items, built by joining their UTF-8 JSON.
+ * The body `ok` sends for results already serialized (user-group-json.ts), built by joining their
+ * UTF-8 JSON: the same bytes as for the parsed items.
  */
-export function okJsonItems(c: Context, items: Uint8Array[], resultInfo?: ResultInfo) {
+export function okItemsBody(items: Uint8Array[], resultInfo?: ResultInfo): AnswerBody {
   const info = resultInfo ? `,"result_info":${JSON.stringify(resultInfo)}` : '';
-  return jsonBytes(c, '{"success":true,"errors":[],"messages":[],"result":[', items, `]${info}}`);
+  return joined('{"success":true,"errors":[],"messages":[],"result":[', items, `]${info}}`);
+}
+
+/** The body `ok` sends for one result already serialized. */
+export function okItemBody(item: Uint8Array): AnswerBody {
+  return joined('{"success":true,"errors":[],"messages":[],"result":', [item], '}');
 }
 
 export function okJsonItem(c: Context, item: Uint8Array) {
-  return jsonBytes(c, '{"success":true,"errors":[],"messages":[],"result":', [item], '}');
+  return okBytes(c, okItemBody(item));
 }
 
 const utf8 = new TextEncoder();
 const COMMA = 44;
 
 /** `head`, the items separated by commas, then `tail`, as one byte array: copies, no re-encoding. */
-function jsonBytes(c: Context, head: string, items: Uint8Array[], tail: string) {
+function joined(head: string, items: Uint8Array[], tail: string): AnswerBody {
   const start = utf8.encode(head);
   const end = utf8.encode(tail);
   let length = start.length + end.length + Math.max(0, items.length - 1);
@@ -105,6 +119,11 @@ function jsonBytes(c: Context, head: string, items: Uint8Array[], tail: string) 
     at += item.length;
   });
   body.set(end, at);
+  return body;
+}
+
+/** A 200 answer of envelope bytes (okBody, okItemsBody), readable in process without its stream (answerText). */
+export function okBytes(c: Context, body: AnswerBody) {
   const response = c.body(body, 200, { 'Content-Type': 'application/json' });
   answerBytes.set(response, body);
   return response;

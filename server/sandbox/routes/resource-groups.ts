@@ -1,12 +1,12 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { CfError, ErrorCode, notFound, ok } from '../envelope.ts';
+import { CfError, ErrorCode, notFound, ok, okBody, okBytes } from '../envelope.ts';
 import { timestamp } from '../ids.ts';
 import { parseBody, parseQuery } from '../validation.ts';
 import { duplicateName, nameSchema, nameTaken, optionalQuery, RESOURCE_GROUP_NAME_MAX } from './group-names.ts';
-import { cachedRows } from './user-group-json.ts';
+import { cachedAnswer, cachedRows } from './user-group-json.ts';
 import {
   checkScope,
   getResourceGroup,
@@ -64,7 +64,7 @@ function assertStillValidForPolicies(db: Db, id: string): void {
 export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
   const base = '/accounts/:account_id/iam/resource_groups';
 
-  api.get(base, (c) => {
+  const listed = (c: Context<SandboxEnv>) => {
     const query = parseQuery(c, listQuery);
     const where = ['account_id = @account']; // not paginated: the API answers a single page
     const params: Record<string, string> = { account: c.get('accountId') };
@@ -77,8 +77,10 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       params.name = query.name.trim();
     }
     const sql = `SELECT * FROM resource_groups WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, id`;
-    return ok(c, cachedRows<ResourceGroupRow>(db, 'resource_groups', sql, params).map(resourceGroupResource));
-  });
+    return okBody(cachedRows<ResourceGroupRow>(db, 'resource_groups', sql, params).map(resourceGroupResource));
+  };
+
+  api.get(base, (c) => okBytes(c, cachedAnswer(db, 'resource_groups', c.req.url, () => listed(c))));
 
   api.get(`${base}/:resource_group_id`, (c) => {
     const row = getResourceGroup(db, c.get('accountId'), c.req.param('resource_group_id'));

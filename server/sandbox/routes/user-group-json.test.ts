@@ -72,6 +72,48 @@ describe('user group JSON cache', () => {
     expect((await s.get(`${groups}/${groupId}`)).result.policies).toEqual([]);
   });
 
+  it('follows a policy change that bypasses the routes in a remembered list page', async () => {
+    const s = sandboxOnFile('raw-sql-list');
+    const { groupId } = groupUsingResourceGroup(s.db);
+    const listed = async () => (await s.get(`${groups}?per_page=100`)).result.find((g: { id: string }) => g.id === groupId);
+    await listed();
+    await listed(); // the whole answer is remembered now
+    // No write to user_groups itself: only the policy rows change.
+    s.db.prepare("UPDATE policies SET access = CASE access WHEN 'allow' THEN 'deny' ELSE 'allow' END WHERE user_group_id = ?").run(groupId);
+    expect((await listed()).policies).toEqual(policiesInDb(s.db, groupId));
+    s.db.prepare('DELETE FROM policies WHERE user_group_id = ?').run(groupId);
+    expect((await listed()).policies).toEqual([]);
+  });
+
+  it('answers a repeated GET from what it answered, without running its queries again', async () => {
+    const s = sandboxOnFile('answers');
+    const { groupId } = groupUsingResourceGroup(s.db);
+    const ran: string[] = [];
+    const prepare = s.db.prepare.bind(s.db);
+    s.db.prepare = ((sql: string) => (ran.push(sql), prepare(sql))) as typeof s.db.prepare;
+    const reads = [`${groups}?per_page=20`, `${groups}/${groupId}`, `${groups}/${groupId}/members?per_page=5`, rgs];
+    const routeQueries = () => ran.filter((sql) => /FROM (user_groups|user_group_members|resource_groups)\b/.test(sql));
+    const first = [];
+    for (const path of reads) first.push(await (await s.api.request(path, { headers: BEARER })).text());
+    expect(routeQueries().length).toBeGreaterThan(0);
+    ran.length = 0;
+    for (const [i, path] of reads.entries()) expect(await (await s.api.request(path, { headers: BEARER })).text()).toBe(first[i]);
+    expect(routeQueries()).toEqual([]);
+  });
+
+  it('answers 404 for the members of a group deleted after its page was remembered', async () => {
+    const s = sandboxOnFile('members-of-deleted');
+    const { id: groupId } = s.db
+      .prepare('SELECT ugm.user_group_id AS id FROM user_group_members ugm JOIN user_groups ug ON ug.id = ugm.user_group_id WHERE ug.account_id = ? LIMIT 1')
+      .get(ACCOUNT) as { id: string };
+    const members = () => s.api.request(`${groups}/${groupId}/members`, { headers: BEARER });
+    expect((await members()).status).toBe(200);
+    expect((await members()).status).toBe(200);
+    s.db.prepare('DELETE FROM user_groups WHERE id = ?').run(groupId);
+    expect((await members()).status).toBe(404);
+    expect((await s.api.request(`${groups}/${groupId}`, { headers: BEARER })).status).toBe(404);
+  });
+
   it('follows a write committed by another process on the same file', async () => {
     const s = sandboxOnFile('other-process');
     const { groupId } = groupUsingResourceGroup(s.db);

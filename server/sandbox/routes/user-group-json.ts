@@ -1,9 +1,11 @@
 import type { Db } from '../db/open.ts';
+import type { AnswerBody } from '../envelope.ts';
 
 /**
- * The serialized form of user groups (with their policies), reused until a write touches them: a
- * list page is then two small queries and a string join instead of hydrating and stringifying
- * every policy again. One cache per database connection.
+ * What the sandbox's busiest reads answered, reused until a write changes it: each user group's
+ * JSON (with its policies), the rows of list queries, and whole answers of list and group GETs.
+ * A list page is then two small queries and a string join instead of hydrating and stringifying
+ * every policy again, and a repeated GET is a lookup. One cache per database connection.
  *
  * Invalidation is the database's job, not each handler's: TEMP triggers on this connection call
  * back into JS for every change to a user group, its policies or their references (whatever code
@@ -23,17 +25,27 @@ interface CacheState {
    * map per kind of list, each emptied by a change to what that kind reads (LIST_SOURCES).
    */
   lists: Record<ListKind, Map<string, unknown>>;
+  /** Whole answer bodies by request, per kind, emptied with that kind's lists (cachedAnswer). */
+  answers: Record<ListKind, RememberedAnswers>;
   dataVersion: number;
   readVersion: () => number;
   /** Whether this synchronous run already compared data_version. */
   versionChecked: boolean;
 }
 
+interface RememberedAnswers {
+  bodies: Map<string, AnswerBody>;
+  bytes: number;
+}
+
 const caches = new WeakMap<Db, CacheState>();
 
 const OWNER_OF_POLICY = 'sandbox_user_group_changed((SELECT user_group_id FROM policies WHERE id = NEW.policy_id))';
 
-/** The lists cachedRows remembers, by what they answer. */
+/**
+ * The lists cachedRows remembers, by what they answer. `user_groups` also holds the answers that
+ * embed groups' JSON, so whatever forgets a group's JSON empties it too.
+ */
 export type ListKind = 'user_groups' | 'members' | 'resource_groups';
 
 const ALL_WRITES = ['INSERT', 'UPDATE', 'DELETE'];
@@ -66,15 +78,41 @@ const TRIGGERS: Array<[table: string, events: string[], forget: string]> = [
   ['permission_groups', ['UPDATE', 'DELETE'], 'sandbox_user_group_cache_clear()'],
 ];
 
+const LIST_KINDS = Object.keys(LIST_SOURCES) as ListKind[];
+
+function forgetKind(state: CacheState, kind: ListKind): void {
+  state.lists[kind].clear();
+  state.answers[kind].bodies.clear();
+  state.answers[kind].bytes = 0;
+}
+
 function install(db: Db): CacheState {
   const entries = new Map<string, Uint8Array>();
-  const lists: Record<ListKind, Map<string, unknown>> = { user_groups: new Map(), members: new Map(), resource_groups: new Map() };
+  const byKind = <T>(make: () => T) => Object.fromEntries(LIST_KINDS.map((kind) => [kind, make()])) as Record<ListKind, T>;
   const version = db.prepare('SELECT data_version AS v FROM pragma_data_version');
-  const state: CacheState = { entries, lists, dataVersion: 0, readVersion: () => (version.get() as { v: number }).v, versionChecked: false };
+  const state: CacheState = {
+    entries,
+    lists: byKind(() => new Map()),
+    answers: byKind(() => ({ bodies: new Map(), bytes: 0 })),
+    dataVersion: 0,
+    readVersion: () => (version.get() as { v: number }).v,
+    versionChecked: false,
+  };
   state.dataVersion = state.readVersion();
-  db.function!('sandbox_user_group_changed', (id: unknown) => (typeof id === 'string' && entries.delete(id), null));
-  db.function!('sandbox_user_group_cache_clear', () => (entries.clear(), null));
-  db.function!('sandbox_lists_clear', (kind: unknown) => (lists[kind as ListKind]?.clear(), null));
+  db.function!('sandbox_user_group_changed', (id: unknown) => {
+    if (typeof id === 'string') entries.delete(id);
+    forgetKind(state, 'user_groups');
+    return null;
+  });
+  db.function!('sandbox_user_group_cache_clear', () => {
+    entries.clear();
+    forgetKind(state, 'user_groups');
+    return null;
+  });
+  db.function!('sandbox_lists_clear', (kind: unknown) => {
+    if (LIST_KINDS.includes(kind as ListKind)) forgetKind(state, kind as ListKind);
+    return null;
+  });
   for (const [table, events, call] of TRIGGERS) {
     for (const event of events) {
       // NEW does not exist in a DELETE trigger, OLD not in an INSERT one.
@@ -105,7 +143,7 @@ function cacheOf(db: Db): CacheState {
     const version = state.readVersion();
     if (version !== state.dataVersion) {
       state.entries.clear();
-      for (const kind of Object.values(state.lists)) kind.clear();
+      for (const kind of LIST_KINDS) forgetKind(state, kind);
       state.dataVersion = version;
     }
   }
@@ -157,4 +195,30 @@ export function cachedRows<T>(db: Db, kind: ListKind, sql: string, params: Recor
   if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
   lists.set(key, rows);
   return rows;
+}
+
+/** Bytes of whole answers kept per kind: the busiest pages stay, a crawl through 100,000 groups evicts. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The whole body of a GET's answer, remembered by `key` (its URL) until a write changes what
+ * `kind` reads: the same writes that empty that kind's rows. `build` must read nothing else (the
+ * group's own lookup, for members, is covered: deleting a group empties the members kind), and
+ * may throw (a 404, a 400): nothing is remembered then. Call outside a write transaction.
+ */
+export function cachedAnswer(db: Db, kind: ListKind, key: string, build: () => AnswerBody): AnswerBody {
+  if (!db.function) return build(); // as in cachedJson: nothing could invalidate it
+  const answers = cacheOf(db).answers[kind];
+  const remembered = answers.bodies.get(key);
+  if (remembered) return remembered;
+  const body = build();
+  // build's own reads may have run a check that emptied this kind: what it built is current.
+  answers.bodies.set(key, body);
+  answers.bytes += body.length;
+  for (const [oldest, old] of answers.bodies) {
+    if (answers.bytes <= MAX_ANSWER_BYTES) break;
+    answers.bodies.delete(oldest);
+    answers.bytes -= old.length;
+  }
+  return body;
 }

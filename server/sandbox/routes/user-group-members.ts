@@ -1,14 +1,14 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { CfError, ErrorCode, notFound, ok, type CfMessage } from '../envelope.ts';
+import { CfError, ErrorCode, notFound, ok, okBody, okBytes, type CfMessage } from '../envelope.ts';
 import { timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
 import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from './group-names.ts';
-import { cachedRows } from './user-group-json.ts';
+import { cachedAnswer, cachedRows } from './user-group-json.ts';
 import { getUserGroup } from './user-groups.ts';
 
 /** One request may name at most this many members (a PUT sets the whole membership). */
@@ -95,8 +95,8 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
   const touch = (groupId: string) =>
     db.prepare('UPDATE user_groups SET modified_on = ? WHERE id = ?').run(timestamp(), groupId);
 
-  api.get(base, (c) => {
-    const group = groupOf(c.get('accountId'), c.req.param('user_group_id'));
+  const membersPage = (c: Context<SandboxEnv>, groupId: string) => {
+    const group = groupOf(c.get('accountId'), groupId);
     const query = parseQuery(c, listQuery);
     const where = ['ugm.user_group_id = @group'];
     const params: Record<string, string | number> = { group: group.id };
@@ -114,8 +114,11 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
     const pageSql = `SELECT am.*, ugm.created_at ${from} ORDER BY am.email COLLATE NOCASE ${order}, am.id ${order} LIMIT @limit OFFSET @offset`;
     const rows = cachedRows<MemberRow>(db, 'members', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
-    return ok(c, rows.map(memberResource), resultInfo(query, rows.length, total));
-  });
+    return okBody(rows.map(memberResource), resultInfo(query, rows.length, total));
+  };
+
+  // Deleting a group empties the members kind, so a remembered page never outlives its group.
+  api.get(base, (c) => okBytes(c, cachedAnswer(db, 'members', c.req.url, () => membersPage(c, c.req.param('user_group_id')))));
 
   api.get(`${base}/:member_id`, (c) => {
     const group = groupOf(c.get('accountId'), c.req.param('user_group_id'));

@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { CfError, notFound, ok, okJsonItem, okJsonItems } from '../envelope.ts';
+import { CfError, notFound, ok, okBytes, okItemBody, okItemsBody, okJsonItem } from '../envelope.ts';
 import { newId, timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
@@ -10,7 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, duplicateName, nameSchema, nameTaken, optionalQuery, USER_GROUP_NAME_MAX } from './group-names.ts';
 import { loadPolicies, planPolicies, plannedFingerprint, policiesSchema, writePolicies, type PolicyFingerprintRow } from './user-group-policies.ts';
 import { dropOrphanAdhoc } from './resource-group-model.ts';
-import { cachedJson, cachedRows } from './user-group-json.ts';
+import { cachedAnswer, cachedJson, cachedRows } from './user-group-json.ts';
 
 export interface UserGroupRow {
   id: string;
@@ -65,7 +65,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
   /** One group's answer, from the same cache as the list's (writes answer through it too). */
   const groupJson = (row: UserGroupRow) => cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!;
 
-  api.get(base, (c) => {
+  const listPage = (c: Context<SandboxEnv>) => {
     const query = parseQuery(c, listQuery);
     const where = ['account_id = @account'];
     const params: Record<string, string | number> = { account: c.get('accountId') };
@@ -98,14 +98,21 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
           ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
     const rows = cachedRows<UserGroupRow>(db, 'user_groups', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
     const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
-    return okJsonItems(c, items, resultInfo(query, rows.length, total));
-  });
+    return okItemsBody(items, resultInfo(query, rows.length, total));
+  };
 
-  api.get(`${base}/:user_group_id`, (c) => {
-    const row = getUserGroup(db, c.get('accountId'), c.req.param('user_group_id'));
-    if (!row) throw notFound('User group');
-    return okJsonItem(c, groupJson(row));
-  });
+  api.get(base, (c) => okBytes(c, cachedAnswer(db, 'user_groups', c.req.url, () => listPage(c))));
+
+  api.get(`${base}/:user_group_id`, (c) =>
+    okBytes(
+      c,
+      cachedAnswer(db, 'user_groups', c.req.url, () => {
+        const row = getUserGroup(db, c.get('accountId'), c.req.param('user_group_id'));
+        if (!row) throw notFound('User group');
+        return okItemBody(groupJson(row));
+      }),
+    ),
+  );
 
   api.post(base, async (c) => {
     const accountId = c.get('accountId');
