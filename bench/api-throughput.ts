@@ -18,6 +18,8 @@ import { ACCOUNT_ID, freePort, printTable } from './support.ts';
  *    connection sending the same cycle in step (the writes arrive in waves and the reads after a
  *    wave share one cache refill), then with each request drawn at random from that cycle (writes
  *    spread out, so most list reads come right after some write: the harder case).
+ * Each row also gives how long until every connection had its first answer, and the p99 over every
+ * response from the start (load.ts); the targets are checked against that one, the burst included.
  * BENCH_LOAD_SECONDS (default 4) and BENCH_LOAD_CONNECTIONS (default 10, scenario 1) tune it.
  * Numbers only: nothing fails on a timing.
  */
@@ -142,12 +144,16 @@ async function manyConnections(baseUrl: string): Promise<void> {
     { scenario: 'mixed, at random', ...outOfStep },
   ]);
   const timeoutShare = (x: LoadResult) => share(x.timeouts, x);
+  // The targets hold for every response, the 200 connections' opening burst included.
+  const p99 = (x: LoadResult, budget: number) =>
+    `p99 ${x['p99 from start ms'].toFixed(1)} ms from the start, ${x['p99 ms'].toFixed(1)} once connected ` +
+    `(target < ${budget}: ${verdict(x['p99 from start ms'], budget)})`;
   const mixedLine = (label: string, m: LoadResult) =>
-    `3. ${label}: 5xx ${m['5xx']} (target 0: ${verdict(m['5xx'], 0)}), p99 ${m['p99 ms'].toFixed(1)} ms (target < 200: ${verdict(m['p99 ms'], 200)}), ` +
+    `3. ${label}: 5xx ${m['5xx']} (target 0: ${verdict(m['5xx'], 0)}), ${p99(m, 200)}, ` +
     `timeouts ${timeoutShare(m).toFixed(3)} % (target ≤ 0.05 %: ${verdict(timeoutShare(m), 0.05)})`;
   console.log(
     [
-      `2. reads p99 ${r['p99 ms'].toFixed(1)} ms (target < 50: ${verdict(r['p99 ms'], 50)})`,
+      `2. reads: ${p99(r, 50)}`,
       mixedLine('mixed, in step', inStep),
       mixedLine('mixed, at random', outOfStep),
     ].join('\n'),
