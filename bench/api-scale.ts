@@ -7,8 +7,9 @@ import { startConsole } from './hardening-support.ts';
 import { ACCOUNT_ID, printTable, summarize } from './support.ts';
 
 /**
- * How the user-group API's cost grows with the account: list (first and a middle page), fuzzy
- * search (the same needle, as when paging its results, and a new needle every time) and get one,
+ * How the user-group API's cost grows with the account: list (first and a middle page, asked
+ * again as a dashboard does, and a new page every time), fuzzy search (the same needle, as when
+ * paging its results, and a new needle every time) and get (the same group, and a new one),
  * at 1,000, 10,000 and 100,000 groups. Each database is seeded by the sandbox's own scale seed
  * (100,000 groups and 20,000 members is SANDBOX_SEED=huge), timed, then served by the real
  * server. Sequential requests from Node: BENCH_SCALE_RUNS (default 30) per cell after 3 warm-ups.
@@ -59,13 +60,22 @@ export async function run(): Promise<void> {
         const { baseUrl } = server;
         const total = ((await (await fetch(`${baseUrl}${GROUPS}?per_page=1`, { headers: HEADERS })).json()) as { result_info: { total_count: number } }).result_info.total_count;
         const middle = Math.max(1, Math.floor(total / 20 / 2));
-        const one = ((await (await fetch(`${baseUrl}${GROUPS}?per_page=1&page=${middle}`, { headers: HEADERS })).json()) as { result: Array<{ id: string }> }).result[0]!.id;
+        // As many groups as calls, from the middle: `get a different group` reads each once.
+        const around = ((await (await fetch(`${baseUrl}${GROUPS}?per_page=${RUNS + 3}&page=${Math.max(1, Math.floor(total / (RUNS + 3) / 2))}`, { headers: HEADERS })).json()) as {
+          result: Array<{ id: string }>;
+        }).result.map((g) => g.id);
+        const one = around[0]!;
+        const pages = Math.ceil(total / 20);
+        /** A page no earlier call asked for: the warm-ups are i = -1..-3, the calls 0..RUNS-1. */
+        const newPage = (i: number) => 1 + ((middle + i + 3) % pages);
         const cells: Array<[string, (i: number) => string]> = [
           ['list per_page=20 page 1', () => `${GROUPS}?per_page=20`],
           [`list per_page=20, middle page`, () => `${GROUPS}?per_page=20&page=${middle}`],
+          ['list per_page=20, a new page every call', (i) => `${GROUPS}?per_page=20&page=${newPage(i)}`],
           ['fuzzy_name=emea per_page=20 (same needle)', () => `${GROUPS}?per_page=20&fuzzy_name=emea`],
           ['fuzzy_name=<new needle> per_page=20', (i) => `${GROUPS}?per_page=20&fuzzy_name=${needle(i)}${i}`],
           ['get one group', () => `${GROUPS}/${one}`],
+          ['get a different group every call', (i) => `${GROUPS}/${around[i + 3]}`],
         ];
         for (const [request, path] of cells) {
           columns[request] ??= { request };
