@@ -13,7 +13,7 @@ export function NavMenu({ accountId }: { accountId: string }) {
   };
   return (
     <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger className="btn nav-menu-button" aria-label="Open navigation">
+      <RadixDialog.Trigger className="btn nav-menu-button" aria-label="Open navigation menu">
         <span aria-hidden="true">☰</span> Menu
       </RadixDialog.Trigger>
       <RadixDialog.Portal>

@@ -50,7 +50,8 @@ export function CopyButton({ value, label, children, targetId }: CopyButtonProps
   }[state];
   return (
     <>
-      <button type="button" className="btn btn-small" onClick={() => void copy()} aria-label={children ? undefined : label}>
+      {/* The name keeps the visible word (WCAG 2.5.3): "Copied" shows up in it too. */}
+      <button type="button" className="btn btn-small" onClick={() => void copy()} aria-label={children ? undefined : state === 'copied' ? `${label}: copied` : label}>
         {state === 'copied' ? 'Copied' : (children ?? 'Copy')}
       </button>
       <span className="visually-hidden" role="status">

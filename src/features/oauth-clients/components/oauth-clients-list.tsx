@@ -89,8 +89,10 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
                   </td>
                   <td>
                     {c.has_rotated_secret ? (
-                      <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId: c.client_id }} aria-label={`Finish secret rotation for ${c.client_name || c.client_id}`}>
+                      // The visible badge text leads the link's name (WCAG 2.5.3): it can be spoken to follow it.
+                      <Link to="/accounts/$accountId/oauth-clients/$clientId/rotate" params={{ accountId, clientId: c.client_id }}>
                         <SecretStateBadge client={c} />
+                        <span className="visually-hidden">: finish secret rotation for {c.client_name || c.client_id}</span>
                       </Link>
                     ) : (
                       <SecretStateBadge client={c} />
