@@ -212,7 +212,6 @@ export function cachedAnswer(db: Db, kind: ListKind, key: string, build: () => A
   const remembered = answers.bodies.get(key);
   if (remembered) return remembered;
   const body = build();
-  // build's own reads may have run a check that emptied this kind: what it built is current.
   answers.bodies.set(key, body);
   answers.bytes += body.length;
   for (const [oldest, old] of answers.bodies) {
