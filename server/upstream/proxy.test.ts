@@ -24,7 +24,20 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
       received.push({ method: req.method!, url: req.url!, headers: req.headers, bytes });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.url!.includes('echo-credential')) {
+        // An upstream that quotes the header it did not like, credential included.
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ success: false, errors: [{ code: 6003, message: `Invalid header: ${String(req.headers.authorization)}` }] }));
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'set-cookie': 'upstream=1',
+        'x-upstream-debug': 'internal',
+        ratelimit: '"default";r=1199;t=300',
+        'retry-after': '7',
+      });
       res.end(JSON.stringify({ success: true, errors: [], messages: [], result: { bytes } }));
     });
   });
@@ -80,5 +93,50 @@ describe('live proxy: Expect: 100-continue', () => {
     const call = received.at(-1)!;
     expect(call.headers.expect).toBeUndefined();
     expect(call.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe('live proxy: allow-lists both ways', () => {
+  async function call(path: string, headers: Record<string, string>) {
+    return fetch(`http://127.0.0.1:${proxyPort}${path}`, { headers: { 'x-iam-console': '1', ...headers } });
+  }
+
+  it('sends upstream only the content headers and the credential, never the browser identity or X-* headers', async () => {
+    const response = await call(PATH, {
+      accept: 'application/json',
+      'cf-access-jwt-assertion': 'eyJ.admin.jwt',
+      'x-forwarded-for': '10.1.2.3',
+      forwarded: 'for=10.1.2.3',
+      'x-real-ip': '10.1.2.3',
+      'cf-connecting-ip': '10.1.2.3',
+      'x-anything-else': 'leak',
+      'user-agent': 'Mozilla/5.0 admin laptop',
+    });
+    expect(response.status).toBe(200);
+    const sent = received.at(-1)!.headers;
+    for (const name of ['cf-access-jwt-assertion', 'x-forwarded-for', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'x-anything-else', 'x-iam-console', 'cookie']) {
+      expect(sent[name], name).toBeUndefined();
+    }
+    expect(sent['user-agent']).not.toBe('Mozilla/5.0 admin laptop');
+    expect(sent.accept).toBe('application/json');
+    expect(sent.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('answers the browser with the content and rate-limit headers only', async () => {
+    const response = await call(PATH, {});
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('x-upstream-debug')).toBeNull();
+    expect(response.headers.get('ratelimit')).toBe('"default";r=1199;t=300');
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('never passes on an answer that contains the credential', async () => {
+    const response = await call(`${PATH}?echo-credential=1`, {});
+    const text = await response.text();
+    expect(text).not.toContain(TOKEN);
+    expect(response.status).toBe(502);
+    expect(JSON.parse(text).errors[0].message).toMatch(/withheld/);
   });
 });

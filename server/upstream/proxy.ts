@@ -1,20 +1,22 @@
 import type { UpstreamCredential } from '../config.ts';
 
-/** Headers that describe one hop, or carry the browser's identity, and must not be forwarded. */
-const DROPPED_REQUEST_HEADERS = [
-  'host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer',
-  'proxy-authorization', 'proxy-connection', 'cookie', 'origin', 'referer', 'content-length',
-  'authorization', 'x-auth-email', 'x-auth-key', 'x-iam-console', 'accept-encoding',
-  // Answered by this server's own 100 Continue; Node's fetch refuses it outright (a false 502).
-  'expect',
-  // The sandbox's fault-injection switch means nothing to the real API.
-  'x-sandbox-fault',
-  // The journal's revert marker (server/console/journal/) is for this server only.
-  'x-iam-console-revert',
-];
-const DROPPED_RESPONSE_HEADERS = [
-  'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-encoding', 'content-length',
-];
+/**
+ * What crosses the proxy is an allow-list in both directions: the real API needs nothing else
+ * from the browser (its Access JWT, its address, its cookies and any `X-*` header stay here), and
+ * the browser needs nothing else from the API (an upstream's CORS grant or cookie must not reach
+ * this origin's pages).
+ */
+export const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type'] as const;
+export const RETURNED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  // The rate limit: the console's budget and the SPA's lockout countdown read these.
+  'ratelimit',
+  'ratelimit-policy',
+  'retry-after',
+  // Cloudflare support asks for the ray id of a failed call.
+  'cf-ray',
+] as const;
 
 export interface UpstreamOptions {
   baseUrl: string;
@@ -22,15 +24,33 @@ export interface UpstreamOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** The credential's secret parts, which no answer may carry back to the browser. */
+function secretsOf(credential: UpstreamCredential): string[] {
+  return Object.entries(credential.headers)
+    .map(([name, value]) => (name === 'authorization' ? value.replace(/^Bearer\s+/i, '') : name === 'x-auth-key' ? value : ''))
+    .filter((secret) => secret.length >= 8);
+}
+
+const WITHHELD = JSON.stringify({
+  success: false,
+  errors: [{ code: 502, message: 'The Cloudflare API answered with this server’s credential in the body; the answer was withheld.' }],
+  messages: [],
+  result: null,
+});
+
 /**
  * Forwards a `/client/v4/...` request to the real API with the server's credential added.
- * The response body and status pass through unchanged.
+ * Status and body pass through, unless the body contains the credential (an upstream that echoes
+ * a header in an error message), which answers 502 instead.
  */
 export async function forwardToUpstream(request: Request, options: UpstreamOptions): Promise<Response> {
   const url = new URL(request.url);
   const target = options.baseUrl + url.pathname.replace(/^\/client\/v4/, '') + url.search;
-  const headers = new Headers(request.headers);
-  for (const name of DROPPED_REQUEST_HEADERS) headers.delete(name);
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
   for (const [name, value] of Object.entries(options.credential.headers)) headers.set(name, value);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   const upstream = await (options.fetchImpl ?? fetch)(target, {
@@ -39,7 +59,15 @@ export async function forwardToUpstream(request: Request, options: UpstreamOptio
     body: hasBody ? await request.arrayBuffer() : undefined,
     redirect: 'manual',
   });
-  const responseHeaders = new Headers(upstream.headers);
-  for (const name of DROPPED_RESPONSE_HEADERS) responseHeaders.delete(name);
-  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+  const responseHeaders = new Headers();
+  for (const name of RETURNED_RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value !== null) responseHeaders.set(name, value);
+  }
+  const body = await upstream.arrayBuffer();
+  const text = new TextDecoder().decode(body);
+  if (secretsOf(options.credential).some((secret) => text.includes(secret))) {
+    return new Response(WITHHELD, { status: 502, headers: { 'content-type': 'application/json' } });
+  }
+  return new Response(request.method === 'HEAD' ? null : body, { status: upstream.status, headers: responseHeaders });
 }
