@@ -1,6 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WorkerEnv } from './env.ts';
-import { routeToObject } from './route.ts';
+import { routeToObject as route, type EdgeDeps } from './route.ts';
+import { forgetEdgeCaches } from './edge-gate.ts';
+import type { AccessVerifier } from '../../security/access.ts';
+
+const signedIn: AccessVerifier = async () => ({ ok: true, email: 'ana@acme.example' });
+const signedOut: AccessVerifier = async (token) => ({ ok: false, status: token ? 403 : 401, message: 'Sign in through Cloudflare Access' });
+/** The routing tests below run as a signed-in admin; the gate's own tests pass their own deps. */
+const routeToObject = (request: Request, env: WorkerEnv, deps: EdgeDeps = {}) =>
+  route(request, env, { verifyAccess: signedIn, fetchImpl: accountsApi([ACCOUNT, OTHER]), ...deps });
+
+/** A stand-in for GET /accounts listing these ids, counting its calls. */
+function accountsApi(ids: string[], calls: { n: number } = { n: 0 }): typeof fetch {
+  return (async () => {
+    calls.n += 1;
+    return Response.json({ success: true, errors: [], messages: [], result: ids.map((id) => ({ id, name: id })) });
+  }) as unknown as typeof fetch;
+}
 
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
 const OTHER = '7c1a4e2b9d0f4c3e8a5b6d7e8f901a2b';
@@ -27,6 +43,8 @@ function workerEnv(vars: Partial<WorkerEnv>) {
 const team = { ACCESS_TEAM_DOMAIN: 'acme', ACCESS_AUD: 'aud-tag' };
 
 describe('the Worker entry', () => {
+  beforeEach(() => forgetEdgeCaches());
+
   it.each([
     ['no Access settings', {}],
     ['only the team', { ACCESS_TEAM_DOMAIN: 'acme' }],
@@ -75,5 +93,67 @@ describe('the Worker entry', () => {
     }
     await routeToObject(new Request('https://iam.example.com/console-api/history?account_id=not-an-account'), env);
     expect(reached.map((r) => r.name)).toEqual([...Array(4).fill(`account:${ACCOUNT}`), 'account:shared']);
+  });
+});
+
+describe('the Worker gate: nothing before Access', () => {
+  beforeEach(() => forgetEdgeCaches());
+  const live = { ...team, CLOUDFLARE_API_TOKEN: 'secret' };
+
+  /** A body that counts how much of it was pulled: a refusal must pull none of it. */
+  function countedBody(totalBytes: number) {
+    const pulled = { bytes: 0 };
+    const chunk = new Uint8Array(1024 * 1024);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled.bytes >= totalBytes) return controller.close();
+        pulled.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    }, { highWaterMark: 0 });
+    return { stream, pulled };
+  }
+
+  it('refuses a request without Access before any object exists or any body is read', async () => {
+    const { env, reached } = workerEnv(live);
+    const { stream, pulled } = countedBody(120 * 1024 * 1024);
+    const post = new Request(`https://iam.example.com/client/v4/accounts/${ACCOUNT}/iam/user_groups`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const responses = [
+      await route(post, env, { verifyAccess: signedOut }),
+      await route(new Request(`https://iam.example.com/console-api/history?account_id=${'a'.repeat(32)}`), env, { verifyAccess: signedOut }),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([401, 401]);
+    expect(reached).toEqual([]);
+    expect(pulled.bytes).toBe(0);
+  });
+
+  it('refuses a body over the limit from its declared length, unread, and cuts a stream at the limit', async () => {
+    const { env, reached } = workerEnv(team);
+    const declared = await route(
+      new Request('https://iam.example.com/client/v4/x', { method: 'POST', headers: { 'content-length': String(3 * 1024 * 1024) }, body: 'x' }),
+      env,
+      { verifyAccess: signedIn },
+    );
+    expect(declared.status).toBe(413);
+    const { stream, pulled } = countedBody(120 * 1024 * 1024);
+    const streamed = await route(new Request('https://iam.example.com/client/v4/x', { method: 'POST', body: stream, duplex: 'half' } as RequestInit), env, { verifyAccess: signedIn });
+    expect(streamed.status).toBe(413);
+    expect(pulled.bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(reached).toEqual([]);
+  });
+
+  it('in live mode makes no object for an account the credential cannot reach, and asks the API once', async () => {
+    const { env, reached } = workerEnv(live);
+    const calls = { n: 0 };
+    const deps = { verifyAccess: signedIn, fetchImpl: accountsApi([ACCOUNT], calls) };
+    const madeUp = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(32, 'f'));
+    for (const id of madeUp) {
+      const res = await route(new Request(`https://iam.example.com/console-api/accounts/${id}/membership-index`), env, deps);
+      expect(res.status).toBe(404);
+    }
+    const ok = await route(new Request(`https://iam.example.com/console-api/accounts/${ACCOUNT}/members`), env, deps);
+    expect(ok.status).toBe(200);
+    expect(reached.map((r) => r.name)).toEqual([`account:${ACCOUNT}`]);
+    expect(calls.n).toBe(1);
   });
 });

@@ -1,5 +1,7 @@
 import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
+import { boundedBody, checkAccess, reachableAccounts, unreachableAccount } from './edge-gate.ts';
+import type { AccessVerifier } from '../../security/access.ts';
 
 const ACCOUNT_IN_PATH = /\/accounts\/([0-9a-f]{32})(?:\/|$)/;
 const ACCOUNT_ID = /^[0-9a-f]{32}$/;
@@ -12,25 +14,28 @@ const ACCOUNT_ID = /^[0-9a-f]{32}$/;
  */
 export function objectName(request: Request, live: boolean, pinnedAccount: string | undefined): string {
   if (!live) return 'sandbox';
+  return `account:${accountNamed(request) ?? pinnedAccount ?? 'shared'}`;
+}
+
+/** The account a request is about: history names it in the query (?account_id=…), the rest in the path. */
+function accountNamed(request: Request): string | undefined {
   const url = new URL(request.url);
-  // History names its account in the query (/console-api/history?account_id=…), the rest in the path.
   const queried = url.searchParams.get('account_id');
-  const account = ACCOUNT_IN_PATH.exec(url.pathname)?.[1] ?? (queried && ACCOUNT_ID.test(queried) ? queried : undefined);
-  return `account:${account ?? pinnedAccount ?? 'shared'}`;
+  return ACCOUNT_IN_PATH.exec(url.pathname)?.[1] ?? (queried && ACCOUNT_ID.test(queried) ? queried : undefined);
+}
+
+/** Test seams: the Access verifier and the upstream fetch the gate uses. */
+export interface EdgeDeps {
+  verifyAccess?: AccessVerifier;
+  fetchImpl?: typeof fetch;
 }
 
 /**
- * The body read here, whole, before the object sees the request: an object that answers without
- * reading it (a refusal, a 429) would otherwise leave the stream to the object half-sent, which
- * workerd reports as an error on the answer. Console bodies are small JSON.
+ * The Worker's fetch: refuse to serve without Access settings; then, in this order and before any
+ * object exists for the request, Access, the body's size and (live mode) whether the credential
+ * reaches the account named; only then hand the request to its object.
  */
-async function buffered(request: Request): Promise<Request> {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return request;
-  return new Request(request.url, { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
-}
-
-/** The Worker's fetch: refuse to serve without Access settings, else hand the request to its object. */
-export async function routeToObject(request: Request, env: WorkerEnv): Promise<Response> {
+export async function routeToObject(request: Request, env: WorkerEnv, deps: EdgeDeps = {}): Promise<Response> {
   let config;
   try {
     config = workerConfig(env);
@@ -39,6 +44,16 @@ export async function routeToObject(request: Request, env: WorkerEnv): Promise<R
     const message = error instanceof Error ? error.message : 'Misconfigured';
     return Response.json(errorBody([{ code: ErrorCode.internal, message }]), { status: 503 });
   }
+  const denied = await checkAccess(request, config.access, deps.verifyAccess);
+  if (denied) return denied;
+  const bounded = await boundedBody(request);
+  if (bounded instanceof Response) return bounded;
+  const account = config.upstream ? accountNamed(request) : undefined;
+  if (config.upstream && account && account !== config.upstream.accountId) {
+    const reachable = await reachableAccounts(config.upstream, deps.fetchImpl).catch(() => null);
+    if (!reachable) return Response.json(errorBody([{ code: ErrorCode.internal, message: 'Could not read which accounts the API token reaches; try again in a moment' }]), { status: 503 });
+    if (!reachable.has(account)) return unreachableAccount(account);
+  }
   const name = objectName(request, Boolean(config.upstream), config.upstream?.accountId);
-  return env.CONSOLE.get(env.CONSOLE.idFromName(name)).fetch(await buffered(request));
+  return env.CONSOLE.get(env.CONSOLE.idFromName(name)).fetch(bounded);
 }
