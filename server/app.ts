@@ -23,6 +23,7 @@ import { bodyLimit } from './http/body-limit.ts';
 import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { log } from './log.ts';
 import { mountJournal } from './console/journal/mount.ts';
+import { createAccountGate } from './console/account-gate.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -131,6 +132,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
   // One budget for every request the server makes on its own: the index's and the findings' reads.
   const budget = createRequestBudget({ share: config.indexShare });
+  if (deps.consoleStorage) {
+    // Before every route that starts work for an account: only accounts the credential reaches.
+    const gate = createAccountGate(() => handleV4);
+    app.use('/console-api/accounts/:accountId/*', gate.middleware);
+    app.use('/console-api/history', gate.middleware);
+    app.use('/console-api/history/*', gate.middleware);
+  }
   const index: MembershipIndex | null = deps.consoleStorage
     ? createMembershipIndex({
         storage: deps.consoleStorage,

@@ -33,6 +33,8 @@ export interface FindingsDeps {
 }
 
 const accountId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex account id');
+/** Finding ids are rule names and object ids: far shorter than this. */
+const MAX_FINDING_ID = 200;
 const dismissalBody = z.object({ reason: z.string().trim().min(1, 'Say why this finding is dismissed').max(500, 'must be at most 500 characters') });
 const draftSchema = z.object({
   group_id: z.string().min(1),
@@ -50,7 +52,7 @@ const simulateBody = z.discriminatedUnion('question', [
   z.object({ question: z.literal('who'), permission_group_id: z.string().min(1), resource: z.string().min(1), draft: draftSchema.optional() }),
 ]);
 
-function invalid(c: Context, issues: z.core.$ZodIssue[]) {
+function invalid(c: Context, issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>) {
   const errors = issues.map((i) => ({ code: ErrorCode.invalidField, message: `${i.path.join('.') || 'body'}: ${i.message}`, source: { pointer: `/${i.path.join('/')}` } }));
   return c.json(errorBody(errors), 400);
 }
@@ -205,6 +207,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   });
 
   api.put('/accounts/:accountId/findings/:findingId/dismissal', async (c) => {
+    if (c.req.param('findingId').length > MAX_FINDING_ID) return invalid(c, [{ path: ['finding_id'], message: `must be at most ${MAX_FINDING_ID} characters` }]);
     const body = dismissalBody.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return invalid(c, body.error.issues);
     return c.json({ result: dismissals.dismiss(c.req.param('accountId'), c.req.param('findingId'), body.data.reason) });
