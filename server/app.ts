@@ -24,6 +24,7 @@ import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { log } from './log.ts';
 import { mountJournal } from './console/journal/mount.ts';
 import { createAccountGate } from './console/account-gate.ts';
+import { refuseMalformedPath } from './http/malformed-path.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -105,6 +106,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   const runtime: RuntimeServices = hasAll(deps.runtime) ? deps.runtime : { ...nodeRuntime(config.distDir), ...deps.runtime };
   // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
   if (runtime.admission) app.use('*', runtime.admission);
+  app.use('*', refuseMalformedPath());
   const mode = config.upstream ? 'live' : 'sandbox';
   const security = resolveSecurity(deps.security);
   // Team mode signs admins in with Access, which replaces the one-admin launch-URL session.
