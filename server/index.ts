@@ -4,7 +4,7 @@ import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
 import { openConsoleStore } from './console/open-store.ts';
-import { createLiveSession, launchUrl } from './security/session.ts';
+import { createLiveSession, displayHost, launchUrl } from './security/session.ts';
 import { describeUpstream } from './upstream/verify.ts';
 
 registerConfiguredSecrets();
@@ -27,11 +27,6 @@ if (config.upstream) {
   log.info(await describeUpstream(config.upstream));
 } else {
   log.info(`Sandbox mode: ${config.sandboxDbPath} (seed: ${config.seed})${config.sandboxFaults ? `, faults: ${config.sandboxFaults}` : ''}`);
-}
-
-function displayHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

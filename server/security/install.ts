@@ -5,7 +5,7 @@ import { crossSiteCheck } from './cross-site.ts';
 import { securityHeaders } from './headers.ts';
 import { hostCheck } from './host-check.ts';
 import type { SecurityOptions } from './options.ts';
-import { sessionCheck, type LiveSession } from './session.ts';
+import { displayHost, sessionCheck, type LiveSession } from './session.ts';
 
 /**
  * Puts every request-level protection in front of all routes, in the order an attack meets them:
@@ -24,6 +24,6 @@ export function installSecurity(
   if (security.securityHeaders) app.use('*', securityHeaders());
   if (security.hostCheck) app.use('*', hostCheck({ configHost: config.host, configPort: config.port }));
   if (access) app.use('*', accessCheck(access));
-  if (session) app.use('*', sessionCheck(session));
+  if (session) app.use('*', sessionCheck(session, displayHost(config.host)));
   if (security.crossSiteCheck) app.use('*', crossSiteCheck());
 }

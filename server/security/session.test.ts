@@ -67,6 +67,22 @@ describe('live session (token in the printed URL → HttpOnly SameSite=Strict co
     expect(calls).toHaveLength(0);
   });
 
+  it('the launch link is taken only as printed: not from another site, not on another host name', async () => {
+    const { app, session } = liveApp();
+    const attempts = [
+      { host: OWN_HOST, 'sec-fetch-site': 'cross-site' },
+      { host: OWN_HOST, 'sec-fetch-site': 'same-site' },
+      { host: `localhost:${PORT}`, 'sec-fetch-site': 'none' },
+    ];
+    for (const headers of attempts) {
+      const res = await app.request(`/?token=${session.token}`, { headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const typed = await app.request(`/?token=${session.token}`, { headers: { host: OWN_HOST, 'sec-fetch-site': 'none' } });
+    expect(typed.status).toBe(302);
+  });
+
   it('every launch has new secrets', () => {
     const a = createLiveSession(PORT);
     const b = createLiveSession(PORT);

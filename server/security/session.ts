@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { isApiPath, refuse, SecurityCode } from './refuse.ts';
+import { parseHost } from './host-check.ts';
 
 /**
  * Live mode's session, the pattern local notebook servers use: a random token, new at every
@@ -25,6 +26,12 @@ export function createLiveSession(port: number, token: string = secretValue()): 
   return { token, cookieValue: secretValue(), cookieName: `iam_console_session_${port}` };
 }
 
+/** The host name URLs are printed with: the bound interface, or 127.0.0.1 when bound to every one. */
+export function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 export function launchUrl(baseUrl: string, session: LiveSession): string {
   return `${baseUrl.replace(/\/$/, '')}/?token=${session.token}`;
 }
@@ -39,7 +46,15 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 export const SESSION_MESSAGE =
   'Not signed in to this console: open the link with ?token=… that the server printed when it started';
 
-export function sessionCheck(session: LiveSession): MiddlewareHandler {
+/** How a browser says where a navigation came from: only one typed or opened from the terminal (none), or our own page. */
+const LAUNCH_FETCH_SITES = new Set(['none', 'same-origin']);
+
+/**
+ * `launchHost`: the host name the server printed in the launch URL. The token is taken only on
+ * that name (a cookie set for `localhost` would be another origin's) and only from a navigation
+ * no other site started.
+ */
+export function sessionCheck(session: LiveSession, launchHost = '127.0.0.1'): MiddlewareHandler {
   return async (c, next) => {
     if (isApiPath(c.req.path)) {
       if (!sameSecret(getCookie(c, session.cookieName), session.cookieValue)) {
@@ -51,6 +66,11 @@ export function sessionCheck(session: LiveSession): MiddlewareHandler {
     const token = url.searchParams.get('token');
     if (token === null || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     c.header('Cache-Control', 'no-store');
+    const fetchSite = c.req.header('sec-fetch-site');
+    const hostName = parseHost(c.req.header('host') ?? '')?.name;
+    if ((fetchSite !== undefined && !LAUNCH_FETCH_SITES.has(fetchSite)) || (hostName !== undefined && hostName !== launchHost)) {
+      return c.text(`Open the launch link exactly as printed (http://${launchHost}:…/?token=…), from the terminal, not from another site or host name.`, 403);
+    }
     if (!sameSecret(token, session.token)) {
       return c.text('This link is not valid for this run of the console. Use the URL printed in its terminal.', 401);
     }
