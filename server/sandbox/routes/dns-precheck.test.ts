@@ -71,6 +71,19 @@ describe('DNS pre-check (/console-api/dns/txt)', () => {
     expect(asked).toBe(false);
   });
 
+  it.each(['/txt?name=metadata.google.internal', '/zone?name=metadata.google.internal', '/txt?name=printer.lan'])(
+    'live mode refuses a name that is not a public DNS name, before any lookup: %s',
+    async (path) => {
+      let asked = false;
+      const ask = async () => ((asked = true), []);
+      const app = createDnsPrecheckApi({ mode: 'live', resolveTxt: ask, resolveSoa: ask, resolveNs: ask });
+      const res = await get(app, path);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toMatch(/not a public DNS name/);
+      expect(asked).toBe(false);
+    },
+  );
+
   it('is mounted by the server in both modes', async () => {
     const { db } = createTestSandbox('empty');
     insertTxtRecord(db, 'acme.com', 'hello');

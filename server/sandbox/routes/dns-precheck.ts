@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { findZoneApex, providerFromNameservers, type IsZoneApex } from '../../dns/zone-apex.ts';
 import type { Db } from '../db/open.ts';
+import { publicDnsNameProblem } from '../../dns/public-name.ts';
 import { parseDomainName, txtValuesAt } from './sandbox-dns-zone.ts';
 
 /**
@@ -78,6 +79,8 @@ export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
       return c.json({ name, zone, provider: providerFromNameservers(nameServers), source: 'sandbox' as const });
     }
     if (!live) throw new Error('unreachable: live mode has a resolver');
+    const notPublic = publicDnsNameProblem(name);
+    if (notPublic) return c.json({ errors: [{ field: 'name', message: `name: ${name} ${notPublic}` }] }, 400);
 
     const isApex: IsZoneApex = async (candidate) => {
       try {
@@ -106,6 +109,8 @@ export function createDnsPrecheckApi(deps: DnsPrecheckDeps): Hono {
     const name = check.value;
 
     if (deps.mode === 'sandbox') return c.json({ name, records: txtValuesAt(deps.db, name), source: 'sandbox' as const });
+    const notPublic = publicDnsNameProblem(name);
+    if (notPublic) return c.json({ errors: [{ field: 'name', message: `name: ${name} ${notPublic}` }] }, 400);
 
     try {
       // A TXT record is a list of ≤255-byte strings that together make one value.
