@@ -39,4 +39,49 @@ export async function run() {
   await timed('PUT rename, console (+ journal: before read, entry)', N, (i) => call('PUT', `${GROUPS}/${id}`, true, { name: `Bench c${i}` }));
   await timed('History page of 25 (journal + audit-log merge)', 50, () => call('GET', `/console-api/history?account_id=${ACCOUNT}&per_page=25`, true));
   await timed('History of one group, 25 per page', 50, () => call('GET', `/console-api/history?account_id=${ACCOUNT}&resource_type=user_group&resource_id=${id}`, true));
+  await requestsPerJournaledWrite('default');
+  await requestsPerJournaledWrite('large');
+}
+
+/**
+ * Requests per journaled write, counted at a stand-in upstream in live mode once the membership
+ * index is warm: the journal's own reads are what the admin's rate limit pays for History.
+ */
+export async function requestsPerJournaledWrite(seed: 'default' | 'large') {
+  const { createSandboxApi } = await import('../server/sandbox/router.ts');
+  const db = openSandboxDb(':memory:', seed);
+  const upstream = createSandboxApi({ db, verificationDelayMs: 0 });
+  let calls = 0;
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls += 1;
+    return upstream.fetch(new Request(String(input).replace('https://api.test', 'http://sandbox'), init));
+  }) as typeof fetch;
+  const config = loadConfig({ PORT: '3000', CLOUDFLARE_API_TOKEN: 'bench-token-123456', CLOUDFLARE_API_BASE: 'https://api.test/client/v4', CONSOLE_INDEX_SHARE: '1' });
+  const app = createApp({ config, db: null, consoleStorage: openConsoleStore(':memory:'), serveSpa: false, fetchImpl, security: { session: false } });
+  const call = (method: string, path: string, body?: unknown) =>
+    app.request(ORIGIN + path, { method, headers: { ...HEADERS, 'x-iam-console': '1' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const started = performance.now();
+  for (;;) {
+    const status = (await (await call('GET', `/console-api/accounts/${ACCOUNT}/membership-index`)).json()) as { state: string };
+    if (status.state === 'warm') break;
+    if (performance.now() - started > 600_000) throw new Error('index not warm after 10 minutes');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const group = db
+    .prepare('SELECT user_group_id AS id, count(*) AS n FROM user_group_members m JOIN user_groups g ON g.id = m.user_group_id WHERE g.account_id = ? GROUP BY 1 ORDER BY 2 DESC LIMIT 1')
+    .get(ACCOUNT) as { id: string; n: number };
+  const outsider = db
+    .prepare('SELECT id FROM account_members WHERE account_id = ? AND id NOT IN (SELECT member_id FROM user_group_members WHERE user_group_id = ?) LIMIT 1')
+    .get(ACCOUNT, group.id) as { id: string };
+  await call('PUT', `${GROUPS}/${group.id}`, { name: 'Bench warm-up' });
+  const extra = async (label: string, method: string, path: string, body?: unknown) => {
+    const before = calls;
+    const res = await call(method, path, body);
+    if (!res.ok) throw new Error(`${label}: ${res.status} ${await res.text()}`);
+    console.log(`  ${label.padEnd(40)} ${calls - before - 1} extra request(s)`);
+  };
+  console.log(`requests per journaled write, ${seed} seed, group of ${group.n} members (live mode, index warm):`);
+  await extra('add one member', 'POST', `${GROUPS}/${group.id}/members`, [{ id: outsider.id }]);
+  await extra('remove one member', 'DELETE', `${GROUPS}/${group.id}/members/${outsider.id}`);
+  await extra('rename the group', 'PUT', `${GROUPS}/${group.id}`, { name: 'Bench renamed' });
 }

@@ -24,6 +24,7 @@ import { drainUnreadBody } from './http/drain-unread-body.ts';
 import { log } from './log.ts';
 import { mountJournal } from './console/journal/mount.ts';
 import { createAccountGate } from './console/account-gate.ts';
+import { createGroupLookup } from './console/membership-index/group-lookup.ts';
 import { refuseMalformedPath } from './http/malformed-path.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
@@ -163,6 +164,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       historyDays: config.historyDays ?? 365,
       isConsoleRequest: (request) => usesServerCredential(request, security.consoleHeader),
       keyEmail: config.upstream?.credential.headers['x-auth-email'],
+      groups: index ? createGroupLookup(deps.consoleStorage) : undefined,
     });
   }
 

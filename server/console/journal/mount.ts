@@ -6,6 +6,7 @@ import { recordConsoleWrites } from './record-writes.ts';
 import { createHistoryApi } from './routes.ts';
 import type { SelfReader } from './self-fetch.ts';
 import { pruneEntries } from './store.ts';
+import type { GroupLookup } from '../membership-index/group-lookup.ts';
 
 export interface JournalOptions {
   storage: ConsoleStorage;
@@ -14,6 +15,8 @@ export interface JournalOptions {
   /** Live mode with a global API key: the key's email names the console's writes. */
   keyEmail?: string | null;
   syncEveryMs?: number;
+  /** The membership index's view of groups: membership changes are journaled from it and the write. */
+  groups?: GroupLookup;
 }
 
 /**
@@ -35,7 +38,7 @@ export function mountJournal(app: Hono, options: JournalOptions): void {
     // Retention is enforced as the journal grows, not on a timer.
     if (++writes % 50 === 1) pruneEntries(options.storage, options.historyDays);
   };
-  app.use('/client/v4/*', recordConsoleWrites({ storage: options.storage, appFetch, isConsoleRequest: options.isConsoleRequest, actor: writer, onRecorded: prune }));
+  app.use('/client/v4/*', recordConsoleWrites({ storage: options.storage, appFetch, isConsoleRequest: options.isConsoleRequest, actor: writer, onRecorded: prune, groups: options.groups }));
   pruneEntries(options.storage, options.historyDays);
   app.route(
     '/console-api/history',

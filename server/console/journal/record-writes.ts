@@ -3,6 +3,7 @@ import { writeTarget, type WriteTarget } from '../../iam-write-target.ts';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import type { ConsoleActor } from './console-actor.ts';
+import type { GroupLookup, IndexedMember } from '../membership-index/group-lookup.ts';
 import { readState, selfReader, type AppFetch, type SelfReader } from './self-fetch.ts';
 import { insertEntry } from './store.ts';
 
@@ -15,6 +16,8 @@ export interface RecordDeps {
   isConsoleRequest: (request: Request) => boolean;
   actor: (read: SelfReader) => Promise<ConsoleActor>;
   onRecorded?: () => void;
+  /** What the membership index knows, so a membership change costs no read of the API. */
+  groups?: GroupLookup;
 }
 
 interface Envelope {
@@ -30,10 +33,17 @@ export function nameOf(resourceType: string, state: unknown): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** The response carries the full new state for these; the rest are read back. */
+/** The response carries the full new state for these. */
 function stateInResponse(target: WriteTarget): boolean {
   if (target.resourceType === 'user_group_members') return target.action === 'replace_members';
   return target.action === 'create' || target.action === 'update';
+}
+
+/** An action endpoint's answer, when it is the resource itself (same id). */
+function resourceInResult(result: unknown, resourceId: string | null): unknown {
+  if (!result || typeof result !== 'object' || Array.isArray(result) || !resourceId) return null;
+  const r = result as { id?: unknown; client_id?: unknown };
+  return r.id === resourceId || r.client_id === resourceId ? result : null;
 }
 
 async function requestBody(request: Request): Promise<unknown> {
@@ -45,14 +55,36 @@ async function requestBody(request: Request): Promise<unknown> {
   }
 }
 
-/** The state before a write, and for a group about to be deleted its members too (so it can be re-created). */
-async function beforeState(read: SelfReader, target: WriteTarget, base: string): Promise<unknown> {
-  if (!target.snapshotPath) return null;
-  const state = await readState(read, base + target.snapshotPath);
-  if (target.resourceType === 'user_group' && target.action === 'delete' && state && typeof state === 'object') {
-    return { ...state, members: await readState(read, `${base}${target.snapshotPath}/members`) };
+/** The member ids a POST or PUT of members names: a bare array (today) or {members: [...]} (one docs page). */
+function memberIdsOf(body: unknown): string[] {
+  const list = Array.isArray(body) ? body : (body as { members?: unknown } | null)?.members;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((m) => (m && typeof (m as { id?: unknown }).id === 'string' ? [(m as { id: string }).id] : []));
+}
+
+/**
+ * A membership change as the write itself says it, with names from the index: the members it
+ * touched before and after, not the group's whole list (which cost a read of every page twice,
+ * 24 requests on a 5,200-member group). A replace keeps the whole list: its answer carries it.
+ */
+function membershipBefore(target: WriteTarget, known: { members: IndexedMember[] | null } | null, body: unknown, memberId: string | undefined, lookup: GroupLookup | undefined, accountId: string): IndexedMember[] | null {
+  if (target.action === 'replace_members') return known?.members ?? null;
+  if (target.action === 'remove_member' && memberId) {
+    return [known?.members?.find((m) => m.id === memberId) ?? lookup?.member(accountId, memberId) ?? { id: memberId }];
   }
-  return state;
+  const ids = new Set(memberIdsOf(body));
+  return (known?.members ?? []).filter((m) => ids.has(m.id));
+}
+
+function membershipAfter(target: WriteTarget, result: unknown, body: unknown, before: IndexedMember[] | null, lookup: GroupLookup | undefined, accountId: string): unknown {
+  if (target.action === 'replace_members') return result ?? [];
+  if (target.action === 'remove_member') return [];
+  const answered = new Map((Array.isArray(result) ? (result as IndexedMember[]) : []).map((m) => [m.id, m]));
+  const known = new Map((before ?? []).map((m) => [m.id, m]));
+  return memberIdsOf(body).map((id) => {
+    const m = answered.get(id) ?? known.get(id) ?? lookup?.member(accountId, id) ?? { id };
+    return { id: m.id, ...(m.email ? { email: m.email } : {}), ...(m.status ? { status: m.status } : {}) };
+  });
 }
 
 /**
@@ -73,8 +105,19 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     const read = selfReader(deps.appFetch, c.req.raw);
     const actor = await deps.actor(read);
     const body = await requestBody(c.req.raw);
-    const before = await beforeState(read, target, base);
-    const groupName = target.resourceType === 'user_group_members' ? nameOf('user_group', await readState(read, `${base}iam/user_groups/${target.resourceId}`)) : null;
+    const memberships = target.resourceType === 'user_group_members';
+    const deletesGroup = target.resourceType === 'user_group' && target.action === 'delete';
+    const known = (memberships || deletesGroup) && target.resourceId ? (deps.groups?.group(accountId, target.resourceId) ?? null) : null;
+    const memberId = target.action === 'remove_member' ? match[2]!.split('/')[4] : undefined;
+    let before: unknown = null;
+    if (memberships) before = membershipBefore(target, known, body, memberId, deps.groups, accountId);
+    else if (target.snapshotPath) before = await readState(read, base + target.snapshotPath);
+    // A deleted group keeps its members for a re-create: from the index, read only when the index
+    // has not read that group yet (a delete is rare, and without them a revert could not re-create it).
+    if (deletesGroup && before && typeof before === 'object') {
+      before = { ...before, members: known?.members ?? (await readState(read, `${base}${target.snapshotPath}/members`)) };
+    }
+    const groupName = memberships ? (known?.name ?? null) : null;
     await next();
 
     const envelope = (await c.res.clone().json().catch(() => null)) as Envelope | null;
@@ -82,9 +125,9 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     const created = envelope?.result as { id?: string; client_id?: string } | undefined;
     const resourceId = target.resourceId ?? created?.id ?? created?.client_id ?? null;
     let after: unknown = null;
-    if (success && target.action !== 'delete') {
-      const path = target.snapshotPath ?? `${match[2]!.replace(/\/$/, '')}/${resourceId}`;
-      after = stateInResponse(target) && envelope?.result !== undefined ? envelope.result : await readState(read, base + path);
+    if (success && memberships) after = membershipAfter(target, envelope?.result, body, before as IndexedMember[] | null, deps.groups, accountId);
+    else if (success && target.action !== 'delete') {
+      after = stateInResponse(target) && envelope?.result !== undefined ? envelope.result : resourceInResult(envelope?.result, resourceId);
     }
     insertEntry(deps.storage, {
       accountId,
