@@ -49,10 +49,13 @@ function actorOf(entry: AuditLogEntry): { id: string | null; label: string } {
   return { id: entry.actor?.id ?? null, label: entry.actor?.id ? tokenLabel(entry.actor.id) : 'unknown actor' };
 }
 
+function isConsoleActor(entry: AuditLogEntry, actorId: string | null, consoleActor: ConsoleActor): boolean {
+  return Boolean((actorId && actorId === consoleActor.id) || (entry.actor?.email && entry.actor.email === consoleActor.label));
+}
+
 /** Marks the console's own journal entry as echoed by this audit entry; true when there was one. */
 function linkConsoleEcho(storage: ConsoleStorage, accountId: string, entry: AuditLogEntry, actorId: string | null, consoleActor: ConsoleActor): boolean {
-  const ours = (actorId && actorId === consoleActor.id) || (entry.actor?.email && entry.actor.email === consoleActor.label);
-  if (!ours || !entry.when) return false;
+  if (!isConsoleActor(entry, actorId, consoleActor) || !entry.when) return false;
   const at = Date.parse(entry.when);
   const row = storage
     .prepare(
@@ -77,11 +80,14 @@ export async function syncAuditLog(
   accountId: string,
   consoleActor: ConsoleActor,
   historyDays: number,
+  now: number = Date.now(),
 ): Promise<{ imported: number; ok: boolean }> {
   const state = storage.prepare('SELECT synced_until FROM journal_audit_sync WHERE account_id = ?').get(accountId);
   const since = (state?.synced_until as string | undefined) ?? new Date(Date.now() - historyDays * 86_400_000).toISOString();
   let imported = 0;
   let until = since;
+  /** The first echo of a console write whose journal entry is not written yet: the next sync starts there. */
+  let heldFrom: string | null = null;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const query = `since=${encodeURIComponent(since)}&direction=asc&per_page=${PER_PAGE}&page=${page}`;
     const res = await read<{ result?: AuditLogEntry[] }>(`/accounts/${accountId}/audit_logs?${query}`);
@@ -94,6 +100,13 @@ export async function syncAuditLog(
         if (storage.prepare('SELECT 1 FROM journal_entries WHERE audit_id = ?').get(entry.id)) continue;
         const actor = actorOf(entry);
         if (linkConsoleEcho(storage, accountId, entry, actor.id, consoleActor)) continue;
+        // The console's own write, read between the write and its journal entry: wait for the
+        // entry rather than show the change twice. One the journal never got (a crash) shows
+        // after a minute, as a change made through the API.
+        if (isConsoleActor(entry, actor.id, consoleActor) && entry.when && now - Date.parse(entry.when) < SAME_CHANGE_MS) {
+          heldFrom ??= entry.when;
+          continue;
+        }
         const resourceType = entry.resource?.type ?? 'unknown';
         const before = redactSecrets(parseValue(entry.oldValueJson, entry.oldValue));
         const after = redactSecrets(parseValue(entry.newValueJson, entry.newValue));
@@ -121,6 +134,6 @@ export async function syncAuditLog(
   }
   storage
     .prepare('INSERT INTO journal_audit_sync (account_id, synced_until) VALUES (?, ?) ON CONFLICT(account_id) DO UPDATE SET synced_until = excluded.synced_until')
-    .run(accountId, until);
+    .run(accountId, heldFrom ? new Date(Date.parse(heldFrom) - 1).toISOString() : until);
   return { imported, ok: true };
 }
