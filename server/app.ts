@@ -26,6 +26,7 @@ import { mountJournal } from './console/journal/mount.ts';
 import { createAccountGate } from './console/account-gate.ts';
 import { createGroupLookup } from './console/membership-index/group-lookup.ts';
 import { refuseMalformedPath } from './http/malformed-path.ts';
+import { createWriteOnce } from './http/write-once.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -156,6 +157,18 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     await index?.observe(request, response);
     return response;
   };
+
+  // At most once: before the journal and the API, so a repeated delivery reaches neither.
+  if (deps.consoleStorage) {
+    const writes = createWriteOnce(deps.consoleStorage);
+    app.use('/client/v4/*', writes.middleware);
+    app.get('/console-api/writes/:writeId', (c) => {
+      const outcome = writes.outcome(c.req.param('writeId'));
+      return outcome
+        ? c.json({ result: outcome })
+        : c.json(errorBody([{ code: ErrorCode.notFound, message: 'This server never received that write' }]), 404);
+    });
+  }
 
   // The change journal wraps /client/v4 in both modes (server/console/journal/).
   if (deps.consoleStorage) {

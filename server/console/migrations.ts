@@ -2,9 +2,10 @@ import { membershipIndexMigrations } from './membership-index/schema.ts';
 import { journalMigrations } from './journal/schema.ts';
 import { findingsMigrations } from './findings/dismissals.ts';
 import type { FeatureMigrations } from './storage.ts';
+import { writeOnceMigrations } from '../http/write-once.ts';
 
 /**
  * Every console feature's tables, one entry per feature (membership index, journal, findings…).
  * Append a step to a feature's list to change its schema; never edit an applied step.
  */
-export const consoleFeatureMigrations: FeatureMigrations[] = [membershipIndexMigrations, journalMigrations, findingsMigrations];
+export const consoleFeatureMigrations: FeatureMigrations[] = [membershipIndexMigrations, journalMigrations, findingsMigrations, writeOnceMigrations];
