@@ -85,6 +85,9 @@ export function listOf<S extends z.ZodMiniType>(item: S) {
   );
 }
 
+/** A list whose items are not read (only counted). */
+export const unknownListSchema = listOf(z.unknown());
+
 export const scopeObjectSchema = z.object({ key: z.string() });
 
 /** One scope, internal form: `objects` is always a list (missing or `null` reads as `[]`). */
