@@ -1,51 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
 import { openConsoleStore } from '../open-store.ts';
+import { toToday } from '../today-shapes.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
 import { sandboxMembershipSource } from './test-support.ts';
-
-/**
- * Today's API (the published schema, TODAY.md) answers what the 2024 pages described in other
- * shapes. This rewrites the sandbox's answers into today's — idempotently, so it holds whichever
- * era the sandbox answers in — and the findings must come out the same. Before the server read
- * through the SPA's parsing boundary, a resource group's one-object `scope` made every findings
- * call fail with "(scopes ?? []) is not iterable".
- */
-function todayShape(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) {
-    // Resource groups: `scope` is ONE object (schema iam_scope).
-    if (key === 'scope' && value.length === 1) return todayShape(value[0]);
-    return value.map((v) => todayShape(v));
-  }
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = todayShape(v, k);
-  // Permission groups: meta {label, scopes} (schema example), no {key, value}.
-  const meta = out.meta as Record<string, unknown> | undefined;
-  if (key !== 'meta' && meta && meta.key === 'label') {
-    const { key: _k, value: label, ...rest } = meta;
-    out.meta = { label, scopes: 'com.cloudflare.api.account', ...rest };
-  }
-  // Fields the docs' real payloads carry and the 2024 pages never showed.
-  if (typeof out.id === 'string' && key !== 'user') out.status ??= 'V';
-  return out;
-}
-
-async function toToday(response: Response, path: string): Promise<Response> {
-  const body = (await response.json()) as Record<string, unknown>;
-  const shaped = todayShape(body) as Record<string, unknown>;
-  // An empty members list answers `result: null`; zones carry `owner: {id: null, name: null}`.
-  if (/\/members$/.test(path) && Array.isArray(shaped.result) && shaped.result.length === 0) shaped.result = null;
-  if (path === '/zones' && Array.isArray(shaped.result)) {
-    shaped.result = shaped.result.map((z) => ({ ...(z as object), owner: { id: null, name: null, type: 'user' } }));
-  }
-  if (shaped.result_info && typeof shaped.result_info === 'object') {
-    const info = shaped.result_info as { total_count?: number; per_page?: number };
-    if (info.total_count !== undefined && info.per_page) (info as Record<string, unknown>).total_pages = Math.ceil(info.total_count / info.per_page);
-  }
-  return new Response(JSON.stringify(shaped), { status: response.status, headers: { 'content-type': 'application/json' } });
-}
 
 function findingsApi(shape: 'sandbox' | 'today') {
   const sandbox = createTestSandbox('default');
@@ -62,6 +21,10 @@ function findingsApi(shape: 'sandbox' | 'today') {
   return { api: createFindingsApi({ reader, memberships: sandboxMembershipSource(sandbox.db), storage: openConsoleStore(':memory:') }), seen };
 }
 
+/**
+ * Before the server read through the SPA's parsing boundary, a resource group's one-object
+ * `scope` made every findings call fail with "(scopes ?? []) is not iterable".
+ */
 describe('findings on today\'s API shapes', () => {
   it('answers 200 with the same findings as on the 2024 shapes', async () => {
     const today = findingsApi('today');

@@ -4,6 +4,7 @@ import { redactSecrets } from '../../redact-secrets.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import type { ConsoleActor } from './console-actor.ts';
 import { readState, selfReader, type AppFetch, type SelfReader } from './self-fetch.ts';
+import { normalizeState } from './normalize-state.ts';
 import { insertEntry } from './store.ts';
 
 /** Sent by the SPA on a revert's write: the journal entry it undoes (stripped before the API). */
@@ -73,7 +74,7 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     const read = selfReader(deps.appFetch, c.req.raw);
     const actor = await deps.actor(read);
     const body = await requestBody(c.req.raw);
-    const before = await beforeState(read, target, base);
+    const before = normalizeState(target.resourceType, await beforeState(read, target, base));
     const groupName = target.resourceType === 'user_group_members' ? nameOf('user_group', await readState(read, `${base}iam/user_groups/${target.resourceId}`)) : null;
     await next();
 
@@ -84,7 +85,7 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     let after: unknown = null;
     if (success && target.action !== 'delete') {
       const path = target.snapshotPath ?? `${match[2]!.replace(/\/$/, '')}/${resourceId}`;
-      after = stateInResponse(target) && envelope?.result !== undefined ? envelope.result : await readState(read, base + path);
+      after = normalizeState(target.resourceType, stateInResponse(target) && envelope?.result !== undefined ? envelope.result : await readState(read, base + path));
     }
     insertEntry(deps.storage, {
       accountId,
