@@ -143,7 +143,7 @@ test('the palette finds a person by email (from the index) and adds them to a gr
   const email = person.user.email;
   await freshIndex(request);
   const v4Searches: string[] = [];
-  page.on('request', (r) => void (r.url().includes('/client/v4/') && r.url().includes('fuzzy_name') && v4Searches.push(r.url())));
+  page.on('request', (r) => void (r.url().includes('/client/v4/') && r.url().includes('fuzzyName') && v4Searches.push(r.url())));
   await page.goto(`/accounts/${ACCOUNT_ID}/groups`);
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
 

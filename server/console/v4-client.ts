@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { listOf } from '../../src/api/schemas/common.ts';
 import type { RequestBudget } from './budget.ts';
 
 /**
@@ -24,8 +26,12 @@ export class V4CallFailed extends Error {
 
 export function createV4Client(handle: V4Handler, budget: RequestBudget) {
   return {
-    /** GETs one page; the caller has already had the budget's say (budget.trySpend()). */
-    async get<T>(path: string, query: Record<string, string | number> = {}): Promise<V4Page<T>> {
+    /**
+     * GETs one page of a list, its items parsed by `item` (src/api/schemas: either API era, one
+     * model; `result: null`, today's empty members list, reads as no items). The caller has
+     * already had the budget's say (budget.trySpend()).
+     */
+    async get<S extends z.ZodMiniType>(path: string, item: S, query: Record<string, string | number> = {}): Promise<V4Page<z.infer<S>>> {
       const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
       let response: Response;
       try {
@@ -36,17 +42,19 @@ export function createV4Client(handle: V4Handler, budget: RequestBudget) {
       budget.observe(response);
       const body = (await response.json().catch(() => null)) as {
         success?: boolean;
-        result?: T[];
+        result?: unknown;
         errors?: Array<{ message?: string }>;
         result_info?: { total_pages?: number; total_count?: number; per_page?: number };
       } | null;
-      if (!response.ok || !body?.success || !Array.isArray(body.result)) {
+      if (!response.ok || !body?.success) {
         throw new V4CallFailed(response.status, body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
       }
+      const items = listOf(item).safeParse(body.result);
+      if (!items.success) throw new V4CallFailed(502, `Unexpected response shape from ${path}: ${z.prettifyError(items.error)}`);
       const info = body.result_info;
       const totalPages =
         info?.total_pages ?? (info?.total_count !== undefined && info.per_page ? Math.ceil(info.total_count / info.per_page) : null);
-      return { result: body.result, totalPages };
+      return { result: items.data as Array<z.infer<S>>, totalPages };
     },
   };
 }

@@ -10,17 +10,23 @@ const messageSchema = z.object({
 
 const envelopeSchema = z.object({
   success: z.boolean(),
-  errors: z.array(messageSchema),
+  errors: z.catch(z.array(messageSchema), []),
   messages: z.optional(z.array(z.unknown())),
   result: z.optional(z.unknown()),
-  result_info: z.optional(
-    z.object({
-      page: z.optional(z.number()),
-      per_page: z.optional(z.number()),
-      count: z.optional(z.number()),
-      total_count: z.optional(z.number()),
-      total_pages: z.optional(z.number()),
-    }),
+  // Paging facts are a help, never a reason to fail the page: an odd result_info reads as absent.
+  result_info: z.catch(
+    z.optional(
+      z.nullable(
+        z.object({
+          page: z.optional(z.number()),
+          per_page: z.optional(z.number()),
+          count: z.optional(z.number()),
+          total_count: z.optional(z.number()),
+          total_pages: z.optional(z.number()),
+        }),
+      ),
+    ),
+    undefined,
   ),
 });
 

@@ -72,13 +72,15 @@ function canonicalScope(scope: ScopeLike): ExportScope {
   return { key: scope.key, objects };
 }
 
-/** Reads a response `meta` (`{key, value}`) or a request one (`{adhoc: "true"}`) as a plain record. */
+/**
+ * Reads a response `meta` (the normalized `{key, value, adhoc?}` of src/api/schemas/common.ts, or a
+ * raw `{key, value}`) or a request one (`{adhoc: "true"}`) as a plain record.
+ */
 function metaRecord(meta: unknown): Record<string, string> | undefined {
   if (!meta || typeof meta !== 'object') return undefined;
   const m = meta as Record<string, unknown>;
-  if (typeof m.key === 'string' && typeof m.value === 'string' && Object.keys(m).every((k) => k === 'key' || k === 'value')) {
-    return { [m.key]: m.value };
-  }
+  if (m.adhoc === true) return { adhoc: 'true' };
+  if (typeof m.key === 'string' && typeof m.value === 'string') return { [m.key]: m.value };
   const entries = Object.entries(m).filter((e): e is [string, string] => typeof e[1] === 'string');
   return entries.length ? Object.fromEntries(entries) : undefined;
 }

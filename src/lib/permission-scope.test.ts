@@ -57,3 +57,16 @@ describe('what a resource group reaches', () => {
     expect(combinationWarnings([{ id: 'b', name: 'Billing' }], [{ name: 'All', scope: [{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }] }])).toEqual([]);
   });
 });
+
+describe('permissionScopeOf reads meta.scopes first (decision 3)', () => {
+  it('trusts meta.scopes over the name heuristic, as a string or a list', () => {
+    expect(permissionScopeOf({ name: 'Billing', meta: { scopes: ['com.cloudflare.api.account.zone'] } })).toBe('zone');
+    expect(permissionScopeOf({ name: 'DNS', meta: { scopes: 'com.cloudflare.api.account' } })).toBe('account');
+    expect(permissionScopeOf({ name: 'Both', meta: { scopes: ['com.cloudflare.api.account', 'com.cloudflare.api.account.zone'] } })).toBe('unknown');
+  });
+
+  it('falls back to the name and the label without meta.scopes', () => {
+    expect(permissionScopeOf({ name: 'Something', meta: { label: 'dns' } })).toBe('zone');
+    expect(permissionScopeOf({ meta: { key: 'label', value: 'billing' } })).toBe('account');
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * What a permission group acts on: the account, or zones. The API does not say (the model has
- * only id, name and meta), yet it refuses an account-level permission group on a resource group
- * that acts on zones (400, code 1006). This is a HEURISTIC, to warn before saving: a list of
- * known names (Cloudflare's catalogue as the sandbox mirrors it) and a few name patterns. The
- * API's answer stays the authority; an unknown name gets no warning rather than a wrong one.
+ * What a permission group acts on: the account, or zones. Today's API says so in `meta.scopes`
+ * (DECISIONS.md, decision 3), and refuses an account-level permission group on a resource group
+ * that acts on zones (400, code 1006). Without `meta.scopes` (the 2024 answers) this falls back
+ * to a HEURISTIC: a list of known names (Cloudflare's catalogue as the sandbox mirrors it) and a
+ * few name patterns. The API's answer stays the authority; an unknown name gets no warning
+ * rather than a wrong one.
  */
 
 export type PermissionScope = 'account' | 'zone' | 'unknown';
@@ -105,12 +106,33 @@ const ACCOUNT_PATTERNS = [/(^|_)billing($|_)/, /^(super_)?administrator($|_)/, /
 
 export interface PermissionGroupLike {
   name?: string;
-  meta?: { key?: string; value?: string };
+  /** The normalized meta (src/api/schemas/common.ts); a raw 2024 `{key: "label", value}` is read too. */
+  meta?: { key?: string; value?: string; label?: string; scopes?: readonly string[] | string };
 }
 
-/** The heuristic: the known lists first (by name, then by label), then the patterns. */
+export const ACCOUNT_SCOPE = 'com.cloudflare.api.account';
+export const ZONE_SCOPE = 'com.cloudflare.api.account.zone';
+
+/**
+ * What `meta.scopes` says (DECISIONS.md, decision 3): the account, zones, or nothing when it is
+ * absent, names neither, or names both (such a group can act on either, so no pairing is refused).
+ */
+export function declaredScopeOf(group: PermissionGroupLike): PermissionScope | null {
+  const raw = group.meta?.scopes;
+  const scopes = typeof raw === 'string' ? [raw] : (raw ?? []);
+  const account = scopes.includes(ACCOUNT_SCOPE);
+  const zone = scopes.includes(ZONE_SCOPE);
+  if (account && zone) return 'unknown';
+  if (zone) return 'zone';
+  if (account) return 'account';
+  return null;
+}
+
+/** `meta.scopes` first; without it, the heuristic: the known lists (by name, then by label), then the patterns. */
 export function permissionScopeOf(group: PermissionGroupLike): PermissionScope {
-  const candidates = [group.name, group.meta?.key === 'label' ? group.meta.value : undefined]
+  const declared = declaredScopeOf(group);
+  if (declared) return declared;
+  const candidates = [group.name, group.meta?.label ?? (group.meta?.key === 'label' ? group.meta.value : undefined)]
     .filter((s): s is string => Boolean(s))
     .map(normalizeLabel);
   for (const c of candidates) {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { unknownListSchema } from '../../../src/api/schemas/common.ts';
 import { analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
 import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts';
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
@@ -113,8 +114,8 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     if (computation.read.snapshot.memberships === null && membershipsAsOf === null && age < REUSE_UNCHECKED_MS) return false;
     try {
       const since = new Date(computation.readStartedAt - CLOCK_SLACK_MS).toISOString();
-      const entries = await reader().get<unknown[]>(`/accounts/${encodeURIComponent(account)}/audit_logs`, { since, per_page: 1, direction: 'desc' });
-      return (entries.result?.length ?? 0) > 0;
+      const entries = await reader().get(`/accounts/${encodeURIComponent(account)}/audit_logs`, unknownListSchema, { since, per_page: 1, direction: 'desc' });
+      return entries.length > 0;
     } catch (error) {
       if (error instanceof BudgetRefused) throw error;
       return age > REUSE_UNCHECKED_MS;

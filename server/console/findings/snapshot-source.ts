@@ -1,4 +1,10 @@
-import type { AccessSnapshot, SnapshotMember, SnapshotUserGroup } from '../../../src/lib/analyzer/snapshot.ts';
+import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
+import { listOf } from '../../../src/api/schemas/common.ts';
+import { permissionGroupSchema, resourceGroupSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
+import { oauthClientSchema, type OAuthClient } from '../../../src/api/schemas/oauth.ts';
+import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/schemas/sso.ts';
+import { zoneSchema } from '../../../src/api/schemas/zones.ts';
+import type { AccessSnapshot, SnapshotMember, SnapshotOAuthClient, SnapshotSsoConnector } from '../../../src/lib/analyzer/snapshot.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
 
 /**
@@ -29,17 +35,37 @@ export interface SnapshotRead {
   membershipsAsOf?: string;
 }
 
-interface AccountMemberRow {
-  id: string;
-  email?: string;
-  status?: string;
-  user?: { email?: string; first_name?: string | null; last_name?: string | null };
+/** The analyzer's view of a connector: a status the console does not know reads as not stated. */
+function ssoOf(c: SsoConnector): SnapshotSsoConnector {
+  const status = c.verification?.status;
+  return {
+    id: c.id,
+    email_domain: c.email_domain ?? '',
+    enabled: c.enabled ?? false,
+    ...(c.verification ? { verification: status && status !== 'unknown' ? { status } : {} } : {}),
+    ...(c.created_on !== undefined ? { created_on: c.created_on } : {}),
+    ...(c.updated_on !== undefined ? { updated_on: c.updated_on } : {}),
+  };
+}
+
+/** The analyzer's view of a client: an unknown visibility is not claimed public (no public-client finding). */
+function oauthOf(c: OAuthClient): SnapshotOAuthClient {
+  const status = c.client_uri_verification?.status;
+  return {
+    client_id: c.client_id,
+    visibility: c.visibility === 'public' ? 'public' : 'private',
+    ...(c.client_name !== undefined ? { client_name: c.client_name } : {}),
+    ...(typeof c.client_uri === 'string' ? { client_uri: c.client_uri } : {}),
+    ...(c.client_uri_verification ? { client_uri_verification: status && status !== 'unknown' ? { status } : {} } : {}),
+    ...(c.has_rotated_secret !== undefined ? { has_rotated_secret: c.has_rotated_secret } : {}),
+    ...(c.updated_at !== undefined ? { updated_at: c.updated_at } : {}),
+  };
 }
 
 /** Zones come from GET /zones; a backend without it (older sandbox) means "zones unknown". */
 async function readZones(reader: ApiReader, accountId: string): Promise<AccessSnapshot['zones']> {
   try {
-    const zones = await reader.all<{ id: string; name: string }>('/zones', 50, { 'account.id': accountId });
+    const zones = await reader.all('/zones', 50, zoneSchema, { 'account.id': accountId });
     return zones.map((z) => ({ id: z.id, name: z.name }));
   } catch (error) {
     if (error instanceof ApiReadError && (error.status === 404 || error.status === 405)) return null;
@@ -56,12 +82,13 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
   // can use a person without their groups, and on a large account that list is 100+ requests.
   const index = await memberships.memberships(accountId);
   const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones] = await Promise.all([
-    reader.all<SnapshotUserGroup>(`${account}/iam/user_groups`, 500),
-    !index || index.members ? Promise.resolve(null) : reader.all<AccountMemberRow>(`${account}/members`, 50),
-    reader.get<AccessSnapshot['resourceGroups']>(`${account}/iam/resource_groups`).then((b) => b.result ?? []),
-    reader.get<AccessSnapshot['ssoConnectors']>(`${account}/sso_connectors`).then((b) => b.result ?? []),
-    reader.get<AccessSnapshot['oauthClients']>(`${account}/oauth_clients`).then((b) => b.result ?? []),
-    reader.all<{ id: string; name?: string }>(`${account}/iam/permission_groups`, 50),
+    // Parsed by the SPA's boundary (src/api/schemas): either era's shapes, one model.
+    reader.all(`${account}/iam/user_groups`, 500, userGroupSchema),
+    !index || index.members ? Promise.resolve(null) : reader.all(`${account}/members`, 50, accountMemberSchema),
+    reader.get(`${account}/iam/resource_groups`, listOf(resourceGroupSchema)),
+    reader.get(`${account}/sso_connectors`, listOf(ssoConnectorSchema)),
+    reader.get(`${account}/oauth_clients`, listOf(oauthClientSchema)),
+    reader.all(`${account}/iam/permission_groups`, 50, permissionGroupSchema),
     readZones(reader, accountId),
   ]);
   const snapshot: AccessSnapshot = {
@@ -75,8 +102,8 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
     }),
     resourceGroups,
     zones,
-    ssoConnectors,
-    oauthClients,
+    ssoConnectors: ssoConnectors.map(ssoOf),
+    oauthClients: oauthClients.map(oauthOf),
     permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id })),
   };
   return {

@@ -1,6 +1,7 @@
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import { tokenLabel, type ConsoleActor } from './console-actor.ts';
+import { normalizeState } from './normalize-state.ts';
 import { nameOf } from './record-writes.ts';
 import type { SelfReader } from './self-fetch.ts';
 import { insertEntry, type EntrySource } from './store.ts';
@@ -108,8 +109,8 @@ export async function syncAuditLog(
           continue;
         }
         const resourceType = entry.resource?.type ?? 'unknown';
-        const before = redactSecrets(parseValue(entry.oldValueJson, entry.oldValue));
-        const after = redactSecrets(parseValue(entry.newValueJson, entry.newValue));
+        const before = redactSecrets(normalizeState(resourceType, parseValue(entry.oldValueJson, entry.oldValue)));
+        const after = redactSecrets(normalizeState(resourceType, parseValue(entry.newValueJson, entry.newValue)));
         insertEntry(storage, {
           accountId,
           at: entry.when ?? new Date().toISOString(),

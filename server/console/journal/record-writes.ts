@@ -5,6 +5,7 @@ import type { ConsoleStorage } from '../storage.ts';
 import type { ConsoleActor } from './console-actor.ts';
 import type { GroupLookup, IndexedMember } from '../membership-index/group-lookup.ts';
 import { readState, selfReader, type AppFetch, type SelfReader } from './self-fetch.ts';
+import { normalizeState } from './normalize-state.ts';
 import { insertEntry } from './store.ts';
 
 /** Sent by the SPA on a revert's write: the journal entry it undoes (stripped before the API). */
@@ -111,7 +112,7 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     const memberId = target.action === 'remove_member' ? match[2]!.split('/')[4] : undefined;
     let before: unknown = null;
     if (memberships) before = membershipBefore(target, known, body, memberId, deps.groups, accountId);
-    else if (target.snapshotPath) before = await readState(read, base + target.snapshotPath);
+    else if (target.snapshotPath) before = normalizeState(target.resourceType, await readState(read, base + target.snapshotPath));
     // A deleted group keeps its members for a re-create: from the index, read only when the index
     // has not read that group yet (a delete is rare, and without them a revert could not re-create it).
     if (deletesGroup && before && typeof before === 'object') {
@@ -127,7 +128,7 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
     let after: unknown = null;
     if (success && memberships) after = membershipAfter(target, envelope?.result, body, before as IndexedMember[] | null, deps.groups, accountId);
     else if (success && target.action !== 'delete') {
-      after = stateInResponse(target) && envelope?.result !== undefined ? envelope.result : resourceInResult(envelope?.result, resourceId);
+      after = normalizeState(target.resourceType, stateInResponse(target) && envelope?.result !== undefined ? envelope.result : resourceInResult(envelope?.result, resourceId));
     }
     insertEntry(deps.storage, {
       accountId,

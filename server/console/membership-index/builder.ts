@@ -1,3 +1,5 @@
+import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
+import { groupMemberSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
 import type { RequestBudget } from '../budget.ts';
 import { V4CallFailed, type V4Client } from '../v4-client.ts';
 import type { IndexedGroup, IndexedMember, IndexStore } from './store.ts';
@@ -26,13 +28,6 @@ interface PartialGroup {
   writeVersion: number;
 }
 
-interface AccountMemberRow {
-  id: string;
-  email?: string;
-  status?: string;
-  user?: { email?: string; first_name?: string | null; last_name?: string | null };
-}
-
 export function createIndexBuilder(deps: {
   store: IndexStore;
   client: V4Client;
@@ -51,7 +46,7 @@ export function createIndexBuilder(deps: {
   const versionOf = (accountId: string, groupId: string) => writeVersions.get(`${accountId}/${groupId}`) ?? 0;
 
   async function listMembers(accountId: string, page: number, sweep: number) {
-    const res = await client.get<AccountMemberRow>(`/accounts/${accountId}/members`, { page, per_page: PAGE.members });
+    const res = await client.get(`/accounts/${accountId}/members`, accountMemberSchema, { page, per_page: PAGE.members });
     const members: IndexedMember[] = res.result.map((m) => ({
       id: m.id,
       email: m.user?.email ?? m.email ?? '',
@@ -68,8 +63,10 @@ export function createIndexBuilder(deps: {
   }
 
   async function listGroups(accountId: string, page: number, sweep: number) {
-    const res = await client.get<IndexedGroup>(`/accounts/${accountId}/iam/user_groups`, { page, per_page: PAGE.groups });
-    store.upsertGroups(accountId, sweep, res.result);
+    const res = await client.get(`/accounts/${accountId}/iam/user_groups`, userGroupSchema, { page, per_page: PAGE.groups });
+    // Kept in the internal model (scope arrays, normalized meta), whichever era answered.
+    const groups: IndexedGroup[] = res.result.map((g) => ({ id: g.id, name: g.name, created_on: g.created_on, modified_on: g.modified_on, policies: g.policies ?? [] }));
+    store.upsertGroups(accountId, sweep, groups);
     const last = res.result.length < PAGE.groups || (res.totalPages !== null && page >= res.totalPages);
     store.setPhase(accountId, last ? 'memberships' : 'groups', last ? 1 : page + 1);
   }
@@ -77,7 +74,7 @@ export function createIndexBuilder(deps: {
   async function listGroupMembers(accountId: string, work: PartialGroup) {
     const path = `/accounts/${accountId}/iam/user_groups/${work.groupId}/members`;
     try {
-      const res = await client.get<{ id: string }>(path, { page: work.page, per_page: PAGE.groupMembers });
+      const res = await client.get(path, groupMemberSchema, { page: work.page, per_page: PAGE.groupMembers });
       work.ids.push(...res.result.map((m) => m.id));
       if (res.result.length === PAGE.groupMembers && (res.totalPages === null || work.page < res.totalPages)) {
         work.page += 1;

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { request } from '../client';
 import { deleteIdempotently } from '../idempotent-delete';
-import { deletedSchema } from '../schemas/common';
+import { deletedSchema, listOf } from '../schemas/common';
 import {
   groupMemberDetailSchema,
   groupMemberSchema,
@@ -26,9 +25,15 @@ export interface PageParams {
   per_page?: number;
 }
 
+/** Keeps a page size within what the operation serves (the published schema's limits). */
+export function perPageWithin(perPage: number | undefined, min: number, max: number): number | undefined {
+  return perPage === undefined ? undefined : Math.min(max, Math.max(min, Math.round(perPage)));
+}
+
 // Permission groups (read-only catalogue)
 export function listPermissionGroups(accountId: string, params: PageParams & { id?: string; name?: string; label?: string } = {}) {
-  return request(`${iam(accountId)}/permission_groups`, { query: { ...params }, schema: z.array(permissionGroupSchema) });
+  const query = { ...params, per_page: perPageWithin(params.per_page, 5, 50) };
+  return request(`${iam(accountId)}/permission_groups`, { query, schema: listOf(permissionGroupSchema) });
 }
 export function getPermissionGroup(accountId: string, id: string) {
   return request(`${iam(accountId)}/permission_groups/${seg(id)}`, { schema: permissionGroupSchema });
@@ -36,7 +41,7 @@ export function getPermissionGroup(accountId: string, id: string) {
 
 // Resource groups
 export function listResourceGroups(accountId: string, params: { id?: string; name?: string } = {}) {
-  return request(`${iam(accountId)}/resource_groups`, { query: { ...params }, schema: z.array(resourceGroupSchema) });
+  return request(`${iam(accountId)}/resource_groups`, { query: { ...params }, schema: listOf(resourceGroupSchema) });
 }
 export function getResourceGroup(accountId: string, id: string) {
   return request(`${iam(accountId)}/resource_groups/${seg(id)}`, { schema: resourceGroupSchema });
@@ -55,11 +60,13 @@ export function deleteResourceGroup(accountId: string, id: string) {
 export interface UserGroupListParams extends PageParams {
   id?: string;
   name?: string;
-  fuzzy_name?: string;
+  /** Substring of the name (today's API and the sandbox; the 2024 pages said `fuzzy_name`). */
+  fuzzyName?: string;
   direction?: 'asc' | 'desc';
 }
 export function listUserGroups(accountId: string, params: UserGroupListParams = {}) {
-  return request(`${iam(accountId)}/user_groups`, { query: { ...params }, schema: z.array(userGroupSchema) });
+  const query = { ...params, per_page: perPageWithin(params.per_page, 1, 500) };
+  return request(`${iam(accountId)}/user_groups`, { query, schema: listOf(userGroupSchema) });
 }
 export function getUserGroup(accountId: string, id: string) {
   return request(`${iam(accountId)}/user_groups/${seg(id)}`, { schema: userGroupSchema });
@@ -80,12 +87,14 @@ export function deleteUserGroup(accountId: string, id: string, options?: WriteOp
 // User group members
 const members = (accountId: string, groupId: string) => `${iam(accountId)}/user_groups/${seg(groupId)}/members`;
 export interface GroupMemberListParams extends PageParams {
-  /** The official SDK's spelling (no seed documents a member search). */
+  /** Partial email (today's API, the official SDK and the sandbox). */
   fuzzyEmail?: string;
   direction?: 'asc' | 'desc';
 }
 export function listGroupMembers(accountId: string, groupId: string, params: GroupMemberListParams = {}, signal?: AbortSignal) {
-  return request(members(accountId, groupId), { query: { ...params }, schema: z.array(groupMemberSchema), signal });
+  const query = { ...params, per_page: perPageWithin(params.per_page, 1, 500) };
+  // Today's API answers an empty group with `result: null`: listOf reads it as [].
+  return request(members(accountId, groupId), { query, schema: listOf(groupMemberSchema), signal });
 }
 export function getGroupMember(accountId: string, groupId: string, memberId: string) {
   return request(`${members(accountId, groupId)}/${seg(memberId)}`, { schema: groupMemberDetailSchema });
@@ -95,7 +104,7 @@ export function addGroupMembers(accountId: string, groupId: string, memberIds: s
     method: 'POST',
     headers: writeHeaders(options),
     body: memberIds.map((id) => ({ id })),
-    schema: z.array(groupMemberSchema),
+    schema: listOf(groupMemberSchema),
   });
 }
 export function replaceGroupMembers(accountId: string, groupId: string, memberIds: string[], options?: WriteOptions) {
@@ -103,7 +112,7 @@ export function replaceGroupMembers(accountId: string, groupId: string, memberId
     method: 'PUT',
     headers: writeHeaders(options),
     body: memberIds.map((id) => ({ id })),
-    schema: z.array(groupMemberSchema),
+    schema: listOf(groupMemberSchema),
   });
 }
 export function removeGroupMember(accountId: string, groupId: string, memberId: string) {

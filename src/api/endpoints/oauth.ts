@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { request } from '../client';
 import { deleteIdempotently } from '../idempotent-delete';
-import { deletedSchema } from '../schemas/common';
+import { deletedSchema, listOf } from '../schemas/common';
 import {
   oauthClientSchema,
   oauthClientWithSecretSchema,
@@ -14,7 +13,7 @@ const base = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/
 const seg = encodeURIComponent;
 
 export function listOAuthClients(accountId: string) {
-  return request(base(accountId), { schema: z.array(oauthClientSchema) });
+  return request(base(accountId), { schema: listOf(oauthClientSchema) });
 }
 export function getOAuthClient(accountId: string, clientId: string) {
   return request(`${base(accountId)}/${seg(clientId)}`, { schema: oauthClientSchema });
@@ -37,5 +36,5 @@ export function deleteRotatedOAuthClientSecret(accountId: string, clientId: stri
   return request(`${base(accountId)}/${seg(clientId)}/rotate_secret`, { method: 'DELETE', schema: deletedSchema });
 }
 export function listOAuthScopes() {
-  return request('/oauth/scopes', { schema: z.array(oauthScopeSchema) });
+  return request('/oauth/scopes', { schema: listOf(oauthScopeSchema) });
 }

@@ -1,14 +1,13 @@
-import * as z from 'zod/mini';
 import { request } from '../client';
 import { deleteIdempotently } from '../idempotent-delete';
-import { deletedSchema, noResultSchema } from '../schemas/common';
+import { deletedSchema, listOf, noResultSchema } from '../schemas/common';
 import { ssoConnectorSchema } from '../schemas/sso';
 
 const base = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/sso_connectors`;
 const seg = encodeURIComponent;
 
 export function listSsoConnectors(accountId: string) {
-  return request(base(accountId), { schema: z.array(ssoConnectorSchema) });
+  return request(base(accountId), { schema: listOf(ssoConnectorSchema) });
 }
 export function getSsoConnector(accountId: string, id: string) {
   return request(`${base(accountId)}/${seg(id)}`, { schema: ssoConnectorSchema });

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { request } from '../client';
+import { listOf } from '../schemas/common';
 import { zoneSchema } from '../schemas/zones';
 
 export interface ZoneListParams {
@@ -16,7 +16,7 @@ export interface ZoneListParams {
 export function listZones({ accountId, name, page, per_page }: ZoneListParams, signal?: AbortSignal) {
   return request('/zones', {
     query: { 'account.id': accountId, name, page, per_page, order: 'name', direction: 'asc' },
-    schema: z.array(zoneSchema),
+    schema: listOf(zoneSchema),
     signal,
   });
 }

@@ -1,29 +1,29 @@
 import * as z from 'zod/mini';
-import { policySchema } from './iam';
+import { listOf, optionalObject, optionalString } from './common';
+import { memberUserSchema, policySchema } from './iam';
 
+/** An account; `settings` (whose `abuse_contact_email` real answers carry as `null`) is not read. */
 export const accountSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  type: z.optional(z.string()),
-  created_on: z.optional(z.string()),
+  name: z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : ''))),
+  type: optionalString,
+  created_on: optionalString,
 });
 export type Account = z.infer<typeof accountSchema>;
 
+/**
+ * An account member. `status` stays a string: today's API also lists `rejected` members, and a
+ * view shows any other value as it comes.
+ */
 export const accountMemberSchema = z.object({
   id: z.string(),
-  status: z.optional(z.string()),
-  user: z.optional(
-    z.object({
-      id: z.optional(z.string()),
-      email: z.optional(z.string()),
-      first_name: z.optional(z.nullable(z.string())),
-      last_name: z.optional(z.nullable(z.string())),
-    }),
-  ),
+  email: optionalString,
+  status: optionalString,
+  user: optionalObject(memberUserSchema),
   // How Cloudflare grants account-level access directly (the SSO lockout check reads them). An
   // unexpected shape reads as "none" rather than failing the whole member list.
-  roles: z.catch(z.optional(z.array(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) }))), undefined),
-  policies: z.catch(z.optional(z.array(policySchema)), undefined),
+  roles: z.catch(z.optional(listOf(z.object({ id: optionalString, name: optionalString }))), undefined),
+  policies: z.catch(z.optional(listOf(policySchema)), undefined),
 });
 export type AccountMember = z.infer<typeof accountMemberSchema>;
 

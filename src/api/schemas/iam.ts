@@ -1,65 +1,94 @@
 import * as z from 'zod/mini';
-import { metaSchema, scopeSchema } from './common';
+import {
+  lenientEnum,
+  listOf,
+  nullableString,
+  optionalEnum,
+  optionalObject,
+  optionalString,
+  permissionGroupMetaSchema,
+  resourceGroupMetaSchema,
+  scopesSchema,
+} from './common';
 
+/**
+ * The IAM resources' parsing boundary: every shape the published schema allows (and the 2024
+ * pages' shapes) normalized to one internal model. The SPA's endpoints and the console server's
+ * readers (findings, membership index, journal) parse with these, so nothing past them sees a
+ * wire shape.
+ */
+
+/** Permission group: `meta` normalized to `{label?, scopes?: string[], description?, editable?}` (+ raw key/value). */
 export const permissionGroupSchema = z.object({
   id: z.string(),
-  name: z.optional(z.string()),
-  meta: z.optional(metaSchema),
+  name: optionalString,
+  meta: optionalObject(permissionGroupMetaSchema),
 });
 export type PermissionGroup = z.infer<typeof permissionGroupSchema>;
 
+/** Resource group: `scope` is always an array internally (today's API answers one object). */
 export const resourceGroupSchema = z.object({
   id: z.string(),
-  name: z.optional(z.string()),
-  meta: z.optional(metaSchema),
-  scope: z.array(scopeSchema),
+  name: optionalString,
+  meta: optionalObject(resourceGroupMetaSchema),
+  scope: scopesSchema,
 });
 export type ResourceGroup = z.infer<typeof resourceGroupSchema>;
 
+/**
+ * Kept strict on purpose: `iam_access` is allow|deny, and a third value would change what every
+ * grant means. Reading it as "unknown" needs the analyzer and the composer to say what such a
+ * policy does, so until they do, such an answer fails the parse (the page says so) rather than
+ * being guessed at.
+ */
 export const accessSchema = z.enum(['allow', 'deny']);
 export type Access = z.infer<typeof accessSchema>;
 
 export const policySchema = z.object({
-  id: z.optional(z.string()),
+  id: optionalString,
   access: z.optional(accessSchema),
-  permission_groups: z.optional(z.array(permissionGroupSchema)),
-  resource_groups: z.optional(z.array(resourceGroupSchema)),
+  permission_groups: z.optional(listOf(permissionGroupSchema)),
+  resource_groups: z.optional(listOf(resourceGroupSchema)),
 });
 export type Policy = z.infer<typeof policySchema>;
 
 export const userGroupSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  created_on: z.string(),
-  modified_on: z.string(),
-  policies: z.optional(z.array(policySchema)),
+  name: z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : ''))),
+  created_on: z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : ''))),
+  modified_on: z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : ''))),
+  policies: z.optional(listOf(policySchema)),
 });
 export type UserGroup = z.infer<typeof userGroupSchema>;
 
-export const memberStatusSchema = z.enum(['accepted', 'pending']);
+export const MEMBER_STATUS_VALUES = ['accepted', 'pending'] as const;
+export const memberStatusSchema = lenientEnum(MEMBER_STATUS_VALUES);
+export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
 export const groupMemberSchema = z.object({
   id: z.string(),
-  email: z.optional(z.string()),
-  status: z.optional(memberStatusSchema),
+  email: optionalString,
+  status: optionalEnum(MEMBER_STATUS_VALUES),
 });
 export type GroupMember = z.infer<typeof groupMemberSchema>;
 
+const memberUserSchema = z.object({
+  id: optionalString,
+  email: optionalString,
+  first_name: nullableString,
+  last_name: nullableString,
+});
+
 export const groupMemberDetailSchema = z.object({
   id: z.string(),
-  created_at: z.optional(z.string()),
-  email: z.optional(z.string()),
-  status: z.optional(memberStatusSchema),
-  user: z.optional(
-    z.object({
-      id: z.optional(z.string()),
-      email: z.optional(z.string()),
-      first_name: z.optional(z.nullable(z.string())),
-      last_name: z.optional(z.nullable(z.string())),
-    }),
-  ),
+  created_at: optionalString,
+  email: optionalString,
+  status: optionalEnum(MEMBER_STATUS_VALUES),
+  user: optionalObject(memberUserSchema),
 });
 export type GroupMemberDetail = z.infer<typeof groupMemberDetailSchema>;
+
+export { memberUserSchema };
 
 /**
  * A resource group in a policy request: by id, or an inline ("ad-hoc") scope the API turns into

@@ -1,35 +1,40 @@
 import * as z from 'zod/mini';
+import { lenientEnum, nullableString, optionalBoolean, optionalEnum, optionalEnumList, optionalString, optionalStringList } from './common';
 
-export const grantTypeSchema = z.enum(['authorization_code', 'refresh_token']);
-export const responseTypeSchema = z.enum(['token', 'id_token', 'code']);
-export const authMethodSchema = z.enum(['none', 'client_secret_basic', 'client_secret_post']);
-export const uriVerificationStatusSchema = z.enum(['pending', 'in_progress', 'verified', 'failed']);
+export const GRANT_TYPES = ['authorization_code', 'refresh_token'] as const;
+export const RESPONSE_TYPES = ['token', 'id_token', 'code'] as const;
+export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
+export const URI_VERIFICATION_STATUSES = ['pending', 'in_progress', 'verified', 'failed'] as const;
+export const grantTypeSchema = z.enum(GRANT_TYPES);
+export const responseTypeSchema = z.enum(RESPONSE_TYPES);
+export const authMethodSchema = z.enum(AUTH_METHODS);
 
+
+/** Enum fields read leniently: a value the console does not know yet reads `'unknown'`. */
 export const oauthClientSchema = z.object({
   client_id: z.string(),
-  visibility: z.enum(['public', 'private']),
-  client_name: z.optional(z.string()),
-  client_uri: z.optional(z.nullable(z.string())),
-  logo_uri: z.optional(z.nullable(z.string())),
-  policy_uri: z.optional(z.nullable(z.string())),
-  tos_uri: z.optional(z.nullable(z.string())),
-  redirect_uris: z.optional(z.array(z.string())),
-  post_logout_redirect_uris: z.optional(z.array(z.string())),
-  allowed_cors_origins: z.optional(z.array(z.string())),
-  grant_types: z.optional(z.array(grantTypeSchema)),
-  response_types: z.optional(z.array(responseTypeSchema)),
-  scopes: z.optional(z.array(z.string())),
-  optional_scopes: z.optional(z.array(z.string())),
-  token_endpoint_auth_method: z.optional(authMethodSchema),
-  client_uri_verification: z.optional(
-    z.nullable(
-      z.object({ status: z.optional(uriVerificationStatusSchema), text: z.optional(z.string()) }),
-    ),
+  visibility: lenientEnum(['public', 'private'] as const),
+  client_name: optionalString,
+  client_uri: nullableString,
+  logo_uri: nullableString,
+  policy_uri: nullableString,
+  tos_uri: nullableString,
+  redirect_uris: optionalStringList,
+  post_logout_redirect_uris: optionalStringList,
+  allowed_cors_origins: optionalStringList,
+  grant_types: optionalEnumList(GRANT_TYPES),
+  response_types: optionalEnumList(RESPONSE_TYPES),
+  scopes: optionalStringList,
+  optional_scopes: optionalStringList,
+  token_endpoint_auth_method: optionalEnum(AUTH_METHODS),
+  client_uri_verification: z.catch(
+    z.optional(z.nullable(z.object({ status: optionalEnum(URI_VERIFICATION_STATUSES), text: optionalString }))),
+    undefined,
   ),
-  has_rotated_secret: z.optional(z.boolean()),
-  promoted_at: z.optional(z.nullable(z.string())),
-  created_at: z.optional(z.string()),
-  updated_at: z.optional(z.string()),
+  has_rotated_secret: optionalBoolean,
+  promoted_at: nullableString,
+  created_at: optionalString,
+  updated_at: optionalString,
 });
 export type OAuthClient = z.infer<typeof oauthClientSchema>;
 
@@ -40,9 +45,9 @@ export const rotatedSecretSchema = z.object({ client_secret: z.string() });
 
 export const oauthScopeSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  category: z.optional(z.string()),
-  scopes: z.optional(z.array(z.string())),
+  name: z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : ''))),
+  category: optionalString,
+  scopes: optionalStringList,
 });
 export type OAuthScope = z.infer<typeof oauthScopeSchema>;
 

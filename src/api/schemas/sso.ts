@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
+import { optionalBoolean, optionalEnum, optionalObject, optionalString } from './common';
 
-export const verificationStatusSchema = z.enum(['awaiting', 'pending', 'failed', 'verified']);
-export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+export const VERIFICATION_STATUS_VALUES = ['awaiting', 'pending', 'failed', 'verified'] as const;
+/** A status the console does not know yet reads `'unknown'`. */
+export type VerificationStatus = (typeof VERIFICATION_STATUS_VALUES)[number] | 'unknown';
 
 export const ssoConnectorSchema = z.object({
   id: z.string(),
-  email_domain: z.optional(z.string()),
-  enabled: z.optional(z.boolean()),
-  use_fedramp_language: z.optional(z.boolean()),
-  created_on: z.optional(z.string()),
-  updated_on: z.optional(z.string()),
-  verification: z.optional(
-    z.object({ code: z.optional(z.string()), status: z.optional(verificationStatusSchema) }),
-  ),
+  email_domain: optionalString,
+  enabled: optionalBoolean,
+  use_fedramp_language: optionalBoolean,
+  created_on: optionalString,
+  updated_on: optionalString,
+  verification: optionalObject(z.object({ code: optionalString, status: optionalEnum(VERIFICATION_STATUS_VALUES) })),
 });
 export type SsoConnector = z.infer<typeof ssoConnectorSchema>;

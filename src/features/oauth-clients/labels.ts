@@ -44,7 +44,8 @@ export const AUTH_METHOD_TEXT: Record<AuthMethod, { label: string; help: string 
   },
 };
 
-export const VERIFICATION_TEXT: Record<'pending' | 'in_progress' | 'verified' | 'failed', { label: string; tone: BadgeTone }> = {
+export const VERIFICATION_TEXT: Record<'pending' | 'in_progress' | 'verified' | 'failed' | 'unknown', { label: string; tone: BadgeTone }> = {
+  unknown: { label: 'Unknown', tone: 'neutral' },
   pending: { label: 'Pending', tone: 'neutral' },
   in_progress: { label: 'Checking DNS', tone: 'info' },
   verified: { label: 'Verified', tone: 'success' },

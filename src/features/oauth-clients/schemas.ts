@@ -13,7 +13,7 @@ export type AuthMethod = (typeof AUTH_METHODS)[number];
  * A client with the auth method "none" is public (a SPA or native app proving itself with PKCE):
  * it has no secret to show, store or rotate. An unset method is the API's default, a secret.
  */
-export function hasClientSecret(client: { token_endpoint_auth_method?: AuthMethod | null }): boolean {
+export function hasClientSecret(client: { token_endpoint_auth_method?: AuthMethod | 'unknown' | null }): boolean {
   return client.token_endpoint_auth_method !== 'none';
 }
 
@@ -228,7 +228,8 @@ export function formValuesFromClient(client: OAuthClient): ClientFormValues {
     // gets it back on the next save rather than a form that cannot be submitted.
     grant_types: GRANT_TYPES.filter((g) => g === 'authorization_code' || (client.grant_types ?? []).includes(g)),
     response_types: RESPONSE_TYPES.filter((r) => (client.response_types ?? ['code']).includes(r)),
-    token_endpoint_auth_method: client.token_endpoint_auth_method ?? 'client_secret_basic',
+    // A method this console does not know is shown as the default; saving would set that default.
+    token_endpoint_auth_method: client.token_endpoint_auth_method && client.token_endpoint_auth_method !== 'unknown' ? client.token_endpoint_auth_method : 'client_secret_basic',
     scopes: (client.scopes ?? []).filter((s) => !isManagedScope(s)),
     optional_scopes: client.optional_scopes ?? [],
   };

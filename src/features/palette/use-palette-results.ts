@@ -39,7 +39,7 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
   const settled = useDebounced(query.trim());
   const asked = subjectsOf(settled);
   const searching = open && (asked.group.length >= 2 || asked.person.length >= 2);
-  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzy_name: asked.group }), enabled: open && asked.group.length >= 2 });
+  const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzyName: asked.group }), enabled: open && asked.group.length >= 2 });
   const people = useQuery({
     ...indexedMembersQuery(accountId, { q: asked.person, page: 1, per_page: PER_KIND }),
     enabled: open && asked.person.length >= 2,

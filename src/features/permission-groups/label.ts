@@ -1,6 +1,6 @@
 import type { PermissionGroup } from '../../api/schemas/iam';
 
-/** The model has no label field: Cloudflare carries it in `meta` as {key: "label", value}. */
+/** `meta.label` (today's API; the boundary also reads the 2024 `{key: "label", value}` into it). */
 export function labelOf(group: PermissionGroup): string | undefined {
-  return group.meta?.key === 'label' ? group.meta.value : undefined;
+  return group.meta?.label;
 }

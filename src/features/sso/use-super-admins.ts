@@ -73,7 +73,8 @@ export function useSuperAdmins(accountId: string, enabled = true): SuperAdminsSt
             members: (membershipData[i] ?? []).map((m) => ({
               id: m.id,
               email: m.email ?? m.id,
-              status: m.status ?? 'accepted',
+              // A status the console does not know reads as a member (as the server's snapshot does).
+              status: m.status === 'pending' ? ('pending' as const) : ('accepted' as const),
             })),
           })),
         });

@@ -1,3 +1,4 @@
+import { normalizeScopes } from '../../../api/schemas/common';
 import type { ScopeLike } from '../../../lib/scope-keys';
 
 /**
@@ -28,7 +29,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typ
 function refs(value: unknown): NamedRef[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isObject).flatMap((r) =>
-    typeof r.id === 'string' ? [{ id: r.id, name: typeof r.name === 'string' ? r.name : undefined, scope: Array.isArray(r.scope) ? (r.scope as ScopeLike[]) : undefined }] : [],
+    typeof r.id === 'string' ? [{ id: r.id, name: typeof r.name === 'string' ? r.name : undefined, scope: r.scope == null ? undefined : normalizeScopes(r.scope) }] : [],
   );
 }
 

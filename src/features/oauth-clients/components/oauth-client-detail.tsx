@@ -113,7 +113,7 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
               <dd>None: a public client (auth method none) proves itself with PKCE, so there is no secret to store or rotate.</dd>
             )}
             <dt>Token endpoint auth</dt>
-            <dd>{client.token_endpoint_auth_method ? AUTH_METHOD_TEXT[client.token_endpoint_auth_method].label : '—'}</dd>
+            <dd>{client.token_endpoint_auth_method ? client.token_endpoint_auth_method === 'unknown' ? 'Unknown' : AUTH_METHOD_TEXT[client.token_endpoint_auth_method].label : '—'}</dd>
           </dl>
         </section>
 

@@ -35,7 +35,7 @@ export function VerificationCard({ accountId, client }: { accountId: string; cli
             <dt>Status</dt>
             <dd aria-live="polite">
               <VerificationBadge client={client} />
-              {verification?.status ? <p className="field-hint">{STATUS_HELP[verification.status]}</p> : null}
+              {verification?.status && verification.status !== 'unknown' ? <p className="field-hint">{STATUS_HELP[verification.status]}</p> : null}
             </dd>
             {verification?.text ? (
               <>

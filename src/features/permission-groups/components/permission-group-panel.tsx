@@ -46,10 +46,20 @@ export function PermissionGroupPanel({ permissionGroupId }: { permissionGroupId:
         <dd className="mono wrap-anywhere">{pg.id}</dd>
         <dt>Label</dt>
         <dd className="mono">{label ?? <span className="muted">(none)</span>}</dd>
-        <dt>Meta</dt>
-        <dd className="mono wrap-anywhere">
-          {pg.meta ? `${pg.meta.key ?? '(no key)'} = ${pg.meta.value ?? ''}` : <span className="muted">(none)</span>}
-        </dd>
+        <dt>Acts on</dt>
+        <dd className="mono wrap-anywhere">{pg.meta?.scopes?.join(', ') ?? <span className="muted">(not stated)</span>}</dd>
+        {pg.meta?.description ? (
+          <>
+            <dt>Description</dt>
+            <dd>{pg.meta.description}</dd>
+          </>
+        ) : null}
+        {pg.meta?.key !== undefined && pg.meta.key !== 'label' ? (
+          <>
+            <dt>Meta</dt>
+            <dd className="mono wrap-anywhere">{`${pg.meta.key} = ${pg.meta.value ?? ''}`}</dd>
+          </>
+        ) : null}
       </dl>
       <h3>Used by</h3>
       <PermissionGroupUsedBy permissionGroupId={pg.id} />

@@ -11,7 +11,7 @@ interface PermissionGroupsTableProps {
 
 /** The label when meta carries one (the usual case); any other meta as key = value. */
 function MetaCell({ meta }: { meta: PermissionGroup['meta'] }) {
-  const label = meta?.key === 'label' ? meta.value : undefined;
+  const label = meta?.label;
   if (label !== undefined) return <>{label}</>;
   if (meta?.key === undefined && meta?.value === undefined) return <span className="muted">—</span>;
   return (

@@ -101,7 +101,7 @@ export function ResourceGroupFormDialog({ group, onClose }: ResourceGroupFormDia
         {apiErrors?.other.length ? (
           <ErrorBanner title="The API refused the change" error={new ApiError({ status: 400, kind: 'api', errors: apiErrors.other })} />
         ) : null}
-        {group?.meta?.key === 'adhoc' ? (
+        {group?.meta?.adhoc ? (
           <p className="banner banner-info">
             A policy created this group inline (ad hoc). Changing it changes what that policy covers.
           </p>

@@ -55,7 +55,7 @@ export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: Resourc
             <tr key={group.id}>
               <th scope="row" className="cell-name">
                 {label}
-                {group.meta?.key === 'adhoc' ? (
+                {group.meta?.adhoc ? (
                   <>
                     {' '}
                     <Badge tone="info">ad hoc</Badge>

@@ -2,6 +2,7 @@ import type { VerificationStatus } from '../../../api/schemas/sso';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 
 const look: Record<VerificationStatus, { tone: BadgeTone; label: string; title: string }> = {
+  unknown: { tone: 'neutral', label: 'Unknown', title: 'A status this console does not know yet' },
   awaiting: { tone: 'neutral', label: 'Awaiting', title: 'Verification has not started: publish the DNS record, then verify' },
   pending: { tone: 'warning', label: 'Pending', title: 'Cloudflare is checking the DNS record' },
   failed: { tone: 'danger', label: 'Failed', title: 'Cloudflare could not find the right DNS record' },

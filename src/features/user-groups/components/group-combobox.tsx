@@ -17,7 +17,7 @@ interface GroupComboboxProps {
 
 /**
  * Pick one user group by typing part of its name (ARIA 1.2 combobox with a listbox popup). The
- * search runs on the server (fuzzy_name), so it works the same with 10 groups or 10,000.
+ * search runs on the server (fuzzyName), so it works the same with 10 groups or 10,000.
  */
 export function GroupCombobox({ label, value, onChange, onExpandedChange, hint, error }: GroupComboboxProps) {
   const accountId = useAccountId();
@@ -39,7 +39,7 @@ export function GroupCombobox({ label, value, onChange, onExpandedChange, hint, 
   }, [text]);
 
   const { data, isFetching } = useQuery({
-    ...userGroupsQuery(accountId, { fuzzy_name: term || undefined, per_page: 20, page: 1 }),
+    ...userGroupsQuery(accountId, { fuzzyName: term || undefined, per_page: 20, page: 1 }),
     enabled: expanded,
   });
   const options = data?.result ?? [];

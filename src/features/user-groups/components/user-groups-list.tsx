@@ -22,7 +22,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const direction = search.direction ?? 'asc';
   const sort = search.sort ?? 'name';
   // The API orders by name only: for another column it serves name order and the page is re-sorted.
-  const params = { page: search.page, per_page: search.per_page, fuzzy_name: search.q, direction: search.sort ? undefined : search.direction };
+  const params = { page: search.page, per_page: search.per_page, fuzzyName: search.q, direction: search.sort ? undefined : search.direction };
   const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
   const [creatingHere, setCreatingHere] = useState(false);
   // "Create user group" in the palette asks for the dialog too; closing it ends either request.

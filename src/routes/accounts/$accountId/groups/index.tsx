@@ -24,7 +24,7 @@ export const Route = createFileRoute('/accounts/$accountId/groups/')({
   pendingMinMs: 200,
   loader: ({ context, deps, cause }) => {
     const loading = context.queryClient.ensureQueryData(
-      userGroupsQuery(context.accountId, { page: deps.page, per_page: deps.per_page, fuzzy_name: deps.q, direction: deps.direction }),
+      userGroupsQuery(context.accountId, { page: deps.page, per_page: deps.per_page, fuzzyName: deps.q, direction: deps.direction }),
     );
     // Typing a search or turning a page keeps the table (and the search box's focus) on screen
     // with the previous rows until the new ones arrive; only entering the page waits for data.
