@@ -46,8 +46,21 @@ describe('accounts', () => {
     const res = await call('GET', `/accounts/${ACCOUNT}`);
     expect(res.status).toBe(200);
     expect(res.body.result).toMatchObject({ id: ACCOUNT, settings: { enforce_twofactor: false } });
-    expectError(await call('GET', `/accounts/${'9'.repeat(32)}`), { status: 403, code: 9109 });
+    const forbidden = await call('GET', `/accounts/${'9'.repeat(32)}`);
+    // Today's contextual 403 (Decision 5): code 10000, "Forbidden", the permissions page.
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toEqual({
+      success: false,
+      result: null,
+      errors: [{ code: 10000, message: 'Forbidden', documentation_url: 'https://developers.cloudflare.com/fundamentals/api/reference/permissions/' }],
+      messages: [],
+    });
     expectError(await call('GET', '/accounts/nope'), { status: 404, code: 7003 });
+  });
+
+  it('2024 era: an unknown account is 403 with code 9109', async () => {
+    const { call } = createIamSandbox('2024');
+    expectError(await call('GET', `/accounts/${'9'.repeat(32)}/members`), { status: 403, code: 9109 });
   });
 
   it('needs a credential', async () => {
