@@ -272,6 +272,14 @@ describe('resource groups: delete', () => {
     expectError(await call('DELETE', `${base}/${id}`), { status: 404, code: 1003 });
   });
 
+  it('takes the empty JSON body the schema declares for DELETE, as well as none (TODAY row 15)', async () => {
+    const { call, createResourceGroup } = createIamSandbox();
+    const id = await createResourceGroup('Doomed with a body');
+    const res = await call('DELETE', `${base}/${id}`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual({ id });
+  });
+
   it('removes a referenced group from policies, drops emptied policies and bumps those user groups', async () => {
     const { call, db, createResourceGroup, createUserGroup, ageUserGroup, modifiedOn, zonePg } = createIamSandbox();
     const doomed = await createResourceGroup('Doomed');

@@ -492,3 +492,45 @@ describe('user groups: get, update, delete', () => {
     expectError(await call('DELETE', `${base}/${group.id}`), { status: 404, code: 1003 });
   });
 });
+
+describe("user groups: today's rules", () => {
+  it('refuses to rename, re-policy or delete a SCIM-managed group, and still answers it (Decision 4)', async () => {
+    const { call, db, createUserGroup } = createIamSandbox();
+    const group = await createUserGroup({ name: 'Okta · Test' });
+    db.prepare("UPDATE user_groups SET managed_by = 'scim' WHERE id = ?").run(group.id);
+    const refusal = { code: 1001, message: 'Invalid request: this user group is managed by SCIM provisioning and cannot be modified' };
+    await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${group.id}`, { name: 'Renamed' }), refusal);
+    await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${group.id}`, { policies: [] }), refusal);
+    await expectRejectedWithoutWrite(db, () => call('DELETE', `${base}/${group.id}`), refusal);
+    expect((await call('GET', `${base}/${group.id}`)).body.result.name).toBe('Okta · Test');
+  });
+
+  it('takes the id filter as exactly 32 characters today; the 2024 era took any', async () => {
+    const today = createIamSandbox();
+    const group = await today.createUserGroup({ name: 'Team' });
+    expect((await today.call('GET', `${base}?id=${group.id}`)).body.result.map((g: any) => g.id)).toEqual([group.id]);
+    expectError(await today.call('GET', `${base}?id=${group.id.slice(2)}`), { code: 1002, message: 'id' });
+    const old = createIamSandbox('2024');
+    const res = await old.call('GET', `${base}?id=short`);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual([]);
+  });
+
+  it('answers total_pages on the list', async () => {
+    const { call, createUserGroup } = createIamSandbox();
+    for (const name of ['A', 'B', 'C']) await createUserGroup({ name });
+    const res = await call('GET', `${base}?per_page=2&fuzzyName=&direction=desc`);
+    expect(res.body.result_info).toEqual({ page: 1, per_page: 2, count: 2, total_count: 3, total_pages: 2 });
+    expect(res.body.result.map((g: any) => g.name)).toEqual(['C', 'B']);
+  });
+
+  it('deleting a group takes its memberships with it; the account members stay', async () => {
+    const { call, db, createUserGroup } = createIamSandbox();
+    const group = await createUserGroup({ name: 'Team' });
+    const member = insertAccountMember(db, { email: 'ann@example.com' });
+    await call('POST', `${base}/${group.id}/members`, [{ id: member }]);
+    expect((await call('DELETE', `${base}/${group.id}`)).status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM user_group_members WHERE user_group_id = ?').get(group.id)).toEqual({ n: 0 });
+    expect((await call('GET', `/accounts/${ACCOUNT}/members/${member}`)).status).toBe(200);
+  });
+});
