@@ -199,6 +199,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       verificationDelayMs: config.verificationDelayMs,
       faults: parseFaultConfig(config.sandboxFaults),
       rateLimiter: config.sandboxRateLimit ? limiterFor(config.sandboxRateLimit) : null,
+      shapes: config.sandboxApiShapes,
     });
     // The sandbox's stand-in for the admin's DNS provider, where verification records are published.
     app.route('/__sandbox/dns', createSandboxDnsApi({ db }));

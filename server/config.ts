@@ -4,6 +4,9 @@ import { DEFAULT_RATE_LIMIT } from './sandbox/rate-limit.ts';
 
 export type SeedKind = 'default' | 'large' | 'huge' | 'empty';
 
+/** SANDBOX_API_SHAPES: which era of Cloudflare's answers the sandbox gives (today's schema, or the 2024 pages). */
+export type SandboxApiShapes = 'today' | '2024';
+
 export interface UpstreamCredential {
   kind: 'token' | 'key';
   headers: Record<string, string>;
@@ -31,6 +34,8 @@ export interface ServerConfig {
   indexShare?: number;
   /** CONSOLE_INDEX_REFRESH_SECONDS: how old the index gets before a background pass refreshes it (default 300). */
   indexRefreshSeconds?: number;
+  /** SANDBOX_API_SHAPES: `today` (default, the published 2026 schema) or `2024` (the 2024 reference pages' answers). */
+  sandboxApiShapes?: SandboxApiShapes;
   /** CONSOLE_HISTORY_DAYS: how long the change journal keeps entries (default 365). */
   historyDays?: number;
 }
@@ -38,6 +43,10 @@ export interface ServerConfig {
 function seedKind(value: string | undefined): SeedKind {
   if (value === 'large' || value === 'huge' || value === 'empty') return value;
   return 'default';
+}
+
+export function sandboxApiShapes(value: string | undefined): SandboxApiShapes {
+  return value === '2024' ? '2024' : 'today';
 }
 
 function fraction(value: string | undefined, fallback: number): number {
@@ -83,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
     access: loadAccessConfig(env),
     sandboxRateLimit: env.SANDBOX_RATE_LIMIT || DEFAULT_RATE_LIMIT,
+    sandboxApiShapes: sandboxApiShapes(env.SANDBOX_API_SHAPES),
     indexShare: fraction(env.CONSOLE_INDEX_SHARE, 0.25),
     indexRefreshSeconds: Number(env.CONSOLE_INDEX_REFRESH_SECONDS) > 0 ? Number(env.CONSOLE_INDEX_REFRESH_SECONDS) : 300,
     historyDays: positiveNumber(env.CONSOLE_HISTORY_DAYS, 365),

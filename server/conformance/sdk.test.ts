@@ -104,25 +104,13 @@ async function policyIngredients() {
   const resourceGroups = await collect(cf.iam.resourceGroups.list({ account_id: ACCOUNT_ID }));
   const accountKey = `com.cloudflare.api.account.${ACCOUNT_ID}`;
   // The whole account: its key with the account itself (or `*`) as the only object.
-  const accountWide = resourceGroups.find(({ scope }) => {
-    const { key, objects } = scopeOf({ scope });
+  const accountWide = resourceGroups.find(({ scope: { key, objects } }) => {
     return key === accountKey && objects.length === 1 && (objects[0]!.key === accountKey || objects[0]!.key === '*');
   });
   expect(accountWide, 'the seed has an account-wide resource group').toBeDefined();
   const pg = permissionGroups.find((p) => p.name === 'Administrator Read Only') ?? permissionGroups.find((p) => /read/i.test(p.name ?? ''));
   expect(pg, 'the seed has a read-only permission group').toBeDefined();
   return { permissionGroups, resourceGroups, accountWide: accountWide!, pg: pg! };
-}
-
-/**
- * SDK disagreement: the SDK types a resource group's `scope` as ONE object, while every API seed
- * (000–004, including the newest) shows an array of them, and the sandbox follows the seeds.
- * This reads either, so the rest of the suite checks the contents; the shape itself is asserted
- * in the resource group tests.
- */
-function scopeOf(rg: { scope: unknown }): { key: string; objects: Array<{ key: string }> } {
-  const scope = rg.scope as any;
-  return Array.isArray(scope) ? scope[0] : scope;
 }
 
 describe('permission groups', () => {
@@ -142,14 +130,16 @@ describe('permission groups', () => {
     expect(all).toHaveLength(total);
     expect(new Set(all.map((pg) => pg.id)).size).toBe(total);
 
-    // SDK disagreement: the SDK reads a permission group's label from `meta.label` (its Meta has
-    // label, scopes, category, …); the seeds show `meta: {key, value}` and the sandbox answers
-    // `{ key: 'label', value: <label> }`. Either way the label must be there to read.
+    // Today's meta, as the SDK's Meta types it: label, scopes (what the group acts on), description, editable.
     for (const pg of all) {
-      const meta = pg.meta as (typeof pg.meta & { key?: string; value?: string }) | undefined;
-      const label = meta?.label ?? (meta?.key === 'label' ? meta.value : undefined);
-      expect(label, `label of ${pg.name}`).toMatch(/^[a-z0-9_]+$/);
+      expect(pg.meta?.label, `label of ${pg.name}`).toMatch(/^[a-z0-9_]+$/);
+      expect(['com.cloudflare.api.account', 'com.cloudflare.api.account.zone']).toContain(pg.meta?.scopes);
+      expect(typeof pg.meta?.description).toBe('string');
+      expect(pg.meta?.editable).toBe('false');
     }
+    // The label filter finds a group by meta.label, as the TF provider looks up `admin`.
+    const admin = await cf.iam.permissionGroups.list({ account_id: ACCOUNT_ID, label: 'admin' });
+    expect(admin.result.map((pg) => pg.name)).toEqual(['Administrator']);
 
     const target = all.find((pg) => pg.name === 'Zone Read') ?? all[0]!;
     const byName = await cf.iam.permissionGroups.list({ account_id: ACCOUNT_ID, name: target.name });
@@ -174,7 +164,7 @@ describe('resource groups', () => {
   test('create, get, list, update, delete', async () => {
     const zones = await collect(cf.iam.resourceGroups.list({ account_id: ACCOUNT_ID }));
     // A zone of this account, taken from a seeded zone-level group.
-    const zoneKey = zones.flatMap((rg) => scopeOf(rg).objects.map((o) => o.key)).find((k) => /\.zone\.[0-9a-f]{32}$/.test(k));
+    const zoneKey = zones.flatMap((rg) => rg.scope.objects.map((o) => o.key)).find((k) => /\.zone\.[0-9a-f]{32}$/.test(k));
     expect(zoneKey, 'the seed has a zone-level resource group').toBeDefined();
 
     const name = unique('Conformance zones');
@@ -183,8 +173,8 @@ describe('resource groups', () => {
     expectTypeOf(created).toEqualTypeOf<Cloudflare.IAM.ResourceGroupCreateResponse>();
     expect(created.id).toMatch(HEX32);
     expect(created.name).toBe(name);
-    // SDK disagreement (see scopeOf): the sandbox answers the seeds' array of scopes.
-    expect(created.scope).toEqual([scope]);
+    // One scope object, as the SDK types it (schema iam_scope).
+    expect(created.scope).toEqual(scope);
 
     const got = await cf.iam.resourceGroups.get(created.id, { account_id: ACCOUNT_ID });
     expect(got).toEqual(created);
@@ -208,13 +198,15 @@ describe('resource groups', () => {
     expect(gone).toBeInstanceOf(Cloudflare.NotFoundError);
   });
 
-  test('takes back the scope it answered (an array) on update, as a client echoing a read does', async () => {
+  test('takes back the scope it answered on update, and the 2024 answer (an array of one) too', async () => {
     const { accountWide } = await policyIngredients();
-    const created = await cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance echo'), scope: scopeOf(accountWide) });
-    // The SDK types scope as one object; what it read back is an array of one.
-    const echoed = created.scope as unknown as Cloudflare.IAM.ResourceGroupUpdateParams['scope'];
-    const updated = await cf.iam.resourceGroups.update(created.id, { account_id: ACCOUNT_ID, scope: echoed });
+    const created = await cf.iam.resourceGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance echo'), scope: accountWide.scope });
+    const updated = await cf.iam.resourceGroups.update(created.id, { account_id: ACCOUNT_ID, scope: created.scope });
     expect(updated.scope).toEqual(created.scope);
+    // A client that read the 2024 answer sends back an array holding the scope.
+    const echoed = [created.scope] as unknown as Cloudflare.IAM.ResourceGroupUpdateParams['scope'];
+    const again = await cf.iam.resourceGroups.update(created.id, { account_id: ACCOUNT_ID, scope: echoed });
+    expect(again.scope).toEqual(created.scope);
     await cf.iam.resourceGroups.delete(created.id, { account_id: ACCOUNT_ID });
   });
 
@@ -282,6 +274,69 @@ describe('user groups', () => {
     expect(deleted).toEqual({ id: created.id });
     const gone = await apiError(cf.iam.userGroups.get(created.id, { account_id: ACCOUNT_ID }));
     expect(gone).toBeInstanceOf(Cloudflare.NotFoundError);
+  });
+
+  test("update as Cloudflare's docs send it: policies without id, an inline scope, then [] to reset", async () => {
+    const { accountWide, permissionGroups } = await policyIngredients();
+    const dns = permissionGroups.find((p) => p.meta?.label === 'dns')!;
+    const zone = (await collect(cf.iam.resourceGroups.list({ account_id: ACCOUNT_ID })))
+      .flatMap((rg) => rg.scope.objects.map((o) => o.key))
+      .find((k) => /\.zone\.[0-9a-f]{32}$/.test(k))!;
+    const group = await cf.iam.userGroups.create({ account_id: ACCOUNT_ID, name: unique('Conformance docs form') });
+    // The SDK's types want policies[].id and resource_groups[].id; the docs' PUT examples send neither.
+    const docsPolicies = [
+      { access: 'allow', permission_groups: [{ id: dns.id }], resource_groups: [{ scope: { key: `com.cloudflare.api.account.${ACCOUNT_ID}`, objects: [{ key: zone }] } }] },
+    ] as unknown as Cloudflare.IAM.UserGroupUpdateParams['policies'];
+    const updated = await cf.iam.userGroups.update(group.id, { account_id: ACCOUNT_ID, policies: docsPolicies });
+    const [policy] = updated.policies!;
+    expect(policy!.id).toMatch(HEX32);
+    expect(policy!.resource_groups![0]!.scope).toEqual({ key: `com.cloudflare.api.account.${ACCOUNT_ID}`, objects: [{ key: zone }] });
+    expect(policy!.resource_groups![0]!.id).not.toBe(accountWide.id);
+    const reset = await cf.iam.userGroups.update(group.id, { account_id: ACCOUNT_ID, policies: [] });
+    expect(reset.policies).toEqual([]);
+    await cf.iam.userGroups.delete(group.id, { account_id: ACCOUNT_ID });
+  });
+
+  test('rule 1006 both ways: a typed 400 with the API\'s code and words', async () => {
+    const { accountWide, permissionGroups, resourceGroups } = await policyIngredients();
+    const dns = permissionGroups.find((p) => p.meta?.label === 'dns')!;
+    const admin = permissionGroups.find((p) => p.meta?.label === 'admin')!;
+    const zones = resourceGroups.find((rg) => rg.scope.objects.every((o) => /\.zone\./.test(o.key)))!;
+    for (const [pg, rg] of [
+      [dns, accountWide],
+      [admin, zones],
+    ] as const) {
+      const err = await apiError(
+        cf.iam.userGroups.create({
+          account_id: ACCOUNT_ID,
+          name: unique('Conformance 1006'),
+          policies: [{ access: 'allow', permission_groups: [{ id: pg.id }], resource_groups: [{ id: rg.id }] }],
+        }),
+      );
+      expect(err).toBeInstanceOf(Cloudflare.BadRequestError);
+      expect(err.errors[0]).toMatchObject({
+        code: 1006,
+        message: 'Unknown error when processing member, please try again. Error: invalid permission group and resource group combination',
+      });
+    }
+  });
+
+  test('a SCIM-managed group refuses every write with 1001 (Decision 4)', async () => {
+    const [okta] = (await cf.iam.userGroups.list({ account_id: ACCOUNT_ID, fuzzyName: 'Okta' })).result;
+    expect(okta?.name).toMatch(/^Okta · /);
+    const people = (await cf.accounts.members.list({ account_id: ACCOUNT_ID, status: 'accepted', per_page: 5 })).result;
+    const writes = [
+      () => cf.iam.userGroups.update(okta!.id, { account_id: ACCOUNT_ID, name: 'Renamed' }),
+      () => cf.iam.userGroups.delete(okta!.id, { account_id: ACCOUNT_ID }),
+      () => cf.iam.userGroups.members.create(okta!.id, { account_id: ACCOUNT_ID, members: [{ id: people[0]!.id! }] }),
+      () => cf.iam.userGroups.members.update(okta!.id, { account_id: ACCOUNT_ID, members: [] }),
+    ];
+    for (const write of writes) {
+      const err = await apiError(write());
+      expect(err).toBeInstanceOf(Cloudflare.BadRequestError);
+      expect(err.errors[0]).toMatchObject({ code: 1001, message: 'Invalid request: this user group is managed by SCIM provisioning and cannot be modified' });
+    }
+    expect((await cf.iam.userGroups.get(okta!.id, { account_id: ACCOUNT_ID })).name).toBe(okta!.name);
   });
 
   test('create without policies (the SDK makes them optional)', async () => {
@@ -372,7 +427,9 @@ describe('user group members', () => {
     // DELETE answers the removed member, not `{ id }` only.
     expect(removed).toMatchObject({ id: c.id, email: c.user?.email ?? c.email });
     const empty = await cf.iam.userGroups.members.list(group.id, { account_id: ACCOUNT_ID });
-    expect(empty.result).toEqual([]);
+    expect(empty.result).toEqual([]); // the SDK reads today's `result: null` as no members
+    const raw = (await cf.iam.userGroups.members.list(group.id, { account_id: ACCOUNT_ID }).asResponse()).json() as Promise<{ result: unknown; result_info: unknown }>;
+    expect(await raw).toMatchObject({ result: null, result_info: { count: 0, total_count: 0, total_pages: 1 } });
     const notMember = await apiError(cf.iam.userGroups.members.get(c.id!, params));
     expect(notMember).toBeInstanceOf(Cloudflare.NotFoundError);
 
@@ -571,6 +628,31 @@ describe('accounts, account members, token verify', () => {
     const pending = await collect(cf.accounts.members.list({ account_id: ACCOUNT_ID, status: 'pending', per_page: 50 }));
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((m) => m.status === 'pending')).toBe(true);
+    for (const m of all) expect(typeof m.user?.two_factor_authentication_enabled).toBe('boolean');
+
+    const byLastName = await cf.accounts.members.list({ account_id: ACCOUNT_ID, order: 'user.last_name', direction: 'desc', per_page: 5 });
+    expect(byLastName.result).toHaveLength(5);
+    const rejected = await cf.accounts.members.list({ account_id: ACCOUNT_ID, status: 'rejected' });
+    expect(rejected.result).toEqual([]);
+  });
+
+  test('accounts.members.get: one member, as the list answers it', async () => {
+    const [first] = (await cf.accounts.members.list({ account_id: ACCOUNT_ID, per_page: 5 })).result;
+    const member = await cf.accounts.members.get(first!.id!, { account_id: ACCOUNT_ID });
+    expectTypeOf(member).toEqualTypeOf<AccountMember>();
+    expect(member).toEqual(first);
+    const missing = await apiError(cf.accounts.members.get('0'.repeat(32), { account_id: ACCOUNT_ID }));
+    expect(missing).toBeInstanceOf(Cloudflare.NotFoundError);
+  });
+
+  test('accounts.members.create invites (pending); asking for accepted is refused with 1001', async () => {
+    const email = `conformance-${process.pid}-${++seq}@example.com`;
+    const err = await apiError(cf.accounts.members.create({ account_id: ACCOUNT_ID, email, roles: [], status: 'accepted' }));
+    expect(err).toBeInstanceOf(Cloudflare.BadRequestError);
+    expect(err.errors[0]).toMatchObject({ code: 1001, message: 'Invalid request: automatic verification of new members is not allowed' });
+    const invited = await cf.accounts.members.create({ account_id: ACCOUNT_ID, email, roles: [] });
+    expect(invited).toMatchObject({ id: expect.stringMatching(HEX32), status: 'pending', user: { email } });
+    expect(await cf.accounts.members.get(invited.id!, { account_id: ACCOUNT_ID })).toEqual(invited);
   });
 
   test('user.tokens.verify', async () => {
@@ -594,6 +676,10 @@ describe('authentication', () => {
     const err = await apiError(cf.iam.userGroups.list({ account_id: 'f'.repeat(32) }));
     expect(err.status).toBe(403);
     expect(err).toBeInstanceOf(Cloudflare.PermissionDeniedError);
+    // Today's contextual 403 (Decision 5).
+    expect(err.errors).toEqual([
+      { code: 10000, message: 'Forbidden', documentation_url: 'https://developers.cloudflare.com/fundamentals/api/reference/permissions/' },
+    ]);
   });
 });
 

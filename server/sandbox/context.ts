@@ -1,3 +1,4 @@
+import type { SandboxApiShapes } from '../config.ts';
 import type { Db } from './db/open.ts';
 import type { FaultConfig } from './faults.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -13,6 +14,8 @@ export interface SandboxDeps {
   faults?: FaultConfig | null;
   /** Cloudflare's per-credential limit (SANDBOX_RATE_LIMIT); none when absent. */
   rateLimiter?: RateLimiter | null;
+  /** SANDBOX_API_SHAPES: today's published schema (default) or the 2024 pages' answers. Fixed per process. */
+  shapes?: SandboxApiShapes;
   /** For tests: the dice the random faults are drawn with. */
   random?: () => number;
 }

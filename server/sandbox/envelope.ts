@@ -57,6 +57,18 @@ export function fieldError(pointer: string, message: string, code: number = Erro
   return new CfError(400, { code, message, source: { pointer } });
 }
 
+export const PERMISSIONS_DOCUMENTATION_URL = 'https://developers.cloudflare.com/fundamentals/api/reference/permissions/';
+
+/**
+ * A refusal for permission. Today's API answers the contextual 403 (code 10000, "Forbidden", with
+ * the permissions page; changelog 2026-08-20); the 2024 era answered 9109.
+ */
+export function forbidden(shapes: 'today' | '2024'): CfError {
+  return shapes === 'today'
+    ? new CfError(403, { code: ErrorCode.authError, message: 'Forbidden', documentation_url: PERMISSIONS_DOCUMENTATION_URL })
+    : new CfError(403, { code: ErrorCode.forbidden, message: 'Unauthorized to access requested resource' });
+}
+
 export function notFound(what: string): CfError {
   return new CfError(404, { code: ErrorCode.notFound, message: `${what} not found` });
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { log } from '../log.ts';
 import { requireCredential } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
-import { CfError, ErrorCode, errorBody } from './envelope.ts';
+import { CfError, ErrorCode, errorBody, forbidden } from './envelope.ts';
 import { faultInjection } from './faults.ts';
 import { ID_PATTERN } from './ids.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -48,7 +48,8 @@ function handleErrors(api: Hono<SandboxEnv>): void {
  * through this same app, and those reads neither draw a fault nor count against the caller's
  * rate limit (Cloudflare's audit log costs its users nothing).
  */
-export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
+export function createSandboxApi(given: SandboxDeps): Hono<SandboxEnv> {
+  const deps: SandboxDeps = { ...given, shapes: given.shapes ?? 'today' };
   const api = new Hono<SandboxEnv>().basePath('/client/v4');
   handleErrors(api);
   api.notFound((c) => c.json(errorBody([{ code: ErrorCode.routeNotFound, message: 'No route for that URI' }]), 404));
@@ -84,7 +85,7 @@ export function createSandboxApi(deps: SandboxDeps): Hono<SandboxEnv> {
       knownAccounts.add(accountId);
     }
     if (!knownAccounts.has(accountId)) {
-      throw new CfError(403, { code: ErrorCode.forbidden, message: 'Unauthorized to access requested resource' });
+      throw forbidden(deps.shapes ?? 'today');
     }
     c.set('accountId', accountId);
     await next();

@@ -1,4 +1,4 @@
-import type { SeedKind } from '../config.ts';
+import type { SandboxApiShapes, SeedKind } from '../config.ts';
 import { openSandboxDb, type Db } from './db/open.ts';
 import { DEFAULT_ACCOUNT_ID } from './db/seed.ts';
 import { createSandboxApi } from './router.ts';
@@ -18,9 +18,9 @@ export interface ApiResponse<T = any> {
 }
 
 /** A sandbox on a fresh in-memory database, driven by `call()` exactly as an HTTP client would. */
-export function createTestSandbox(seed: SeedKind = 'default', verificationDelayMs = 0) {
+export function createTestSandbox(seed: SeedKind = 'default', verificationDelayMs = 0, shapes: SandboxApiShapes = 'today') {
   const db = openSandboxDb(':memory:', seed);
-  const api = createSandboxApi({ db, verificationDelayMs });
+  const api = createSandboxApi({ db, verificationDelayMs, shapes });
   async function call<T = any>(
     method: string,
     path: string,

@@ -69,10 +69,11 @@ describe('sandbox audit log', () => {
 
   it('v2: requires since and before, pages with a cursor and filters with .not', async () => {
     const { call } = sandbox();
+    const start = new Date(Date.now() - 1000).toISOString(); // after the seed's own entries (SCIM creations)
     for (const name of ['B1', 'B2', 'B3']) await call('POST', groups, { name, policies: [] });
     const v2 = `/accounts/${ACCOUNT}/logs/audit`;
     expect((await call('GET', v2)).status).toBe(400);
-    const window = 'since=2000-01-01&before=2999-01-01';
+    const window = `since=${start}&before=2999-01-01`;
     const first = await call('GET', `${v2}?${window}&limit=2&direction=asc`);
     expect(first.body.result.map((e: any) => e.resource.response.name)).toEqual(['B1', 'B2']);
     expect(first.body.result[0]).toMatchObject({ action: { type: 'create', result: 'success' }, actor: { context: 'api_token', token_id: tokenIdOf('test-token') }, account: { id: ACCOUNT } });
@@ -100,5 +101,19 @@ describe('sandbox audit log', () => {
     const before = (db.prepare('SELECT count(*) AS n FROM audit_logs').get() as { n: number }).n;
     expect((await call('POST', groups, { name: '' }, BEARER)).status).toBe(400);
     expect((db.prepare('SELECT count(*) AS n FROM audit_logs').get() as { n: number }).n).toBe(before);
+  });
+
+  it("v1: a SCIM-provisioned group's creation entry says interface SCIM; the API's writes say API (Decision 4)", async () => {
+    const { call, db } = sandbox();
+    const scim = db.prepare("SELECT id, name FROM user_groups WHERE managed_by = 'scim' ORDER BY name").all() as Array<{ id: string; name: string }>;
+    expect(scim.map((g) => g.name)).toEqual(['Okta · Finance', 'Okta · Platform Engineers']);
+    for (const group of scim) {
+      const [entry, ...rest] = (await call('GET', `${audit}?resource.id=${group.id}`)).body.result;
+      expect(rest).toEqual([]);
+      expect(entry).toMatchObject({ action: { type: 'create' }, interface: 'SCIM', resource: { id: group.id, type: 'user_group' } });
+      expect(entry.newValueJson.name).toBe(group.name);
+    }
+    const id = (await call('POST', groups, { name: 'By the API', policies: [] })).body.result.id;
+    expect((await call('GET', `${audit}?resource.id=${id}`)).body.result[0].interface).toBe('API');
   });
 });

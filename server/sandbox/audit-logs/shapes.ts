@@ -19,7 +19,8 @@ export function v1Entry(row: AuditRow) {
     id: row.id,
     action: { type: row.action_type, result: true },
     actor: { id: row.actor_id, ...(row.actor_email ? { email: row.actor_email } : {}), ip: row.actor_ip, type: 'user' as const },
-    interface: 'API',
+    // What the write came through: the SCIM API for a group an identity provider provisioned (Decision 4).
+    interface: row.uri.includes('/scim/v2/') ? 'SCIM' : 'API',
     metadata: { method: row.method, uri: row.uri, ...(row.actor_token_id ? { token_id: row.actor_token_id } : {}) },
     oldValue: row.old_value ?? '',
     newValue: row.new_value ?? '',

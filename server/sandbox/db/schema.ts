@@ -160,6 +160,12 @@ export const migrations: string[] = [
   );
   CREATE INDEX audit_logs_account_at ON audit_logs(account_id, at);
   `,
+  `
+  -- 'scim' for a user group an identity provider provisions through SCIM: the API refuses to change
+  -- it (README, Sandbox fidelity). NULL for every other group. The API has no field for it; its
+  -- v1 audit log's creation entry says interface "SCIM".
+  ALTER TABLE user_groups ADD COLUMN managed_by TEXT;
+  `,
 ];
 
 /**

@@ -128,6 +128,67 @@ export const PERMISSION_GROUPS: readonly PermissionGroupSeed[] = CATALOGUE.map((
   scope_level,
 }));
 
+/**
+ * The labels today's API answers in `meta.label` where they are known to differ from the name
+ * (TF acceptance tests look up `admin` and `admin_readonly`; the schema's examples show
+ * `load_balancer_admin` and `fbm_user`); every other group's label is its name in snake case.
+ */
+const TODAY_LABELS: Record<string, string> = {
+  Administrator: 'admin',
+  'Super Administrator - All Privileges': 'super_admin',
+  'Administrator Read Only': 'admin_readonly',
+  'Load Balancer': 'load_balancer_admin',
+  'Magic Network Monitoring': 'fbm_user',
+  'Domain Administrator': 'domain_admin',
+  'Domain Administrator Read Only': 'domain_admin_readonly',
+  'SSL/TLS, Caching, Performance, Page Rules, and Customization': 'ssl_tls_caching_performance',
+  'Cloudflare Zero Trust': 'zero_trust_admin',
+  'Cloudflare Zero Trust Read Only': 'zero_trust_readonly',
+};
+
+const TODAY_DESCRIPTIONS: Record<string, string> = {
+  Administrator: 'Can access the full account, except for membership management and billing.',
+  'Super Administrator - All Privileges': 'Can edit any Cloudflare setting, make purchases, update billing, and manage memberships.',
+  'Administrator Read Only': 'Can access the full account in read-only mode.',
+  Billing: 'Can edit the account’s billing profile and subscriptions.',
+  DNS: 'Can edit DNS records.',
+};
+
+/** What a permission group acts on, as today's `meta.scopes` says it. */
+export const SCOPES_OF_LEVEL = { account: 'com.cloudflare.api.account', zone: 'com.cloudflare.api.account.zone' } as const;
+
+export interface TodayPermissionGroupMeta {
+  label: string;
+  scopes: (typeof SCOPES_OF_LEVEL)[keyof typeof SCOPES_OF_LEVEL];
+  description: string;
+  editable: 'false';
+}
+
+/** Today's `meta` of each catalogue entry, by id: built once, read per answer. */
+const TODAY_META = new Map<string, TodayPermissionGroupMeta>(
+  PERMISSION_GROUPS.map((pg) => [
+    pg.id,
+    {
+      label: TODAY_LABELS[pg.name] ?? pg.label,
+      scopes: SCOPES_OF_LEVEL[pg.scope_level],
+      description:
+        TODAY_DESCRIPTIONS[pg.name] ?? `Grants ${pg.name} on ${pg.scope_level === 'zone' ? 'the zones it is given' : 'the account'}.`,
+      editable: 'false',
+    },
+  ]),
+);
+
+/** Today's meta of a catalogue id; undefined for an id not in the catalogue. */
+export function todayMetaOf(id: string): TodayPermissionGroupMeta | undefined {
+  return TODAY_META.get(id);
+}
+
+/** The ids whose today label is `label` (any case), in catalogue order. */
+export function idsWithTodayLabel(label: string): string[] {
+  const wanted = label.trim().toLowerCase();
+  return [...TODAY_META].filter(([, meta]) => meta.label === wanted).map(([id]) => id);
+}
+
 const byName = new Map(PERMISSION_GROUPS.map((pg) => [pg.name, pg]));
 const byId = new Map(PERMISSION_GROUPS.map((pg) => [pg.id, pg]));
 

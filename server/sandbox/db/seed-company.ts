@@ -45,7 +45,8 @@ type RgKey =
   | 'status'
   | 'shop'
   | 'cdn'
-  | 'legacy';
+  | 'legacy'
+  | 'allzones';
 
 const RESOURCE_GROUPS: Array<{ key: RgKey; name: string; zones: AcmeZone[] | 'account'; daysAgo: number }> = [
   { key: 'account', name: 'All of Acme Corp', zones: 'account', daysAgo: 720 },
@@ -113,7 +114,7 @@ const GROUPS: GroupPlan[] = [
     name: 'DNS Operators',
     pool: 'staff',
     members: 9,
-    policies: [allow(['DNS', 'Zone Read'], ['production', 'marketing']), allow(['Zone Read'], ['account'])],
+    policies: [allow(['DNS', 'Zone Read'], ['production', 'marketing']), allow(['Zone Read'], ['allzones'])],
   },
   {
     name: 'Network Engineering',
@@ -129,7 +130,7 @@ const GROUPS: GroupPlan[] = [
     pool: 'staff',
     members: 14,
     policies: [
-      allow(['Firewall', 'Bot Management', 'Page Shield', SSL], ['account']),
+      allow(['Firewall', 'Bot Management', 'Page Shield', SSL], ['allzones']),
       allow(['Audit Logs Viewer', 'Cloudflare Zero Trust Read Only', 'Log Share Reader'], ['account']),
       deny(['DNS'], ['production']),
     ],
@@ -281,12 +282,90 @@ export interface SeededCompany {
   emails: Set<string>;
 }
 
-/** Throws if a policy pairs an account-level permission group with a zone resource group (1006). */
+/**
+ * Throws if a policy pairs an account-level permission group with a zone resource group, or a
+ * zone-level permission group with the whole account (rule 1006, both ways as today's API has it).
+ */
 export function assertScopeCompatible(policy: PolicySeed, accountWideRgIds: ReadonlySet<string>, where: string): void {
-  if (policy.resourceGroupIds.every((id) => accountWideRgIds.has(id))) return;
+  const onZones = policy.resourceGroupIds.some((id) => !accountWideRgIds.has(id));
+  const onAccount = policy.resourceGroupIds.some((id) => accountWideRgIds.has(id));
   for (const pgId of policy.permissionGroupIds) {
-    if (scopeLevelOf(pgId) === 'account') {
+    if (onZones && scopeLevelOf(pgId) === 'account') {
       throw new Error(`seed: ${where} pairs an account-level permission group with a zone resource group`);
+    }
+    if (onAccount && scopeLevelOf(pgId) === 'zone') {
+      throw new Error(`seed: ${where} pairs a zone-level permission group with the whole account`);
+    }
+  }
+}
+
+/** The name of the resource group holding every Acme Corp zone. */
+export const ALL_ZONES_RESOURCE_GROUP = 'All Acme zones';
+
+function seedAllZonesGroup(write: SeedWriter, accountId: string): string {
+  const rand = new SeedRandom(`company-all-zones:${accountId}`);
+  const id = resourceGroupIdFor(accountId, ALL_ZONES_RESOURCE_GROUP);
+  const created = rand.daysAgo(520, 525);
+  write.resourceGroup({
+    id,
+    accountId,
+    name: ALL_ZONES_RESOURCE_GROUP,
+    scopeKey: accountKey(accountId),
+    objects: Object.values(ACME_ZONES).map(zoneKey),
+    meta: null,
+    createdOn: seedTimestamp(created),
+    modifiedOn: seedTimestamp(rand.between(created, SEED_BASE_TIME)),
+  });
+  return id;
+}
+
+/**
+ * Groups an identity provider (Okta) provisions through SCIM: the API refuses writes to them
+ * (Decision 4), and the v1 audit log's entry of their creation says interface "SCIM".
+ */
+export const SCIM_GROUPS: Array<{ name: string; members: number; policies: PolicyPlan[] }> = [
+  {
+    name: 'Okta · Platform Engineers',
+    members: 12,
+    policies: [allow(['Administrator Read Only', 'Workers Admin'], ['account']), allow(['DNS'], ['staging'])],
+  },
+  { name: 'Okta · Finance', members: 5, policies: [allow(['Billing', 'Analytics'], ['account'])] },
+];
+
+function seedScimGroups(
+  write: SeedWriter,
+  accountId: string,
+  rgIds: Map<RgKey, string>,
+  accountWide: ReadonlySet<string>,
+  staff: MemberSeed[],
+): void {
+  const rand = new SeedRandom(`company-scim:${accountId}`);
+  for (const plan of SCIM_GROUPS) {
+    const id = userGroupIdFor(accountId, plan.name);
+    const created = rand.daysAgo(90, 400);
+    const group: UserGroupSeed = {
+      id,
+      accountId,
+      name: plan.name,
+      createdOn: seedTimestamp(created),
+      modifiedOn: seedTimestamp(rand.between(created, SEED_BASE_TIME - DAY_MS)),
+      policies: plan.policies.map((p, i) => ({
+        id: stableId(`policy:${id}:${i}`),
+        access: p.access,
+        permissionGroupIds: p.pgs.map((name) => permissionGroup(name).id),
+        resourceGroupIds: p.rgs.map((key) => rgIds.get(key)!),
+      })),
+    };
+    group.policies.forEach((p, i) => assertScopeCompatible(p, accountWide, `"${plan.name}" policy ${i}`));
+    write.userGroup(group);
+    write.scimCreated({
+      accountId,
+      userGroupId: id,
+      at: new Date(created).toISOString(),
+      group: { id, name: plan.name, created_on: group.createdOn, modified_on: group.createdOn, policies: [] },
+    });
+    for (const member of rand.sample(staff, plan.members)) {
+      write.groupMember(id, member.id, seedTimestamp(rand.between(Math.max(created, Date.parse(member.createdOn)), SEED_BASE_TIME)));
     }
   }
 }
@@ -315,6 +394,10 @@ export function seedCompany(write: SeedWriter, accountId: string): SeededCompany
     resourceGroups.push({ id, name: plan.name, accountWide: plan.zones === 'account' });
   }
   const accountWide = new Set(resourceGroups.filter((rg) => rg.accountWide).map((rg) => rg.id));
+  // Every zone, for the zone-level permission groups a team holds everywhere (today's API refuses
+  // them on the whole account: 1006). Its own random stream and kept out of `resourceGroups`, so
+  // every other seeded row (and the large seed's draws) stays as it was.
+  rgIds.set('allzones', seedAllZonesGroup(write, accountId));
 
   // Members: the owner, staff at acme.com, contractors at partner firms.
   const emails = new Set<string>([OWNER_EMAIL]);
@@ -385,6 +468,8 @@ export function seedCompany(write: SeedWriter, accountId: string): SeededCompany
       write.groupMember(id, member.id, seedTimestamp(joined));
     }
   }
+
+  seedScimGroups(write, accountId, rgIds, accountWide, staff.filter((m) => m.status === 'accepted'));
 
   return { resourceGroups, members, emails };
 }

@@ -1,6 +1,13 @@
 import type { Db } from './open.ts';
 // Seeded clients are stored exactly as the OAuth routes store them, so they read back the same.
 import { storeFields, type OAuthClientFields } from '../routes/oauth-clients-model.ts';
+import { stableId } from './seed-random.ts';
+
+/** A UUID (the audit log's id form) derived from a readable key. */
+function stableUuid(key: string): string {
+  const hex = stableId(key);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * Row writers for the seed: each statement is prepared once and reused, so the large seed's
@@ -40,6 +47,15 @@ export interface UserGroupSeed {
   createdOn: string;
   modifiedOn: string;
   policies: PolicySeed[];
+}
+
+/** The v1 audit-log entry an IdP's SCIM provisioning left when it created a group. */
+export interface ScimCreationSeed {
+  accountId: string;
+  userGroupId: string;
+  at: string;
+  /** The group as the API answered it after the creation (its JSON). */
+  group: unknown;
 }
 
 export interface MemberSeed {
@@ -123,6 +139,12 @@ export function createSeedWriter(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const groupMember = db.prepare('INSERT INTO user_group_members (user_group_id, member_id, created_at) VALUES (?, ?, ?)');
+  const scimManaged = db.prepare("UPDATE user_groups SET managed_by = 'scim' WHERE id = ?");
+  const auditLog = db.prepare(
+    `INSERT INTO audit_logs (id, account_id, at, action_type, actor_id, actor_email, actor_ip, actor_context,
+       actor_token_id, resource_type, resource_id, method, uri, status_code, old_value, new_value, request)
+     VALUES (?, ?, ?, 'create', ?, NULL, ?, 'api_token', ?, 'user_group', ?, 'POST', ?, 201, NULL, ?, NULL)`,
+  );
   const ssoConnector = db.prepare(
     `INSERT INTO sso_connectors (id, account_id, email_domain, enabled, use_fedramp_language, verification_code,
        verification_status, verification_started_at, created_on, updated_on)
@@ -164,6 +186,22 @@ export function createSeedWriter(db: Db) {
     },
     groupMember(userGroupId: string, memberId: string, createdAt: string): void {
       groupMember.run(userGroupId, memberId, createdAt);
+    },
+    /** Marks a written group as provisioned by SCIM, with the audit entry of its creation through the SCIM API. */
+    scimCreated(s: ScimCreationSeed): void {
+      scimManaged.run(s.userGroupId);
+      const provisioner = stableId(`scim-token:${s.accountId}`);
+      auditLog.run(
+        stableUuid(`scim-create:${s.userGroupId}`),
+        s.accountId,
+        s.at,
+        provisioner,
+        '52.14.201.7',
+        provisioner,
+        s.userGroupId,
+        `/client/v4/accounts/${s.accountId}/scim/v2/Groups`,
+        JSON.stringify(s.group),
+      );
     },
     /**
      * Table by table, each in its primary key's order: a B-tree filled in key order appends to

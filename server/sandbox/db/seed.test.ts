@@ -104,6 +104,18 @@ describe.each(['empty', 'default', 'large'] as const)('every seed kind: %s', (ki
          WHERE rg.scope_objects <> json_array('com.cloudflare.api.account.' || rg.account_id)`,
       ),
     ).toBe(0);
+    // …nor a zone-level one with the whole account (today's 1006 holds both ways: Decision 3).
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM policies p
+         JOIN policy_permission_groups ppg ON ppg.policy_id = p.id
+         JOIN permission_groups pg ON pg.id = ppg.permission_group_id AND pg.scope_level = 'zone'
+         JOIN policy_resource_groups prg ON prg.policy_id = p.id
+         JOIN resource_groups rg ON rg.id = prg.resource_group_id
+         WHERE rg.scope_objects IN (json_array('com.cloudflare.api.account.' || rg.account_id), json_array('*'))`,
+      ),
+    ).toEqual([]);
     // Policies and memberships stay inside the user group's account.
     expect(
       count(
@@ -355,5 +367,28 @@ describe('determinism', () => {
     } finally {
       again.close();
     }
+  });
+});
+
+describe('SCIM-managed groups and the all-zones resource group (default seed)', () => {
+  it('seeds two groups an IdP provisions, each with a SCIM creation entry in the audit log', () => {
+    const db = dbs.default!;
+    const scim = rows<{ id: string; name: string }>(db, "SELECT id, name FROM user_groups WHERE managed_by = 'scim' ORDER BY name");
+    expect(scim.map((g) => g.name)).toEqual(['Okta · Finance', 'Okta · Platform Engineers']);
+    for (const group of scim) {
+      expect(rows(db, 'SELECT action_type, uri FROM audit_logs WHERE resource_id = ?', group.id)).toEqual([
+        { action_type: 'create', uri: `/client/v4/accounts/${DEFAULT_ACCOUNT_ID}/scim/v2/Groups` },
+      ]);
+      expect(count(db, 'SELECT COUNT(*) AS n FROM user_group_members WHERE user_group_id = ?', group.id)).toBeGreaterThan(0);
+    }
+    expect(count(db, "SELECT COUNT(*) AS n FROM user_groups WHERE managed_by IS NOT NULL AND managed_by <> 'scim'")).toBe(0);
+  });
+
+  it('has an "All Acme zones" group naming every Acme Corp zone', () => {
+    const db = dbs.default!;
+    const [group] = rows<{ scope_objects: string }>(db, "SELECT scope_objects FROM resource_groups WHERE name = 'All Acme zones'");
+    const objects = JSON.parse(group!.scope_objects) as string[];
+    expect(objects.length).toBe(10);
+    expect(objects.every((o) => /^com\.cloudflare\.api\.account\.zone\.[0-9a-f]{32}$/.test(o))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT } from '../test-support.ts';
-import { OTHER_ACCOUNT, createIamSandbox, expectError, insertAccountMember } from './iam-test-fixtures.ts';
+import { OTHER_ACCOUNT, createIamSandbox, expectError, expectRejectedWithoutWrite, insertAccountMember } from './iam-test-fixtures.ts';
 
 describe('accounts', () => {
   it('lists accounts in the SDK shape, 20 per page by default, sorted by name', async () => {
@@ -46,8 +46,21 @@ describe('accounts', () => {
     const res = await call('GET', `/accounts/${ACCOUNT}`);
     expect(res.status).toBe(200);
     expect(res.body.result).toMatchObject({ id: ACCOUNT, settings: { enforce_twofactor: false } });
-    expectError(await call('GET', `/accounts/${'9'.repeat(32)}`), { status: 403, code: 9109 });
+    const forbidden = await call('GET', `/accounts/${'9'.repeat(32)}`);
+    // Today's contextual 403 (Decision 5): code 10000, "Forbidden", the permissions page.
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toEqual({
+      success: false,
+      result: null,
+      errors: [{ code: 10000, message: 'Forbidden', documentation_url: 'https://developers.cloudflare.com/fundamentals/api/reference/permissions/' }],
+      messages: [],
+    });
     expectError(await call('GET', '/accounts/nope'), { status: 404, code: 7003 });
+  });
+
+  it('2024 era: an unknown account is 403 with code 9109', async () => {
+    const { call } = createIamSandbox('2024');
+    expectError(await call('GET', `/accounts/${'9'.repeat(32)}/members`), { status: 403, code: 9109 });
   });
 
   it('needs a credential', async () => {
@@ -126,4 +139,35 @@ describe('account members', () => {
       expectError(await call('GET', `/accounts/${ACCOUNT}/members?${query}`), { code: 1002, message: query.split('=')[0]! });
     },
   );
+
+  it('gets one member by id (GET /accounts/{id}/members/{member_id}), as the list answers it', async () => {
+    const { call, ids, list } = setup();
+    const listed = (await list()).find((m: any) => m.id === ids.mo);
+    const res = await call('GET', `/accounts/${ACCOUNT}/members/${ids.mo}`);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual(listed);
+    expect(res.body.result.user).toMatchObject({ email: 'mo@corp.example', two_factor_authentication_enabled: false });
+    expectError(await call('GET', `/accounts/${ACCOUNT}/members/${ids.eve}`), { status: 404, code: 1003 });
+  });
+
+  it('invites a member (pending); status accepted is refused with 1001 as today\'s API does', async () => {
+    const { call, db, list } = setup();
+    await expectRejectedWithoutWrite(db, () => call('POST', `/accounts/${ACCOUNT}/members`, { email: 'new@example.com', roles: [], status: 'accepted' }), {
+      code: 1001,
+      message: 'Invalid request: automatic verification of new members is not allowed',
+    });
+    const res = await call('POST', `/accounts/${ACCOUNT}/members`, { email: 'new@example.com', roles: [] });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatchObject({ email: 'new@example.com', status: 'pending', user: { email: 'new@example.com' } });
+    expect((await list()).map((m: any) => m.email)).toContain('new@example.com');
+    expectError(await call('POST', `/accounts/${ACCOUNT}/members`, { email: 'NEW@example.com' }), { code: 1004, pointer: '/email' });
+  });
+
+  it('answers total_pages and accepts status=rejected (none are)', async () => {
+    const { call } = setup();
+    const res = await call('GET', `/accounts/${ACCOUNT}/members?per_page=5&status=rejected`);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual([]);
+    expect(res.body.result_info).toEqual({ page: 1, per_page: 5, count: 0, total_count: 0, total_pages: 1 });
+  });
 });

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { notFound, ok } from '../envelope.ts';
+import { CfError, ErrorCode, notFound, ok } from '../envelope.ts';
+import { newId, timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
-import { intParam, parseQuery } from '../validation.ts';
+import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from './group-names.ts';
 
 interface AccountRow {
@@ -78,6 +79,20 @@ const membersQuery = z.object({
   per_page: intParam(5, 50, 20),
 });
 
+/**
+ * POST /accounts/{id}/members (the SDK's MemberCreateParams): an email and either roles or
+ * policies. The sandbox keeps neither (it models no member-level grants; see README, Sandbox
+ * fidelity) and answers the new membership, pending.
+ */
+const createMemberBody = z.object({
+  email: z.email('must be an email address').max(90, 'must be at most 90 characters'),
+  roles: z.array(z.string().max(32, 'must be at most 32 characters')).optional(),
+  policies: z.array(z.unknown()).optional(),
+  status: z.enum(['accepted', 'pending']).optional(),
+});
+
+export const AUTOMATIC_VERIFICATION_MESSAGE = 'Invalid request: automatic verification of new members is not allowed';
+
 export function registerAccounts(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
   api.get('/accounts', (c) => {
     const query = parseQuery(c, accountsQuery);
@@ -128,5 +143,41 @@ export function registerAccounts(api: Hono<SandboxEnv>, { db }: SandboxDeps): vo
       )
       .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as AccountMemberRow[];
     return ok(c, rows.map(accountMemberResource), resultInfo(query, rows.length, total));
+  });
+
+  api.get('/accounts/:account_id/members/:member_id', (c) => {
+    const row = db
+      .prepare('SELECT * FROM account_members WHERE id = ? AND account_id = ?')
+      .get(c.req.param('member_id'), c.get('accountId')) as AccountMemberRow | undefined;
+    if (!row) throw notFound('Member');
+    return ok(c, accountMemberResource(row));
+  });
+
+  api.post('/accounts/:account_id/members', async (c) => {
+    const accountId = c.get('accountId');
+    const body = await parseBody(c, createMemberBody);
+    // Today's API no longer lets a new member skip the invitation (qontract-reconcile PR 5079).
+    if (body.status === 'accepted') {
+      throw new CfError(400, { code: ErrorCode.invalidField, message: AUTOMATIC_VERIFICATION_MESSAGE });
+    }
+    const taken = db.prepare('SELECT 1 FROM account_members WHERE account_id = ? AND email = ? COLLATE NOCASE').get(accountId, body.email);
+    if (taken) {
+      throw new CfError(400, { code: ErrorCode.duplicate, message: `email: ${body.email} is already a member of this account`, source: { pointer: '/email' } });
+    }
+    const row: AccountMemberRow & { account_id: string; created_on: string } = {
+      id: newId(),
+      account_id: accountId,
+      user_id: newId(),
+      email: body.email,
+      first_name: null,
+      last_name: null,
+      status: 'pending',
+      created_on: timestamp(),
+    };
+    db.prepare(
+      `INSERT INTO account_members (id, account_id, user_id, email, first_name, last_name, status, created_on)
+       VALUES (@id, @account_id, @user_id, @email, @first_name, @last_name, @status, @created_on)`,
+    ).run(row);
+    return ok(c, accountMemberResource(row));
   });
 }

@@ -3,6 +3,7 @@
  * default account id, with its own permission groups and account members inserted directly.
  */
 import { expect } from 'vitest';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { Db } from '../db/open.ts';
 import { newId, timestamp } from '../ids.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts, type ApiResponse } from '../test-support.ts';
@@ -58,8 +59,8 @@ export function insertAccountMember(db: Db, fields: MemberFields): string {
  * A fresh sandbox ('empty' seed) with both accounts (named "Test Account" and "Other Account")
  * and its own permission groups: one account-level, two zone-level.
  */
-export function createIamSandbox() {
-  const sandbox = createTestSandbox('empty');
+export function createIamSandbox(shapes: SandboxApiShapes = 'today') {
+  const sandbox = createTestSandbox('empty', 0, shapes);
   const { db } = sandbox;
   // Whatever the 'empty' seed holds, these tests start from no groups and no members.
   for (const table of [

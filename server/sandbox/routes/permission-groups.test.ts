@@ -16,12 +16,43 @@ describe('permission groups', () => {
       id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: expect.any(String),
       meta: {
-        key: 'label',
-        value: expect.any(String),
-        label: expect.any(String),
+        label: expect.stringMatching(/^[a-z0-9_]+$/),
         scopes: expect.stringMatching(/^com\.cloudflare\.api\.account(\.zone)?$/),
+        description: expect.any(String),
+        editable: 'false',
       },
     });
+  });
+
+  it("answers Cloudflare's own labels and what each group acts on in meta.scopes", async () => {
+    const { call } = createTestSandbox();
+    const all = [];
+    for (let page = 1; ; page++) {
+      const res = await call('GET', `${base}?per_page=50&page=${page}`);
+      all.push(...res.body.result);
+      if (page >= res.body.result_info!.total_pages) break;
+    }
+    const byName = new Map(all.map((g: any) => [g.name, g.meta]));
+    expect(byName.get('Administrator')).toMatchObject({ label: 'admin', scopes: 'com.cloudflare.api.account' });
+    expect(byName.get('Super Administrator - All Privileges')).toMatchObject({ label: 'super_admin', scopes: 'com.cloudflare.api.account' });
+    expect(byName.get('Administrator Read Only')).toMatchObject({ label: 'admin_readonly' });
+    expect(byName.get('DNS')).toMatchObject({ label: 'dns', scopes: 'com.cloudflare.api.account.zone' });
+    expect(new Set(all.map((g: any) => g.meta.label)).size).toBe(all.length);
+  });
+
+  it('2024 era: meta is {key, value} beside label and scopes, the label the name in snake case', async () => {
+    const { call } = createTestSandbox('default', 0, '2024');
+    const res = await call('GET', `${base}?name=Administrator%20Read%20Only`);
+    expect(res.body.result[0].meta).toEqual({
+      key: 'label',
+      value: 'administrator_read_only',
+      label: 'administrator_read_only',
+      scopes: 'com.cloudflare.api.account',
+    });
+    const byLabel = await call('GET', `${base}?label=zone_read`);
+    expect(byLabel.body.result.map((g: any) => g.name)).toContain('Zone Read');
+    expect(byLabel.body.result.every((g: any) => g.meta.value.includes('zone_read'))).toBe(true);
+    expect((await call('GET', `${base}?id=short`)).status).toBe(200);
   });
 
   it('filters by name, label and id', async () => {
@@ -32,8 +63,15 @@ describe('permission groups', () => {
     const id = byName.body.result[0].id;
     const byId = await call('GET', `${base}?id=${id}`);
     expect(byId.body.result).toHaveLength(1);
-    const byLabel = await call('GET', `${base}?label=zone_read`);
-    expect(byLabel.body.result.every((g: any) => g.meta.value.includes('zone_read'))).toBe(true);
+    // Today the label filter matches meta.label exactly (any case): `admin` is Administrator alone.
+    const byLabel = await call('GET', `${base}?label=admin`);
+    expect(byLabel.body.result.map((g: any) => g.name)).toEqual(['Administrator']);
+    expect((await call('GET', `${base}?label=ADMIN_READONLY`)).body.result.map((g: any) => g.meta.label)).toEqual(['admin_readonly']);
+    expect((await call('GET', `${base}?label=zone_rea`)).body.result).toEqual([]);
+    // The id filter is exactly 32 characters (schema minLength = maxLength = 32).
+    const short = await call('GET', `${base}?id=${id.slice(1)}`);
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0]).toMatchObject({ code: 1002, message: expect.stringContaining('id') });
   });
 
   it('answers an empty page past the last one, never an error', async () => {

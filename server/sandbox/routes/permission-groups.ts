@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { idsWithTodayLabel, SCOPES_OF_LEVEL, todayMetaOf } from '../db/seed-catalogue-permission-groups.ts';
 import { notFound, ok } from '../envelope.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
@@ -13,32 +15,44 @@ export interface PermissionGroupRow {
   scope_level: 'account' | 'zone';
 }
 
-/** What a permission group acts on, in the published schema's `meta.scopes` form. */
-const SCOPE_OF_LEVEL = { account: 'com.cloudflare.api.account', zone: 'com.cloudflare.api.account.zone' } as const;
-
 /**
- * The seeds type `meta` as {key, value}; the official SDK (newer published schema) reads
- * `meta.label` and `meta.scopes`. Both forms are sent so either kind of client finds the label.
+ * Today's API answers `meta` as `{label, scopes, description, editable}` (the schema's example, the
+ * docs' payloads, the SDK's Meta), with Cloudflare's own labels (`admin`, `super_admin`, …).
+ * The 2024 era answers the seeds' `{key, value}` beside `label`/`scopes`, as main did.
  */
-export function permissionGroupResource(row: PermissionGroupRow) {
+export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'name' | 'label' | 'scope_level'>, shapes: SandboxApiShapes) {
+  if (shapes === 'today') {
+    const meta = todayMetaOf(row.id) ?? {
+      label: row.label,
+      scopes: SCOPES_OF_LEVEL[row.scope_level],
+      description: row.name,
+      editable: 'false' as const,
+    };
+    return { id: row.id, name: row.name, meta };
+  }
   return {
     id: row.id,
     name: row.name,
-    meta: { key: 'label', value: row.label, label: row.label, scopes: SCOPE_OF_LEVEL[row.scope_level] },
+    meta: { key: 'label', value: row.label, label: row.label, scopes: SCOPES_OF_LEVEL[row.scope_level] },
   };
 }
 
-const listQuery = z.object({
-  id: z.string().optional(),
+const hex32 = z.string().length(32, 'must be 32 characters: a permission group id');
+
+/** Today's schema makes the id filter exactly 32 characters (minLength = maxLength = 32); 2024 took any string. */
+const listQuery = (shapes: SandboxApiShapes) => z.object({
+  id: shapes === 'today' ? hex32.optional() : z.string().optional(),
   name: z.string().max(200).optional(),
   label: z.string().max(200).optional(),
   page: intParam(1, 1_000_000, 1),
   per_page: intParam(5, 50, 20),
 });
 
-export function registerPermissionGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
+export function registerPermissionGroups(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
+  const resource = (row: PermissionGroupRow) => permissionGroupResource(row, shapes);
+  const querySchema = listQuery(shapes);
   api.get('/accounts/:account_id/iam/permission_groups', (c) => {
-    const query = parseQuery(c, listQuery);
+    const query = parseQuery(c, querySchema);
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (query.id) {
@@ -50,7 +64,11 @@ export function registerPermissionGroups(api: Hono<SandboxEnv>, { db }: SandboxD
       where.push("name LIKE @name ESCAPE '\\'");
       params.name = containsPattern(query.name);
     }
-    if (query.label) {
+    if (query.label && shapes === 'today') {
+      // "Label of the permission group to be fetched": today's meta.label, exactly (TF looks up `admin`).
+      where.push('id IN (SELECT value FROM json_each(@labelIds))');
+      params.labelIds = JSON.stringify(idsWithTodayLabel(query.label));
+    } else if (query.label) {
       where.push("label LIKE @label ESCAPE '\\'");
       params.label = containsPattern(query.label);
     }
@@ -59,7 +77,7 @@ export function registerPermissionGroups(api: Hono<SandboxEnv>, { db }: SandboxD
     const rows = db
       .prepare(`SELECT * FROM permission_groups ${clause} ORDER BY position LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as PermissionGroupRow[];
-    return ok(c, rows.map(permissionGroupResource), resultInfo(query, rows.length, total));
+    return ok(c, rows.map(resource), resultInfo(query, rows.length, total));
   });
 
   api.get('/accounts/:account_id/iam/permission_groups/:permission_group_id', (c) => {
@@ -67,6 +85,6 @@ export function registerPermissionGroups(api: Hono<SandboxEnv>, { db }: SandboxD
       .prepare('SELECT * FROM permission_groups WHERE id = ?')
       .get(c.req.param('permission_group_id')) as PermissionGroupRow | undefined;
     if (!row) throw notFound('Permission group');
-    return ok(c, permissionGroupResource(row));
+    return ok(c, resource(row));
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { Db } from '../db/open.ts';
 import type { CfMessage } from '../envelope.ts';
 import { ErrorCode } from '../envelope.ts';
@@ -135,14 +136,18 @@ export function isAdhoc(row: Pick<ResourceGroupRow, 'meta'>): boolean {
   return Boolean(meta && ((meta.key === 'adhoc' && meta.value === 'true') || meta.adhoc === 'true'));
 }
 
-/** The API's shape: `scope` is an array of {key, objects[{key}]}. */
-export function resourceGroupResource(row: ResourceGroupRow) {
+/**
+ * The API's shape. Today `scope` is ONE object {key, objects[{key}]} (schema `iam_scope`, the SDK
+ * since 2026-07-24); the 2024 pages answered an array holding it.
+ */
+export function resourceGroupResource(row: ResourceGroupRow, shapes: SandboxApiShapes) {
   const meta = metaOf(row);
+  const scope = { key: row.scope_key, objects: objectsOf(row).map((key) => ({ key })) };
   return {
     id: row.id,
     name: row.name,
     ...(meta ? { meta } : {}),
-    scope: [{ key: row.scope_key, objects: objectsOf(row).map((key) => ({ key })) }],
+    scope: shapes === 'today' ? scope : [scope],
   };
 }
 

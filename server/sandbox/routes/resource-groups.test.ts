@@ -16,23 +16,33 @@ import { policiesReferencingResourceGroup } from './resource-groups.ts';
 const base = `/accounts/${ACCOUNT}/iam/resource_groups`;
 
 describe('resource groups: create and read', () => {
-  it('takes the scope as an array of one too (the shape it answers), on create, update and inline in a policy', async () => {
+  it('takes the scope as an array of one too (the 2024 answer), on create, update and inline in a policy', async () => {
     const { call, zonePg } = createIamSandbox();
     const created = await call('POST', base, { name: 'Array scope', scope: [zoneScope(1)] });
     expect(created.status).toBe(200);
-    expect(created.body.result.scope).toEqual([zoneScope(1)]);
+    expect(created.body.result.scope).toEqual(zoneScope(1));
     const updated = await call('PUT', `${base}/${created.body.result.id}`, { scope: [zoneScope(1, 2)] });
     expect(updated.status).toBe(200);
-    expect(updated.body.result.scope).toEqual([zoneScope(1, 2)]);
+    expect(updated.body.result.scope).toEqual(zoneScope(1, 2));
     const group = await call('POST', `/accounts/${ACCOUNT}/iam/user_groups`, {
       name: 'Inline array scope',
       policies: [{ access: 'allow', permission_groups: [{ id: zonePg }], resource_groups: [{ scope: [zoneScope(3)] }] }],
     });
     expect(group.status).toBe(200);
-    expect(group.body.result.policies[0].resource_groups[0].scope).toEqual([zoneScope(3)]);
+    expect(group.body.result.policies[0].resource_groups[0].scope).toEqual(zoneScope(3));
   });
 
-  it('creates a group, answering scope as an array and no meta', async () => {
+  it('2024 era: answers scope as an array holding it, from create, get, list and update', async () => {
+    const { call } = createIamSandbox('2024');
+    const created = await call('POST', base, { name: 'Array era', scope: zoneScope(1) });
+    expect(created.body.result.scope).toEqual([zoneScope(1)]);
+    expect((await call('GET', `${base}/${created.body.result.id}`)).body.result.scope).toEqual([zoneScope(1)]);
+    expect((await call('GET', base)).body.result[0].scope).toEqual([zoneScope(1)]);
+    const updated = await call('PUT', `${base}/${created.body.result.id}`, { scope: zoneScope(2) });
+    expect(updated.body.result.scope).toEqual([zoneScope(2)]);
+  });
+
+  it('creates a group, answering scope as one object (schema iam_scope) and no meta', async () => {
     const { call } = createIamSandbox();
     const res = await call('POST', base, { name: 'Production zones', scope: zoneScope(1, 2) });
     expect(res.status).toBe(200);
@@ -40,8 +50,9 @@ describe('resource groups: create and read', () => {
     expect(res.body.result).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: 'Production zones',
-      scope: [{ key: ACCOUNT_KEY, objects: [{ key: zoneKey(1) }, { key: zoneKey(2) }] }],
+      scope: { key: ACCOUNT_KEY, objects: [{ key: zoneKey(1) }, { key: zoneKey(2) }] },
     });
+    expect((await call('GET', base)).body.result).toEqual([res.body.result]);
     const one = await call('GET', `${base}/${res.body.result.id}`);
     expect(one.status).toBe(200);
     expect(one.body.result).toEqual(res.body.result);
@@ -50,14 +61,14 @@ describe('resource groups: create and read', () => {
   it('accepts the whole account as "*" or as the account key, and drops repeated objects', async () => {
     const { call } = createIamSandbox();
     const star = await call('POST', base, { name: 'All', scope: accountScope() });
-    expect(star.body.result.scope[0].objects).toEqual([{ key: '*' }]);
+    expect(star.body.result.scope.objects).toEqual([{ key: '*' }]);
     const self = await call('POST', base, { name: 'Account', scope: { key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] } });
     expect(self.status).toBe(200);
     const repeated = await call('POST', base, {
       name: 'Twice',
       scope: { key: ACCOUNT_KEY, objects: [{ key: zoneKey(3) }, { key: zoneKey(3) }] },
     });
-    expect(repeated.body.result.scope[0].objects).toEqual([{ key: zoneKey(3) }]);
+    expect(repeated.body.result.scope.objects).toEqual([{ key: zoneKey(3) }]);
   });
 
   it('stores the name trimmed', async () => {
@@ -175,9 +186,9 @@ describe('resource groups: update', () => {
     const id = await createResourceGroup('Old');
     const renamed = await call('PUT', `${base}/${id}`, { name: 'New' });
     expect(renamed.status).toBe(200);
-    expect(renamed.body.result).toMatchObject({ id, name: 'New', scope: [zoneScope(1)] });
+    expect(renamed.body.result).toMatchObject({ id, name: 'New', scope: zoneScope(1) });
     const rescoped = await call('PUT', `${base}/${id}`, { scope: zoneScope(4, 5) });
-    expect(rescoped.body.result).toMatchObject({ name: 'New', scope: [zoneScope(4, 5)] });
+    expect(rescoped.body.result).toMatchObject({ name: 'New', scope: zoneScope(4, 5) });
     expect((await call('GET', `${base}/${id}`)).body.result).toEqual(rescoped.body.result);
   });
 
@@ -225,13 +236,28 @@ describe('resource groups: update', () => {
       pointer: '/scope',
       message: 'invalid permission group and resource group combination',
     });
-    // a group used only with zone-level permission groups may narrow
-    const zoneOnly = await createResourceGroup('Zone use', accountScope());
+    // a group used only with zone-level permission groups may change zones, but not become the whole account
+    const zoneOnly = await createResourceGroup('Zone use', zoneScope(2));
     await createUserGroup({
       name: 'Readers',
       policies: [{ access: 'allow', permission_groups: [{ id: zonePg }], resource_groups: [{ id: zoneOnly }] }],
     });
     expect((await call('PUT', `${base}/${zoneOnly}`, { scope: zoneScope(1) })).status).toBe(200);
+    await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${zoneOnly}`, { scope: accountScope() }), {
+      code: 1006,
+      pointer: '/scope',
+      message: 'Unknown error when processing member, please try again. Error: invalid permission group and resource group combination',
+    });
+  });
+
+  it('2024 era: a group a zone-level permission group is granted on may become the whole account', async () => {
+    const { call, createResourceGroup, createUserGroup, zonePg } = createIamSandbox('2024');
+    const zoneOnly = await createResourceGroup('Zone use', zoneScope(2));
+    await createUserGroup({
+      name: 'Readers',
+      policies: [{ access: 'allow', permission_groups: [{ id: zonePg }], resource_groups: [{ id: zoneOnly }] }],
+    });
+    expect((await call('PUT', `${base}/${zoneOnly}`, { scope: accountScope() })).status).toBe(200);
   });
 });
 
@@ -244,6 +270,14 @@ describe('resource groups: delete', () => {
     expect(res.body.result).toEqual({ id });
     expectError(await call('GET', `${base}/${id}`), { status: 404, code: 1003 });
     expectError(await call('DELETE', `${base}/${id}`), { status: 404, code: 1003 });
+  });
+
+  it('takes the empty JSON body the schema declares for DELETE, as well as none (TODAY row 15)', async () => {
+    const { call, createResourceGroup } = createIamSandbox();
+    const id = await createResourceGroup('Doomed with a body');
+    const res = await call('DELETE', `${base}/${id}`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual({ id });
   });
 
   it('removes a referenced group from policies, drops emptied policies and bumps those user groups', async () => {

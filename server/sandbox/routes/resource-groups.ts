@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { CfError, ErrorCode, notFound, ok, okBody, okBytes } from '../envelope.ts';
@@ -7,6 +8,7 @@ import { timestamp } from '../ids.ts';
 import { parseBody, parseQuery } from '../validation.ts';
 import { duplicateName, nameSchema, nameTaken, optionalQuery, RESOURCE_GROUP_NAME_MAX } from './group-names.ts';
 import { cachedAnswer, cachedRows } from './user-group-json.ts';
+import { COMBINATION_MESSAGE } from './user-group-policies.ts';
 import {
   checkScope,
   getResourceGroup,
@@ -34,9 +36,12 @@ const SCOPE_AT = { pointer: '/scope', label: 'scope' };
 
 /**
  * A group used by a policy next to an account-level permission group must stay account-wide:
- * narrowing it to zones would make that policy an invalid combination (rule 1006).
+ * narrowing it to zones would make that policy an invalid combination (rule 1006). Today the rule
+ * also holds the other way: a group a zone-level permission group is granted on must keep naming
+ * zones, not become the whole account.
  */
-function assertStillValidForPolicies(db: Db, id: string): void {
+function assertStillValidForPolicies(db: Db, id: string, accountWide: boolean, shapes: SandboxApiShapes): void {
+  if (accountWide && shapes !== 'today') return;
   const clash = db
     .prepare(
       `SELECT ug.name AS user_group, pg.name AS permission_group
@@ -45,23 +50,26 @@ function assertStillValidForPolicies(db: Db, id: string): void {
          JOIN user_groups ug ON ug.id = p.user_group_id
          JOIN policy_permission_groups ppg ON ppg.policy_id = p.id
          JOIN permission_groups pg ON pg.id = ppg.permission_group_id
-        WHERE prg.resource_group_id = ? AND pg.scope_level = 'account'
+        WHERE prg.resource_group_id = ? AND pg.scope_level = ?
         LIMIT 1`,
     )
-    .get(id) as { user_group: string; permission_group: string } | undefined;
-  if (clash) {
-    throw new CfError(400, {
-      code: ErrorCode.invalidPermissionCombination,
-      message:
-        `scope: invalid permission group and resource group combination: user group "${clash.user_group}" ` +
-        `grants the account-level permission group "${clash.permission_group}" on this resource group, ` +
-        'so its scope must stay account-wide',
-      source: { pointer: '/scope' },
-    });
+    .get(id, accountWide ? 'zone' : 'account') as { user_group: string; permission_group: string } | undefined;
+  if (!clash) return;
+  if (shapes === 'today') {
+    throw new CfError(400, { code: ErrorCode.invalidPermissionCombination, message: COMBINATION_MESSAGE, source: { pointer: '/scope' } });
   }
+  throw new CfError(400, {
+    code: ErrorCode.invalidPermissionCombination,
+    message:
+      `scope: invalid permission group and resource group combination: user group "${clash.user_group}" ` +
+      `grants the account-level permission group "${clash.permission_group}" on this resource group, ` +
+      'so its scope must stay account-wide',
+    source: { pointer: '/scope' },
+  });
 }
 
-export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
+export function registerResourceGroups(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
+  const resource = (row: ResourceGroupRow) => resourceGroupResource(row, shapes);
   const base = '/accounts/:account_id/iam/resource_groups';
 
   const listed = (c: Context<SandboxEnv>) => {
@@ -77,7 +85,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       params.name = query.name.trim();
     }
     const sql = `SELECT * FROM resource_groups WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, id`;
-    return okBody(cachedRows<ResourceGroupRow>(db, 'resource_groups', sql, params).map(resourceGroupResource));
+    return okBody(cachedRows<ResourceGroupRow>(db, 'resource_groups', sql, params).map(resource));
   };
 
   api.get(base, (c) => okBytes(c, cachedAnswer(db, 'resource_groups', c.req.url, () => listed(c))));
@@ -85,7 +93,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
   api.get(`${base}/:resource_group_id`, (c) => {
     const row = getResourceGroup(db, c.get('accountId'), c.req.param('resource_group_id'));
     if (!row) throw notFound('Resource group');
-    return ok(c, resourceGroupResource(row));
+    return ok(c, resource(row));
   });
 
   api.post(base, async (c) => {
@@ -97,7 +105,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       if (nameTaken(db, 'resource_groups', accountId, body.name)) throw duplicateName('resource group', body.name);
       return insertResourceGroup(db, accountId, body.name, scope, null);
     })();
-    return ok(c, resourceGroupResource(row));
+    return ok(c, resource(row));
   });
 
   api.put(`${base}/:resource_group_id`, async (c) => {
@@ -118,7 +126,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       if (checked) {
         next.scope_key = checked.scope.key;
         next.scope_objects = JSON.stringify(checked.scope.objects);
-        if (!isAccountWide(next)) assertStillValidForPolicies(db, id);
+        assertStillValidForPolicies(db, id, isAccountWide(next), shapes);
       }
       if (body.name === undefined && !checked) return current; // an empty body changes nothing
       next.modified_on = timestamp();
@@ -127,7 +135,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db }: SandboxDep
       ).run(next);
       return next;
     })();
-    return ok(c, resourceGroupResource(row));
+    return ok(c, resource(row));
   });
 
   /**

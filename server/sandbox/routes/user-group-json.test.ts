@@ -40,7 +40,7 @@ function groupUsingResourceGroup(db: Database.Database) {
     .get() as { groupId: string; rgId: string };
 }
 
-const policiesInDb = (db: Database.Database, id: string) => JSON.parse(JSON.stringify(loadPolicies(db, [id]).get(id)));
+const policiesInDb = (db: Database.Database, id: string) => JSON.parse(JSON.stringify(loadPolicies(db, [id], 'today').get(id)));
 
 describe('user group JSON cache', () => {
   it('shows a renamed resource group inside every cached group that uses it', async () => {

@@ -219,3 +219,50 @@ describe('user group members: replace (PUT) and remove (DELETE)', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM user_group_members').get()).toEqual({ n: 1 });
   });
 });
+
+describe("user group members: today's answers and the 2024 era's", () => {
+  it('answers an empty list with result: null (today), keeping result_info with total_pages', async () => {
+    const { call, members, ann } = await setup();
+    const empty = await call('GET', members);
+    expect(empty.status).toBe(200);
+    expect(empty.body.result).toBeNull();
+    expect(empty.body.result_info).toEqual({ page: 1, per_page: 100, count: 0, total_count: 0, total_pages: 1 });
+    await call('POST', members, [{ id: ann }]);
+    expect((await call('GET', `${members}?fuzzyEmail=nobody`)).body.result).toBeNull();
+    expect((await call('GET', members)).body.result).toHaveLength(1);
+  });
+
+  it('2024 era: an empty list is result: []', async () => {
+    const sandbox = createIamSandbox('2024');
+    const group = await sandbox.createUserGroup({ name: 'Team' });
+    const res = await sandbox.call('GET', `${groups}/${group.id}/members`);
+    expect(res.body.result).toEqual([]);
+  });
+
+  it('orders by the email local part first (today), by the whole address in the 2024 era', async () => {
+    for (const shapes of ['today', '2024'] as const) {
+      const sandbox = createIamSandbox(shapes);
+      const group = await sandbox.createUserGroup({ name: 'Team' });
+      const dotted = insertAccountMember(sandbox.db, { email: 'ann.b@x.example' });
+      const plain = insertAccountMember(sandbox.db, { email: 'ann@y.example' });
+      const members = `${groups}/${group.id}/members`;
+      await sandbox.call('POST', members, [{ id: dotted }, { id: plain }]);
+      const order = (await sandbox.call('GET', members)).body.result.map((m: any) => m.email);
+      expect(order).toEqual(shapes === 'today' ? ['ann@y.example', 'ann.b@x.example'] : ['ann.b@x.example', 'ann@y.example']);
+      const desc = (await sandbox.call('GET', `${members}?direction=desc`)).body.result.map((m: any) => m.email);
+      expect(desc).toEqual([...order].reverse());
+    }
+  });
+
+  it('refuses every write to a SCIM-managed group with 1001 and changes nothing (Decision 4)', async () => {
+    const { call, db, group, members, ann } = await setup();
+    await call('POST', members, [{ id: ann }]);
+    db.prepare("UPDATE user_groups SET managed_by = 'scim' WHERE id = ?").run(group.id);
+    const refusal = { code: 1001, message: 'Invalid request: this user group is managed by SCIM provisioning and cannot be modified' };
+    await expectRejectedWithoutWrite(db, () => call('POST', members, [{ id: ann }]), refusal);
+    await expectRejectedWithoutWrite(db, () => call('PUT', members, []), refusal);
+    await expectRejectedWithoutWrite(db, () => call('DELETE', `${members}/${ann}`), refusal);
+    // reads still answer
+    expect((await call('GET', `${members}/${ann}`)).status).toBe(200);
+  });
+});

@@ -9,7 +9,7 @@ import { containsPattern } from '../sql.ts';
 import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from './group-names.ts';
 import { cachedAnswer, cachedRows } from './user-group-json.ts';
-import { getUserGroup } from './user-groups.ts';
+import { getUserGroup, refuseIfScimManaged } from './user-groups.ts';
 
 /** One request may name at most this many members (a PUT sets the whole membership). */
 export const MAX_MEMBERS_PER_REQUEST = 10_000;
@@ -81,11 +81,17 @@ function resolveAccountMembers(db: Db, accountId: string, ids: Array<{ id: strin
   return [...found.values()];
 }
 
-export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
+export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
   const base = '/accounts/:account_id/iam/user_groups/:user_group_id/members';
   const groupOf = (accountId: string, id: string) => {
     const group = getUserGroup(db, accountId, id);
     if (!group) throw notFound('User group');
+    return group;
+  };
+  /** The group a write changes: an existing one that SCIM does not manage. */
+  const writableGroupOf = (accountId: string, id: string) => {
+    const group = groupOf(accountId, id);
+    refuseIfScimManaged(group);
     return group;
   };
   const memberOfGroup = db.prepare(
@@ -112,9 +118,16 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
     const countSql = `SELECT COUNT(*) AS n ${from}`;
     const total = cachedRows<{ n: number }>(db, 'members', countSql, params)[0]!.n;
     const order = query.direction === 'desc' ? 'DESC' : 'ASC';
-    const pageSql = `SELECT am.*, ugm.created_at ${from} ORDER BY am.email COLLATE NOCASE ${order}, am.id ${order} LIMIT @limit OFFSET @offset`;
+    // Today's API orders by the email's local part, then the rest (TF issue #7097); 2024 by the whole address.
+    const byEmail =
+      shapes === 'today'
+        ? `substr(am.email, 1, instr(am.email, '@') - 1) COLLATE NOCASE ${order}, am.email COLLATE NOCASE ${order}`
+        : `am.email COLLATE NOCASE ${order}`;
+    const pageSql = `SELECT am.*, ugm.created_at ${from} ORDER BY ${byEmail}, am.id ${order} LIMIT @limit OFFSET @offset`;
     const rows = cachedRows<MemberRow>(db, 'members', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
-    return okBody(rows.map(memberResource), resultInfo(query, rows.length, total));
+    // Today's API answers an empty list with `result: null` (TF user_group_members/custom.go).
+    const result = total === 0 && shapes === 'today' ? null : rows.map(memberResource);
+    return okBody(result, resultInfo(query, rows.length, total));
   };
 
   // Deleting a group empties the members kind, so a remembered page never outlives its group.
@@ -130,7 +143,7 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
   /** Adds members; ones already in the group stay as they are. Answers every requested member. */
   api.post(base, async (c) => {
     const accountId = c.get('accountId');
-    const group = groupOf(accountId, c.req.param('user_group_id'));
+    const group = writableGroupOf(accountId, c.req.param('user_group_id'));
     const body = await parseBody(c, addBody);
     const members = db.transaction(() => {
       const rows = resolveAccountMembers(db, accountId, body);
@@ -148,7 +161,7 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
   /** Replaces the membership with exactly the listed members; `[]` empties the group. */
   api.put(base, async (c) => {
     const accountId = c.get('accountId');
-    const group = groupOf(accountId, c.req.param('user_group_id'));
+    const group = writableGroupOf(accountId, c.req.param('user_group_id'));
     const body = await parseBody(c, memberIds);
     const members = db.transaction(() => {
       const rows = resolveAccountMembers(db, accountId, body);
@@ -172,7 +185,7 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db }: SandboxD
   api.delete(`${base}/:member_id`, (c) => {
     const accountId = c.get('accountId');
     const removed = db.transaction(() => {
-      const group = groupOf(accountId, c.req.param('user_group_id'));
+      const group = writableGroupOf(accountId, c.req.param('user_group_id'));
       const row = memberOfGroup.get(group.id, c.req.param('member_id')) as MemberRow | undefined;
       if (!row) throw notFound('Member of this user group');
       db.prepare('DELETE FROM user_group_members WHERE user_group_id = ? AND member_id = ?').run(group.id, row.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { Db } from '../db/open.ts';
 import { ErrorCode, type CfMessage } from '../envelope.ts';
 import { newId } from '../ids.ts';
@@ -69,6 +70,16 @@ export interface PlannedPolicy {
   resourceGroups: PlannedResourceGroup[];
 }
 
+/** Today's API words the 1006 refusal exactly so (Decision 3); the 2024 era explained it in the message. */
+export const COMBINATION_MESSAGE =
+  'Unknown error when processing member, please try again. Error: invalid permission group and resource group combination';
+
+export function combinationError(at: string, label: string, detail: string, shapes: SandboxApiShapes): CfMessage {
+  return shapes === 'today'
+    ? { code: ErrorCode.invalidPermissionCombination, message: COMBINATION_MESSAGE, source: { pointer: `${at}/id` } }
+    : fieldMessage(`${at}/id`, `${label}.id`, `invalid permission group and resource group combination: ${detail}`, ErrorCode.invalidPermissionCombination);
+}
+
 function fieldMessage(pointer: string, label: string, message: string, code: number = ErrorCode.invalidField): CfMessage {
   return { code, message: `${label}: ${message}`, source: { pointer } };
 }
@@ -82,6 +93,7 @@ export function planPolicies(
   accountId: string,
   userGroupId: string | null,
   policies: PolicyInput[],
+  shapes: SandboxApiShapes,
 ): { plan: PlannedPolicy[]; errors: CfMessage[] } {
   const errors: CfMessage[] = [];
   const plan: PlannedPolicy[] = [];
@@ -129,6 +141,7 @@ export function planPolicies(
     const resourceGroups: PlannedResourceGroup[] = [];
     let resolved = true;
     let zoneLevel: string | null = null; // the first resource group acting on zones, for the message
+    let wholeAccount = false; // a resource group that is the whole account, with no zone objects
     policy.resource_groups.forEach((ref, j) => {
       const rgAt = `${at}/resource_groups/${j}`;
       const rgLabel = `${label}.resource_groups[${j}]`;
@@ -140,6 +153,7 @@ export function planPolicies(
           return;
         }
         if (!isAccountWide(row)) zoneLevel ??= `resource group "${row.name}"`;
+        else wholeAccount = true;
         resourceGroups.push({ id: row.id });
         return;
       }
@@ -151,22 +165,21 @@ export function planPolicies(
       }
       const shape = { scope_key: checked.scope.key, scope_objects: JSON.stringify(checked.scope.objects) };
       if (!isAccountWide(shape)) zoneLevel ??= `inline scope ${checked.scope.key}`;
+      else wholeAccount = true;
       resourceGroups.push({ scope: checked.scope });
     });
 
-    // Rule 1006: an account-level permission group cannot be granted on zones.
-    if (resolved && zoneLevel) {
+    // Rule 1006, both ways today: an account-level permission group cannot be granted on zones,
+    // nor a zone-level one on the whole account with no zone objects. The 2024 era checked the first only.
+    if (resolved) {
       for (const { row, j } of permissionGroups) {
-        if (row.scope_level !== 'account') continue;
-        errors.push(
-          fieldMessage(
-            `${at}/permission_groups/${j}/id`,
-            `${label}.permission_groups[${j}].id`,
-            `invalid permission group and resource group combination: "${row.name}" acts on the account ` +
-              `and cannot be granted on ${zoneLevel}, which acts on zones; use an account-wide resource group`,
-            ErrorCode.invalidPermissionCombination,
-          ),
-        );
+        const clash =
+          row.scope_level === 'account' && zoneLevel
+            ? `"${row.name}" acts on the account and cannot be granted on ${zoneLevel}, which acts on zones; use an account-wide resource group`
+            : row.scope_level === 'zone' && wholeAccount && shapes === 'today'
+              ? `"${row.name}" acts on zones and cannot be granted on the whole account; use a resource group of zones`
+              : null;
+        if (clash) errors.push(combinationError(`${at}/permission_groups/${j}`, `${label}.permission_groups[${j}]`, clash, shapes));
       }
     }
     plan.push({ id, created: id !== policy.id, access: policy.access, permissionGroupIds: permissionGroups.map((p) => p.row.id), resourceGroups });
@@ -240,7 +253,7 @@ export type PolicyResource = {
  * The policies of many user groups in two queries — each policy with its permission groups, then
  * the policies' resource groups — keyed by user group id.
  */
-export function loadPolicies(db: Db, userGroupIds: string[]): Map<string, PolicyResource[]> {
+export function loadPolicies(db: Db, userGroupIds: string[], shapes: SandboxApiShapes): Map<string, PolicyResource[]> {
   const byGroup = new Map<string, PolicyResource[]>(userGroupIds.map((id) => [id, []]));
   if (userGroupIds.length === 0) return byGroup;
   const ids = JSON.stringify(userGroupIds);
@@ -262,7 +275,7 @@ export function loadPolicies(db: Db, userGroupIds: string[]): Map<string, Policy
       byPolicy.set(row.policy_id, policy);
       byGroup.get(row.user_group_id)!.push(policy);
     }
-    if (row.id !== null && row.id !== undefined) policy.permission_groups.push(permissionGroupResource(row as PermissionGroupRow));
+    if (row.id !== null && row.id !== undefined) policy.permission_groups.push(permissionGroupResource(row as PermissionGroupRow, shapes));
   }
   const rgs = db
     .prepare(
@@ -272,6 +285,6 @@ export function loadPolicies(db: Db, userGroupIds: string[]): Map<string, Policy
         WHERE p.user_group_id IN (SELECT value FROM json_each(?)) ORDER BY prg.policy_id, prg.position`,
     )
     .all(ids) as Array<ResourceGroupRow & { policy_id: string }>;
-  for (const rg of rgs) byPolicy.get(rg.policy_id)?.resource_groups.push(resourceGroupResource(rg));
+  for (const rg of rgs) byPolicy.get(rg.policy_id)?.resource_groups.push(resourceGroupResource(rg, shapes));
   return byGroup;
 }

@@ -51,12 +51,27 @@ describe('user groups: create', () => {
       id: expect.stringMatching(HEX32),
       access: 'deny',
       permission_groups: [
-        { id: zonePg, name: 'Test Zone Read', meta: { key: 'label', value: 'test_zone_read', label: 'test_zone_read', scopes: 'com.cloudflare.api.account.zone' } },
-        { id: zonePg2, name: 'Test DNS Write', meta: { key: 'label', value: 'test_dns_write', label: 'test_dns_write', scopes: 'com.cloudflare.api.account.zone' } },
+        { id: zonePg, name: 'Test Zone Read', meta: { label: 'test_zone_read', scopes: 'com.cloudflare.api.account.zone', description: 'Test Zone Read', editable: 'false' } },
+        { id: zonePg2, name: 'Test DNS Write', meta: { label: 'test_dns_write', scopes: 'com.cloudflare.api.account.zone', description: 'Test DNS Write', editable: 'false' } },
       ],
-      resource_groups: [{ id: rg, name: 'Prod', scope: [zoneScope(1)] }],
+      // Today: one scope object (schema iam_scope), nested in policies too.
+      resource_groups: [{ id: rg, name: 'Prod', scope: zoneScope(1) }],
     });
     expect((await call('GET', `${base}/${res.body.result.id}`)).body.result).toEqual(res.body.result);
+  });
+
+  it('2024 era: answers nested scopes as arrays and permission-group meta as {key, value, label, scopes}', async () => {
+    const { call, createResourceGroup, zonePg } = createIamSandbox('2024');
+    const rg = await createResourceGroup('Prod', zoneScope(1));
+    const res = await call('POST', base, {
+      name: 'Ops',
+      policies: [{ access: 'allow', permission_groups: [{ id: zonePg }], resource_groups: [{ id: rg }] }],
+    });
+    const [p] = res.body.result.policies;
+    expect(p.permission_groups).toEqual([
+      { id: zonePg, name: 'Test Zone Read', meta: { key: 'label', value: 'test_zone_read', label: 'test_zone_read', scopes: 'com.cloudflare.api.account.zone' } },
+    ]);
+    expect(p.resource_groups).toEqual([{ id: rg, name: 'Prod', scope: [zoneScope(1)] }]);
   });
 
   it('ignores a permission group listed twice in one policy', async () => {
@@ -79,7 +94,7 @@ describe('user groups: create', () => {
       id: expect.stringMatching(HEX32),
       name: zoneKey(9),
       meta: { key: 'adhoc', value: 'true' },
-      scope: [{ key: zoneKey(9), objects: [{ key: '*' }] }],
+      scope: { key: zoneKey(9), objects: [{ key: '*' }] },
     });
     const b = await createUserGroup({ name: 'B', policies: [policy(zonePg, { scope: inline.scope })] });
     expect(b.policies[0].resource_groups[0].id).toBe(rg.id);
@@ -101,16 +116,39 @@ describe('user groups: create', () => {
     expect((await call('GET', `${rgBase}/${rgId}`)).status).toBe(404);
   });
 
-  it('rule 1006: allows zone permission groups anywhere and account ones on account-wide groups', async () => {
+  it('rule 1006: allows zone permission groups on zones and account ones on account-wide groups', async () => {
     const { createResourceGroup, createUserGroup, zonePg, accountPg } = createIamSandbox();
     const zones = await createResourceGroup('Zones', zoneScope(1));
     const all = await createResourceGroup('All', accountScope());
     const self = await createResourceGroup('Self', { key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] });
     const group = await createUserGroup({
       name: 'Fine',
-      policies: [policy(zonePg, zones), policy(zonePg, all), policy(accountPg, all), policy(accountPg, self)],
+      policies: [policy(zonePg, zones), policy(accountPg, all), policy(accountPg, self)],
     });
-    expect(group.policies).toHaveLength(4);
+    expect(group.policies).toHaveLength(3);
+  });
+
+  it('rule 1006 today, the other way: a zone permission group on the whole account is refused, in the API\'s words', async () => {
+    const { call, db, createResourceGroup, zonePg, zonePg2 } = createIamSandbox();
+    const all = await createResourceGroup('All', accountScope());
+    const self = await createResourceGroup('Self', { key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] });
+    for (const rg of [all, self, { scope: accountScope() }]) {
+      const res = await expectRejectedWithoutWrite(
+        db,
+        () => call('POST', base, { name: 'Zone on account', policies: [{ access: 'allow', permission_groups: [{ id: zonePg2 }, { id: zonePg }], resource_groups: [typeof rg === 'string' ? { id: rg } : rg] }] }),
+        { code: 1006, pointer: '/policies/0/permission_groups/0/id' },
+      );
+      expect(res.body.errors[0]!.message).toBe(
+        'Unknown error when processing member, please try again. Error: invalid permission group and resource group combination',
+      );
+    }
+  });
+
+  it('2024 era: a zone permission group on the whole account is allowed, as main answered', async () => {
+    const { createResourceGroup, createUserGroup, zonePg } = createIamSandbox('2024');
+    const all = await createResourceGroup('All', accountScope());
+    const group = await createUserGroup({ name: 'Fine', policies: [policy(zonePg, all)] });
+    expect(group.policies).toHaveLength(1);
   });
 });
 
@@ -452,5 +490,47 @@ describe('user groups: get, update, delete', () => {
     expect(count('account_members')).toBe(1);
     expect((await call('GET', `${rgBase}/${rg}`)).status).toBe(200); // named resource groups stay
     expectError(await call('DELETE', `${base}/${group.id}`), { status: 404, code: 1003 });
+  });
+});
+
+describe("user groups: today's rules", () => {
+  it('refuses to rename, re-policy or delete a SCIM-managed group, and still answers it (Decision 4)', async () => {
+    const { call, db, createUserGroup } = createIamSandbox();
+    const group = await createUserGroup({ name: 'Okta · Test' });
+    db.prepare("UPDATE user_groups SET managed_by = 'scim' WHERE id = ?").run(group.id);
+    const refusal = { code: 1001, message: 'Invalid request: this user group is managed by SCIM provisioning and cannot be modified' };
+    await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${group.id}`, { name: 'Renamed' }), refusal);
+    await expectRejectedWithoutWrite(db, () => call('PUT', `${base}/${group.id}`, { policies: [] }), refusal);
+    await expectRejectedWithoutWrite(db, () => call('DELETE', `${base}/${group.id}`), refusal);
+    expect((await call('GET', `${base}/${group.id}`)).body.result.name).toBe('Okta · Test');
+  });
+
+  it('takes the id filter as exactly 32 characters today; the 2024 era took any', async () => {
+    const today = createIamSandbox();
+    const group = await today.createUserGroup({ name: 'Team' });
+    expect((await today.call('GET', `${base}?id=${group.id}`)).body.result.map((g: any) => g.id)).toEqual([group.id]);
+    expectError(await today.call('GET', `${base}?id=${group.id.slice(2)}`), { code: 1002, message: 'id' });
+    const old = createIamSandbox('2024');
+    const res = await old.call('GET', `${base}?id=short`);
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual([]);
+  });
+
+  it('answers total_pages on the list', async () => {
+    const { call, createUserGroup } = createIamSandbox();
+    for (const name of ['A', 'B', 'C']) await createUserGroup({ name });
+    const res = await call('GET', `${base}?per_page=2&fuzzyName=&direction=desc`);
+    expect(res.body.result_info).toEqual({ page: 1, per_page: 2, count: 2, total_count: 3, total_pages: 2 });
+    expect(res.body.result.map((g: any) => g.name)).toEqual(['C', 'B']);
+  });
+
+  it('deleting a group takes its memberships with it; the account members stay', async () => {
+    const { call, db, createUserGroup } = createIamSandbox();
+    const group = await createUserGroup({ name: 'Team' });
+    const member = insertAccountMember(db, { email: 'ann@example.com' });
+    await call('POST', `${base}/${group.id}/members`, [{ id: member }]);
+    expect((await call('DELETE', `${base}/${group.id}`)).status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM user_group_members WHERE user_group_id = ?').get(group.id)).toEqual({ n: 0 });
+    expect((await call('GET', `/accounts/${ACCOUNT}/members/${member}`)).status).toBe(200);
   });
 });

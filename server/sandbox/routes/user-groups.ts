@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { SandboxApiShapes } from '../../config.ts';
 import type { Db } from '../db/open.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { CfError, notFound, ok, okBytes, okItemBody, okItemsBody, okJsonItem } from '../envelope.ts';
+import { CfError, ErrorCode, notFound, ok, okBytes, okItemBody, okItemsBody, okJsonItem } from '../envelope.ts';
 import { newId, timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
@@ -18,12 +19,22 @@ export interface UserGroupRow {
   name: string;
   created_on: string;
   modified_on: string;
+  /** 'scim' when an identity provider provisions the group (Decision 4); absent or null otherwise. */
+  managed_by?: string | null;
+}
+
+export const SCIM_MANAGED_MESSAGE = 'Invalid request: this user group is managed by SCIM provisioning and cannot be modified';
+
+/** A group an identity provider provisions through SCIM takes no write from the API (Decision 4). */
+export function refuseIfScimManaged(row: UserGroupRow): void {
+  if (row.managed_by === 'scim') throw new CfError(400, { code: ErrorCode.invalidField, message: SCIM_MANAGED_MESSAGE });
 }
 
 const text = (max: number) => optionalQuery(z.string().max(max, `must be at most ${max} characters`));
 
-const listQuery = z.object({
-  id: text(64),
+/** Today's schema: the id filter is a user group id, exactly 32 characters (minLength = maxLength = 32). */
+const listQuery = (shapes: SandboxApiShapes) => z.object({
+  id: shapes === 'today' ? optionalQuery(z.string().length(32, 'must be 32 characters: a user group id')) : text(64),
   name: text(USER_GROUP_NAME_MAX),
   fuzzy_name: text(USER_GROUP_NAME_MAX),
   fuzzyName: text(USER_GROUP_NAME_MAX), // the official SDK's spelling
@@ -45,10 +56,11 @@ export function getUserGroup(db: Db, accountId: string, id: string): UserGroupRo
     | undefined;
 }
 
-export function userGroupResources(db: Db, rows: UserGroupRow[]) {
+export function userGroupResources(db: Db, rows: UserGroupRow[], shapes: SandboxApiShapes) {
   const policies = loadPolicies(
     db,
     rows.map((r) => r.id),
+    shapes,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -59,14 +71,15 @@ export function userGroupResources(db: Db, rows: UserGroupRow[]) {
   }));
 }
 
-export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): void {
+export function registerUserGroups(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
   const base = '/accounts/:account_id/iam/user_groups';
 
   /** One group's answer, from the same cache as the list's (writes answer through it too). */
-  const groupJson = (row: UserGroupRow) => cachedJson(db, [row], (missing) => userGroupResources(db, missing))[0]!;
+  const groupJson = (row: UserGroupRow) => cachedJson(db, [row], (missing) => userGroupResources(db, missing, shapes))[0]!;
 
+  const querySchema = listQuery(shapes);
   const listPage = (c: Context<SandboxEnv>) => {
-    const query = parseQuery(c, listQuery);
+    const query = parseQuery(c, querySchema);
     const where = ['account_id = @account'];
     const params: Record<string, string | number> = { account: c.get('accountId') };
     if (query.id) {
@@ -97,7 +110,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
             ORDER BY name COLLATE NOCASE ${order}, id ${order} LIMIT @limit OFFSET @offset)
           ORDER BY name COLLATE NOCASE ${order}, id ${order}`;
     const rows = cachedRows<UserGroupRow>(db, 'user_groups', pageSql, { ...params, limit: query.per_page, offset: offsetOf(query) });
-    const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing));
+    const items = cachedJson(db, rows, (missing) => userGroupResources(db, missing, shapes));
     return okItemsBody(items, resultInfo(query, rows.length, total));
   };
 
@@ -118,7 +131,7 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     const accountId = c.get('accountId');
     const body = await parseBody(c, createBody);
     const row = db.transaction(() => {
-      const { plan, errors } = planPolicies(db, accountId, null, body.policies ?? []);
+      const { plan, errors } = planPolicies(db, accountId, null, body.policies ?? [], shapes);
       if (nameTaken(db, 'user_groups', accountId, body.name)) errors.unshift(...duplicateName('user group', body.name).errors);
       if (errors.length) throw new CfError(400, errors);
       const now = timestamp();
@@ -136,12 +149,14 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
   api.put(`${base}/:user_group_id`, async (c) => {
     const accountId = c.get('accountId');
     const id = c.req.param('user_group_id');
-    if (!getUserGroup(db, accountId, id)) throw notFound('User group');
+    const existing = getUserGroup(db, accountId, id);
+    if (!existing) throw notFound('User group');
+    refuseIfScimManaged(existing);
     const body = await parseBody(c, updateBody);
     const row = db.transaction(() => {
       const current = getUserGroup(db, accountId, id);
       if (!current) throw notFound('User group');
-      const { plan, errors } = planPolicies(db, accountId, id, body.policies ?? []);
+      const { plan, errors } = planPolicies(db, accountId, id, body.policies ?? [], shapes);
       if (body.name !== undefined && nameTaken(db, 'user_groups', accountId, body.name, id)) {
         errors.unshift(...duplicateName('user group', body.name).errors);
       }
@@ -177,7 +192,9 @@ export function registerUserGroups(api: Hono<SandboxEnv>, { db }: SandboxDeps): 
     const accountId = c.get('accountId');
     const id = c.req.param('user_group_id');
     db.transaction(() => {
-      if (!getUserGroup(db, accountId, id)) throw notFound('User group');
+      const existing = getUserGroup(db, accountId, id);
+      if (!existing) throw notFound('User group');
+      refuseIfScimManaged(existing);
       const used = db
         .prepare(
           `SELECT prg.resource_group_id AS id FROM policy_resource_groups prg

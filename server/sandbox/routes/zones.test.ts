@@ -38,7 +38,7 @@ describe('GET /zones', () => {
     for (const account of [ACCOUNT, STAGING_ACCOUNT_ID]) {
       const groups = (await call('GET', `/accounts/${account}/iam/resource_groups`)).body.result;
       const referenced = groups.flatMap((g: any) =>
-        g.scope.flatMap((s: any) => s.objects.map((o: any) => /zone\.([0-9a-f]{32})$/.exec(o.key)?.[1]).filter(Boolean)),
+        g.scope.objects.map((o: any) => /zone\.([0-9a-f]{32})$/.exec(o.key)?.[1]).filter(Boolean),
       );
       expect(referenced.length).toBeGreaterThan(0);
       for (const id of referenced) expect(zoneIds, `zone ${id} of account ${account}`).toContain(id);
