@@ -256,8 +256,14 @@ async function call(
   return {
     status: res.status,
     body: text ? JSON.parse(text) : null,
-    violations: raw ? (JSON.parse(raw) as Violation[]) : [],
+    violations: raw ? parseViolations(raw) : [],
   };
+}
+
+/** Prism's violations header; a cut one (over 8 KB) fails the call plainly, never as a JSON error. */
+function parseViolations(raw: string): Violation[] {
+  if (raw.startsWith('Too many violations!')) throw new Error('Prism cut its violations header (over 8 KB): ask for a shorter page');
+  return JSON.parse(raw) as Violation[];
 }
 
 const key = (at: string, code: string | number) => `${at} [${code}]`;
@@ -390,7 +396,9 @@ for (const era of ERAS) {
 
     check('account-user-group-list', async () => {
       const answer = await call(era, 'account-user-group-list', {}, {
-        query: { page: 1, per_page: 100, direction: 'asc', fuzzyName: 'a' },
+        // A short page: Prism cuts its violations header at 8 KB, and the 2024 era's scope arrays
+        // (one violation each) would overflow it on a page of 100 groups.
+        query: { page: 1, per_page: 5, direction: 'asc', fuzzyName: 'a' },
       });
       expect(expectContract(answer, 'account-user-group-list', era).length).toBeGreaterThan(0);
     });
