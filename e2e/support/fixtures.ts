@@ -21,7 +21,7 @@ interface Fixtures {
 }
 
 interface Options {
-  /** The Workers run (playwright.workers.config.ts): the admin every request is signed in as, through Access. */
+  /** The `workers` project (playwright.config.ts): the admin every request is signed in as, through Access. */
   accessEmail: string | null;
   /** The Access stand-in's private key, to sign that admin's token. */
   accessKeyFile: string | null;
