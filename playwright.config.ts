@@ -16,12 +16,16 @@ import { ACCESS_STANDIN } from './e2e/support/access-token.ts';
  *            sandbox DNS stand-in. Axe runs there only on what exists only there (e2e/support/axe.ts);
  *   large    e2e/large/, the Node server on a 10,000-group seed.
  *
- * Two workers, at most one per project: the Node and the Workers journeys run side by side (each
- * project keeps one database, so its journeys stay one after another), which is what two cores
- * give. Every server serves the ONE SPA build of `npm run build` (dist/, or E2E_DIST_DIR; built
- * first if missing or stale: e2e/support/ensure-build.ts).
+ * Two workers (what two cores give), and no server ever serves two journeys at once, since
+ * journeys share its database: the Node project has one server per worker ("lanes", picked by
+ * the worker's parallelIndex in e2e/support/fixtures.ts), the Workers and large projects run one
+ * journey at a time on their one server. So while one worker goes through Workers journeys the
+ * other goes through Node ones, and when those are done both go through Node ones.
  *
- * E2E_PORT (default 4173) picks the ports — the Node server on it, the large seed on +10,
+ * Every server serves the ONE SPA build of `npm run build` (dist/, or E2E_DIST_DIR; built first
+ * if missing or stale: e2e/support/ensure-build.ts); databases stay per server.
+ *
+ * E2E_PORT (default 4173) picks the ports — the Node lanes on it and +20, the large seed on +10,
  * `wrangler dev` on +1 (its inspector on +3000), the Access stand-in on +2000 — and everything a run
  * writes (databases, Durable Object state, test artifacts) is keyed by it, so several people can
  * run e2e side by side.
@@ -31,7 +35,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const LARGE_PORT = PORT + 10;
 const WORKERS_PORT = PORT + 1;
 const STANDIN_PORT = PORT + 2000;
-const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
+/** Set for the workers too: live-mode.spec.ts starts its own server on the same build. */
+const DIST_DIR = (process.env.E2E_DIST_DIR ??= 'dist');
 const ENSURE_BUILD = `node_modules/.bin/tsx e2e/support/ensure-build.ts ${DIST_DIR}`;
 
 /**
@@ -66,6 +71,12 @@ const envFlag = (name: string, project: 'node' | 'large' | 'workers') => (proces
 const WITH_NODE = envFlag('E2E_WITH_NODE', 'node');
 const WITH_LARGE = envFlag('E2E_WITH_LARGE', 'large');
 const WITH_WORKERS = envFlag('E2E_WITH_WORKERS', 'workers');
+
+/** `--workers N` / `-j N` on the command line, else PLAYWRIGHT_WORKERS, else 2. */
+const workersArg = cliArgs.flatMap((a, i) => (/^(--workers|-j)=/.test(a) ? [a.split('=')[1]] : a === '--workers' || a === '-j' ? [cliArgs[i + 1]] : []))[0];
+const WORKERS = Number(workersArg ?? process.env.PLAYWRIGHT_WORKERS ?? 2);
+/** One Node server per worker that may run Node journeys at the same time (at most two). */
+const NODE_LANES = [PORT, PORT + 20].slice(0, Math.max(1, Math.min(2, WORKERS)));
 
 type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, { command: string }>;
 
@@ -153,17 +164,17 @@ const chromium = {
 };
 
 /** The fixtures' options (e2e/support/fixtures.ts) the Workers project sets. */
-interface AccessOptions {
+interface FixtureOptions {
   accessEmail: string | null;
   accessKeyFile: string | null;
+  nodeLanes: string[] | null;
 }
 
-export default defineConfig<AccessOptions>({
+export default defineConfig<FixtureOptions>({
   testDir: 'e2e',
   outputDir: `.e2e/test-results-${PORT}`,
-  // Two cores: one worker for the Node journeys and one for the Workers journeys (each project
-  // is limited to one below, as its journeys share one database). Locally, PLAYWRIGHT_WORKERS.
-  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 2),
+  // Two cores, two workers; see the top of this file for who runs where.
+  workers: WORKERS,
   fullyParallel: false,
   forbidOnly: CI,
   retries: 0,
@@ -179,11 +190,11 @@ export default defineConfig<AccessOptions>({
       ? [
           {
             name: 'node',
-            workers: 1,
+            workers: NODE_LANES.length,
             testIgnore: ['large/**'],
             // Team mode (Cloudflare Access) exists only on Workers.
             grepInvert: /@workers-only/,
-            use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}` },
+            use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}`, nodeLanes: NODE_LANES.map((port) => `http://127.0.0.1:${port}`) },
           },
         ]
       : []),
@@ -214,14 +225,14 @@ export default defineConfig<AccessOptions>({
   ],
   webServer: [
     ...(WITH_NODE
-      ? [
-          nodeServer(PORT, 'default', {
+      ? NODE_LANES.map((port) =>
+          nodeServer(port, 'default', {
             // The whole suite runs through one dashboard credential, far past Cloudflare's 1,200 per
             // 5 minutes; a limit it cannot reach keeps journeys independent. The limit itself is
             // tested in server/sandbox/rate-limit.test.ts at its default.
             SANDBOX_RATE_LIMIT: '1000000/300',
           }),
-        ]
+        )
       : []),
     ...(WITH_WORKERS ? workersServers() : []),
     ...(WITH_LARGE
