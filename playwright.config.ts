@@ -185,19 +185,10 @@ export default defineConfig<FixtureOptions>({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Queue order: the Workers journeys first (one worker at most, so they start at once beside
+  // the Node ones instead of waiting for them), then the one long large-seed journey, then the
+  // Node journeys, which fill both workers.
   projects: [
-    ...(WITH_NODE
-      ? [
-          {
-            name: 'node',
-            workers: NODE_LANES.length,
-            testIgnore: ['large/**'],
-            // Team mode (Cloudflare Access) exists only on Workers.
-            grepInvert: /@workers-only/,
-            use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}`, nodeLanes: NODE_LANES.map((port) => `http://127.0.0.1:${port}`) },
-          },
-        ]
-      : []),
     ...(WITH_WORKERS
       ? [
           {
@@ -221,6 +212,18 @@ export default defineConfig<FixtureOptions>({
       : []),
     ...(WITH_LARGE
       ? [{ name: 'large', workers: 1, testMatch: 'large/**/*.spec.ts', use: { ...chromium, baseURL: `http://127.0.0.1:${LARGE_PORT}` } }]
+      : []),
+    ...(WITH_NODE
+      ? [
+          {
+            name: 'node',
+            workers: NODE_LANES.length,
+            testIgnore: ['large/**'],
+            // Team mode (Cloudflare Access) exists only on Workers.
+            grepInvert: /@workers-only/,
+            use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}`, nodeLanes: NODE_LANES.map((port) => `http://127.0.0.1:${port}`) },
+          },
+        ]
       : []),
   ],
   webServer: [
