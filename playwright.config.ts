@@ -179,7 +179,8 @@ export default defineConfig<FixtureOptions>({
   forbidOnly: CI,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  // Two browsers on two cores at once: a page may take longer than 5 s to show its shell.
+  expect: { timeout: 10_000 },
   reporter: JSON_REPORT ? [['list'], ['json', { outputFile: JSON_REPORT }]] : [['list']],
   use: {
     trace: 'retain-on-failure',
