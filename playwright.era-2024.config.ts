@@ -49,13 +49,14 @@ const ERA_2024_JOURNEYS = [
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const servers = Array.isArray(base.webServer) ? base.webServer : base.webServer ? [base.webServer] : [];
-const chromium = base.projects?.find((p) => p.name === 'chromium');
-if (!chromium) throw new Error('playwright.config.ts has no chromium project to reuse');
+const node = base.projects?.find((p) => p.name === 'node');
+if (!node) throw new Error('playwright.config.ts has no node project to reuse');
 
 export default defineConfig({
   ...base,
   outputDir: `.e2e/test-results-2024-${PORT}`,
-  projects: [{ ...chromium, name: 'era-2024', testMatch: ERA_2024_SPECS, testIgnore: [], grep: ERA_2024_JOURNEYS }],
+  workers: 1,
+  projects: [{ ...node, name: 'era-2024', testMatch: ERA_2024_SPECS, testIgnore: [], grep: ERA_2024_JOURNEYS, grepInvert: /@workers-only/ }],
   // The default-seed server only (the large one is never started here), in the 2024 answer era.
   webServer: servers.slice(0, 1).map((server) => ({ ...server, env: { ...server.env, SANDBOX_API_SHAPES: '2024' } })),
 });

@@ -24,7 +24,7 @@ async function accountName(api: SandboxApi, accountId: string): Promise<string> 
 const switcher = (page: Page) => page.getByRole('combobox', { name: 'Account' });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-test('a group link opens in its own account while another account is selected', async ({ page, api }) => {
+test('a group link opens in its own account while another account is selected', { tag: '@workers' }, async ({ page, api }) => {
   const acmeGroup = await firstGroup(api, ACCOUNT_ID);
   const acme = await accountName(api, ACCOUNT_ID);
   const staging = await accountName(api, STAGING);

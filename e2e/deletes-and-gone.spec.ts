@@ -42,7 +42,7 @@ async function expectDeletedOnce(page: Page, deletes: ReturnType<typeof watchDel
   await expect(failure(page)).toHaveCount(0);
 }
 
-test.describe('double-clicking Delete deletes once and reports success', () => {
+test.describe('double-clicking Delete deletes once and reports success', { tag: '@workers' }, () => {
   test('a user group', async ({ page, api }) => {
     const group = await created(api.post<{ id: string; name: string }>(`${IAM}/user_groups`, { name: `E2E double ${tag()}` }));
     const deletes = watchDeletes(page, `/user_groups/${group.id}`);

@@ -64,6 +64,18 @@ async function openCreateDialog(page: Page, name: string) {
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 
+/**
+ * "Nothing more is sent": instead of waiting in real time, the page's clock (page.clock, installed
+ * before the page loaded; it runs at real speed until then) jumps 10 s ahead, firing every timer
+ * due — past the longest read backoff (500 ms, 1 s, 2 s; a fourth try would wait 4 s), so a blind
+ * retry would have gone out. Then one round trip of the page's own, so a request such a timer
+ * started has reached the route log before the test reads it.
+ */
+async function letRetriesFire(page: Page) {
+  await page.clock.runFor(10_000);
+  await page.evaluate(() => fetch('/console-api/mode').then((res) => res.status));
+}
+
 test.describe('reads', () => {
   test('a 500 is retried with growing backoff, and the page loads', async ({ page }) => {
     const sent = await injectFaults(page, isGroupList, (n) => (n < 2 ? '500' : null));
@@ -99,6 +111,7 @@ test.describe('reads', () => {
   });
 
   test('a failure that persists ends in a clear error with a retry that recovers', async ({ page, axe }) => {
+    await page.clock.install();
     let failing = true;
     const sent = await injectFaults(page, isGroupList, () => (failing ? '500' : null));
     await page.goto(accountPath('/groups'));
@@ -109,7 +122,7 @@ test.describe('reads', () => {
     await axe();
     // The first try and three retries (main.tsx), then it stops and says so.
     expect(sent).toHaveLength(4);
-    await page.waitForTimeout(1500);
+    await letRetriesFire(page);
     expect(sent).toHaveLength(4);
 
     failing = false;
@@ -121,14 +134,14 @@ test.describe('reads', () => {
 
 test.describe('writes', () => {
   test('a failed create is not resent; the name stays; the admin retries and gets one group', async ({ page, api, axe }) => {
+    await page.clock.install();
     const name = unique('Fault 500');
     const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? '500' : null));
     const { dialog, nameBox, submit } = await openCreateDialog(page, name);
     await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('Internal error');
     await axe();
-    // Longer than every read backoff step: a blind retry would have happened by now.
-    await page.waitForTimeout(2500);
+    await letRetriesFire(page);
     expect(sent).toHaveLength(1);
     await expect(nameBox).toHaveValue(name);
     expect(await groupsNamed(api, name)).toHaveLength(0);
@@ -140,25 +153,27 @@ test.describe('writes', () => {
   });
 
   test('a 429 on a write is reported, not retried behind the admin’s back', async ({ page, api }) => {
+    await page.clock.install();
     const name = unique('Fault 429');
     const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? '429, retry-after=1' : null));
     const { dialog, nameBox, submit } = await openCreateDialog(page, name);
     await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('Rate limited');
-    await page.waitForTimeout(2500);
+    await letRetriesFire(page);
     expect(sent).toHaveLength(1);
     await expect(nameBox).toHaveValue(name);
     expect(await groupsNamed(api, name)).toHaveLength(0);
   });
 
   test('a write whose answer was lost is not resent, so it cannot happen twice', async ({ page, api }) => {
+    await page.clock.install();
     const name = unique('Fault lost answer');
     // The server commits, then cuts the connection: the dashboard cannot know the group exists.
     const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? 'drop=after' : null));
     const { dialog, nameBox, submit } = await openCreateDialog(page, name);
     await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('Could not reach the server');
-    await page.waitForTimeout(2500);
+    await letRetriesFire(page);
     expect(sent).toHaveLength(1);
     await expect(nameBox).toHaveValue(name);
     expect(await groupsNamed(api, name)).toHaveLength(1);
@@ -171,12 +186,13 @@ test.describe('writes', () => {
   });
 
   test('a cut connection before the server saw the write: reported, not resent, nothing written', async ({ page, api }) => {
+    await page.clock.install();
     const name = unique('Fault drop');
     const sent = await injectFaults(page, isGroupCreate, (n) => (n === 0 ? 'drop' : null));
     const { dialog, nameBox, submit } = await openCreateDialog(page, name);
     await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('Could not reach the server');
-    await page.waitForTimeout(2500);
+    await letRetriesFire(page);
     expect(sent).toHaveLength(1);
     await expect(nameBox).toHaveValue(name);
     expect(await groupsNamed(api, name)).toHaveLength(0);

@@ -47,7 +47,7 @@ test('follow a finding to its fix, apply it, and the finding is gone', async ({ 
   expect(ids).not.toContain(title);
 });
 
-test('dismiss a finding with a reason, kept by the console, and restore it', async ({ page, request }) => {
+test('dismiss a finding with a reason, kept by the console, and restore it', { tag: '@workers' }, async ({ page, request }) => {
   await page.goto(`/accounts/${ACCOUNT_ID}`);
   await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
   const title = 'Interns grants access but has no members';
@@ -71,7 +71,7 @@ test('dismiss a finding with a reason, kept by the console, and restore it', asy
   await expect(page.getByRole('region', { name: 'Open findings' }).getByRole('article', { name: title })).toBeVisible();
 });
 
-test('asking again reuses the computation until the account changes; Recompute now reads it again', async ({ page, api, request }) => {
+test('asking again reuses the computation until the account changes; Recompute now reads it again', { tag: '@workers' }, async ({ page, api, request }) => {
   await page.goto(`/accounts/${ACCOUNT_ID}`);
   await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByText(/computed .* from \d+ API requests/)).toBeVisible();

@@ -63,7 +63,7 @@ function memberRows(page: Page) {
   return page.getByRole('table').getByRole('row').filter({ has: page.getByRole('checkbox') }).filter({ hasNot: page.getByRole('columnheader') });
 }
 
-test('add members with the picker: several people, one request', async ({ page, api }) => {
+test('add members with the picker: several people, one request', { tag: '@workers' }, async ({ page, api }) => {
   const people = (await accountMembers(api)).filter((m) => m.user.email.endsWith('@acme.com'));
   const [first, second] = [people[3]!, people[4]!];
   const group = await newGroup(api, 'E2E Picker');
@@ -145,7 +145,7 @@ test('add members by pasting emails: a preview sorts every address, then one req
   expect(emailsOf(await groupMembers(api, group.id))).toEqual([inGroup.user.email, newA.user.email, newB.user.email].sort());
 });
 
-test('replace the membership: the preview names who is added and removed; a colleague’s change in between stops the PUT', async ({
+test('replace the membership: the preview names who is added and removed; a colleague’s change in between stops the PUT', { tag: '@workers' }, async ({
   page,
   api,
 }) => {
@@ -268,10 +268,12 @@ test('a removal the API refuses puts the row back and says why', async ({ page, 
   await page.goto(accountPath(`/groups/${group.id}/members`));
   await expect(memberRows(page)).toHaveCount(2);
 
-  // The API fails this DELETE (slowly, so the optimistic removal can be seen first).
+  // The API fails this DELETE, held until the optimistic removal has been seen.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
   await page.route(`**${GROUPS}/${group.id}/members/${victim.id}`, async (route) => {
     if (route.request().method() !== 'DELETE') return route.fallback();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await answered;
     await route.fulfill({
       status: 500,
       contentType: 'application/json',
@@ -281,6 +283,7 @@ test('a removal the API refuses puts the row back and says why', async ({ page, 
   await page.getByRole('button', { name: `Remove ${victim.user.email}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Remove member' }).click();
   await expect(page.getByRole('button', { name: victim.user.email, exact: true }), 'gone at once').toBeHidden();
+  answer();
   const toasts = page.getByRole('region', { name: /Notifications/ });
   await expect(toasts.getByText(`Could not remove ${victim.user.email}`)).toBeVisible();
   await expect(toasts.getByText('Internal error (code 1000)')).toBeVisible();

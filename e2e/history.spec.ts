@@ -50,7 +50,7 @@ async function someMember(api: SandboxApi, n: number): Promise<{ id: string; ema
 
 const entry = (page: Page, text: string | RegExp) => page.getByRole('article').filter({ hasText: text });
 
-test('change a group’s policies and members, see both in History by name, revert the policy change through the review', async ({ page, api, accessEmail }, testInfo) => {
+test('change a group’s policies and members, see both in History by name, revert the policy change through the review', { tag: '@workers' }, async ({ page, api, accessEmail }, testInfo) => {
   test.setTimeout(120_000); // a whole journey: two edits, two History visits and a reviewed revert
   const group = await newGroup(api, 'History');
   const member = await someMember(api, 3);
@@ -111,7 +111,7 @@ test('change a group’s policies and members, see both in History by name, reve
   await expect(page.getByRole('article')).toHaveCount(4); // create (through the API), policies, members, revert
 });
 
-test('a change made directly through the API appears in History, marked as such, and filters narrow it', async ({ page, api }) => {
+test('a change made directly through the API appears in History, marked as such, and filters narrow it', { tag: '@workers' }, async ({ page, api }) => {
   const group = await newGroup(api, 'History direct');
   const renamed = `${group.name} renamed`;
   expect((await api.put(`${GROUPS}/${group.id}`, { name: renamed })).success).toBe(true);

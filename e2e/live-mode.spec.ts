@@ -17,9 +17,8 @@ import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixt
  * storage, URLs — and everything the server printed is searched for the credential: 0 hits.
  */
 
-const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
-/** Built by the Playwright webServer (playwright.config.ts) before any test runs. */
-const DIST_DIR = `.e2e/dist-${E2E_PORT}`;
+/** The one SPA build every e2e server serves (playwright.config.ts), there before any test runs. */
+const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
 const CREDENTIAL = `cf-e2e-live-${randomBytes(24).toString('hex')}`;
 
 interface UpstreamCall {

@@ -30,7 +30,7 @@ async function openMembers(page: Page) {
   await expect(page.getByText(/^Memberships as of/)).toBeVisible({ timeout: 20_000 });
 }
 
-test('find people, add two of them to two groups with a preview, then remove one', async ({ page, api }) => {
+test('find people, add two of them to two groups with a preview, then remove one', { tag: '@workers' }, async ({ page, api }) => {
   test.setTimeout(90_000); // a long journey: two searches, two dialogs, four API checks
   const [first, second] = await Promise.all([newGroup(api, 'Members bulk A'), newGroup(api, 'Members bulk B')]);
   const people = (await api.get<AccountMember[]>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 5, status: 'accepted', search: 'acme.com' })).result;

@@ -114,7 +114,7 @@ async function expectSecretGone(page: Page, secret: string, clientId: string, wa
 }
 
 test.describe('OAuth clients', () => {
-  test('create a client with scopes and see the secret once', async ({ page, api, context }, testInfo) => {
+  test('create a client with scopes and see the secret once', { tag: '@workers' }, async ({ page, api, context }, testInfo) => {
     const watch = watchPage(page);
     const name = uniqueName('Deploy dashboard');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -248,7 +248,7 @@ test.describe('OAuth clients', () => {
     await expectSecretGone(page, secret, clientId, watch);
   });
 
-  test('full rotation, from the overlap to revoking the old secret', async ({ page, api }, testInfo) => {
+  test('full rotation, from the overlap to revoking the old secret', { tag: '@workers' }, async ({ page, api }, testInfo) => {
     const watch = watchPage(page);
     const created = await createClientViaApi(api);
     let rotations = 0;

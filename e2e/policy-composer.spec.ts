@@ -85,7 +85,7 @@ async function choose(page: Page, card: Locator, kind: 'permission' | 'resource'
   await expect(popover).toBeHidden();
 }
 
-test('compose a new group from scratch: allow + deny with an inline new resource group, review the diff, save, see it in the API', async ({
+test('compose a new group from scratch: allow + deny with an inline new resource group, review the diff, save, see it in the API', { tag: '@workers' }, async ({
   page,
   api,
 }, testInfo) => {
@@ -180,7 +180,7 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
   expect(both.policies[1].id).toBeUndefined();
 });
 
-test('a concurrent edit from a second browser is detected and merged, not overwritten', async ({ page, browser, api, accessEmail }, testInfo) => {
+test('a concurrent edit from a second browser is detected and merged, not overwritten', { tag: '@workers' }, async ({ page, browser, api, accessEmail }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer concurrent', [
     { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },

@@ -247,11 +247,13 @@ test('a refused delete puts the row back and says why', async ({ page, api }) =>
   expect(created.success, JSON.stringify(created.errors)).toBe(true);
 
   let deletes = 0;
+  // A refusal, held until the optimistic removal has been seen.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
   await page.route('**/client/v4/accounts/*/iam/resource_groups/*', async (route) => {
     if (route.request().method() !== 'DELETE') return route.fallback();
     deletes += 1;
-    // Slow enough to see the optimistic removal, then a refusal.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await answered;
     return route.fulfill({
       status: 500,
       contentType: 'application/json',
@@ -264,6 +266,7 @@ test('a refused delete puts the row back and says why', async ({ page, api }) =>
   await expect(dialog.getByText("No user-group policy uses this group. Deleting it changes nobody's access.")).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete resource group' }).click();
   await expect(rowOf(page, name), 'removed at once').toHaveCount(0);
+  answer();
   await expect(toast(page, `"${name}" was not deleted`)).toBeVisible();
   await expect(toast(page, /It is back in the list\. Simulated outage/)).toBeVisible();
   await expect(rowOf(page, name), 'back after the refusal').toBeVisible();

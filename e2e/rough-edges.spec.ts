@@ -188,7 +188,7 @@ test('(11) in a conflict, "Overwrite theirs" is the danger button and "Discard m
   await expectNoA11yViolations(page);
 });
 
-test('(12) a seeded client’s pages ask no host but the console’s own, and show its logo from there', async ({ page, api }) => {
+test('(12) a seeded client’s pages ask no host but the console’s own, and show its logo from there', { tag: '@workers' }, async ({ page, api }) => {
   const clients = (await api.get<Array<{ client_id: string; logo_uri?: string }>>(CLIENTS)).result;
   const seeded = clients.find((c) => c.logo_uri?.includes('acme.'));
   expect(seeded, 'the seed has a client with a logo').toBeTruthy();

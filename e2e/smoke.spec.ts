@@ -74,7 +74,7 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
-test('every section is reachable from the navigation and shows seeded data', async ({ page, api }, testInfo) => {
+test('every section is reachable from the navigation and shows seeded data', { tag: '@workers' }, async ({ page, api }, testInfo) => {
   const account = await api.get(`/accounts/${ACCOUNT_ID}`);
   expect(account.success).toBe(true);
   const accountName: string = account.result.name;
@@ -122,7 +122,7 @@ test('the dark theme passes the same accessibility checks', async ({ page }, tes
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
-test('an unknown address shows the not-found page with a way back', async ({ page }, testInfo) => {
+test('an unknown address shows the not-found page with a way back', { tag: '@workers' }, async ({ page }, testInfo) => {
   await page.goto('/no-such-page/at-all');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByText('Sandbox', { exact: true })).toBeVisible();

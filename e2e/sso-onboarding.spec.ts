@@ -67,7 +67,7 @@ async function createInWizard(page: Page, domain: string, { fedramp = false } = 
   await expect(stepTitle(page)).toHaveText('Publish this TXT record');
 }
 
-test('full onboarding: from the domain to SSO enabled, publishing the record in the sandbox panel', async ({ page, api, sandboxDns, context }, testInfo) => {
+test('full onboarding: from the domain to SSO enabled, publishing the record in the sandbox panel', { tag: '@workers' }, async ({ page, api, sandboxDns, context }, testInfo) => {
   const domain = uniqueDomain('onboard');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 

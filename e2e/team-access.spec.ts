@@ -5,9 +5,10 @@ import type { Browser } from '@playwright/test';
 import { ACCOUNT_ID, accountPath, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
- * Team mode on Workers (playwright.workers.config.ts only): Cloudflare Access signs admins in, and
- * the Worker refuses any request without a valid Access token — checked here over real HTTP
- * against `wrangler dev`, with tokens signed by the local Access stand-in.
+ * Team mode on Workers (tagged `@workers-only`: only the `workers` project runs it, axe included):
+ * Cloudflare Access signs admins in, and the Worker refuses any request without a valid Access
+ * token — checked here over real HTTP against `wrangler dev`, with tokens signed by the local
+ * Access stand-in.
  */
 const GROUPS = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
 
@@ -18,21 +19,21 @@ async function signedInAs(browser: Browser, baseURL: string | undefined, keyFile
   return { context, page: await context.newPage() };
 }
 
-test('the header shows who is signed in through Access', async ({ page, accessEmail }) => {
+test('the header shows who is signed in through Access', { tag: '@workers-only' }, async ({ page, accessEmail }) => {
   await page.goto(accountPath('/groups'));
   await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
   await expect(page.getByRole('banner').getByText(`Signed in as ${accessEmail}`)).toBeVisible();
   await expectNoA11yViolations(page);
 });
 
-test('each admin is the one their own token names', async ({ browser, baseURL, accessKeyFile }) => {
+test('each admin is the one their own token names', { tag: '@workers-only' }, async ({ browser, baseURL, accessKeyFile }) => {
   const { context, page } = await signedInAs(browser, baseURL, accessKeyFile!, 'grace@acme.example');
   await page.goto(accountPath('/groups'));
   await expect(page.getByRole('banner').getByText('Signed in as grace@acme.example')).toBeVisible();
   await context.close();
 });
 
-test('two admins each create a group; History shows each change under its own admin’s email', async ({ browser, baseURL, accessKeyFile, api }) => {
+test('two admins each create a group; History shows each change under its own admin’s email', { tag: '@workers-only' }, async ({ browser, baseURL, accessKeyFile, api }) => {
   test.setTimeout(150_000); // two browsers, two creates and a History visit on wrangler dev
   const stamp = Date.now().toString(36);
   const admins = [
@@ -67,7 +68,7 @@ test('two admins each create a group; History shows each change under its own ad
   await context.close();
 });
 
-test.describe('requests without a valid Access token are refused', () => {
+test.describe('requests without a valid Access token are refused', { tag: '@workers-only' }, () => {
   // Plain fetch, not a Playwright context: those inherit the signed-in token of the test's options.
   const get = (baseURL: string | undefined, path: string, headers: Record<string, string>) => fetch(`${baseURL}${path}`, { headers });
 

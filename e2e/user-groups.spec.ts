@@ -44,7 +44,8 @@ async function expectAllRows(page: Page, expected: string[]) {
     );
     for (const [index, name] of rows) seen.set(index, name);
     await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(50);
+    // Two frames: the scroll has happened and the virtualizer has rendered the rows it brought in.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   expect([...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name)).toEqual(expected);
@@ -52,7 +53,7 @@ async function expectAllRows(page: Page, expected: string[]) {
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-test('search, sort and paginate user groups; the URL keeps the view across reload and history', async ({ page, api }) => {
+test('search, sort and paginate user groups; the URL keeps the view across reload and history', { tag: '@workers' }, async ({ page, api }) => {
   await page.goto(accountPath('/groups'));
   await expect(page.getByRole('heading', { name: 'User groups', level: 1 })).toBeVisible();
   await expect(rowNames(page).first()).toBeVisible();
@@ -142,7 +143,7 @@ test('500 rows per page: only rows near the viewport are in the DOM, and every r
   await expectNoA11yViolations(page);
 });
 
-test('create a group from a copy of another’s policies, rename it, delete it; the API’s refusals land on the field', async ({ page, api }) => {
+test('create a group from a copy of another’s policies, rename it, delete it; the API’s refusals land on the field', { tag: '@workers' }, async ({ page, api }) => {
   const source = (await api.get<Group[]>(GROUPS, { name: 'Security Operations' })).result[0]!;
   expect(source.policies.length, 'the seeded source group has policies').toBeGreaterThan(0);
   const name = unique('E2E Copy');
@@ -246,7 +247,7 @@ test('a double click on Create sends one request', async ({ page, api }) => {
   expect((await listNames(api, { name })).length).toBe(1);
 });
 
-test('member counts come from the membership index, sort as numbers, and say when a group is not indexed yet', async ({ page, api, request }) => {
+test('member counts come from the membership index, sort as numbers, and say when a group is not indexed yet', { tag: '@workers' }, async ({ page, api, request }) => {
   const stem = unique('Count');
   const members = (await api.get<Array<{ id: string }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 20 })).result.map((m) => m.id);
   expect(members.length).toBeGreaterThanOrEqual(10);

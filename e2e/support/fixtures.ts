@@ -21,16 +21,25 @@ interface Fixtures {
 }
 
 interface Options {
-  /** The Workers run (playwright.workers.config.ts): the admin every request is signed in as, through Access. */
+  /** The `workers` project (playwright.config.ts): the admin every request is signed in as, through Access. */
   accessEmail: string | null;
   /** The Access stand-in's private key, to sign that admin's token. */
   accessKeyFile: string | null;
+  /**
+   * The Node project's servers, one per worker (playwright.config.ts): a journey goes to its
+   * worker's, so no two journeys running at once share a database.
+   */
+  nodeLanes: string[] | null;
 }
 
 // Fixture callbacks call their argument `provide` (Playwright calls it `use`), so the React hooks lint rule leaves them alone.
 export const test = base.extend<Fixtures & Options>({
   accessEmail: [null, { option: true }],
   accessKeyFile: [null, { option: true }],
+  nodeLanes: [null, { option: true }],
+  baseURL: async ({ baseURL, nodeLanes }, provide, testInfo) => {
+    await provide(nodeLanes?.length ? nodeLanes[testInfo.parallelIndex % nodeLanes.length] : baseURL);
+  },
   // As Access's edge does: the signed-in admin's token on every request, the page's and the API's.
   extraHTTPHeaders: async ({ extraHTTPHeaders, accessEmail, accessKeyFile }, provide) => {
     if (!accessEmail || !accessKeyFile) return provide(extraHTTPHeaders);

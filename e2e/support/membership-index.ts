@@ -11,7 +11,8 @@ interface IndexStatus {
 }
 
 export async function indexStatus(request: APIRequestContext): Promise<IndexStatus> {
-  const res = await request.get(STATUS);
+  // A reused keep-alive connection the server has just closed (a reset): retried, as a read may be.
+  const res = await request.get(STATUS, { maxRetries: 2 });
   expect(res.ok()).toBe(true);
   return (await res.json()) as IndexStatus;
 }
