@@ -138,7 +138,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   const budget = createRequestBudget({ share: config.indexShare });
   if (deps.consoleStorage) {
     // Before every route that starts work for an account: only accounts the credential reaches.
-    const gate = createAccountGate(() => handleV4);
+    const gate = createAccountGate(() => handleV4, Date.now, config.upstream?.accountId);
     app.use('/console-api/accounts/:accountId/*', gate.middleware);
     app.use('/console-api/history', gate.middleware);
     app.use('/console-api/history/*', gate.middleware);

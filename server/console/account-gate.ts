@@ -17,7 +17,8 @@ export interface AccountGate {
   reachable(accountId: string): Promise<boolean>;
 }
 
-export function createAccountGate(handle: () => V4Handler, now: () => number = Date.now): AccountGate {
+/** `pinned`: the account the console is pinned to (CLOUDFLARE_ACCOUNT_ID), reachable by configuration. */
+export function createAccountGate(handle: () => V4Handler, now: () => number = Date.now, pinned?: string): AccountGate {
   let known: { at: number; ids: Set<string> } | null = null;
   let reading: Promise<Set<string> | null> | null = null;
 
@@ -46,6 +47,7 @@ export function createAccountGate(handle: () => V4Handler, now: () => number = D
 
   async function reachable(accountId: string): Promise<boolean> {
     if (!ACCOUNT_ID.test(accountId)) return false;
+    if (accountId === pinned) return true;
     const age = known ? now() - known.at : Infinity;
     if (known && age < KEEP_MS && (known.ids.has(accountId) || age < RECHECK_UNKNOWN_MS)) return known.ids.has(accountId);
     const ids = await refresh();
