@@ -13,11 +13,18 @@ export interface ResourceReach {
   other: string[];
 }
 
+/** A scope list as the internal model has it; today's single-object answer read as one entry. */
+export function scopeList(scopes: readonly ScopeLike[] | ScopeLike | null | undefined): readonly ScopeLike[] {
+  if (!scopes) return [];
+  return Array.isArray(scopes) ? scopes : [scopes as ScopeLike];
+}
+
 export function reachOf(scopes: readonly ScopeLike[] | undefined): ResourceReach {
   let accountWide = false;
   const zones = new Set<string>();
   const other = new Set<string>();
-  for (const scope of scopes ?? []) {
+  for (const scope of scopeList(scopes)) {
+    if (!Array.isArray(scope?.objects)) continue;
     if (coversWholeAccount(scope)) {
       accountWide = true;
       continue;

@@ -34,6 +34,9 @@ interface AccountMemberRow {
   email?: string;
   status?: string;
   user?: { email?: string; first_name?: string | null; last_name?: string | null };
+  /** Held directly: legacy roles and member policies (admin access comes this way too). */
+  roles?: SnapshotMember['roles'] | null;
+  policies?: SnapshotMember['policies'] | null;
 }
 
 /** Zones come from GET /zones; a backend without it (older sandbox) means "zones unknown". */
@@ -61,7 +64,7 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
     reader.get<AccessSnapshot['resourceGroups']>(`${account}/iam/resource_groups`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['ssoConnectors']>(`${account}/sso_connectors`).then((b) => b.result ?? []),
     reader.get<AccessSnapshot['oauthClients']>(`${account}/oauth_clients`).then((b) => b.result ?? []),
-    reader.all<{ id: string; name?: string }>(`${account}/iam/permission_groups`, 50),
+    reader.all<{ id: string; name?: string; meta?: unknown }>(`${account}/iam/permission_groups`, 50),
     readZones(reader, accountId),
   ]);
   const snapshot: AccessSnapshot = {
@@ -71,13 +74,20 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
     memberships: index?.memberships ?? null,
     members: index?.members ?? (members ?? []).map((m): SnapshotMember => {
       const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
-      return { id: m.id, email: m.user?.email ?? m.email ?? m.id, status: m.status === 'pending' ? 'pending' : 'accepted', ...(name ? { name } : {}) };
+      return {
+        id: m.id,
+        email: m.user?.email ?? m.email ?? m.id,
+        status: m.status === 'pending' ? 'pending' : 'accepted',
+        ...(name ? { name } : {}),
+        ...(m.roles?.length ? { roles: m.roles } : {}),
+        ...(m.policies?.length ? { policies: m.policies } : {}),
+      };
     }),
     resourceGroups,
     zones,
     ssoConnectors,
     oauthClients,
-    permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id })),
+    permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id, ...(pg.meta ? { meta: pg.meta } : {}) })),
   };
   return {
     snapshot,

@@ -31,6 +31,15 @@ interface AccountMemberRow {
   email?: string;
   status?: string;
   user?: { email?: string; first_name?: string | null; last_name?: string | null };
+  roles?: unknown[] | null;
+  policies?: unknown[] | null;
+}
+
+/** The roles and member policies a member holds directly, kept for the analyzer (null: none). */
+export function directGrantsOf(m: { roles?: unknown[] | null; policies?: unknown[] | null }): string | null {
+  const roles = Array.isArray(m.roles) ? m.roles : [];
+  const policies = Array.isArray(m.policies) ? m.policies : [];
+  return roles.length || policies.length ? JSON.stringify({ roles, policies }) : null;
 }
 
 export function createIndexBuilder(deps: {
@@ -58,6 +67,7 @@ export function createIndexBuilder(deps: {
       first_name: m.user?.first_name ?? null,
       last_name: m.user?.last_name ?? null,
       status: m.status ?? 'accepted',
+      direct_grants: directGrantsOf(m),
     }));
     store.upsertMembers(accountId, sweep, members);
     const last = res.result.length < PAGE.members || (res.totalPages !== null && page >= res.totalPages);
