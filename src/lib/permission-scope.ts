@@ -1,9 +1,10 @@
 /**
- * What a permission group acts on: the account, or zones. The API does not say (the model has
- * only id, name and meta), yet it refuses an account-level permission group on a resource group
- * that acts on zones (400, code 1006). This is a HEURISTIC, to warn before saving: a list of
- * known names (Cloudflare's catalogue as the sandbox mirrors it) and a few name patterns. The
- * API's answer stays the authority; an unknown name gets no warning rather than a wrong one.
+ * What a permission group acts on: the account, or zones. Today's API says it in `meta.scopes`
+ * (`com.cloudflare.api.account` = account, `com.cloudflare.api.account.zone` = zone; a string or
+ * an array), and refuses a pairing the other way with 400, code 1006 (Decision 3). Without
+ * `meta.scopes` (2024 answers) this falls back to a HEURISTIC: a list of known names
+ * (Cloudflare's catalogue as the sandbox mirrors it) and a few name patterns. An unknown name
+ * gets no warning rather than a wrong one.
  */
 
 export type PermissionScope = 'account' | 'zone' | 'unknown';
@@ -105,12 +106,34 @@ const ACCOUNT_PATTERNS = [/(^|_)billing($|_)/, /^(super_)?administrator($|_)/, /
 
 export interface PermissionGroupLike {
   name?: string;
-  meta?: { key?: string; value?: string };
+  /** Either era's meta: today's `{label, scopes, …}` or the older `{key, value}`; read defensively. */
+  meta?: unknown;
 }
 
-/** The heuristic: the known lists first (by name, then by label), then the patterns. */
+const metaOf = (group: PermissionGroupLike): Record<string, unknown> =>
+  group.meta && typeof group.meta === 'object' ? (group.meta as Record<string, unknown>) : {};
+
+/** `meta.scopes` read as account / zone, or null when it says neither (or is absent). */
+export function scopeFromMeta(group: PermissionGroupLike): Exclude<PermissionScope, 'unknown'> | null {
+  const raw = metaOf(group).scopes;
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((s): s is string => typeof s === 'string').map((s) => s.trim());
+  if (list.includes('com.cloudflare.api.account.zone')) return 'zone';
+  if (list.includes('com.cloudflare.api.account')) return 'account';
+  return null;
+}
+
+/** Where a verdict came from: the API's own `meta.scopes`, or the name heuristic. */
+export function permissionScopeSource(group: PermissionGroupLike): 'meta' | 'name' {
+  return scopeFromMeta(group) ? 'meta' : 'name';
+}
+
+/** `meta.scopes` first; then the heuristic: the known lists (by name, then by label), then the patterns. */
 export function permissionScopeOf(group: PermissionGroupLike): PermissionScope {
-  const candidates = [group.name, group.meta?.key === 'label' ? group.meta.value : undefined]
+  const fromMeta = scopeFromMeta(group);
+  if (fromMeta) return fromMeta;
+  const meta = metaOf(group);
+  const label = typeof meta.label === 'string' ? meta.label : meta.key === 'label' && typeof meta.value === 'string' ? meta.value : undefined;
+  const candidates = [group.name, label]
     .filter((s): s is string => Boolean(s))
     .map(normalizeLabel);
   for (const c of candidates) {

@@ -44,6 +44,10 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
         [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).label]),
       ),
       policies: new Map((group.policies ?? []).flatMap((p, i) => (p.id ? [[p.id, `Policy ${i + 1} (saved)`] as const] : []))),
+      permissionGroupMeta: new Map([...embedded, ...catalogue].map((pg) => [pg.id, pg.meta as unknown])),
+      resourceGroupScopes: new Map(
+        [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).scope ?? []]),
+      ),
     };
   }, [group.policies, catalogue, resourceGroups, lookups]);
   const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));
