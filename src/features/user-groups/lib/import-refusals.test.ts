@@ -9,7 +9,7 @@ const catalogue = [
   { id: 'pg-bill', name: 'Billing', meta: { label: 'billing', scopes: ['com.cloudflare.api.account'] } },
 ];
 const resourceGroups = [{ id: 'rg-all', name: 'All of Acme Corp', scope: [{ key: ACCOUNT, objects: [{ key: ACCOUNT }] }] }];
-const source = { id: 'x', scope: { key: ACCOUNT, objects: [{ key: ZONE }] } };
+const source = { id: 'x', scope: [{ key: ACCOUNT, objects: [{ key: ZONE }] }] };
 
 describe('import dry run: rule 1006', () => {
   it('names the policies whose pairing the API refuses, whether the resource group exists, is created or inline', () => {
