@@ -3,7 +3,15 @@ export interface ApiErrorDetail {
   code: number;
   message: string;
   pointer?: string;
+  /** Contextual 403s (code 10000) link to Cloudflare's page on token permissions. */
+  documentationUrl?: string;
 }
+
+/** The code Cloudflare's contextual 403 carries ("Forbidden", with a documentation_url). */
+export const FORBIDDEN_CODE = 10000;
+
+/** The SCIM refusal's message (Decision 4): the group is managed by the identity provider. */
+export const SCIM_MANAGED_MESSAGE = /managed by SCIM provisioning/i;
 
 export type ApiErrorKind = 'api' | 'network' | 'invalid-response';
 
@@ -17,14 +25,32 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** Seconds the server asked us to wait (429 / 503 Retry-After). */
   readonly retryAfter: number | null;
+  /** The call that failed, so a 403 can name the token permission it needs. */
+  readonly request: { method: string; path: string } | null;
 
-  constructor(init: { status: number; errors: ApiErrorDetail[]; kind: ApiErrorKind; retryAfter?: number | null }) {
+  constructor(init: { status: number; errors: ApiErrorDetail[]; kind: ApiErrorKind; retryAfter?: number | null; request?: { method: string; path: string } }) {
     super(init.errors.map((e) => e.message).join('; ') || `Request failed (${init.status})`);
     this.name = 'ApiError';
     this.status = init.status;
     this.errors = init.errors;
     this.kind = init.kind;
     this.retryAfter = init.retryAfter ?? null;
+    this.request = init.request ?? null;
+  }
+
+  /** A refusal for want of permission: HTTP 403, or Cloudflare's code 10000. */
+  get isForbidden(): boolean {
+    return this.kind === 'api' && (this.status === 403 || this.errors.some((e) => e.code === FORBIDDEN_CODE));
+  }
+
+  /** The API refused a write because the user group is managed by SCIM (Decision 4). */
+  get isScimManaged(): boolean {
+    return this.kind === 'api' && this.errors.some((e) => SCIM_MANAGED_MESSAGE.test(e.message));
+  }
+
+  /** The documentation link a contextual 403 carries, if any. */
+  get documentationUrl(): string | null {
+    return this.errors.find((e) => e.documentationUrl)?.documentationUrl ?? null;
   }
 
   /** Errors that point at a request-body field, keyed by JSON pointer. */

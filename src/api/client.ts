@@ -6,6 +6,7 @@ const messageSchema = z.object({
   code: z.number(),
   message: z.string(),
   source: z.optional(z.object({ pointer: z.optional(z.string()) })),
+  documentation_url: z.optional(z.string()),
 });
 
 const envelopeSchema = z.object({
@@ -74,7 +75,7 @@ function retryAfterSeconds(response: Response): number | null {
 }
 
 function toDetails(errors: z.infer<typeof messageSchema>[]): ApiErrorDetail[] {
-  return errors.map((e) => ({ code: e.code, message: e.message, pointer: e.source?.pointer }));
+  return errors.map((e) => ({ code: e.code, message: e.message, pointer: e.source?.pointer, ...(e.documentation_url ? { documentationUrl: e.documentation_url } : {}) }));
 }
 
 const KEEPALIVE_MAX_BODY = 16 * 1024;
@@ -163,6 +164,7 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
       status: response.status,
       kind: 'api',
       retryAfter,
+      request: { method, path },
       errors: errors.length ? errors : [{ code: 0, message: `Request failed with status ${response.status}` }],
     });
   }

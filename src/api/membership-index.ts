@@ -1,6 +1,6 @@
 import { queryOptions, keepPreviousData } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { userGroupSchema } from './schemas/iam';
+import { policySchema, userGroupSchema } from './schemas/iam';
 
 /**
  * The console server's membership index (/console-api/accounts/:id/…): who is in which group,
@@ -35,7 +35,15 @@ const memberRowSchema = z.extend(indexedMemberSchema, { groups: z.array(z.object
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
 const membersPageSchema = z.object({ members: z.array(memberRowSchema), total: z.number(), index: indexStatusSchema });
-const memberSchema = z.object({ member: indexedMemberSchema, groups: z.array(userGroupSchema), index: indexStatusSchema });
+/**
+ * One member with what they hold directly (legacy roles, member policies): admin access reaches
+ * people that way too. Unreadable grants read as none rather than take the page down.
+ */
+const memberDetailSchema = z.extend(indexedMemberSchema, {
+  roles: z.catch(z.optional(z.array(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) }))), undefined),
+  policies: z.catch(z.optional(z.array(policySchema)), undefined),
+});
+const memberSchema = z.object({ member: memberDetailSchema, groups: z.array(userGroupSchema), index: indexStatusSchema });
 const groupsSchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string(), member_count: z.number() })),
   index: indexStatusSchema,

@@ -15,8 +15,15 @@ import type { ScopeLike } from './scope-keys';
 export type Outcome = 'allow' | 'deny' | 'none';
 
 export interface PolicyRef {
+  /** The user group's id; for a grant given to the member directly, `member:<member id>`. */
   groupId: string;
   groupName: string;
+  /**
+   * Where the policy lives: a user group's policy (the default), a policy on the account member
+   * itself, or a legacy account role (read as an allow of the same-named permission group on the
+   * whole account).
+   */
+  source?: 'group' | 'member-policy' | 'role';
   policyId?: string;
   /** 1-based position within its group, as the composer numbers cards. */
   position: number;
@@ -25,7 +32,7 @@ export interface PolicyRef {
 export interface AccessPolicy {
   ref: PolicyRef;
   access: 'allow' | 'deny';
-  permissionGroups: ReadonlyArray<{ id: string; name?: string }>;
+  permissionGroups: ReadonlyArray<{ id: string; name?: string; meta?: unknown }>;
   /** `name` is the label to show; `scope` decides what it reaches. */
   resourceGroups: ReadonlyArray<{ id: string; name: string; scope?: readonly ScopeLike[] }>;
 }
@@ -45,6 +52,12 @@ export interface Reason {
   access: 'allow' | 'deny';
   /** The policy's resource groups through which it reaches this resource. */
   through: string[];
+  /**
+   * Set when the policy decides through an admin permission group that includes the one asked
+   * about (Super Administrator includes every permission group; Administrator all but billing
+   * and membership): the admin permission group the policy names.
+   */
+  implied?: { id: string; name: string };
 }
 
 export interface AccessCell {
@@ -56,7 +69,8 @@ export interface AccessCell {
 }
 
 export interface AccessMatrix {
-  permissionGroups: Array<{ id: string; name: string }>;
+  /** `admin`: an admin permission group (by name or `meta.label`), which includes others. */
+  permissionGroups: Array<{ id: string; name: string; admin?: AdminLevel }>;
   columns: ResourceColumn[];
   /**
    * By permission group id, then column key. Two levels of Map, not one key joined from both: a
@@ -101,10 +115,13 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
   // Columns: the account, then every zone or other key any policy names.
   const columnMap = new Map<string, ResourceColumn>([[ACCOUNT_COLUMN, { key: ACCOUNT_COLUMN, kind: 'account', via: [] }]]);
   const pgNames = new Map<string, string>();
+  const adminLevels = new Map<string, AdminLevel>();
   for (const p of policies) {
     for (const pg of p.permissionGroups) {
       // Any policy that names the group wins over one that carries only its id.
       if (!pgNames.has(pg.id) || (pg.name && pgNames.get(pg.id) === pg.id)) pgNames.set(pg.id, pg.name ?? pg.id);
+      const level = adminLevelOf(pg);
+      if (level) adminLevels.set(pg.id, level);
     }
     for (const rg of p.resourceGroups) {
       const reach = resourceGroupReach(rg);
@@ -126,7 +143,10 @@ export function computeEffectiveAccess(policies: readonly AccessPolicy[]): Acces
     .map((c) => ({ ...c, via: [...new Set(c.via)].sort() }))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.key.localeCompare(b.key));
   const permissionGroups = [...pgNames.entries()]
-    .map(([id, name]) => ({ id, name }))
+    .map(([id, name]) => {
+      const admin = adminLevels.get(id);
+      return admin ? { id, name, admin } : { id, name };
+    })
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 
   const cells = new Map<string, Map<string, AccessCell>>();
@@ -246,4 +266,152 @@ export function groupAccessPolicies(
     permissionGroups: p.permission_groups ?? [],
     resourceGroups: (p.resource_groups ?? []).map((rg) => ({ id: rg.id, name: labelOf(rg), scope: rg.scope })),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin access. Super Administrator and Administrator are permission groups (and legacy roles)
+// that include others: holding one on the whole account answers "yes" for the permission groups
+// it includes, wherever no deny of that permission group takes it back.
+
+export const SUPER_ADMINISTRATOR = 'Super Administrator - All Privileges';
+export const ADMINISTRATOR = 'Administrator';
+
+export type AdminLevel = 'super' | 'admin';
+
+/** A permission group as any answer carries it: a name, and `meta` in either era's shape. */
+export interface NamedPermissionGroup {
+  id?: string;
+  name?: string;
+  meta?: unknown;
+}
+
+const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+
+/** `meta.label` of today's `{label, scopes}` meta, or the value of the older `{key:'label', value}`. */
+export function metaLabel(meta: unknown): string | undefined {
+  if (!meta || typeof meta !== 'object') return undefined;
+  const m = meta as Record<string, unknown>;
+  if (typeof m.label === 'string') return m.label;
+  if (m.key === 'label' && typeof m.value === 'string') return m.value;
+  return undefined;
+}
+
+/** Decision 7: the admin permission groups, by `meta.label` (super_admin, admin) or by name. */
+export function adminLevelOf(pg: NamedPermissionGroup | undefined): AdminLevel | null {
+  if (!pg) return null;
+  const label = norm(metaLabel(pg.meta));
+  if (label === 'super_admin') return 'super';
+  if (label === 'admin') return 'admin';
+  const name = norm(pg.name);
+  if (name === norm(SUPER_ADMINISTRATOR)) return 'super';
+  if (name === norm(ADMINISTRATOR)) return 'admin';
+  return null;
+}
+
+/**
+ * Whether holding an admin permission group gives this one too. Cloudflare: Super Administrator
+ * "can edit any Cloudflare setting, make purchases, update billing, and manage memberships";
+ * Administrator "can access the full account, except for membership management and billing".
+ */
+export function adminIncludes(level: AdminLevel, pg: NamedPermissionGroup): boolean {
+  const own = adminLevelOf(pg);
+  if (level === 'super') return own !== 'super';
+  if (own) return false;
+  return !/(^|[^a-z])billing($|[^a-z])/.test(norm(pg.name)) && !/billing/.test(norm(metaLabel(pg.meta)));
+}
+
+/**
+ * The deciding cell once admin permission groups are expanded: a deny of the permission group
+ * itself still wins; otherwise an allowed admin permission group that includes it allows it
+ * (its reasons marked `implied`), and an admin allow a deny takes back is reported as such.
+ * `pg.name` (or meta) is needed to know what Administrator includes; the matrix's name is used
+ * when the caller has none.
+ */
+export function cellWithAdmin(matrix: AccessMatrix, pg: NamedPermissionGroup & { id: string }, columnKey: string): AccessCell {
+  const direct = cellAt(matrix, pg.id, columnKey);
+  const listed = matrix.permissionGroups.find((g) => g.id === pg.id);
+  const target: NamedPermissionGroup = { ...pg, name: pg.name ?? listed?.name, ...(listed?.admin && !pg.meta ? { meta: { label: listed.admin === 'super' ? 'super_admin' : 'admin' } } : {}) };
+  const allows: Reason[] = [];
+  const denies: Reason[] = [];
+  const overridden: Reason[] = [];
+  for (const admin of matrix.permissionGroups) {
+    if (admin.id === pg.id) continue;
+    const level = admin.admin ?? adminLevelOf(admin);
+    if (!level || !adminIncludes(level, target)) continue;
+    const cell = cellAt(matrix, admin.id, columnKey);
+    const mark = (r: Reason): Reason => ({ ...r, implied: { id: admin.id, name: admin.name } });
+    if (cell.outcome === 'allow') allows.push(...cell.decidedBy.map(mark));
+    else if (cell.outcome === 'deny') {
+      denies.push(...cell.decidedBy.map(mark));
+      overridden.push(...cell.overridden.map(mark));
+    }
+  }
+  // A deny of the permission group itself wins over what an admin one would give.
+  if (direct.outcome === 'deny') return allows.length ? { ...direct, overridden: [...direct.overridden, ...allows] } : direct;
+  if (direct.outcome === 'allow' || allows.length) {
+    return { outcome: 'allow', decidedBy: [...direct.decidedBy, ...allows], overridden: direct.overridden };
+  }
+  if (overridden.length) return { outcome: 'deny', decidedBy: denies, overridden };
+  return direct;
+}
+
+/** A matrix whose cells read with admin permission groups expanded (see cellWithAdmin), same rows and columns. */
+export function withAdminExpanded(matrix: AccessMatrix): AccessMatrix {
+  if (!matrix.permissionGroups.some((pg) => pg.admin ?? adminLevelOf(pg))) return matrix;
+  const cells = new Map<string, Map<string, AccessCell>>();
+  for (const pg of matrix.permissionGroups) {
+    const row = new Map<string, AccessCell>();
+    for (const column of matrix.columns) {
+      const cell = cellWithAdmin(matrix, pg, column.key);
+      if (cell.outcome !== 'none') row.set(column.key, cell);
+    }
+    if (row.size) cells.set(pg.id, row);
+  }
+  return { ...matrix, cells };
+}
+
+const WHOLE_ACCOUNT_LABEL = 'the whole account';
+
+/**
+ * What an account member holds directly, in the computation's terms: its own policies (the
+ * member-policy form of the members API), and its legacy roles, each read as an allow of the
+ * same-named permission group on the whole account (`permissionGroupIdOf` names the catalogue's
+ * id for a role's name, so a question by id finds it).
+ */
+export function memberAccessPolicies(
+  member: {
+    id: string;
+    roles?: ReadonlyArray<{ id?: string; name?: string }>;
+    policies?: ReadonlyArray<{
+      id?: string;
+      access?: 'allow' | 'deny';
+      permission_groups?: ReadonlyArray<{ id: string; name?: string; meta?: unknown }>;
+      resource_groups?: ReadonlyArray<{ id: string; name?: string; scope?: ScopeLike[] }>;
+    }>;
+  },
+  options: {
+    accountId: string;
+    labelOf: (rg: { id: string; name?: string; scope?: ScopeLike[] }) => string;
+    permissionGroupIdOf?: (name: string) => string | undefined;
+  },
+): AccessPolicy[] {
+  const groupId = `member:${member.id}`;
+  const policies: AccessPolicy[] = (member.policies ?? []).map((p, i) => ({
+    ref: { groupId, groupName: 'Member policy', source: 'member-policy', ...(p.id ? { policyId: p.id } : {}), position: i + 1 },
+    access: p.access ?? 'allow',
+    permissionGroups: p.permission_groups ?? [],
+    resourceGroups: (p.resource_groups ?? []).map((rg) => ({ id: rg.id, name: options.labelOf(rg), scope: rg.scope })),
+  }));
+  const account = `com.cloudflare.api.account.${options.accountId}`;
+  const wholeAccount = [{ key: account, objects: [{ key: account }] }];
+  (member.roles ?? []).forEach((role, i) => {
+    const name = role.name ?? role.id ?? 'Role';
+    policies.push({
+      ref: { groupId, groupName: `Role ${name}`, source: 'role', ...(role.id ? { policyId: role.id } : {}), position: i + 1 },
+      access: 'allow',
+      permissionGroups: [{ id: options.permissionGroupIdOf?.(name) ?? `role:${name}`, name }],
+      resourceGroups: [{ id: 'role-account', name: WHOLE_ACCOUNT_LABEL, scope: wholeAccount }],
+    });
+  });
+  return policies;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLabel, permissionScopeOf } from './permission-scope';
+import { normalizeLabel, permissionScopeOf, permissionScopeSource } from './permission-scope';
 import { actsOnZones, combinationWarnings, reachOf } from './resource-scope';
 
 const ACCOUNT_KEY = `com.cloudflare.api.account.${'a'.repeat(32)}`;
@@ -53,20 +53,44 @@ describe('what a resource group reaches', () => {
         { name: 'Production', scope: [{ key: ACCOUNT_KEY, objects: [{ key: zone('1') }] }] },
       ],
     );
-    expect(warnings).toEqual([{ permissionGroupId: 'b', permissionGroupName: 'Billing', resourceGroupNames: ['Production'] }]);
+    // Both directions: Billing on zones, and DNS (a zone permission group) on the whole account.
+    expect(warnings.map((w) => [w.permissionGroupId, w.actsOn, w.resourceGroupNames, w.certain])).toEqual([
+      ['b', 'account', ['Production'], false],
+      ['d', 'zone', ['Whole account'], false],
+    ]);
+    expect(warnings[0]!.message).toBe('“Billing” acts on the whole account; “Production” acts on zones.');
     expect(combinationWarnings([{ id: 'b', name: 'Billing' }], [{ name: 'All', scope: [{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }] }])).toEqual([]);
   });
 });
 
-describe('permissionScopeOf reads meta.scopes first (decision 3)', () => {
-  it('trusts meta.scopes over the name heuristic, as a string or a list', () => {
+describe('rule 1006 from meta.scopes (Decision 3)', () => {
+  const allOfAcme = { name: 'All of Acme Corp', scope: [{ key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] }] };
+  const production = { name: 'Production zones', scope: [{ key: ACCOUNT_KEY, objects: [{ key: zone('1') }, { key: zone('2') }] }] };
+
+  it('reads meta.scopes as a string or an array, before any name', () => {
+    expect(permissionScopeOf({ name: 'Zone DNS Edit', meta: { label: 'dns_edit', scopes: 'com.cloudflare.api.account.zone' } })).toBe('zone');
+    expect(permissionScopeOf({ name: 'Quantum Widgets', meta: { label: 'qw', scopes: ['com.cloudflare.api.account'] } })).toBe('account');
+    // meta.scopes wins over a name the heuristic would read the other way.
     expect(permissionScopeOf({ name: 'Billing', meta: { scopes: ['com.cloudflare.api.account.zone'] } })).toBe('zone');
-    expect(permissionScopeOf({ name: 'DNS', meta: { scopes: 'com.cloudflare.api.account' } })).toBe('account');
-    expect(permissionScopeOf({ name: 'Both', meta: { scopes: ['com.cloudflare.api.account', 'com.cloudflare.api.account.zone'] } })).toBe('unknown');
+    expect(permissionScopeSource({ name: 'DNS' })).toBe('name');
+    expect(permissionScopeOf({ name: 'Workers Editor', meta: { label: 'workers_editor' } })).toBe('account');
   });
 
-  it('falls back to the name and the label without meta.scopes', () => {
-    expect(permissionScopeOf({ name: 'Something', meta: { label: 'dns' } })).toBe('zone');
-    expect(permissionScopeOf({ meta: { key: 'label', value: 'billing' } })).toBe('account');
+  it('says in words that a zone permission group on the whole account is refused, and is certain of it', () => {
+    const [w] = combinationWarnings([{ id: 'z', name: 'Zone DNS Edit', meta: { scopes: 'com.cloudflare.api.account.zone' } }], [allOfAcme]);
+    expect(w).toMatchObject({ actsOn: 'zone', certain: true, message: '“Zone DNS Edit” acts on zones; “All of Acme Corp” is the whole account.' });
+    expect(combinationWarnings([{ id: 'z', name: 'Zone DNS Edit', meta: { scopes: 'com.cloudflare.api.account.zone' } }], [production])).toEqual([]);
+  });
+
+  it('an account permission group on zones is refused; on the whole account it is fine', () => {
+    const pg = { id: 'a', name: 'Quantum Widgets', meta: { scopes: ['com.cloudflare.api.account'] } };
+    expect(combinationWarnings([pg], [production]).map((w) => w.message)).toEqual(['“Quantum Widgets” acts on the whole account; “Production zones” acts on zones.']);
+    expect(combinationWarnings([pg], [allOfAcme])).toEqual([]);
+  });
+
+  it('reads a resource group scope answered as one object (today’s shape) without throwing', () => {
+    const single = { key: ACCOUNT_KEY, objects: [{ key: zone('1') }] } as unknown as never[];
+    expect(actsOnZones(single)).toBe(true);
+    expect(reachOf(single).zones).toEqual([zone('1')]);
   });
 });

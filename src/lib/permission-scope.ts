@@ -1,10 +1,10 @@
 /**
- * What a permission group acts on: the account, or zones. Today's API says so in `meta.scopes`
- * (DECISIONS.md, decision 3), and refuses an account-level permission group on a resource group
- * that acts on zones (400, code 1006). Without `meta.scopes` (the 2024 answers) this falls back
- * to a HEURISTIC: a list of known names (Cloudflare's catalogue as the sandbox mirrors it) and a
- * few name patterns. The API's answer stays the authority; an unknown name gets no warning
- * rather than a wrong one.
+ * What a permission group acts on: the account, or zones. Today's API says it in `meta.scopes`
+ * (`com.cloudflare.api.account` = account, `com.cloudflare.api.account.zone` = zone; a string or
+ * an array), and refuses a pairing the other way with 400, code 1006 (Decision 3). Without
+ * `meta.scopes` (2024 answers) this falls back to a HEURISTIC: a list of known names
+ * (Cloudflare's catalogue as the sandbox mirrors it) and a few name patterns. An unknown name
+ * gets no warning rather than a wrong one.
  */
 
 export type PermissionScope = 'account' | 'zone' | 'unknown';
@@ -106,33 +106,34 @@ const ACCOUNT_PATTERNS = [/(^|_)billing($|_)/, /^(super_)?administrator($|_)/, /
 
 export interface PermissionGroupLike {
   name?: string;
-  /** The normalized meta (src/api/schemas/common.ts); a raw 2024 `{key: "label", value}` is read too. */
-  meta?: { key?: string; value?: string; label?: string; scopes?: readonly string[] | string };
+  /** Either era's meta: today's `{label, scopes, …}` or the older `{key, value}`; read defensively. */
+  meta?: unknown;
 }
 
-export const ACCOUNT_SCOPE = 'com.cloudflare.api.account';
-export const ZONE_SCOPE = 'com.cloudflare.api.account.zone';
+const metaOf = (group: PermissionGroupLike): Record<string, unknown> =>
+  group.meta && typeof group.meta === 'object' ? (group.meta as Record<string, unknown>) : {};
 
-/**
- * What `meta.scopes` says (DECISIONS.md, decision 3): the account, zones, or nothing when it is
- * absent, names neither, or names both (such a group can act on either, so no pairing is refused).
- */
-export function declaredScopeOf(group: PermissionGroupLike): PermissionScope | null {
-  const raw = group.meta?.scopes;
-  const scopes = typeof raw === 'string' ? [raw] : (raw ?? []);
-  const account = scopes.includes(ACCOUNT_SCOPE);
-  const zone = scopes.includes(ZONE_SCOPE);
-  if (account && zone) return 'unknown';
-  if (zone) return 'zone';
-  if (account) return 'account';
+/** `meta.scopes` read as account / zone, or null when it says neither (or is absent). */
+export function scopeFromMeta(group: PermissionGroupLike): Exclude<PermissionScope, 'unknown'> | null {
+  const raw = metaOf(group).scopes;
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((s): s is string => typeof s === 'string').map((s) => s.trim());
+  if (list.includes('com.cloudflare.api.account.zone')) return 'zone';
+  if (list.includes('com.cloudflare.api.account')) return 'account';
   return null;
 }
 
-/** `meta.scopes` first; without it, the heuristic: the known lists (by name, then by label), then the patterns. */
+/** Where a verdict came from: the API's own `meta.scopes`, or the name heuristic. */
+export function permissionScopeSource(group: PermissionGroupLike): 'meta' | 'name' {
+  return scopeFromMeta(group) ? 'meta' : 'name';
+}
+
+/** `meta.scopes` first; then the heuristic: the known lists (by name, then by label), then the patterns. */
 export function permissionScopeOf(group: PermissionGroupLike): PermissionScope {
-  const declared = declaredScopeOf(group);
-  if (declared) return declared;
-  const candidates = [group.name, group.meta?.label ?? (group.meta?.key === 'label' ? group.meta.value : undefined)]
+  const fromMeta = scopeFromMeta(group);
+  if (fromMeta) return fromMeta;
+  const meta = metaOf(group);
+  const label = typeof meta.label === 'string' ? meta.label : meta.key === 'label' && typeof meta.value === 'string' ? meta.value : undefined;
+  const candidates = [group.name, label]
     .filter((s): s is string => Boolean(s))
     .map(normalizeLabel);
   for (const c of candidates) {

@@ -41,3 +41,47 @@ describe('JSON view lint', () => {
     expect(messages['/policies/0']).toBe('unknown field "colour"; allowed: id, access, permission_groups, resource_groups');
   });
 });
+
+describe('JSON view lint: pairings the API refuses (code 1006)', () => {
+  const ACCOUNT = `com.cloudflare.api.account.${'a'.repeat(32)}`;
+  const ZONE = `com.cloudflare.api.account.zone.${'1'.repeat(32)}`;
+  const withScopes: KnownIds = {
+    permissionGroups: new Map([
+      ['pg-dns', 'Zone DNS Edit'],
+      ['pg-bill', 'Billing'],
+    ]),
+    resourceGroups: new Map([
+      ['rg-all', 'All of Acme Corp'],
+      ['rg-prod', 'Production zones'],
+    ]),
+    policies: new Map(),
+    permissionGroupMeta: new Map([
+      ['pg-dns', { label: 'dns_edit', scopes: 'com.cloudflare.api.account.zone' }],
+      ['pg-bill', { label: 'billing', scopes: ['com.cloudflare.api.account'] }],
+    ]),
+    resourceGroupScopes: new Map([
+      ['rg-all', [{ key: ACCOUNT, objects: [{ key: ACCOUNT }] }]],
+      ['rg-prod', [{ key: ACCOUNT, objects: [{ key: ZONE }] }]],
+    ]),
+  };
+
+  it('says, at the permission group, that a zone permission group on the whole account is refused', () => {
+    const lint = lintRequestBody(body({ access: 'allow', permission_groups: [{ id: 'pg-bill' }, { id: 'pg-dns' }], resource_groups: [{ id: 'rg-all' }] }), [], withScopes);
+    expect(lint.state).toBe('valid');
+    expect(lint.state === 'valid' && lint.refusals).toEqual([
+      {
+        pointer: '/policies/0/permission_groups/1/id',
+        message: 'the API refuses this pairing (code 1006): “Zone DNS Edit” acts on zones; “All of Acme Corp” is the whole account. Pair “Zone DNS Edit” with a resource group of zones, in a policy of its own.',
+      },
+    ]);
+  });
+
+  it('and the other way: an account permission group on zones, inline or by id', () => {
+    const byId = lintRequestBody(body({ access: 'allow', permission_groups: [{ id: 'pg-bill' }], resource_groups: [{ id: 'rg-prod' }] }), [], withScopes);
+    expect(byId.state === 'valid' && byId.refusals.map((r) => r.message)).toEqual([expect.stringContaining('“Billing” acts on the whole account; “Production zones” acts on zones.')]);
+    const inline = lintRequestBody(body({ access: 'allow', permission_groups: [{ id: 'pg-bill' }], resource_groups: [{ scope: { key: ZONE, objects: [{ key: '*' }] } }] }), [], withScopes);
+    expect(inline.state === 'valid' && inline.refusals.map((r) => r.pointer)).toEqual(['/policies/0/permission_groups/0/id']);
+    const fine = lintRequestBody(body({ access: 'allow', permission_groups: [{ id: 'pg-dns' }], resource_groups: [{ id: 'rg-prod' }] }), [], withScopes);
+    expect(fine.state === 'valid' && fine.refusals).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import { isInlineRef, parseRequestBody, type BodyProblem, type DraftPolicy } from './policy-draft';
+import { combinationWarnings } from './resource-scope';
+import type { ScopeLike } from './scope-keys';
 
 /**
  * The JSON view's lint: beyond "does it parse", whether every id it names exists, and what each
@@ -13,6 +15,10 @@ export interface KnownIds {
   resourceGroups: ReadonlyMap<string, string>;
   /** Saved policy id → how the composer numbers it ("Policy 2"). */
   policies: ReadonlyMap<string, string>;
+  /** Permission group id → its `meta` (either era), to know what it acts on (rule 1006). */
+  permissionGroupMeta?: ReadonlyMap<string, unknown>;
+  /** Resource group id → its scope, to know what it reaches (rule 1006). */
+  resourceGroupScopes?: ReadonlyMap<string, readonly ScopeLike[]>;
 }
 
 export interface NamedId {
@@ -22,16 +28,36 @@ export interface NamedId {
   name: string;
 }
 
+/**
+ * `refusals`: pairings the API refuses with 1006 (Decision 3), said in words, at the permission
+ * group's pointer. They parse and apply to the cards; saving them would fail.
+ */
 export type JsonLint =
   | { state: 'invalid'; problems: BodyProblem[] }
-  | { state: 'unknown-ids'; policies: DraftPolicy[]; problems: BodyProblem[]; names: NamedId[] }
-  | { state: 'valid'; policies: DraftPolicy[]; names: NamedId[] };
+  | { state: 'unknown-ids'; policies: DraftPolicy[]; problems: BodyProblem[]; names: NamedId[]; refusals: BodyProblem[] }
+  | { state: 'valid'; policies: DraftPolicy[]; names: NamedId[]; refusals: BodyProblem[] };
 
-export function lintDraft(policies: readonly DraftPolicy[], known: KnownIds): { problems: BodyProblem[]; names: NamedId[] } {
+/** Rule 1006 for one policy of a body: each permission group that cannot go with its resource groups. */
+export function policyRefusals(p: DraftPolicy, at: string, known: KnownIds): BodyProblem[] {
+  const resources = p.resourceGroups.flatMap((ref) => {
+    if (isInlineRef(ref)) return [{ name: 'the inline resource group', scope: [ref.scope] }];
+    const scope = known.resourceGroupScopes?.get(ref.id);
+    return scope ? [{ name: known.resourceGroups.get(ref.id) ?? ref.id, scope }] : [];
+  });
+  const pgs = p.permissionGroups.map((id) => ({ id, name: known.permissionGroups.get(id), meta: known.permissionGroupMeta?.get(id) }));
+  return combinationWarnings(pgs, resources).map((w) => ({
+    pointer: `${at}/permission_groups/${p.permissionGroups.indexOf(w.permissionGroupId)}/id`,
+    message: `${w.certain ? 'the API refuses this pairing' : 'likely refused'} (code 1006): ${w.message} ${w.fix}`,
+  }));
+}
+
+export function lintDraft(policies: readonly DraftPolicy[], known: KnownIds): { problems: BodyProblem[]; names: NamedId[]; refusals: BodyProblem[] } {
   const problems: BodyProblem[] = [];
   const names: NamedId[] = [];
+  const refusals: BodyProblem[] = [];
   policies.forEach((p, i) => {
     const at = `/policies/${i}`;
+    refusals.push(...policyRefusals(p, at, known));
     if (p.id) {
       const label = known.policies.get(p.id);
       if (label) names.push({ pointer: `${at}/id`, kind: 'policy', id: p.id, name: label });
@@ -51,12 +77,14 @@ export function lintDraft(policies: readonly DraftPolicy[], known: KnownIds): { 
       else problems.push({ pointer, message: `unknown resource group ${JSON.stringify(ref.id)}: this account has no resource group with this id` });
     });
   });
-  return { problems, names };
+  return { problems, names, refusals };
 }
 
 export function lintRequestBody(text: string, previous: readonly DraftPolicy[], known: KnownIds): JsonLint {
   const parsed = parseRequestBody(text, previous);
   if (!parsed.ok) return { state: 'invalid', problems: parsed.problems };
-  const { problems, names } = lintDraft(parsed.policies, known);
-  return problems.length ? { state: 'unknown-ids', policies: parsed.policies, problems, names } : { state: 'valid', policies: parsed.policies, names };
+  const { problems, names, refusals } = lintDraft(parsed.policies, known);
+  return problems.length
+    ? { state: 'unknown-ids', policies: parsed.policies, problems, names, refusals }
+    : { state: 'valid', policies: parsed.policies, names, refusals };
 }

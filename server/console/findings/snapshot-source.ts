@@ -98,13 +98,20 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
     memberships: index?.memberships ?? null,
     members: index?.members ?? (members ?? []).map((m): SnapshotMember => {
       const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
-      return { id: m.id, email: m.user?.email ?? m.email ?? m.id, status: m.status === 'pending' ? 'pending' : 'accepted', ...(name ? { name } : {}) };
+      return {
+        id: m.id,
+        email: m.user?.email ?? m.email ?? m.id,
+        status: m.status === 'pending' ? 'pending' : 'accepted',
+        ...(name ? { name } : {}),
+        ...(m.roles?.length ? { roles: m.roles } : {}),
+        ...(m.policies?.length ? { policies: m.policies } : {}),
+      };
     }),
     resourceGroups,
     zones,
     ssoConnectors: ssoConnectors.map(ssoOf),
     oauthClients: oauthClients.map(oauthOf),
-    permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id })),
+    permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id, ...(pg.meta ? { meta: pg.meta } : {}) })),
   };
   return {
     snapshot,

@@ -4,6 +4,7 @@ import { tokenLabel, type ConsoleActor } from './console-actor.ts';
 import { normalizeState } from './normalize-state.ts';
 import { nameOf } from './record-writes.ts';
 import type { SelfReader } from './self-fetch.ts';
+import { isScimCreation, rememberScimManaged } from './scim-managed.ts';
 import { insertEntry, type EntrySource } from './store.ts';
 
 /** The v1 audit-log entry (GET /accounts/{id}/audit_logs), as far as the journal reads it. */
@@ -97,6 +98,7 @@ export async function syncAuditLog(
     storage.transaction(() => {
       for (const entry of entries) {
         if (entry.when && entry.when > until) until = entry.when;
+        if (isScimCreation(entry)) rememberScimManaged(storage, accountId, entry.resource!.id!, 'audit-log', entry.when);
         if (!entry.id || !IAM_RESOURCE.test(entry.resource?.type ?? '') || entry.action?.result === false) continue;
         if (storage.prepare('SELECT 1 FROM journal_entries WHERE audit_id = ?').get(entry.id)) continue;
         const actor = actorOf(entry);

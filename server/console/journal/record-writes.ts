@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { SCIM_REFUSAL, rememberScimManaged } from './scim-managed.ts';
 import { writeTarget, type WriteTarget } from '../../iam-write-target.ts';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { ConsoleStorage } from '../storage.ts';
@@ -150,6 +151,9 @@ export function recordConsoleWrites(deps: RecordDeps): MiddlewareHandler {
       after: redactSecrets(after),
       reverts: c.req.header(REVERT_HEADER) ?? null,
     });
+    if (!success && target.resourceType.startsWith('user_group') && target.resourceId && JSON.stringify(envelope?.errors ?? '').match(SCIM_REFUSAL)) {
+      rememberScimManaged(deps.storage, accountId, target.resourceId, 'refusal');
+    }
     deps.onRecorded?.();
   };
 }

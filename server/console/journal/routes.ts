@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ConsoleStorage } from '../storage.ts';
 import { syncAuditLog } from './audit-sync.ts';
+import { scanScimCreations, scimManagedGroups } from './scim-managed.ts';
 import type { ConsoleActor } from './console-actor.ts';
 import { selfReader, type AppFetch, type SelfReader } from './self-fetch.ts';
 import { eachEntry, getEntry, queryEntries, type EntryQuery } from './store.ts';
@@ -69,6 +70,33 @@ export function createHistoryApi(deps: HistoryDeps): Hono {
     running.set(accountId, started);
     return started;
   }
+
+  const lastScimScan = new Map<string, number>();
+  const scimScans = new Map<string, Promise<unknown>>();
+  /** At most one scan of the audit log's creation entries per account a minute, shared by concurrent views. */
+  function scanScim(request: Request, accountId: string): Promise<unknown> {
+    const last = lastScimScan.get(accountId);
+    if (last !== undefined && Date.now() - last < Math.max(deps.syncEveryMs, 60_000)) return Promise.resolve();
+    const pending = scimScans.get(accountId);
+    if (pending) return pending;
+    const started = scanScimCreations(deps.storage, selfReader(deps.appFetch, request), accountId)
+      .catch(() => ({ ok: false }))
+      .then((r) => {
+        lastScimScan.set(accountId, Date.now());
+        return r;
+      })
+      .finally(() => scimScans.delete(accountId));
+    scimScans.set(accountId, started);
+    return started;
+  }
+
+  // The user groups managed by SCIM provisioning, as one set: the SPA asks once per page.
+  api.get('/scim-managed', async (c) => {
+    const accountId = c.req.query('account_id') ?? '';
+    if (!ID.test(accountId)) return c.json({ errors: [{ field: 'account_id', message: 'account_id: must be a 32-character hex account id' }] }, 400);
+    await scanScim(c.req.raw, accountId);
+    return c.json({ group_ids: scimManagedGroups(deps.storage, accountId) });
+  });
 
   function parse(query: Record<string, string>) {
     const parsed = querySchema.safeParse(query);

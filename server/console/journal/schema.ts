@@ -36,5 +36,19 @@ export const journalMigrations: FeatureMigrations = {
       account_id TEXT PRIMARY KEY,
       synced_until TEXT NOT NULL
     )`,
+    // User groups provisioned by SCIM (Decision 4), learned from the audit log's creation entry
+    // (interface "SCIM") or from a write the API refused with the SCIM message; and how far the
+    // audit log's creation entries have been read for them.
+    `CREATE TABLE scim_managed_groups (
+      account_id TEXT NOT NULL,
+      group_id TEXT NOT NULL,
+      learned_from TEXT NOT NULL,
+      at TEXT NOT NULL,
+      PRIMARY KEY (account_id, group_id)
+    );
+    CREATE TABLE scim_managed_scan (
+      account_id TEXT PRIMARY KEY,
+      scanned_until TEXT NOT NULL
+    )`,
   ],
 };

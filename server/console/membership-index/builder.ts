@@ -28,6 +28,13 @@ interface PartialGroup {
   writeVersion: number;
 }
 
+/** The roles and member policies a member holds directly, kept for the analyzer (null: none). */
+export function directGrantsOf(m: { roles?: unknown[] | null; policies?: unknown[] | null }): string | null {
+  const roles = Array.isArray(m.roles) ? m.roles : [];
+  const policies = Array.isArray(m.policies) ? m.policies : [];
+  return roles.length || policies.length ? JSON.stringify({ roles, policies }) : null;
+}
+
 export function createIndexBuilder(deps: {
   store: IndexStore;
   client: V4Client;
@@ -53,6 +60,7 @@ export function createIndexBuilder(deps: {
       first_name: m.user?.first_name ?? null,
       last_name: m.user?.last_name ?? null,
       status: m.status ?? 'accepted',
+      direct_grants: directGrantsOf(m),
     }));
     store.upsertMembers(accountId, sweep, members);
     const last = res.result.length < PAGE.members || (res.totalPages !== null && page >= res.totalPages);

@@ -122,6 +122,17 @@ export function createIndexQueries(storage: ConsoleStorage) {
   };
 }
 
+/** A member's own roles and member policies, when the index keeps any. */
+function directOut(json: unknown): { roles?: unknown[]; policies?: unknown[] } {
+  if (typeof json !== 'string' || !json) return {};
+  try {
+    const parsed = JSON.parse(json) as { roles?: unknown; policies?: unknown };
+    return { ...(Array.isArray(parsed.roles) ? { roles: parsed.roles } : {}), ...(Array.isArray(parsed.policies) ? { policies: parsed.policies } : {}) };
+  } catch {
+    return {};
+  }
+}
+
 function memberOut(row: Record<string, unknown>) {
   return {
     id: String(row.member_id),
@@ -129,6 +140,7 @@ function memberOut(row: Record<string, unknown>) {
     first_name: (row.first_name as string | null) ?? null,
     last_name: (row.last_name as string | null) ?? null,
     status: String(row.status),
+    ...directOut(row.direct_grants),
     last_change: row.last_change === null || row.last_change === undefined ? null : new Date(Number(row.last_change)).toISOString(),
   };
 }

@@ -48,5 +48,8 @@ export const membershipIndexMigrations: FeatureMigrations = {
        PRIMARY KEY (account_id, group_id, member_id)
      );
      CREATE INDEX membership_index_by_member ON membership_index_memberships (account_id, member_id);`,
+    // What a member holds directly (legacy roles, member policies) as JSON {roles, policies}; NULL
+    // when nothing. Admin access reaches people this way too, not only through groups (Decision 7).
+    `ALTER TABLE membership_index_members ADD COLUMN direct_grants TEXT;`,
   ],
 };

@@ -7,6 +7,8 @@ export interface IndexedMember {
   first_name: string | null;
   last_name: string | null;
   status: string;
+  /** JSON `{roles, policies}` the member holds directly; null when none. */
+  direct_grants?: string | null;
 }
 
 /** A user group as the list answers it, minus the members the index adds. */
@@ -88,13 +90,13 @@ export function createIndexStore(storage: ConsoleStorage) {
     },
     upsertMembers(accountId: string, sweep: number, members: IndexedMember[]) {
       const upsert = q(
-        `INSERT INTO membership_index_members (account_id, member_id, email, first_name, last_name, status, sweep)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, member_id) DO UPDATE SET
+        `INSERT INTO membership_index_members (account_id, member_id, email, first_name, last_name, status, direct_grants, sweep)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, member_id) DO UPDATE SET
           email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
-          status = excluded.status, sweep = excluded.sweep`,
+          status = excluded.status, direct_grants = excluded.direct_grants, sweep = excluded.sweep`,
       );
       storage.transaction(() => {
-        for (const m of members) upsert.run(accountId, m.id, m.email, m.first_name, m.last_name, m.status, sweep);
+        for (const m of members) upsert.run(accountId, m.id, m.email, m.first_name, m.last_name, m.status, m.direct_grants ?? null, sweep);
       });
     },
     /** The members pass is complete: people it did not see have left the account. */

@@ -9,11 +9,18 @@ export function columnLabel(key: string, names: KeyNames = {}): string {
 
 export const OUTCOME_LABEL: Record<Outcome, string> = { allow: 'Allowed', deny: 'Denied', none: 'Not granted' };
 
+/** "Interns · Policy 2"; a member's own grant: "Member policy 1", "Role Administrator". */
 export function policyRefLabel(ref: PolicyRef, { withGroup = true }: { withGroup?: boolean } = {}): string {
+  if (ref.source === 'role') return ref.groupName;
+  if (ref.source === 'member-policy') return `Member policy ${ref.position}`;
   return withGroup ? `${ref.groupName} · Policy ${ref.position}` : `Policy ${ref.position}`;
 }
 
-/** "Interns · Policy 2 (deny, through Production zones)". */
+/**
+ * "Interns · Policy 2 (deny, through Production zones)"; through an admin permission group:
+ * "Break-glass Admins · Policy 1 (allow as Super Administrator - All Privileges, through Whole account)".
+ */
 export function reasonLabel(reason: Reason, options?: { withGroup?: boolean }): string {
-  return `${policyRefLabel(reason.policy, options)} (${reason.access}, through ${reason.through.join(', ')})`;
+  const as = reason.implied ? ` as ${reason.implied.name}` : '';
+  return `${policyRefLabel(reason.policy, options)} (${reason.access}${as}, through ${reason.through.join(', ')})`;
 }

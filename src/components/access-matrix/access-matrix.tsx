@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { ACCOUNT_COLUMN, cellOf, deniedExceptions, type AccessMatrix } from '../../lib/effective-access';
+import { useId, useMemo, useState } from 'react';
+import { ACCOUNT_COLUMN, cellOf, deniedExceptions, withAdminExpanded, type AccessMatrix } from '../../lib/effective-access';
 import { pluralize } from '../../lib/format';
 import type { KeyNames } from '../../lib/scope-keys';
 import { columnLabel, OUTCOME_LABEL, reasonLabel } from './access-labels';
@@ -17,8 +17,10 @@ interface AccessMatrixViewProps {
  * policies decide it and which allows a deny overrides. Shared by a group's Access tab and the
  * member page ("why does this person have access").
  */
-export function AccessMatrixView({ matrix, names, caption, withGroup = false }: AccessMatrixViewProps) {
+export function AccessMatrixView({ matrix: computed, names, caption, withGroup = false }: AccessMatrixViewProps) {
   const id = useId();
+  // Super Administrator / Administrator include other permission groups: their cells answer for them.
+  const matrix = useMemo(() => withAdminExpanded(computed), [computed]);
   const [selected, setSelected] = useState<{ pg: string; column: string } | null>(null);
   // The account first, then zones by domain as they read (the matrix orders them by key).
   const kindOrder = { account: 0, zone: 1, other: 2 };
@@ -123,7 +125,12 @@ export function AccessModelNote() {
         <li>A deny always wins: any Deny policy on a permission group and resource overrides every Allow of the same pair.</li>
         <li>An account-wide resource group reaches the account and every zone in it; a zone resource group reaches only its zones.</li>
         <li>The order of policies and groups never matters.</li>
-        <li>Permission groups are taken one by one: one that implies others (such as Super Administrator) is not expanded into them.</li>
+        <li>
+          Super Administrator includes every other permission group, and Administrator every one but Billing and Super Administrator: where one
+          of them is allowed, the rows of the permission groups it includes read Allowed (“as Administrator”), unless a deny of that
+          permission group itself takes it back.
+        </li>
+        <li>Admin access counts however it is given: through a user group, a member policy, or a legacy account role.</li>
         <li>This mirrors Cloudflare’s documented model; the API, not this page, enforces access.</li>
       </ul>
     </details>

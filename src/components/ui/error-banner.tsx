@@ -1,4 +1,25 @@
-import { isApiError } from '../../api/api-error';
+import { isApiError, type ApiError } from '../../api/api-error';
+import { safeHttpsUrl } from '../../lib/safe-url';
+import { forbiddenAdvice, tokenPermissionFor } from '../../lib/token-permissions';
+
+/** A 403: which token permission the call needs, what to change, and Cloudflare's page on it. */
+function ForbiddenAdvice({ error }: { error: ApiError }) {
+  const permission = error.request ? tokenPermissionFor(error.request.method, error.request.path) : null;
+  const docs = safeHttpsUrl(error.documentationUrl);
+  return (
+    <p className="forbidden-advice">
+      {forbiddenAdvice(permission)}
+      {docs ? (
+        <>
+          {' '}
+          <a href={docs} target="_blank" rel="noreferrer">
+            Cloudflare’s guide to API token permissions
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
 
 /** When a rate-limited call may go again; what was typed stays in the form meanwhile. */
 function retryHint(seconds: number | null): string {
@@ -23,6 +44,7 @@ export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: 
         ))}
       </ul>
       {isApiError(error) && error.status === 429 ? <p>{retryHint(error.retryAfter)}</p> : null}
+      {isApiError(error) && error.isForbidden ? <ForbiddenAdvice error={error} /> : null}
       {onRetry ? (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           Try again

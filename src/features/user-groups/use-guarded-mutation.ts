@@ -1,5 +1,6 @@
-import { useMutation, type DefaultError, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type DefaultError, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
+import { isApiError } from '../../api/api-error';
 
 /**
  * useMutation that sends once per click, however fast the clicks. `isPending` (and so the
@@ -10,19 +11,27 @@ export function useGuardedMutation<TData = unknown, TError = DefaultError, TVari
   options: UseMutationOptions<TData, TError, TVariables, TContext>,
 ): UseMutationResult<TData, TError, TVariables, TContext> {
   const mutation = useMutation(options);
+  const qc = useQueryClient();
   const inFlight = useRef<Promise<TData> | null>(null);
   const { mutateAsync: rawMutateAsync } = mutation;
 
   const mutateAsync = useCallback<typeof rawMutateAsync>(
     (...args) => {
       if (inFlight.current) return inFlight.current;
-      const promise = rawMutateAsync(...args).finally(() => {
-        inFlight.current = null;
-      });
+      const promise = rawMutateAsync(...args)
+        .catch((error: unknown) => {
+          // Refused because SCIM manages the group: the console server has learned it; ask again
+          // for the set, so every control of that group says so from now on (Decision 4).
+          if (isApiError(error) && error.isScimManaged) void qc.invalidateQueries({ predicate: (q) => q.queryKey[2] === 'scim-managed' });
+          throw error;
+        })
+        .finally(() => {
+          inFlight.current = null;
+        });
       inFlight.current = promise;
       return promise;
     },
-    [rawMutateAsync],
+    [rawMutateAsync, qc],
   );
   const mutate = useCallback<typeof mutation.mutate>(
     (...args) => {

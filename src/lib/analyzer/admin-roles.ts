@@ -1,44 +1,73 @@
-import { ACCOUNT_COLUMN, outcomeAt } from '../effective-access';
+import { ACCOUNT_COLUMN, ADMINISTRATOR, SUPER_ADMINISTRATOR, adminLevelOf, outcomeAt, type AccessPolicy } from '../effective-access';
 import { reachOf } from '../resource-scope';
 import type { SnapshotIndex } from './snapshot-index';
 import type { SnapshotMember, SnapshotUserGroup } from './snapshot';
 
 /** Cloudflare's account-wide admin permission groups, by the names its catalogue gives them. */
-export const SUPER_ADMINISTRATOR = 'Super Administrator - All Privileges';
-export const ADMIN_PERMISSION_GROUPS = [SUPER_ADMINISTRATOR, 'Administrator'] as const;
-
-const same = (a: string | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.toLowerCase();
+export { SUPER_ADMINISTRATOR };
+export const ADMIN_PERMISSION_GROUPS = [SUPER_ADMINISTRATOR, ADMINISTRATOR] as const;
 
 export interface AdminGrant {
   permissionGroup: { id: string; name: string };
   /** Groups with an allow policy giving it on the whole account. */
   groups: SnapshotUserGroup[];
-  /** Members who hold it on the account after every deny of all their groups. */
+  /** Members who hold it on the account after every deny (of their groups and their own). */
   holders: SnapshotMember[];
+  /** Holders who have it from a role or a member policy of their own (not only from a group). */
+  direct: SnapshotMember[];
 }
 
-/** Who holds an admin permission group account-wide, and through which groups. */
+/** The admin permission group a policy gives on the whole account, if it does. */
+function givesWholeAccount(p: AccessPolicy, level: NonNullable<ReturnType<typeof adminLevelOf>>): { id: string; name: string } | null {
+  if (p.access !== 'allow' || !p.resourceGroups.some((rg) => reachOf(rg.scope).accountWide)) return null;
+  const pg = p.permissionGroups.find((g) => adminLevelOf(g) === level);
+  return pg ? { id: pg.id, name: pg.name ?? pg.id } : null;
+}
+
+/**
+ * Who holds an admin permission group account-wide, through which groups, and who holds it
+ * directly (Decision 7: legacy roles and member policies count as much as group policies).
+ */
 export function adminGrant(index: SnapshotIndex, permissionGroupName: string): AdminGrant | null {
-  let permissionGroup: AdminGrant['permissionGroup'] | null = null;
+  const level = adminLevelOf({ name: permissionGroupName });
+  if (!level) return null;
+  const ids = new Map<string, string>();
   const groups: SnapshotUserGroup[] = [];
   for (const group of index.snapshot.userGroups) {
-    const grants = (group.policies ?? []).some((p) => {
-      if ((p.access ?? 'allow') !== 'allow') return false;
-      const pg = (p.permission_groups ?? []).find((g) => same(g.name, permissionGroupName));
-      if (!pg || !(p.resource_groups ?? []).some((rg) => reachOf(rg.scope).accountWide)) return false;
-      permissionGroup ??= { id: pg.id, name: pg.name ?? permissionGroupName };
-      return true;
-    });
+    let grants = false;
+    for (const p of index.policiesOf(group.id)) {
+      const pg = givesWholeAccount(p, level);
+      if (pg) {
+        grants = true;
+        ids.set(pg.id, pg.name);
+      }
+    }
     if (grants) groups.push(group);
   }
-  if (!permissionGroup) return null;
-  const pgId = (permissionGroup as AdminGrant['permissionGroup']).id;
-  const candidates = new Set(groups.flatMap((g) => index.membersOf(g.id)));
-  const holders = [...candidates]
-    .filter((id) => outcomeAt(index.matrixOfMember(id), pgId, ACCOUNT_COLUMN) === 'allow')
-    .map((id) => index.memberById.get(id) ?? { id, email: id, status: 'accepted' as const })
-    .sort((a, b) => a.email.localeCompare(b.email));
-  return { permissionGroup, groups, holders };
+  const directIds = new Set<string>();
+  for (const memberId of index.directHolders) {
+    for (const p of index.directPoliciesOf(memberId)) {
+      const pg = givesWholeAccount(p, level);
+      if (pg) {
+        directIds.add(memberId);
+        ids.set(pg.id, pg.name);
+      }
+    }
+  }
+  if (ids.size === 0) return null;
+  // The catalogue's entry names the permission group; a role without one keeps its own.
+  const catalogued = [...ids.keys()].find((id) => index.snapshot.permissionGroups?.some((pg) => pg.id === id)) ?? [...ids.keys()][0]!;
+  const permissionGroup = { id: catalogued, name: ids.get(catalogued)! };
+  const candidates = new Set([...groups.flatMap((g) => index.membersOf(g.id)), ...directIds]);
+  const holds = (memberId: string) => {
+    const matrix = index.matrixOfMember(memberId);
+    return [...ids.keys()].some((id) => outcomeAt(matrix, id, ACCOUNT_COLUMN) === 'allow');
+  };
+  const person = (id: string) => index.memberById.get(id) ?? { id, email: id, status: 'accepted' as const };
+  const byEmail = (a: SnapshotMember, b: SnapshotMember) => a.email.localeCompare(b.email);
+  const holders = [...candidates].filter(holds).map(person).sort(byEmail);
+  const direct = [...directIds].filter(holds).map(person).sort(byEmail);
+  return { permissionGroup, groups, holders, direct };
 }
 
 /** The email domain of an address, lower-cased ('' when there is none). */

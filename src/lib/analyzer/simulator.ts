@@ -1,4 +1,4 @@
-import { ACCOUNT_COLUMN, cellAt, type Outcome, type Reason } from '../effective-access';
+import { ACCOUNT_COLUMN, adminIncludes, adminLevelOf, cellWithAdmin, type NamedPermissionGroup, type Outcome, type Reason } from '../effective-access';
 import type { PolicyRequest } from '../policy-draft';
 import { isInlineRef } from '../policy-draft';
 import { resourceGroupLabel } from '../scope-keys';
@@ -43,6 +43,12 @@ export function withDraft(snapshot: AccessSnapshot, draft?: SimDraft): AccessSna
   return { ...snapshot, userGroups: snapshot.userGroups.map((g) => (g.id === draft.groupId ? { ...g, policies } : g)) };
 }
 
+/** A member as an answer shows them: never the grants they carry (the answer names those). */
+function shown(member: SnapshotMember): SnapshotMember {
+  const { id, email, status, name } = member;
+  return name ? { id, email, status, name } : { id, email, status };
+}
+
 export interface CanAnswer {
   member: SnapshotMember | null;
   outcome: Outcome;
@@ -54,8 +60,34 @@ export interface CanAnswer {
   overridden: Reason[];
 }
 
-function answerFor(index: SnapshotIndex, memberId: string, permissionGroupId: string, resource: SimResource) {
-  return cellAt(index.matrixOfMember(memberId), permissionGroupId, resource);
+/** The permission group asked about, with the name (and meta) that say what an admin one includes. */
+function askedGroup(index: SnapshotIndex, permissionGroupId: string): NamedPermissionGroup & { id: string } {
+  const fromCatalogue = index.snapshot.permissionGroups?.find((pg) => pg.id === permissionGroupId);
+  if (fromCatalogue) return fromCatalogue;
+  for (const g of index.snapshot.userGroups)
+    for (const p of g.policies ?? []) {
+      const pg = p.permission_groups?.find((x) => x.id === permissionGroupId && x.name);
+      if (pg) return pg;
+    }
+  return { id: permissionGroupId };
+}
+
+/**
+ * The deciding cell for one member, with Super Administrator / Administrator expanded: an admin
+ * permission group held on the account answers for the permission groups it includes.
+ */
+function answerFor(index: SnapshotIndex, memberId: string, pg: NamedPermissionGroup & { id: string }, resource: SimResource) {
+  return cellWithAdmin(index.matrixOfMember(memberId), pg, resource);
+}
+
+/** Whether a policy could give the permission group asked about: it names it, or an admin one including it. */
+function couldGive(p: { access: string; permissionGroups: ReadonlyArray<NamedPermissionGroup & { id: string }> }, pg: NamedPermissionGroup & { id: string }) {
+  if (p.access !== 'allow') return false;
+  return p.permissionGroups.some((g) => {
+    if (g.id === pg.id) return true;
+    const level = adminLevelOf(g);
+    return level !== null && adminIncludes(level, pg);
+  });
 }
 
 export function canMemberUse(
@@ -64,8 +96,9 @@ export function canMemberUse(
   draft?: SimDraft,
 ): CanAnswer {
   const index = indexSnapshot(withDraft(snapshot, draft));
-  const member = index.memberById.get(question.memberId) ?? null;
-  const cell = answerFor(index, question.memberId, question.permissionGroupId, question.resource);
+  const known = index.memberById.get(question.memberId);
+  const member = known ? shown(known) : null;
+  const cell = answerFor(index, question.memberId, askedGroup(index, question.permissionGroupId), question.resource);
   return {
     member,
     outcome: cell.outcome,
@@ -83,15 +116,17 @@ export interface WhoAnswer {
 
 export function whoCan(snapshot: AccessSnapshot, question: { permissionGroupId: string; resource: SimResource }, draft?: SimDraft): WhoAnswer {
   const index = indexSnapshot(withDraft(snapshot, draft));
-  // Only members of a group whose allow names the permission group can hold it.
-  const granting = index.snapshot.userGroups.filter((g) =>
-    index.policiesOf(g.id).some((p) => p.access === 'allow' && p.permissionGroups.some((pg) => pg.id === question.permissionGroupId)),
-  );
-  const candidates = [...new Set(granting.flatMap((g) => index.membersOf(g.id)))];
+  const pg = askedGroup(index, question.permissionGroupId);
+  // Only members of a group whose allow names the permission group (or an admin permission group
+  // including it) can hold it, and members holding something directly (member policies, roles).
+  const granting = index.snapshot.userGroups.filter((g) => index.policiesOf(g.id).some((p) => couldGive(p, pg)));
+  const direct = index.directHolders.filter((id) => index.directPoliciesOf(id).some((p) => couldGive(p, pg)));
+  const candidates = [...new Set([...granting.flatMap((g) => index.membersOf(g.id)), ...direct])];
   const answer: WhoAnswer = { allowed: [], denied: [] };
   for (const id of candidates) {
-    const member = index.memberById.get(id) ?? { id, email: id, status: 'accepted' as const };
-    const cell = answerFor(index, id, question.permissionGroupId, question.resource);
+    const known = index.memberById.get(id);
+    const member = known ? shown(known) : { id, email: id, status: 'accepted' as const };
+    const cell = answerFor(index, id, pg, question.resource);
     if (cell.outcome === 'allow') answer.allowed.push({ member, decidedBy: cell.decidedBy });
     else if (cell.outcome === 'deny' && cell.overridden.length) answer.denied.push({ member, decidedBy: cell.decidedBy, overridden: cell.overridden });
   }

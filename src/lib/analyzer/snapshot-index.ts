@@ -1,4 +1,4 @@
-import { computeEffectiveAccess, groupAccessPolicies, type AccessMatrix, type AccessPolicy } from '../effective-access';
+import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies, type AccessMatrix, type AccessPolicy } from '../effective-access';
 import type { AccessSnapshot, SnapshotMember, SnapshotUserGroup } from './snapshot';
 
 /**
@@ -13,6 +13,11 @@ export interface SnapshotIndex {
   membersOf: (groupId: string) => readonly string[];
   groupsOf: (memberId: string) => readonly string[];
   policiesOf: (groupId: string) => AccessPolicy[];
+  /** What a member holds directly (member policies, legacy roles); [] for most people. */
+  directPoliciesOf: (memberId: string) => AccessPolicy[];
+  /** Members holding anything directly, for "who can" (they need no group). */
+  directHolders: readonly string[];
+  /** A member's access: their groups' policies and their own grants together. */
   matrixOfMember: (memberId: string) => AccessMatrix;
 }
 
@@ -51,17 +56,42 @@ export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
     }
     return policies;
   };
+  const catalogue = new Map((snapshot.permissionGroups ?? []).map((pg) => [pg.name.trim().toLowerCase(), pg.id]));
+  const direct = new Map<string, AccessPolicy[]>();
+  for (const m of snapshot.members) {
+    if (!m.roles?.length && !m.policies?.length) continue;
+    const policies = memberAccessPolicies(m, {
+      accountId: snapshot.accountId,
+      labelOf: resourceGroupName,
+      permissionGroupIdOf: (name) => catalogue.get(name.trim().toLowerCase()),
+    });
+    if (policies.length) direct.set(m.id, policies);
+  }
+  const directPoliciesOf = (memberId: string) => direct.get(memberId) ?? [];
+
   const matrixCache = new Map<string, AccessMatrix>();
   const groupsOf = (memberId: string) => groups.get(memberId) ?? [];
   const matrixOfMember = (memberId: string) => {
     const ids = groupsOf(memberId);
-    const key = ids.join(',');
+    // People with the same groups share a matrix; someone with grants of their own has theirs.
+    const own = direct.get(memberId);
+    const key = own ? `${ids.join(',')}|${memberId}` : ids.join(',');
     let matrix = matrixCache.get(key);
     if (!matrix) {
-      matrix = computeEffectiveAccess(ids.flatMap(policiesOf));
+      matrix = computeEffectiveAccess(own ? [...ids.flatMap(policiesOf), ...own] : ids.flatMap(policiesOf));
       matrixCache.set(key, matrix);
     }
     return matrix;
   };
-  return { snapshot, groupById, memberById, membersOf: (id) => members.get(id) ?? [], groupsOf, policiesOf, matrixOfMember };
+  return {
+    snapshot,
+    groupById,
+    memberById,
+    membersOf: (id) => members.get(id) ?? [],
+    groupsOf,
+    policiesOf,
+    directPoliciesOf,
+    directHolders: [...direct.keys()],
+    matrixOfMember,
+  };
 }

@@ -10,7 +10,8 @@ import type { ScopeLike } from '../scope-keys';
 export interface SnapshotPolicy {
   id?: string;
   access?: 'allow' | 'deny';
-  permission_groups?: ReadonlyArray<{ id: string; name?: string }>;
+  /** `meta` as the answer carried it (either era's shape); read with metaLabel. */
+  permission_groups?: ReadonlyArray<{ id: string; name?: string; meta?: unknown }>;
   resource_groups?: ReadonlyArray<{ id: string; name?: string; scope?: ScopeLike[] }>;
 }
 
@@ -26,6 +27,12 @@ export interface SnapshotMember {
   status: 'accepted' | 'pending';
   /** "First Last", when the API knows it. */
   name?: string;
+  /**
+   * What the account member holds directly, as GET /accounts/{id}/members answers it: legacy
+   * roles (deprecated, still answered) and member policies. Absent: none, or not read.
+   */
+  roles?: ReadonlyArray<{ id?: string; name?: string }>;
+  policies?: readonly SnapshotPolicy[];
 }
 
 export interface SnapshotResourceGroup {
@@ -74,5 +81,5 @@ export interface AccessSnapshot {
   ssoConnectors: readonly SnapshotSsoConnector[];
   oauthClients: readonly SnapshotOAuthClient[];
   /** The permission-group catalogue, for names a draft carries only as ids (optional). */
-  permissionGroups?: ReadonlyArray<{ id: string; name: string }>;
+  permissionGroups?: ReadonlyArray<{ id: string; name: string; meta?: unknown }>;
 }

@@ -1,3 +1,4 @@
+import { adminLevelOf } from '../effective-access';
 import { reachOf } from '../resource-scope';
 import { SUPER_ADMINISTRATOR, adminGrant } from './admin-roles';
 import { indexSnapshot } from './snapshot-index';
@@ -9,7 +10,8 @@ import type { SnapshotMember, SnapshotPolicy, SnapshotUserGroup } from './snapsh
  * it), and the members of the few user groups whose policies name the permission group.
  */
 
-const isSuper = (name: string | undefined) => (name ?? '').trim().toLowerCase() === SUPER_ADMINISTRATOR.toLowerCase();
+/** Decision 7: by name, or by `meta.label` `super_admin` (today's permission-group meta). */
+const isSuper = (pg: { name?: string; meta?: unknown }) => adminLevelOf(pg) === 'super';
 
 export interface AccountMemberWithRoles {
   id: string;
@@ -29,13 +31,13 @@ export interface SuperAdmin {
 
 /** The only user groups that can give or take away super administrator: those naming it. */
 export function groupsNamingSuperAdmin<G extends SnapshotUserGroup>(groups: readonly G[]): G[] {
-  return groups.filter((g) => (g.policies ?? []).some((p) => (p.permission_groups ?? []).some((pg) => isSuper(pg.name))));
+  return groups.filter((g) => (g.policies ?? []).some((p) => (p.permission_groups ?? []).some((pg) => isSuper(pg))));
 }
 
 function directGrant(member: AccountMemberWithRoles): string | null {
-  if ((member.roles ?? []).some((r) => isSuper(r.name))) return 'role';
+  if ((member.roles ?? []).some((r) => isSuper(r))) return 'role';
   const policies = member.policies ?? [];
-  const names = (p: SnapshotPolicy) => (p.permission_groups ?? []).some((pg) => isSuper(pg.name));
+  const names = (p: SnapshotPolicy) => (p.permission_groups ?? []).some((pg) => isSuper(pg));
   const wide = (p: SnapshotPolicy) => (p.resource_groups ?? []).some((rg) => reachOf(rg.scope).accountWide);
   if (policies.some((p) => (p.access ?? 'allow') === 'deny' && names(p) && wide(p))) return null; // deny wins
   return policies.some((p) => (p.access ?? 'allow') === 'allow' && names(p) && wide(p)) ? 'member policy' : null;

@@ -13,6 +13,7 @@ export const PG = {
   dns: { id: 'pg-dns', name: 'DNS' },
   firewall: { id: 'pg-fw', name: 'Firewall' },
   billing: { id: 'pg-billing', name: 'Billing' },
+  cachePurge: { id: 'pg-cache', name: 'Cache Purge' },
 };
 type PgName = keyof typeof PG;
 

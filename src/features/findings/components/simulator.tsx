@@ -1,11 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
+import { policyRefLabel } from '../../../components/access-matrix/access-labels';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import type { Reason } from '../../../lib/effective-access';
 import { ACCOUNT_RESOURCE, type CanAnswer, type WhoAnswer } from '../../../lib/analyzer/simulator';
 import { simulate } from '../api';
 import { DraftSelect, PermissionGroupSelect, ResourceSelect, useDraftChoices } from './simulator-inputs';
+
+/** "Ops · Policy 1", "Break-glass Admins · Policy 1 (as Super Administrator - All Privileges)", "Role Administrator (as Administrator)". */
+const viaLabel = (r: Reason) => `${policyRefLabel(r.policy)}${r.implied ? ` (as ${r.implied.name})` : ''}`;
 
 const OUTCOME = { allow: 'Allowed', deny: 'Denied', none: 'Denied: nothing grants it' } as const;
 
@@ -13,11 +17,18 @@ function ReasonList({ accountId, reasons, label }: { accountId: string; reasons:
   return (
     <ul aria-label={label}>
       {reasons.map((r) => (
-        <li key={`${r.policy.groupId}:${r.policy.position}`}>
-          <Link to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: r.policy.groupId }}>
-            {r.policy.groupName} · Policy {r.policy.position}
-          </Link>{' '}
-          ({r.access}, through {r.through.join(', ')})
+        <li key={`${r.policy.groupId}:${r.policy.source ?? 'group'}:${r.policy.position}:${r.implied?.id ?? ''}`}>
+          {r.policy.source && r.policy.source !== 'group' ? (
+            <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: r.policy.groupId.replace(/^member:/, '') }}>
+              {policyRefLabel(r.policy)}
+            </Link>
+          ) : (
+            <Link to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: r.policy.groupId }}>
+              {policyRefLabel(r.policy)}
+            </Link>
+          )}{' '}
+          ({r.access}
+          {r.implied ? ` as ${r.implied.name}` : ''}, through {r.through.join(', ')})
         </li>
       ))}
     </ul>
@@ -147,7 +158,7 @@ export function WhoQuestion({ accountId }: { accountId: string }) {
                 <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: a.member.id }}>
                   {a.member.email}
                 </Link>{' '}
-                — via {a.decidedBy.map((r) => `${r.policy.groupName} · Policy ${r.policy.position}`).join(', ')}
+                — via {a.decidedBy.map(viaLabel).join(', ')}
               </li>
             ))}
           </ul>
@@ -155,7 +166,7 @@ export function WhoQuestion({ accountId }: { accountId: string }) {
             <ul aria-label="Members denied">
               {answer.denied.slice(0, 100).map((a) => (
                 <li key={a.member.id}>
-                  {a.member.email} — denied by {a.decidedBy.map((r) => `${r.policy.groupName} · Policy ${r.policy.position}`).join(', ')}
+                  {a.member.email} — denied by {a.decidedBy.map(viaLabel).join(', ')}
                 </li>
               ))}
             </ul>

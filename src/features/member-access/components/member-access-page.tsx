@@ -8,7 +8,7 @@ import { IndexAge } from '../../../components/membership-index/index-age';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { computeEffectiveAccess, groupAccessPolicies } from '../../../lib/effective-access';
+import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies } from '../../../lib/effective-access';
 import { summarizePolicy } from '../../../lib/policy-summary';
 import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
 import { useAccountId } from '../../../stores/current-account';
@@ -23,11 +23,18 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
   const accountId = useAccountId();
   const query = useQuery(indexedMemberQuery(accountId, memberId));
   const groups = useMemo(() => query.data?.groups ?? [], [query.data]);
-  const names = useKeyNames(useMemo(() => groups.flatMap((g) => scopesOfPolicies(g.policies)), [groups]));
-  const policies = useMemo(() => groups.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))), [groups, names]);
+  const person = query.data?.member;
+  const names = useKeyNames(useMemo(() => [...groups.flatMap((g) => scopesOfPolicies(g.policies)), ...scopesOfPolicies(person?.policies)], [groups, person]));
+  // The member's own grants (legacy roles, member policies) count beside their groups' (Decision 7).
+  const policies = useMemo(
+    () => [
+      ...groups.flatMap((g) => groupAccessPolicies(g, (rg) => resourceGroupLabel(rg, names))),
+      ...(person ? memberAccessPolicies(person, { accountId, labelOf: (rg) => resourceGroupLabel(rg, names) }) : []),
+    ],
+    [groups, names, person, accountId],
+  );
   const matrix = useMemo(() => computeEffectiveAccess(policies), [policies]);
   const missing = query.error instanceof IndexError && query.error.status === 404;
-  const person = query.data?.member;
   const who = person?.email ?? memberId;
   const fullName = [person?.first_name, person?.last_name].filter(Boolean).join(' ');
   const building = query.data?.index.state === 'building';
@@ -91,7 +98,14 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
             <h2 id="member-matrix-heading">What {who} can do</h2>
             <AccessMatrixView matrix={matrix} names={names} caption={`Effective access of ${who}`} withGroup />
             <AccessModelNote />
-            <p className="muted">Only access through user groups is shown; roles given to the member directly in the account are not part of this API.</p>
+            {person?.roles?.length || person?.policies?.length ? (
+              <p>
+                Held directly, not through a group:{' '}
+                {[...(person.roles ?? []).map((r) => `role ${r.name ?? r.id ?? ''}`), ...(person.policies ?? []).map((_, i) => `member policy ${i + 1}`)].join(', ')}.
+              </p>
+            ) : (
+              <p className="muted">No roles or member policies of their own: all of this comes from user groups.</p>
+            )}
           </section>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { lockedProps, useGroupManaged } from '../scim-managed';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/queries/user-groups';
@@ -31,6 +32,7 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
   const params = { page: search.page, per_page: search.per_page, fuzzyEmail: search.q, direction: search.direction };
   const { data, error, isPlaceholderData, refetch } = useQuery(groupMembersQuery(accountId, groupId, params));
   const remove = useRemoveGroupMembers(groupId);
+  const managed = useGroupManaged(accountId, groupId);
   // "Add ‹person› to ‹group›" from the palette: the add dialog opens with them ticked.
   const [prefill] = useState(() => {
     const request = useKeyboard.getState().addMemberTo;
@@ -76,13 +78,13 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
   const actions = (
     <div className="ug-members-actions" role="group" aria-label="Change members">
-      <button type="button" className="btn btn-primary" onClick={() => setDialog('add')}>
+      <button type="button" className="btn btn-primary" {...(managed ? lockedProps(groupId) : { onClick: () => setDialog('add') })}>
         Add members
       </button>
-      <button type="button" className="btn" onClick={() => setDialog('paste')}>
+      <button type="button" className="btn" {...(managed ? lockedProps(groupId) : { onClick: () => setDialog('paste') })}>
         Add by email list
       </button>
-      <button type="button" className="btn" onClick={() => setDialog('replace')}>
+      <button type="button" className="btn" {...(managed ? lockedProps(groupId) : { onClick: () => setDialog('replace') })}>
         Replace all…
       </button>
     </div>
@@ -115,7 +117,12 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
         {selected.size > 0 ? (
           <div className="ug-selection-bar" role="group" aria-label="Selected members">
             <span>{selected.size} selected</span>
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => setToRemove([...selected.values()])}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={!managed && remove.isPending}
+              {...(managed ? lockedProps(groupId) : { onClick: () => setToRemove([...selected.values()]) })}
+            >
               Remove selected
             </button>
             <button type="button" className="btn btn-small" onClick={() => setSelected(new Map())}>
@@ -166,6 +173,7 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
             onDirectionChange={(next) => setSearch({ direction: next === 'asc' ? undefined : 'desc', page: 1 })}
             onOpen={(m) => setSearch({ member: m.id })}
             onRemove={(m) => setToRemove([m])}
+            locked={managed ? lockedProps(groupId) : undefined}
             busy={busy}
             removing={remove.isPending}
             caption={`Members of ${group.name}, page ${search.page}`}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { LockedProps } from '../scim-managed';
 import type { GroupMember } from '../../../api/schemas/iam';
 import { MemberStatusBadge } from './member-status-badge';
 import { SortHeader } from './sort-header';
@@ -13,6 +14,8 @@ interface MembersTableProps {
   onRemove: (member: GroupMember) => void;
   busy: boolean;
   removing: boolean;
+  /** The group is managed by SCIM: Remove stays focusable, says why, and does nothing. */
+  locked?: LockedProps;
   caption: string;
 }
 
@@ -76,8 +79,8 @@ export function MembersTable(props: MembersTableProps) {
                   type="button"
                   className="btn btn-small"
                   aria-label={`Remove ${label}`}
-                  disabled={props.removing}
-                  onClick={() => props.onRemove(m)}
+                  disabled={!props.locked && props.removing}
+                  {...(props.locked ?? { onClick: () => props.onRemove(m) })}
                 >
                   Remove
                 </button>

@@ -2,11 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { Field } from '../../../components/ui/field';
 import { useRenameUserGroup } from '../api';
+import { lockedProps, useGroupManaged } from '../scim-managed';
+import { useAccountId } from '../../../stores/current-account';
 import { fieldMessage, otherMessages } from '../form-errors';
 
 /** Rename in place: the header changes at once; a refused name comes back with the API's reason. */
 export function RenameUserGroupForm({ group }: { group: UserGroup }) {
   const rename = useRenameUserGroup(group.id);
+  const managed = useGroupManaged(useAccountId(), group.id);
   const formId = useId();
   // What the admin typed stays, even when the API refuses it and the header reverts.
   const [name, setName] = useState(group.name);
@@ -15,7 +18,7 @@ export function RenameUserGroupForm({ group }: { group: UserGroup }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (trimmed === '' || unchanged) return;
+    if (trimmed === '' || unchanged || managed) return;
     rename.mutate({ name: trimmed });
   };
 
@@ -30,13 +33,14 @@ export function RenameUserGroupForm({ group }: { group: UserGroup }) {
               {...props}
               className="input"
               value={name}
+              readOnly={managed}
               autoComplete="off"
               onChange={(e) => {
                 setName(e.target.value);
                 if (rename.isError) rename.reset();
               }}
             />
-            <button type="submit" className="btn btn-primary" disabled={rename.isPending || trimmed === '' || unchanged}>
+            <button type="submit" className="btn btn-primary" disabled={!managed && (rename.isPending || trimmed === '' || unchanged)} {...(managed ? lockedProps(group.id) : {})}>
               {rename.isPending ? 'Saving…' : 'Rename'}
             </button>
           </div>

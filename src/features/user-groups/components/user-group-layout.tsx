@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { userGroupQuery } from '../../../api/queries/user-groups';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
+import { Badge } from '../../../components/ui/badge';
+import { MANAGED_LABEL, MANAGED_REASON, lockedProps, managedReasonId, useGroupManaged } from '../scim-managed';
 import { DeleteUserGroupDialog } from './delete-user-group-dialog';
 
 const tabs = [
@@ -19,6 +21,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
   const accountId = useAccountId();
   const { data: group } = useSuspenseQuery(userGroupQuery(accountId, groupId));
   const [deleting, setDeleting] = useState(false);
+  const managed = useGroupManaged(accountId, groupId);
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -27,11 +30,22 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
       <PageHeader
         title={group.name}
         actions={
-          <button type="button" className="btn ug-btn-danger-outline" onClick={() => setDeleting(true)}>
-            Delete group
-          </button>
+          managed ? (
+            <button type="button" className="btn ug-btn-danger-outline" {...lockedProps(groupId)}>
+              Delete group
+            </button>
+          ) : (
+            <button type="button" className="btn ug-btn-danger-outline" onClick={() => setDeleting(true)}>
+              Delete group
+            </button>
+          )
         }
       />
+      {managed ? (
+        <div className="banner banner-info scim-managed" role="note" aria-label={MANAGED_LABEL}>
+          <Badge tone="info">{MANAGED_LABEL}</Badge> <span id={managedReasonId(groupId)}>{MANAGED_REASON}</span>
+        </div>
+      ) : null}
       <nav className="tabs" aria-label="User group sections">
         {tabs.map((tab) => (
           <Link

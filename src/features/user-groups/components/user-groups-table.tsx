@@ -5,6 +5,8 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UserGroup } from '../../../api/schemas/iam';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { Badge } from '../../../components/ui/badge';
+import { MANAGED_LABEL, useScimManaged } from '../scim-managed';
 import { sortGroups, type GroupSortColumn, type MemberCounts, type SortDirection } from '../lib/group-sort';
 import { SortHeader } from './sort-header';
 
@@ -13,10 +15,20 @@ const ROW_HEIGHT = 44;
 
 function GroupNameLink({ group }: { group: UserGroup }) {
   const accountId = useAccountId();
+  // One query for the whole page's set (cached), never one per row.
+  const managed = useScimManaged(accountId).has(group.id);
   return (
-    <Link to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: group.id }} className="ug-cell-ellipsis" title={group.name}>
-      {group.name}
-    </Link>
+    <>
+      <Link to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: group.id }} className="ug-cell-ellipsis" title={group.name}>
+        {group.name}
+      </Link>
+      {managed ? (
+        <>
+          {' '}
+          <Badge tone="info">{MANAGED_LABEL}</Badge>
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -14,7 +14,12 @@ export function adminGrantFindings(index: SnapshotIndex): Finding[] {
       id: `admin-grant:${grant.permissionGroup.id}`,
       kind: 'admin-grant',
       severity: isSuper ? 'warning' : 'info',
-      title: `${grant.permissionGroup.name}: ${plural(grant.holders.length, 'person', 'people')} through ${plural(grant.groups.length, 'group')}`,
+      title: `${grant.permissionGroup.name}: ${plural(grant.holders.length, 'person', 'people')} through ${[
+        grant.groups.length ? plural(grant.groups.length, 'group') : '',
+        grant.direct.length ? `${plural(grant.direct.length, 'direct grant')} (role or member policy)` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ')}`,
       why: isSuper
         ? 'A super administrator can do anything in the account, including changing who has access, so every extra one widens what one stolen login can do.'
         : 'An administrator can change almost everything in the account, so the fewer people hold it, the smaller a mistake or a stolen login can be.',
@@ -24,8 +29,14 @@ export function adminGrantFindings(index: SnapshotIndex): Finding[] {
         ...grant.holders.map(memberObject),
       ],
       fix: {
-        action: `Review who is in ${grant.groups.map((g) => g.name).join(', ')} and keep this role to a few named people.`,
-        target: { screen: 'group-members', groupId: grant.groups[0]!.id },
+        action: [
+          grant.groups.length ? `Review who is in ${grant.groups.map((g) => g.name).join(', ')}` : '',
+          grant.direct.length ? `${grant.groups.length ? 'review' : 'Review'} the members holding it directly (${grant.direct.map((m) => m.email).join(', ')})` : '',
+        ]
+          .filter(Boolean)
+          .join(', and ')
+          .concat(', and keep this role to a few named people.'),
+        target: grant.groups[0] ? { screen: 'group-members', groupId: grant.groups[0].id } : { screen: 'member', memberId: grant.direct[0]!.id },
       },
     });
   }

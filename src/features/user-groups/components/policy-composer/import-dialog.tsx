@@ -10,6 +10,7 @@ import { pluralize } from '../../../../lib/format';
 import { groupsToCreate, importedPolicies, parseGroupExport, planImport } from '../../../../lib/group-export';
 import { draftFromRequest, draftFromServer, reattachIds } from '../../../../lib/policy-draft';
 import { notify } from '../../../../stores/toasts';
+import { importRefusals } from '../../lib/import-refusals';
 import { findAccountMembersByEmail, readGroupFresh, useApplyImport } from '../../policy-api';
 import { ImportPreview } from './import-preview';
 import type { Composer } from './use-composer';
@@ -52,6 +53,7 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
     });
   }, [file, membersReady, accountId, catalogue, resourceGroups, accountMembers.data, groupMembers.data, target]);
 
+  const refusals = useMemo(() => (plan ? importRefusals(plan, catalogue, resourceGroups) : new Map()), [plan, catalogue, resourceGroups]);
   const name = newName ?? file?.name ?? '';
   const nameError = isApiError(apply.error) ? apply.error.fieldErrors()['/name'] : undefined;
 
@@ -174,7 +176,7 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
           ) : null}
           {accountMembers.error ? <ErrorBanner error={accountMembers.error} title="Could not read the account’s members" /> : null}
           {!plan && !accountMembers.error ? <p role="status">Matching against this account…</p> : null}
-          {plan ? <ImportPreview plan={plan} addMembers={addMembers} /> : null}
+          {plan ? <ImportPreview plan={plan} addMembers={addMembers} refusals={refusals} /> : null}
         </>
       ) : null}
       {apply.error && !nameError ? <ErrorBanner error={apply.error} title="The import stopped" /> : null}

@@ -1,6 +1,7 @@
 import { Badge } from '../../../../components/ui/badge';
 import { pluralize } from '../../../../lib/format';
 import { groupsToCreate, type ImportPlan, type PermissionGroupPlan, type ResourceGroupPlan } from '../../../../lib/group-export';
+import type { CombinationWarning } from '../../../../lib/resource-scope';
 import { summarizeScope } from '../../../../lib/scope-keys';
 
 function PgEntry({ pg }: { pg: PermissionGroupPlan }) {
@@ -54,7 +55,16 @@ function RgEntry({ rg }: { rg: ResourceGroupPlan }) {
 }
 
 /** The dry run: what the import would do, before anything is written. */
-export function ImportPreview({ plan, addMembers }: { plan: ImportPlan; addMembers: boolean }) {
+export function ImportPreview({
+  plan,
+  addMembers,
+  refusals = new Map(),
+}: {
+  plan: ImportPlan;
+  addMembers: boolean;
+  /** By policy index: pairings the API refuses with 1006 (see importRefusals). */
+  refusals?: ReadonlyMap<number, CombinationWarning[]>;
+}) {
   const creates = groupsToCreate(plan);
   const kept = plan.policies.filter((p) => !p.dropped).length;
   return (
@@ -87,6 +97,18 @@ export function ImportPreview({ plan, addMembers }: { plan: ImportPlan; addMembe
               <td>
                 <Badge tone={p.access === 'deny' ? 'danger' : 'success'}>{p.access === 'deny' ? 'Deny' : 'Allow'}</Badge>
                 {p.dropped ? <p className="field-error">Left out: {p.dropped}</p> : null}
+                {refusals.get(i)?.length ? (
+                  <div className="field-error" role="note" aria-label={`Policy ${i + 1}: refused (code 1006)`}>
+                    {refusals.get(i)!.some((w) => w.certain) ? 'The API will refuse this (code 1006):' : 'Likely refused (code 1006):'}
+                    <ul>
+                      {refusals.get(i)!.map((w) => (
+                        <li key={w.permissionGroupId}>
+                          {w.message} {w.fix}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
               </td>
               <td>
                 <ul className="plain-list">

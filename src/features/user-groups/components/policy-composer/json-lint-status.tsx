@@ -14,7 +14,18 @@ function ProblemList({ problems }: { problems: BodyProblem[] }) {
 }
 
 /** Under the JSON editor: what is wrong (and where), or that it is valid, and what each known id is. */
-export function JsonLintStatus({ problems, unknownIds, names }: { problems: BodyProblem[]; unknownIds: BodyProblem[]; names: NamedId[] }) {
+export function JsonLintStatus({
+  problems,
+  unknownIds,
+  names,
+  refusals = [],
+}: {
+  problems: BodyProblem[];
+  unknownIds: BodyProblem[];
+  names: NamedId[];
+  /** Pairings the API refuses with 1006, in words. */
+  refusals?: BodyProblem[];
+}) {
   return (
     <>
       {problems.length ? (
@@ -27,9 +38,15 @@ export function JsonLintStatus({ problems, unknownIds, names }: { problems: Body
           Applied to the cards, but it cannot be saved — the API refuses ids it does not know:
           <ProblemList problems={unknownIds} />
         </div>
-      ) : (
+      ) : refusals.length ? null : (
         <p className="field-hint">Valid. Edits here update the cards; ids keep existing policies, a policy without an id is new.</p>
       )}
+      {!problems.length && refusals.length ? (
+        <div className="field-error json-refusals">
+          Applied to the cards, but saving would fail — these pairings draw code 1006:
+          <ProblemList problems={refusals} />
+        </div>
+      ) : null}
       {names.length ? (
         <details className="json-known-ids" open>
           <summary>What the ids in this body are ({names.length})</summary>

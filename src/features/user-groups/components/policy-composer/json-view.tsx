@@ -28,6 +28,7 @@ export function JsonView({ policies, requestLine, known, onApply }: JsonViewProp
   /** Parsed (and applied to the cards), but naming ids the account does not have. */
   const unknownIds = lint.state === 'unknown-ids' ? lint.problems : [];
   const names = lint.state === 'invalid' ? [] : lint.names;
+  const refusals = lint.state === 'invalid' ? [] : lint.refusals;
 
   if (formatted !== seen) {
     setSeen(formatted);
@@ -64,7 +65,7 @@ export function JsonView({ policies, requestLine, known, onApply }: JsonViewProp
           onChange={(e) => change(e.target.value)}
         />
         <div id={`${id}-status`} aria-live="polite">
-          <JsonLintStatus problems={problems} unknownIds={unknownIds} names={names} />
+          <JsonLintStatus problems={problems} unknownIds={unknownIds} names={names} refusals={refusals} />
         </div>
       </div>
     </div>

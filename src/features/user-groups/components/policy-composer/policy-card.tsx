@@ -48,8 +48,9 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
     resolved.map(({ r }) => ({ name: r.label, scope: r.scope })),
   );
   const warnedPgs = new Set(warnings.map((w) => w.permissionGroupId));
-  const zonalNames = new Set(warnings.flatMap((w) => w.resourceGroupNames));
-  const warnedRgs = new Set(resolved.filter(({ r }) => zonalNames.has(r.label)).map(({ ref }) => resourceRefKey(ref)));
+  const pairedNames = new Set(warnings.flatMap((w) => w.resourceGroupNames));
+  const warnedRgs = new Set(resolved.filter(({ r }) => pairedNames.has(r.label)).map(({ ref }) => resourceRefKey(ref)));
+  const certain = warnings.some((w) => w.certain);
   // Errors still apply while their entry is there: fixing the entry clears the card.
   const refKeys = new Set(policy.resourceGroups.map(resourceRefKey));
   const hasErrors = Boolean(
@@ -110,11 +111,19 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
 
       {warnings.length ? (
         <div className="banner banner-warning policy-warning" role="note">
-          <strong>Likely refused (code 1006):</strong>{' '}
-          {warnings.map((w) => `“${w.permissionGroupName}”`).join(', ')} {warnings.length === 1 ? 'acts' : 'act'} on the whole account, but{' '}
-          {[...zonalNames].map((n) => `“${n}”`).join(', ')} {zonalNames.size === 1 ? 'acts' : 'act'} on zones. Use an account-wide resource group, or
-          put {warnings.length === 1 ? 'it' : 'them'} in a policy of its own.{' '}
-          <span className="muted">(Judged from known permission group names; the API decides.)</span>
+          <strong>{certain ? 'The API will refuse this pairing (code 1006):' : 'Likely refused (code 1006):'}</strong>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.permissionGroupId}>
+                {w.message} {w.fix}
+              </li>
+            ))}
+          </ul>
+          <span className="muted">
+            {certain
+              ? '(From what each permission group acts on, as the API lists it.)'
+              : '(Judged from known permission group names; the API decides.)'}
+          </span>
         </div>
       ) : null}
 

@@ -1,4 +1,5 @@
 import { Tabs } from 'radix-ui';
+import { lockedProps, useGroupManaged } from '../../scim-managed';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '../../../../components/ui/badge';
 import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
@@ -24,6 +25,7 @@ const ReviewDialog = lazy(() => import('./review-dialog').then((m) => ({ default
  */
 export function PolicyComposer({ groupId }: { groupId: string }) {
   const composer = useComposer(groupId);
+  const managed = useGroupManaged(composer.accountId, groupId);
   const { group, policies, saved, draft, dirty, stale, lookups, catalogue, resourceGroups, edit, discard } = composer;
   const [view, setView] = useState<'cards' | 'json'>('cards');
   const [reviewing, setReviewing] = useState(false);
@@ -44,6 +46,10 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
         [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).label]),
       ),
       policies: new Map((group.policies ?? []).flatMap((p, i) => (p.id ? [[p.id, `Policy ${i + 1} (saved)`] as const] : []))),
+      permissionGroupMeta: new Map([...embedded, ...catalogue].map((pg) => [pg.id, pg.meta as unknown])),
+      resourceGroupScopes: new Map(
+        [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).scope ?? []]),
+      ),
     };
   }, [group.policies, catalogue, resourceGroups, lookups]);
   const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));
@@ -203,9 +209,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
         <button type="button" className="btn" disabled={!draft} onClick={() => setConfirmDiscard(true)}>
           Discard draft
         </button>
-        <button type="button" className="btn btn-primary" disabled={!dirty} onClick={startReview}>
-          Review and save…
-        </button>
+        {managed ? (
+          <button type="button" className="btn btn-primary" {...lockedProps(groupId)}>
+            Review and save…
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" disabled={!dirty} onClick={startReview}>
+            Review and save…
+          </button>
+        )}
       </div>
 
       {reviewing ? (
