@@ -88,11 +88,18 @@ export function listOf<S extends z.ZodMiniType>(item: S) {
 /** A list whose items are not read (only counted). */
 export const unknownListSchema = listOf(z.unknown());
 
-export const scopeObjectSchema = z.object({ key: z.string() });
+/** A scope key that is not a string (seen in generated answers) reads as this, shown as such. */
+export const UNKNOWN_SCOPE_KEY = 'unknown';
+const scopeKeySchema = z.pipe(
+  z.unknown(),
+  z.transform((v): string => (typeof v === 'string' ? v : UNKNOWN_SCOPE_KEY)),
+);
+
+export const scopeObjectSchema = z.object({ key: scopeKeySchema });
 
 /** One scope, internal form: `objects` is always a list (missing or `null` reads as `[]`). */
 export const scopeSchema = z.object({
-  key: z.string(),
+  key: scopeKeySchema,
   objects: listOf(scopeObjectSchema),
 });
 export type Scope = z.infer<typeof scopeSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountMemberSchema, accountSchema } from './accounts';
-import { listOf, normalizeScopes } from './common';
+import { listOf, normalizeScopes, UNKNOWN_SCOPE_KEY } from './common';
 import { groupMemberDetailSchema, groupMemberSchema, permissionGroupSchema, policySchema, resourceGroupSchema, userGroupSchema } from './iam';
 import { oauthClientSchema } from './oauth';
 import { ssoConnectorSchema } from './sso';
@@ -63,6 +63,11 @@ describe('resource group', () => {
     expect(resourceGroupSchema.parse(noScope).scope).toEqual([]);
     expect(resourceGroupSchema.parse({ ...TODAY_RESOURCE_GROUP, scope: null, meta: null })).toMatchObject({ scope: [], meta: undefined });
     expect(resourceGroupSchema.parse({ ...TODAY_RESOURCE_GROUP, scope: { key: 'k', objects: null } }).scope).toEqual([{ key: 'k', objects: [] }]);
+  });
+
+  it('reads a scope key that is not a string (Prism `-d` renders the key\'s own schema) as "unknown"', () => {
+    const generated = { key: { description: 'This is a combination…', readOnly: true }, objects: [{ key: { examples: ['x'] }, extra: 1 }] };
+    expect(resourceGroupSchema.parse({ ...TODAY_RESOURCE_GROUP, scope: generated }).scope).toEqual([{ key: UNKNOWN_SCOPE_KEY, objects: [{ key: UNKNOWN_SCOPE_KEY }] }]);
   });
 
   it('normalizes scopes that did not come through a schema (journal states)', () => {
