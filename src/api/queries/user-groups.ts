@@ -96,6 +96,9 @@ export function allUserGroupsQuery(accountId: string) {
     queryFn: async (): Promise<UserGroup[]> => {
       const first = await listUserGroups(accountId, { page: 1, per_page: USER_GROUPS_PAGE_MAX });
       const out = [...first.result];
+      // A short page is the last one, whatever a total says (a generated or stale total_count
+      // would otherwise send thousands of requests).
+      if (first.result.length < USER_GROUPS_PAGE_MAX) return out;
       const total = first.resultInfo?.total_count;
       if (total === undefined) {
         // No total: walk pages until a short one, so a server without total_count still ends.
@@ -111,7 +114,9 @@ export function allUserGroupsQuery(accountId: string) {
         const batch = Array.from({ length: Math.min(PARALLEL_PAGES, pages - start + 1) }, (_, i) =>
           listUserGroups(accountId, { page: start + i, per_page: USER_GROUPS_PAGE_MAX }),
         );
-        for (const { result } of await Promise.all(batch)) out.push(...result);
+        const results = await Promise.all(batch);
+        for (const { result } of results) out.push(...result);
+        if (results.some(({ result }) => result.length < USER_GROUPS_PAGE_MAX)) break;
       }
       return out;
     },
