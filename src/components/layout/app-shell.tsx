@@ -1,18 +1,30 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
 import { usePreferences } from '../../stores/preferences';
-import { KeyboardLayer } from '../../features/palette/keyboard-layer';
-import { Toaster } from '../ui/toaster';
+import { useToasts } from '../../stores/toasts';
 import { AccountSwitcher } from './account-switcher';
 import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
+import { onDemand } from './on-demand';
 import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
+
+const toaster = onDemand(() => import('../ui/toaster'));
+
+/** Radix Toast is not part of the first load: it comes when the browser is idle, or with the first toast. */
+function DeferredToaster() {
+  const loaded = toaster.useLoaded();
+  const hasToasts = useToasts((s) => s.toasts.length > 0);
+  useEffect(() => {
+    if (hasToasts) void toaster.load();
+  }, [hasToasts]);
+  return loaded ? <loaded.Toaster /> : null;
+}
 
 /** The frame every screen sits in: navigation (a sidebar, or a menu on narrow screens) and a top bar. */
 function ShellFrame({ accountId, topbar, children }: { accountId: string | null; topbar: ReactNode; children: ReactNode }) {
@@ -38,12 +50,20 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {children}
         </main>
       </div>
-      <Toaster />
+      <DeferredToaster />
     </div>
   );
 }
 
-export function AppShell() {
+interface AppShellProps {
+  /**
+   * What the route layer mounts beside every page of an account (the keyboard shortcuts and the
+   * command palette, a feature): the shell itself imports no feature.
+   */
+  overlay?: (accountId: string) => ReactNode;
+}
+
+export function AppShell({ overlay }: AppShellProps) {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
   const { data: mode } = useSuspenseQuery(consoleModeQuery);
   const preferred = usePreferences((s) => s.accountId);
@@ -71,7 +91,7 @@ export function AppShell() {
       }
     >
       <Outlet />
-      <KeyboardLayer accountId={accountId} />
+      {overlay?.(accountId)}
     </ShellFrame>
   );
 }

@@ -15,6 +15,8 @@ interface SelectProps {
   disabled?: boolean;
   /** Compact (toolbars, the header) unless it sits among full-size fields, as in a filter bar. */
   size?: 'small' | 'normal';
+  /** Open as it mounts: the shell mounts it on first use (components/layout/shell-select.tsx). */
+  defaultOpen?: boolean;
 }
 
 /**
@@ -22,9 +24,9 @@ interface SelectProps {
  * listbox with type-ahead and arrow keys, and the same look in light and dark themes, where a
  * native <select> draws its own unstyled popup.
  */
-export function Select({ id, value, options, onChange, disabled, size = 'small' }: SelectProps) {
+export function Select({ id, value, options, onChange, disabled, size = 'small', defaultOpen }: SelectProps) {
   return (
-    <RadixSelect.Root value={value} onValueChange={onChange} disabled={disabled}>
+    <RadixSelect.Root value={value} onValueChange={onChange} disabled={disabled} defaultOpen={defaultOpen}>
       <RadixSelect.Trigger id={id} className={`input${size === 'small' ? ' input-small' : ''} select-trigger`}>
         <RadixSelect.Value />
         {/* The arrow is drawn by CSS, so the trigger's text is the chosen value alone. */}

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Dialog } from '../../components/ui/dialog';
+import { onDemand } from '../../components/layout/on-demand';
 import { requestSave, useKeyboard } from '../../stores/keyboard';
-import { CommandPalette } from './command-palette';
-import { isTypingTarget, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcut-keys';
+import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 import { useGoTo } from './use-go-to';
+
+const paletteDialogs = onDemand(() => import('./palette-dialogs'));
 
 /** How long `g` waits for its letter. */
 const G_TIMEOUT_MS = 1000;
@@ -32,7 +33,7 @@ function focusSearch(): boolean {
 export function KeyboardLayer({ accountId }: { accountId: string }) {
   const goTo = useGoTo(accountId);
   const pendingG = useRef<number | null>(null);
-  const { helpOpen, setHelpOpen, setPaletteOpen } = useKeyboard();
+  const { helpOpen, paletteOpen, setHelpOpen, setPaletteOpen } = useKeyboard();
 
   useEffect(() => {
     const perform = (action: ShortcutAction): boolean => {
@@ -79,26 +80,11 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [goTo, setHelpOpen, setPaletteOpen]);
 
-  return (
-    <>
-      <CommandPalette accountId={accountId} />
-      <Dialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts" description="Letter shortcuts do nothing while you type in a field.">
-        <dl className="shortcut-list">
-          {SHORTCUTS.map((s) => (
-            <div key={s.keys.join('+')} style={{ display: 'contents' }}>
-              <dt>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 ? (s.keys[0] === 'g' ? ' then ' : ' + ') : null}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </dt>
-              <dd>{s.does}</dd>
-            </div>
-          ))}
-        </dl>
-      </Dialog>
-    </>
-  );
+  // The palette and the list of shortcuts (Radix dialogs, the search over every resource) are
+  // not part of the first load: they come when the browser is idle, or at the first shortcut.
+  const dialogs = paletteDialogs.useLoaded();
+  useEffect(() => {
+    if (paletteOpen || helpOpen) void paletteDialogs.load();
+  }, [paletteOpen, helpOpen]);
+  return dialogs ? <dialogs.PaletteDialogs accountId={accountId} /> : null;
 }
