@@ -5,7 +5,7 @@ import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts
 import { createFindingsApi } from './console/findings/routes.ts';
 import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
-import { ErrorCode, errorBody } from './sandbox/envelope.ts';
+import { ErrorCode, errorBody } from './http/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';

@@ -1,4 +1,4 @@
-import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
 
 const ACCOUNT_IN_PATH = /\/accounts\/([0-9a-f]{32})(?:\/|$)/;
