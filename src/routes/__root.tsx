@@ -1,17 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { AppShell, RootError } from '../components/layout/app-shell';
 import { NotFound } from '../components/layout/route-states';
 import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
-import { KeyboardLayer } from '../features/palette/keyboard-layer';
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
 
+// The shortcuts are not needed to paint: fetched as this module runs, beside the page's own
+// chunk and data rather than inside the first load.
+const keyboardLayer = import('../features/palette/keyboard-layer');
+const KeyboardLayer = lazy(() => keyboardLayer.then((m) => ({ default: m.KeyboardLayer })));
+
 /** The shell, with the console-wide shortcuts and the command palette mounted beside every page. */
 function Shell() {
-  return <AppShell overlay={(accountId) => <KeyboardLayer accountId={accountId} />} />;
+  return (
+    <AppShell
+      overlay={(accountId) => (
+        <Suspense fallback={null}>
+          <KeyboardLayer accountId={accountId} />
+        </Suspense>
+      )}
+    />
+  );
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({

@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
+import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { usePreferences } from '../../stores/preferences';
 import { useToasts } from '../../stores/toasts';
 import { AccountSwitcher } from './account-switcher';
-import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
@@ -24,6 +24,18 @@ function DeferredToaster() {
     if (hasToasts) void toaster.load();
   }, [hasToasts]);
   return loaded ? <loaded.Toaster /> : null;
+}
+
+const budgetBanner = onDemand(() => import('./budget-banner'));
+
+/** The rate-limit banner's code comes when the budget first runs low (most sessions never see it). */
+function DeferredBudgetBanner() {
+  const low = useSyncExternalStore(subscribeBudget, () => getBudgetSnapshot().low);
+  const loaded = budgetBanner.useLoaded(false);
+  useEffect(() => {
+    if (low) void budgetBanner.load();
+  }, [low]);
+  return loaded ? <loaded.BudgetBanner /> : null;
 }
 
 /** The frame every screen sits in: navigation (a sidebar, or a menu on narrow screens) and a top bar. */
@@ -45,7 +57,7 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {accountId ? <NavMenu accountId={accountId} /> : null}
           {topbar}
         </header>
-        <BudgetBanner />
+        <DeferredBudgetBanner />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,8 +1,8 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { onDemand } from '../../components/layout/on-demand';
 import { requestSave, useKeyboard } from '../../stores/keyboard';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
-import { useGoTo } from './use-go-to';
 
 const paletteDialogs = onDemand(() => import('./palette-dialogs'));
 
@@ -31,7 +31,7 @@ function focusSearch(): boolean {
 
 /** The console-wide shortcuts, the palette and the list of shortcuts (?). */
 export function KeyboardLayer({ accountId }: { accountId: string }) {
-  const goTo = useGoTo(accountId);
+  const navigate = useNavigate();
   const pendingG = useRef<number | null>(null);
   const { helpOpen, paletteOpen, setHelpOpen, setPaletteOpen } = useKeyboard();
 
@@ -51,7 +51,8 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
           setHelpOpen(true);
           return true;
         case 'go':
-          void goTo({ kind: 'section', section: action.section });
+          // Where each section is lives with the palette's targets, fetched at the first `g`.
+          void import('./use-go-to').then(({ goTo }) => goTo(navigate, accountId, { kind: 'section', section: action.section }));
           return true;
         case 'row':
           moveRow(action.step);
@@ -78,7 +79,7 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goTo, setHelpOpen, setPaletteOpen]);
+  }, [navigate, accountId, setHelpOpen, setPaletteOpen]);
 
   // The palette and the list of shortcuts (Radix dialogs, the search over every resource) are
   // not part of the first load: they come when the browser is idle, or at the first shortcut.
