@@ -23,9 +23,10 @@ beforeAll(async () => {
 const at = (file: string) => found.filter((f) => f.file === `lint-fixtures/${file}`);
 
 describe('import boundaries (lint fixtures)', () => {
-  it('a feature importing another feature', () => {
+  it('a feature importing another feature, by a relative path or the @/ alias', () => {
     expect(at('feature-imports-feature/src/features/alpha/alpha-view.ts')).toEqual([
       expect.objectContaining({ line: 2, rule: 'local/boundaries', message: expect.stringMatching(/^A feature never imports another feature.*'\.\.\/beta\/beta-model'/) }),
+      expect.objectContaining({ line: 4, rule: 'local/boundaries', message: expect.stringMatching(/^A feature never imports another feature.*'@\/features\/beta\/beta-model'/) }),
     ]);
   });
 
