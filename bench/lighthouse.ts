@@ -22,6 +22,18 @@ const median = (values: number[]) => {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
 
+/** One Lighthouse run; a trace Chrome failed to record (NO_NAVSTART, on a busy machine) is run again, up to twice. */
+async function measure(url: string, port: number) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, desktopConfig);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    if (lhr.runtimeError.code !== 'NO_NAVSTART' || attempt === 3) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    console.log(`${url}: ${lhr.runtimeError.code}, measuring again`);
+  }
+}
+
 export async function run(): Promise<void> {
   const server = await startConsole();
   const chrome = await chromeLauncher.launch({
@@ -46,14 +58,7 @@ export async function run(): Promise<void> {
       const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
       const metrics: Record<string, number[]> = { 'FCP ms': [], 'LCP ms': [], 'TBT ms': [], CLS: [] };
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(
-          server.baseUrl + path,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-          desktopConfig,
-        );
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-        const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        const lhr = await measure(server.baseUrl + path, chrome.port);
         for (const c of CATEGORIES) scores[c]!.push(Math.round((lhr.categories[c]?.score ?? NaN) * 100));
         metrics['FCP ms']!.push(lhr.audits['first-contentful-paint']?.numericValue ?? NaN);
         metrics['LCP ms']!.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
