@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Account } from '../../api/schemas/accounts';
-import { ShellSelect } from './shell-select';
+import { Select } from '../ui/select';
 
 interface AccountSwitcherProps {
   accounts: Account[];
@@ -15,7 +15,7 @@ export function AccountSwitcher({ accounts, accountId, pinned, onChange }: Accou
   return (
     <div className="account-switcher">
       <label htmlFor={id}>Account</label>
-      <ShellSelect
+      <Select
         id={id}
         value={accountId}
         disabled={pinned}

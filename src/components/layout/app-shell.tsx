@@ -9,7 +9,7 @@ import { AccountSwitcher } from './account-switcher';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
-import { onDemand } from './on-demand';
+import { onDemand } from '../ui/on-demand';
 import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { onDemand } from './on-demand';
+import { onDemand } from '../ui/on-demand';
 
 const navSheet = onDemand(() => import('./nav-sheet'));
 

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import { usePreferences, type Theme } from '../../stores/preferences';
-import { ShellSelect } from './shell-select';
+import { Select } from '../ui/select';
 
 const THEMES = [
   { value: 'system', label: 'System' },
@@ -24,7 +24,7 @@ export function ThemeToggle() {
   return (
     <div className="theme-toggle">
       <label htmlFor={id}>Theme</label>
-      <ShellSelect id={id} value={theme} options={THEMES} onChange={(next) => setTheme(next as Theme)} />
+      <Select id={id} value={theme} options={THEMES} onChange={(next) => setTheme(next as Theme)} />
     </div>
   );
 }

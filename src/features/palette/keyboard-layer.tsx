@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { onDemand } from '../../components/layout/on-demand';
+import { onDemand } from '../../components/ui/on-demand';
 import { requestSave, useKeyboard } from '../../stores/keyboard';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 
