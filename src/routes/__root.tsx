@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
 import { AppShell, RootError } from '../components/layout/app-shell';
 import { NotFound } from '../components/layout/route-states';
+import { onDemand } from '../components/ui/on-demand';
 import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
 
 export interface RouterContext {
@@ -11,20 +11,17 @@ export interface RouterContext {
 
 // The shortcuts are not needed to paint: fetched as this module runs, beside the page's own
 // chunk and data rather than inside the first load.
-const keyboardLayer = import('../features/palette/keyboard-layer');
-const KeyboardLayer = lazy(() => keyboardLayer.then((m) => ({ default: m.KeyboardLayer })));
+const keyboardLayer = onDemand(() => import('../features/palette/keyboard-layer'));
+void keyboardLayer.load();
+
+function Keyboard({ accountId }: { accountId: string }) {
+  const loaded = keyboardLayer.useLoaded(false);
+  return loaded ? <loaded.KeyboardLayer accountId={accountId} /> : null;
+}
 
 /** The shell, with the console-wide shortcuts and the command palette mounted beside every page. */
 function Shell() {
-  return (
-    <AppShell
-      overlay={(accountId) => (
-        <Suspense fallback={null}>
-          <KeyboardLayer accountId={accountId} />
-        </Suspense>
-      )}
-    />
-  );
+  return <AppShell overlay={(accountId) => <Keyboard accountId={accountId} />} />;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({

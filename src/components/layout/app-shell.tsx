@@ -16,9 +16,9 @@ import { ThemeToggle } from './theme-toggle';
 
 const toaster = onDemand(() => import('../ui/toaster'));
 
-/** Radix Toast is not part of the first load: it comes when the browser is idle, or with the first toast. */
+/** Radix Toast is not part of the first load: it comes right after it (before any toast or dialog, as a rule). */
 function DeferredToaster() {
-  const loaded = toaster.useLoaded();
+  const loaded = toaster.useLoaded('mount');
   const hasToasts = useToasts((s) => s.toasts.length > 0);
   useEffect(() => {
     if (hasToasts) void toaster.load();

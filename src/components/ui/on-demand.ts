@@ -17,20 +17,28 @@ export function onDemand<T>(importer: () => Promise<T>) {
     });
     return pending;
   };
-  /** The module once loaded (null before); `eager` also asks for it when the browser is idle. */
-  const useLoaded = (eager = true): T | null => {
+  /**
+   * The module once loaded (null before). `when` also asks for it without being used: 'idle'
+   * once the page has loaded and the browser is idle, 'mount' as soon as a component using it
+   * mounts (keyboard-driven UI: a shortcut right after the page shows must find it there).
+   */
+  const useLoaded = (when: 'idle' | 'mount' | false = 'idle'): T | null => {
     const [current, setCurrent] = useState(value);
     useEffect(() => {
       const update = () => setCurrent(value);
       listeners.add(update);
       update();
-      if (!eager || value) return () => void listeners.delete(update);
+      if (!when || value) return () => void listeners.delete(update);
+      if (when === 'mount') {
+        void load();
+        return () => void listeners.delete(update);
+      }
       const cancelIdle = whenIdle(() => void load());
       return () => {
         cancelIdle();
         listeners.delete(update);
       };
-    }, [eager]);
+    }, [when]);
     return current;
   };
   return { load, useLoaded };

@@ -10,13 +10,13 @@ type SelectProps = Omit<ComponentProps<typeof RadixSelect>, 'defaultOpen'>;
 
 /**
  * A styled single choice (Radix Select, ./radix-select.tsx) whose code is not part of the first
- * load nor of a page's chunk: until it arrives (when the browser is idle, or at first focus,
+ * load nor of a page's chunk: it is asked for as the select mounts; until it arrives (or at first focus,
  * hover or press) the trigger is drawn as the same button Radix draws, named by the same
  * <label>; pressing it, or Enter, Space or an arrow key on it, opens the real select as soon as
  * it is there.
  */
 export function Select(props: SelectProps) {
-  const loaded = radixSelect.useLoaded();
+  const loaded = radixSelect.useLoaded('mount');
   const [openOnArrival, setOpenOnArrival] = useState(false);
   const hadFocus = useRef(false);
 

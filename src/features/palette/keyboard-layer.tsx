@@ -5,6 +5,8 @@ import { requestSave, useKeyboard } from '../../stores/keyboard';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 
 const paletteDialogs = onDemand(() => import('./palette-dialogs'));
+// Asked for as soon as the shortcuts are here: Ctrl/⌘+K and typing right away must find the box.
+void paletteDialogs.load();
 
 /** How long `g` waits for its letter. */
 const G_TIMEOUT_MS = 1000;
@@ -82,8 +84,8 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
   }, [navigate, accountId, setHelpOpen, setPaletteOpen]);
 
   // The palette and the list of shortcuts (Radix dialogs, the search over every resource) are
-  // not part of the first load: they come when the browser is idle, or at the first shortcut.
-  const dialogs = paletteDialogs.useLoaded();
+  // not part of the first load: they come right after it (above), beside the page's chunk and data.
+  const dialogs = paletteDialogs.useLoaded(false);
   useEffect(() => {
     if (paletteOpen || helpOpen) void paletteDialogs.load();
   }, [paletteOpen, helpOpen]);

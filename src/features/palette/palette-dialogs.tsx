@@ -1,4 +1,4 @@
-import { Dialog } from '../../components/ui/dialog';
+import { ModalDialog } from '../../components/ui/modal-dialog';
 import { useKeyboard } from '../../stores/keyboard';
 import { CommandPalette } from './command-palette';
 import { SHORTCUTS } from './shortcut-keys';
@@ -10,7 +10,7 @@ export function PaletteDialogs({ accountId }: { accountId: string }) {
   return (
     <>
       <CommandPalette accountId={accountId} />
-      <Dialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts" description="Letter shortcuts do nothing while you type in a field.">
+      <ModalDialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts" description="Letter shortcuts do nothing while you type in a field.">
         <dl className="shortcut-list">
           {SHORTCUTS.map((s) => (
             <div key={s.keys.join('+')} style={{ display: 'contents' }}>
@@ -26,7 +26,7 @@ export function PaletteDialogs({ accountId }: { accountId: string }) {
             </div>
           ))}
         </dl>
-      </Dialog>
+      </ModalDialog>
     </>
   );
 }
