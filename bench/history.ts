@@ -5,7 +5,7 @@
  */
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { openConsoleStore } from '../server/console/open-store.ts';
+import { openConsoleStore } from '../server/runtime/node/open-console-store.ts';
 import { openSandboxDb } from '../server/sandbox/db/open.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../server/sandbox/db/seed.ts';
 

@@ -5,7 +5,7 @@ import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts
 import { createFindingsApi } from './console/findings/routes.ts';
 import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
-import { ErrorCode, errorBody } from './sandbox/envelope.ts';
+import { ErrorCode, errorBody } from './http/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
 import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
@@ -26,7 +26,7 @@ import { mountJournal } from './console/journal/mount.ts';
 import { createAccountGate } from './console/account-gate.ts';
 import { createGroupLookup } from './console/membership-index/group-lookup.ts';
 import { refuseMalformedPath } from './http/malformed-path.ts';
-import { createWriteOnce } from './http/write-once.ts';
+import { createWriteOnce } from './console/write-once.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';

@@ -5,7 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
-import { openConsoleStore } from './console/open-store.ts';
+import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, launchUrl } from './security/session.ts';
 
 /** `npm run dev`: Vite with hot reload for the SPA, the same API and server routes as `npm start`. */

@@ -3,7 +3,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
-import { openConsoleStore } from './console/open-store.ts';
+import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, displayHost, launchUrl } from './security/session.ts';
 import { describeUpstream } from './upstream/verify.ts';
 

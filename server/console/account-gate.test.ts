@@ -3,7 +3,7 @@ import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openSandboxDb } from '../sandbox/db/open.ts';
 import { ACCOUNT } from '../sandbox/test-support.ts';
-import { openConsoleStore } from './open-store.ts';
+import { openConsoleStore } from '../runtime/node/open-console-store.ts';
 import { createAccountGate } from './account-gate.ts';
 
 const dashboard = { 'x-iam-console': '1', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' };

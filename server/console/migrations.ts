@@ -2,7 +2,7 @@ import { membershipIndexMigrations } from './membership-index/schema.ts';
 import { journalMigrations } from './journal/schema.ts';
 import { findingsMigrations } from './findings/dismissals.ts';
 import type { FeatureMigrations } from './storage.ts';
-import { writeOnceMigrations } from '../http/write-once.ts';
+import { writeOnceMigrations } from './write-once.ts';
 
 /**
  * Every console feature's tables, one entry per feature (membership index, journal, findings…).

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { ErrorCode, errorBody } from '../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from './envelope.ts';
 
 /**
  * A cap on request bodies, checked before anything reads one. 2 MB holds a members call with

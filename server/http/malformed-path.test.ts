@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openSandboxDb } from '../sandbox/db/open.ts';
-import { openConsoleStore } from '../console/open-store.ts';
+import { openConsoleStore } from '../runtime/node/open-console-store.ts';
 
 describe('a path with a broken percent-escape', () => {
   const app = createApp({ config: loadConfig({ SANDBOX_RATE_LIMIT: 'off' }), db: openSandboxDb(':memory:', 'default'), consoleStorage: openConsoleStore(':memory:'), serveSpa: true });

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ErrorCode, errorBody } from '../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from './envelope.ts';
 import { isApiPath } from '../security/refuse.ts';
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { currentActor } from '../console/actor.ts';
-import { openConsoleStore } from '../console/open-store.ts';
+import { openConsoleStore } from '../runtime/node/open-console-store.ts';
 import { openSandboxDb } from '../sandbox/db/open.ts';
 import { createAccessVerifier } from './access.ts';
 import { AccessConfigError, loadAccessConfig } from './access-config.ts';

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { runAsActor } from '../console/actor.ts';
 import type { AccessConfig } from './access-config.ts';
-import { ErrorCode, errorBody } from '../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../http/envelope.ts';
 import { refuse, SecurityCode } from './refuse.ts';
 
 /** Where Cloudflare Access puts the signed-in user's token: a header on proxied requests, and a cookie. */

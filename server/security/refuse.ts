@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { errorBody } from '../sandbox/envelope.ts';
+import { errorBody } from '../http/envelope.ts';
 
 /** The paths that act on data: the API, the console's helpers, the sandbox's tools. */
 const API_PREFIXES = ['/client/v4', '/console-api', '/__sandbox'];

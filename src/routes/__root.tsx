@@ -2,10 +2,26 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
 import { AppShell, RootError } from '../components/layout/app-shell';
 import { NotFound } from '../components/layout/route-states';
+import { onDemand } from '../components/ui/on-demand';
 import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
 
 export interface RouterContext {
   queryClient: QueryClient;
+}
+
+// The shortcuts are not needed to paint: fetched as this module runs, beside the page's own
+// chunk and data rather than inside the first load.
+const keyboardLayer = onDemand(() => import('../features/palette/keyboard-layer'));
+void keyboardLayer.load();
+
+function Keyboard({ accountId }: { accountId: string }) {
+  const loaded = keyboardLayer.useLoaded(false);
+  return loaded ? <loaded.KeyboardLayer accountId={accountId} /> : null;
+}
+
+/** The shell, with the console-wide shortcuts and the command palette mounted beside every page. */
+function Shell() {
+  return <AppShell overlay={(accountId) => <Keyboard accountId={accountId} />} />;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
@@ -13,7 +29,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   // the page's data are asked for in the same wave.
   loader: ({ context }) =>
     Promise.all([context.queryClient.ensureQueryData(accountsQuery), context.queryClient.ensureQueryData(consoleModeQuery)]),
-  component: AppShell,
+  component: Shell,
   // Keeps the frame (and, with an account known, the navigation) around the error.
   errorComponent: RootError,
   notFoundComponent: NotFound,

@@ -4,7 +4,7 @@ import { createSandboxApi } from '../../sandbox/router.ts';
 import { ACCOUNT } from '../../sandbox/test-support.ts';
 import { createRequestBudget } from '../budget.ts';
 import { createMembershipIndex } from '../membership-index/service.ts';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { createApiReader } from './api-reader.ts';
 import { indexMembershipSource } from './index-memberships.ts';
 import { readSnapshot } from './snapshot-source.ts';

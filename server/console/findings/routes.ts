@@ -4,7 +4,7 @@ import { unknownListSchema } from '../../../src/api/schemas/common.ts';
 import { analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
 import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts';
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
-import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import { BudgetRefused } from '../budget.ts';
 import { nextTurn } from '../next-turn.ts';
 import { lastEntrySeq } from '../journal/store.ts';

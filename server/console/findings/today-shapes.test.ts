@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { toToday } from '../today-shapes.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { syncAuditLog } from './audit-sync.ts';
 import type { SelfReader } from './self-fetch.ts';
 import { insertEntry, queryEntries } from './store.ts';

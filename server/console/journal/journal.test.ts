@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { openSandboxDb } from '../../sandbox/db/open.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const CONSOLE = { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'x-iam-console': '1' };

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { openSandboxDb } from '../../sandbox/db/open.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 
 /**
  * What journaling a write costs the admin's rate limit, in live mode, counted at the upstream:

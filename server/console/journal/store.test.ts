@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { eachEntry, insertEntry } from './store.ts';
 
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';

@@ -3,7 +3,7 @@ import { openSandboxDb } from '../../sandbox/db/open.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
 import { ACCOUNT } from '../../sandbox/test-support.ts';
 import { createRequestBudget } from '../budget.ts';
-import { openConsoleStore } from '../open-store.ts';
+import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { toToday } from '../today-shapes.ts';
 import { createMembershipIndex } from './service.ts';
 

@@ -1,7 +1,7 @@
 import { ACCESS_COOKIE, ACCESS_HEADER, createAccessVerifier, type AccessVerifier } from '../../security/access.ts';
 import { SecurityCode } from '../../security/refuse.ts';
 import { MAX_BODY_BYTES } from '../../http/body-limit.ts';
-import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import type { ServerConfig } from '../../config.ts';
 
 /**

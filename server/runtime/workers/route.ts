@@ -1,4 +1,4 @@
-import { ErrorCode, errorBody } from '../../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
 import { boundedBody, checkAccess, reachableAccounts, unreachableAccount } from './edge-gate.ts';
 import type { AccessVerifier } from '../../security/access.ts';

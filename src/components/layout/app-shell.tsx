@@ -1,18 +1,42 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
+import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { usePreferences } from '../../stores/preferences';
-import { KeyboardLayer } from '../../features/palette/keyboard-layer';
-import { Toaster } from '../ui/toaster';
+import { useToasts } from '../../stores/toasts';
 import { AccountSwitcher } from './account-switcher';
-import { BudgetBanner } from './budget-banner';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
+import { onDemand } from '../ui/on-demand';
 import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
+
+const toaster = onDemand(() => import('../ui/toaster'));
+
+/** Radix Toast is not part of the first load: it comes right after it (before any toast or dialog, as a rule). */
+function DeferredToaster() {
+  const loaded = toaster.useLoaded('mount');
+  const hasToasts = useToasts((s) => s.toasts.length > 0);
+  useEffect(() => {
+    if (hasToasts) void toaster.load();
+  }, [hasToasts]);
+  return loaded ? <loaded.Toaster /> : null;
+}
+
+const budgetBanner = onDemand(() => import('./budget-banner'));
+
+/** The rate-limit banner's code comes when the budget first runs low (most sessions never see it). */
+function DeferredBudgetBanner() {
+  const low = useSyncExternalStore(subscribeBudget, () => getBudgetSnapshot().low);
+  const loaded = budgetBanner.useLoaded(false);
+  useEffect(() => {
+    if (low) void budgetBanner.load();
+  }, [low]);
+  return loaded ? <loaded.BudgetBanner /> : null;
+}
 
 /** The frame every screen sits in: navigation (a sidebar, or a menu on narrow screens) and a top bar. */
 function ShellFrame({ accountId, topbar, children }: { accountId: string | null; topbar: ReactNode; children: ReactNode }) {
@@ -33,17 +57,25 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {accountId ? <NavMenu accountId={accountId} /> : null}
           {topbar}
         </header>
-        <BudgetBanner />
+        <DeferredBudgetBanner />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
       </div>
-      <Toaster />
+      <DeferredToaster />
     </div>
   );
 }
 
-export function AppShell() {
+interface AppShellProps {
+  /**
+   * What the route layer mounts beside every page of an account (the keyboard shortcuts and the
+   * command palette, a feature): the shell itself imports no feature.
+   */
+  overlay?: (accountId: string) => ReactNode;
+}
+
+export function AppShell({ overlay }: AppShellProps) {
   const { data: accounts } = useSuspenseQuery(accountsQuery);
   const { data: mode } = useSuspenseQuery(consoleModeQuery);
   const preferred = usePreferences((s) => s.accountId);
@@ -71,7 +103,7 @@ export function AppShell() {
       }
     >
       <Outlet />
-      <KeyboardLayer accountId={accountId} />
+      {overlay?.(accountId)}
     </ShellFrame>
   );
 }

@@ -1,33 +1,39 @@
-import { Dialog as RadixDialog } from 'radix-ui';
-import { useState, type MouseEvent } from 'react';
-import { Nav } from './nav';
+import { useRef, useState } from 'react';
+import { onDemand } from '../ui/on-demand';
+
+const navSheet = onDemand(() => import('./nav-sheet'));
 
 /**
  * On a narrow screen (≤ 768 px, see app.css) the sidebar gives way to this button: the same
- * navigation in a sheet from the left, focus kept inside, Escape or a chosen link closes it.
+ * navigation in a sheet from the left. The sheet (a Radix dialog) is not part of the first load;
+ * it comes at first hover, focus or press, and the sheet opens as soon as it is there.
  */
 export function NavMenu({ accountId }: { accountId: string }) {
   const [open, setOpen] = useState(false);
-  const closeOnLink = (event: MouseEvent) => {
-    if ((event.target as HTMLElement).closest('a')) setOpen(false);
-  };
+  const button = useRef<HTMLButtonElement>(null);
+  // Only on demand: most screens never show the button, so idle time does not fetch the sheet.
+  const loaded = navSheet.useLoaded(false);
+  const preload = () => void navSheet.load();
   return (
-    <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger className="btn nav-menu-button" aria-label="Open navigation menu">
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn nav-menu-button"
+        aria-label="Open navigation menu"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-state={open ? 'open' : 'closed'}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => {
+          preload();
+          setOpen(true);
+        }}
+      >
         <span aria-hidden="true">☰</span> Menu
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="nav-sheet" aria-describedby={undefined} onClick={closeOnLink}>
-          <div className="nav-sheet-header">
-            <RadixDialog.Title className="nav-sheet-title">IAM Console</RadixDialog.Title>
-            <RadixDialog.Close className="btn btn-small" aria-label="Close navigation">
-              Close
-            </RadixDialog.Close>
-          </div>
-          <Nav accountId={accountId} />
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+      </button>
+      {loaded ? <loaded.NavSheet accountId={accountId} open={open} onOpenChange={setOpen} trigger={button} /> : null}
+    </>
   );
 }

@@ -1,43 +1,19 @@
-import { Dialog as RadixDialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import type { DialogProps } from './modal-dialog';
+import { onDemand } from './on-demand';
 
-interface DialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: ReactNode;
-  children?: ReactNode;
-  footer?: ReactNode;
-  /** Wider layout for previews and editors. */
-  size?: 'normal' | 'wide';
-  /** Called when the user tries to dismiss (Escape / outside click); return false to keep it open. */
-  onDismissAttempt?: () => boolean;
-}
+const modalDialog = onDemand(() => import('./modal-dialog'));
 
-/** The one modal dialog: focus trapped, Escape closes, labelled by its title. */
-export function Dialog({ open, onOpenChange, title, description, children, footer, size = 'normal', onDismissAttempt }: DialogProps) {
-  const guard = (event: Event) => {
-    if (onDismissAttempt && !onDismissAttempt()) event.preventDefault();
-  };
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content
-          className={`dialog dialog-${size}`}
-          onEscapeKeyDown={guard}
-          onPointerDownOutside={guard}
-        >
-          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="visually-hidden">{title}</RadixDialog.Description>
-          )}
-          <div className="dialog-body">{children}</div>
-          {footer ? <div className="dialog-footer">{footer}</div> : null}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+/**
+ * The one modal dialog: focus trapped, Escape closes, labelled by its title (./modal-dialog.tsx).
+ * Radix Dialog is in neither the first load nor a page's chunk: it comes when the browser is idle,
+ * or when a dialog first opens, and the dialog shows as soon as it is there. A closed dialog
+ * renders nothing either way.
+ */
+export function Dialog(props: DialogProps) {
+  const loaded = modalDialog.useLoaded();
+  useEffect(() => {
+    if (props.open) void modalDialog.load();
+  }, [props.open]);
+  return loaded ? <loaded.ModalDialog {...props} /> : null;
 }

@@ -1,51 +1,70 @@
-import { Select as RadixSelect } from 'radix-ui';
+import { useLayoutEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type PointerEvent } from 'react';
+import { onDemand } from './on-demand';
+import type { RadixSelect } from './radix-select';
 
-export interface SelectOption {
-  value: string;
-  label: string;
-  disabled?: boolean;
-}
+export type { SelectOption } from './radix-select';
 
-interface SelectProps {
-  /** Ties the trigger to its visible <label htmlFor>. */
-  id: string;
-  value: string;
-  options: readonly SelectOption[];
-  onChange: (value: string) => void;
-  disabled?: boolean;
-  /** Compact (toolbars, the header) unless it sits among full-size fields, as in a filter bar. */
-  size?: 'small' | 'normal';
-}
+const radixSelect = onDemand(() => import('./radix-select'));
+
+type SelectProps = Omit<ComponentProps<typeof RadixSelect>, 'defaultOpen'>;
 
 /**
- * A styled single choice (Radix Select): a combobox trigger labelled by the caller's <label>, a
- * listbox with type-ahead and arrow keys, and the same look in light and dark themes, where a
- * native <select> draws its own unstyled popup.
+ * A styled single choice (Radix Select, ./radix-select.tsx) whose code is not part of the first
+ * load nor of a page's chunk: it is asked for as the select mounts; until it arrives (or at first focus,
+ * hover or press) the trigger is drawn as the same button Radix draws, named by the same
+ * <label>; pressing it, or Enter, Space or an arrow key on it, opens the real select as soon as
+ * it is there.
  */
-export function Select({ id, value, options, onChange, disabled, size = 'small' }: SelectProps) {
+export function Select(props: SelectProps) {
+  const loaded = radixSelect.useLoaded('mount');
+  const [openOnArrival, setOpenOnArrival] = useState(false);
+  const hadFocus = useRef(false);
+
+  useLayoutEffect(() => {
+    // The stand-in had focus and went away with the swap: the real trigger takes it over.
+    if (loaded && hadFocus.current && !openOnArrival) document.getElementById(props.id)?.focus();
+  }, [loaded, openOnArrival, props.id]);
+
+  if (loaded) return <loaded.RadixSelect {...props} defaultOpen={openOnArrival} />;
+
+  const { id, value, options, disabled, size = 'small' } = props;
+  const open = () => {
+    setOpenOnArrival(true);
+    void radixSelect.load();
+  };
   return (
-    <RadixSelect.Root value={value} onValueChange={onChange} disabled={disabled}>
-      <RadixSelect.Trigger id={id} className={`input${size === 'small' ? ' input-small' : ''} select-trigger`}>
-        <RadixSelect.Value />
-        {/* The arrow is drawn by CSS, so the trigger's text is the chosen value alone. */}
-        <RadixSelect.Icon className="select-icon" aria-hidden="true">
-          <span className="select-arrow" />
-        </RadixSelect.Icon>
-      </RadixSelect.Trigger>
-      <RadixSelect.Portal>
-        <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
-          <RadixSelect.Viewport>
-            {options.map((o) => (
-              <RadixSelect.Item key={o.value} value={o.value} disabled={o.disabled} className="select-item">
-                <RadixSelect.ItemText>{o.label}</RadixSelect.ItemText>
-                <RadixSelect.ItemIndicator className="select-check" aria-hidden="true">
-                  ✓
-                </RadixSelect.ItemIndicator>
-              </RadixSelect.Item>
-            ))}
-          </RadixSelect.Viewport>
-        </RadixSelect.Content>
-      </RadixSelect.Portal>
-    </RadixSelect.Root>
+    <button
+      type="button"
+      role="combobox"
+      id={id}
+      aria-expanded={false}
+      aria-autocomplete="none"
+      data-state="closed"
+      disabled={disabled}
+      className={`input${size === 'small' ? ' input-small' : ''} select-trigger`}
+      onPointerEnter={() => void radixSelect.load()}
+      onFocus={() => {
+        hadFocus.current = true;
+        void radixSelect.load();
+      }}
+      onBlur={() => {
+        hadFocus.current = false;
+      }}
+      onPointerDown={(e: PointerEvent) => {
+        if (e.button === 0 && e.pointerType === 'mouse') open();
+      }}
+      onClick={open}
+      onKeyDown={(e: KeyboardEvent) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          open();
+        }
+      }}
+    >
+      <span style={{ pointerEvents: 'none' }}>{options.find((o) => o.value === value)?.label ?? ''}</span>
+      <span className="select-icon" aria-hidden="true">
+        <span className="select-arrow" />
+      </span>
+    </button>
   );
 }

@@ -1,9 +1,12 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { Dialog } from '../../components/ui/dialog';
+import { onDemand } from '../../components/ui/on-demand';
 import { requestSave, useKeyboard } from '../../stores/keyboard';
-import { CommandPalette } from './command-palette';
-import { isTypingTarget, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcut-keys';
-import { useGoTo } from './use-go-to';
+import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
+
+const paletteDialogs = onDemand(() => import('./palette-dialogs'));
+// Asked for as soon as the shortcuts are here: Ctrl/⌘+K and typing right away must find the box.
+void paletteDialogs.load();
 
 /** How long `g` waits for its letter. */
 const G_TIMEOUT_MS = 1000;
@@ -30,9 +33,9 @@ function focusSearch(): boolean {
 
 /** The console-wide shortcuts, the palette and the list of shortcuts (?). */
 export function KeyboardLayer({ accountId }: { accountId: string }) {
-  const goTo = useGoTo(accountId);
+  const navigate = useNavigate();
   const pendingG = useRef<number | null>(null);
-  const { helpOpen, setHelpOpen, setPaletteOpen } = useKeyboard();
+  const { helpOpen, paletteOpen, setHelpOpen, setPaletteOpen } = useKeyboard();
 
   useEffect(() => {
     const perform = (action: ShortcutAction): boolean => {
@@ -50,7 +53,8 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
           setHelpOpen(true);
           return true;
         case 'go':
-          void goTo({ kind: 'section', section: action.section });
+          // Where each section is lives with the palette's targets, fetched at the first `g`.
+          void import('./use-go-to').then(({ goTo }) => goTo(navigate, accountId, { kind: 'section', section: action.section }));
           return true;
         case 'row':
           moveRow(action.step);
@@ -77,28 +81,13 @@ export function KeyboardLayer({ accountId }: { accountId: string }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goTo, setHelpOpen, setPaletteOpen]);
+  }, [navigate, accountId, setHelpOpen, setPaletteOpen]);
 
-  return (
-    <>
-      <CommandPalette accountId={accountId} />
-      <Dialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts" description="Letter shortcuts do nothing while you type in a field.">
-        <dl className="shortcut-list">
-          {SHORTCUTS.map((s) => (
-            <div key={s.keys.join('+')} style={{ display: 'contents' }}>
-              <dt>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 ? (s.keys[0] === 'g' ? ' then ' : ' + ') : null}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </dt>
-              <dd>{s.does}</dd>
-            </div>
-          ))}
-        </dl>
-      </Dialog>
-    </>
-  );
+  // The palette and the list of shortcuts (Radix dialogs, the search over every resource) are
+  // not part of the first load: they come right after it (above), beside the page's chunk and data.
+  const dialogs = paletteDialogs.useLoaded(false);
+  useEffect(() => {
+    if (paletteOpen || helpOpen) void paletteDialogs.load();
+  }, [paletteOpen, helpOpen]);
+  return dialogs ? <dialogs.PaletteDialogs accountId={accountId} /> : null;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { openConsoleStore } from '../console/open-store.ts';
+import { openConsoleStore } from '../runtime/node/open-console-store.ts';
 import { openSandboxDb } from '../sandbox/db/open.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../sandbox/db/seed.ts';
 import { createSandboxApi } from '../sandbox/router.ts';

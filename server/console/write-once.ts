@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ConsoleStorage, FeatureMigrations } from '../console/storage.ts';
+import type { ConsoleStorage, FeatureMigrations } from './storage.ts';
 import { redactSecrets } from '../redact-secrets.ts';
-import { ErrorCode, errorBody } from '../sandbox/envelope.ts';
+import { ErrorCode, errorBody } from '../http/envelope.ts';
 
 /**
  * At most once, end to end. Every write the dashboard sends carries a write id (`X-IAM-Write-Id`,

@@ -1,0 +1,1 @@
+export const envelope = (result: unknown) => ({ success: true, result });
