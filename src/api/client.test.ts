@@ -108,3 +108,50 @@ describe('request()', () => {
     expect(error.message).toContain('/groups/1');
   });
 });
+
+describe('request(): a write happens once, and a lost answer is asked about, never resent', () => {
+  const saved = { success: true, errors: [], messages: [], result: { id: 'g1' } };
+
+  it('sends every write with its own write id, and no id on a read', async () => {
+    const fetchMock = respond(saved);
+    await request('/accounts/a/iam/user_groups', { method: 'POST', body: { name: 'x' }, schema: item });
+    await request('/accounts/a/iam/user_groups', { method: 'POST', body: { name: 'y' }, schema: item });
+    await request('/accounts/a/iam/user_groups', { schema: z.unknown() });
+    const ids = fetchMock.mock.calls.map((call) => ((call as unknown as [string, RequestInit])[1].headers as Record<string, string>)['X-IAM-Write-Id']);
+    expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(ids[1]).toMatch(/^[0-9a-f]{32}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[2]).toBeUndefined();
+  });
+
+  it('a write whose answer was lost after the server saved it: "saved", with the saved object, and no second POST', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      calls.push(`${init.method ?? 'GET'} ${url}`);
+      if (url.startsWith('/client/v4/')) throw new TypeError('Failed to fetch');
+      return Response.json({ result: { state: 'done', status: 200, body: saved } });
+    });
+    const res = await request('/accounts/a/iam/user_groups', { method: 'POST', body: { name: 'x' }, schema: item, writeId: 'w'.repeat(32) });
+    expect(res.result).toEqual({ id: 'g1' });
+    expect(calls).toEqual(['POST /client/v4/accounts/a/iam/user_groups', `GET /console-api/writes/${'w'.repeat(32)}`]);
+  });
+
+  it('a write the server never received: "nothing was saved"', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url.startsWith('/client/v4/')) throw new TypeError('Failed to fetch');
+      return Response.json({ errors: [{ code: 1003, message: 'never received' }] }, { status: 404 });
+    });
+    const error = await failure(request('/accounts/a/iam/user_groups', { method: 'POST', body: { name: 'x' }, schema: item }));
+    expect(error.errors[0]!.message).toMatch(/^Nothing was saved/);
+  });
+
+  it('a saved answer that cannot be shown again (its secret is not kept) says it was saved', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url.startsWith('/client/v4/')) throw new TypeError('Failed to fetch');
+      return Response.json({ result: { state: 'done', status: 200, body: { success: true, errors: [], result: { client_id: 'c' } } } });
+    });
+    const withSecret = z.object({ client_id: z.string(), client_secret: z.string() });
+    const error = await failure(request('/accounts/a/oauth_clients', { method: 'POST', body: {}, schema: withSecret }));
+    expect(error.errors[0]!.message).toMatch(/^This was saved/);
+  });
+});

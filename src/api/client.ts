@@ -54,6 +54,18 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   background?: string;
   /** Extra headers for this server only (e.g. the journal's revert marker); never a credential. */
   headers?: Record<string, string>;
+  /**
+   * The write's id (at most once, server/console/write-once.ts): one per thing the admin meant
+   * to do. A write without one gets a new id, so a browser resending it cannot apply it twice.
+   */
+  writeId?: string;
+}
+
+/** The header that carries a write's id to this server (never forwarded to Cloudflare). */
+export const WRITE_ID_HEADER = 'X-IAM-Write-Id';
+
+export function newWriteId(): string {
+  return crypto.randomUUID().replace(/-/g, '');
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -109,6 +121,7 @@ export async function request<S extends z.ZodMiniType>(
 async function send<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
   const { method = 'GET', query, body, schema, signal, headers } = options;
   const payload = body !== undefined ? JSON.stringify(body) : undefined;
+  const writeId = method === 'GET' ? undefined : (options.writeId ?? newWriteId());
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -123,19 +136,61 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
         Accept: 'application/json',
         ...headers,
         ...CONSOLE_HEADER,
+        ...(writeId ? { [WRITE_ID_HEADER]: writeId } : {}),
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       body: payload,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
+    // A write whose answer was lost may still have been saved: ask, never resend blindly.
+    if (writeId) return readAnswer(await recoverLostWrite(writeId), path, method, schema, true);
     throw new ApiError({
       status: 0,
       kind: 'network',
       errors: [{ code: 0, message: 'Could not reach the server. Check your connection and try again.' }],
     });
   }
+  return readAnswer(response, path, method, schema, false);
+}
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What became of a write whose answer never arrived, from the server's record of its write id:
+ * its first answer (re-read as if it had arrived), or "never received" (nothing was saved). The
+ * server keeps no secret in that record, so a recovered answer may lack one (see readAnswer).
+ */
+async function recoverLostWrite(writeId: string): Promise<Response> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`/console-api/writes/${writeId}`, { credentials: 'same-origin', headers: { Accept: 'application/json', ...CONSOLE_HEADER } });
+    } catch {
+      await sleep(500);
+      continue;
+    }
+    if (response.status === 404) {
+      throw new ApiError({
+        status: 0,
+        kind: 'network',
+        errors: [{ code: 0, message: 'Nothing was saved: the server never received this change (the connection failed first). Check your connection and try again.' }],
+      });
+    }
+    const outcome = ((await response.json().catch(() => null)) as { result?: { state?: string; status?: number | null; body?: unknown } } | null)?.result;
+    if (outcome?.state === 'done') {
+      return new Response(JSON.stringify(outcome.body ?? null), { status: outcome.status ?? 502, headers: { 'content-type': 'application/json' } });
+    }
+    await sleep(500);
+  }
+  throw new ApiError({
+    status: 0,
+    kind: 'network',
+    errors: [{ code: 0, message: 'The answer to this change was lost and the server could not be asked whether it was saved. Reload the page to see the current state before trying again.' }],
+  });
+}
+
+async function readAnswer<S extends z.ZodMiniType>(response: Response, path: string, method: string, schema: S, recovered: boolean): Promise<ApiResponse<z.infer<S>>> {
   const retryAfter = retryAfterSeconds(response);
   observeResponse(response, retryAfter);
   let json: unknown;
@@ -169,6 +224,13 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
     });
   }
   const result = schema.safeParse(envelope.data.result);
+  if (!result.success && recovered) {
+    throw new ApiError({
+      status: response.status,
+      kind: 'api',
+      errors: [{ code: 0, message: 'This was saved (the server recorded it), but its answer was lost on the way and cannot be shown again. Reload the page to see it.' }],
+    });
+  }
   if (!result.success) {
     throw new ApiError({
       status: response.status,
