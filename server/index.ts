@@ -6,6 +6,8 @@ import { openSandboxDb } from './sandbox/db/open.ts';
 import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, displayHost, launchUrl } from './security/session.ts';
 import { describeUpstream } from './upstream/verify.ts';
+import { startOverIfChanged } from './console/store-identity.ts';
+import { nodeStoreIdentity } from './runtime/node/store-identity.ts';
 
 registerConfiguredSecrets();
 const config = loadConfig();
@@ -16,6 +18,10 @@ registerSecret(session?.token, session?.cookieValue);
 let app: ReturnType<typeof createApp>;
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
 const consoleStorage = openConsoleStore(config.consoleDbPath);
+const startedOver = startOverIfChanged(consoleStorage, nodeStoreIdentity(config));
+if (startedOver?.described) {
+  log.info(`Console store ${config.consoleDbPath} described other data (${startedOver.described}); starting over for ${startedOver.describes}: membership index, change journal and dismissals cleared`);
+}
 try {
   app = createApp({ config, db, consoleStorage, session });
 } catch (error) {
