@@ -188,6 +188,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       if (!usesServerCredential(c.req.raw, security.consoleHeader)) {
         return c.json(errorBody([{ code: ErrorCode.forbidden, message: CONSOLE_HEADER_MESSAGE }]), 403);
       }
+      index?.beginWrite(c.req.raw);
       const response = await forwardToUpstream(c.req.raw, { baseUrl: upstream.baseUrl, credential: upstream.credential, fetchImpl });
       return observed(c.req.raw, response);
     });
@@ -207,6 +208,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     app.all('/client/v4/*', async (c) => {
       const dashboard = usesServerCredential(c.req.raw, security.consoleHeader);
       const request = dashboard ? withHeaders(c.req.raw, SANDBOX_CONSOLE_CREDENTIAL) : c.req.raw;
+      if (dashboard) index?.beginWrite(request);
       // c.env carries the Node socket, which fault injection's `drop` cuts.
       const response = await sandbox.fetch(request, c.env);
       return dashboard ? observed(request, response) : response;

@@ -51,5 +51,13 @@ export const membershipIndexMigrations: FeatureMigrations = {
     // What a member holds directly (legacy roles, member policies) as JSON {roles, policies}; NULL
     // when nothing. Admin access reaches people this way too, not only through groups (Decision 7).
     `ALTER TABLE membership_index_members ADD COLUMN direct_grants TEXT;`,
+    // A console write to a group's members, recorded before it is sent and cleared once its answer
+    // is in the index: a row left at start is a write whose outcome the index never saw.
+    `CREATE TABLE membership_index_inflight (
+       token TEXT PRIMARY KEY,
+       account_id TEXT NOT NULL,
+       group_id TEXT NOT NULL,
+       started_at INTEGER NOT NULL
+     );`,
   ],
 };

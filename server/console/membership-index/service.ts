@@ -31,6 +31,9 @@ export function createMembershipIndex(options: IndexServiceOptions) {
     now,
   });
   const runner = createIndexRunner(builder, options.budget);
+  store.recoverInterruptedWrites(now());
+  /** The in-flight token of each console write to a group's members, by its request. */
+  const inflight = new WeakMap<Request, string>();
   const queries = createIndexQueries(options.storage);
 
   /** When the last complete pass finished (ISO), or null before the first: one row, no counting. */
@@ -79,6 +82,15 @@ export function createMembershipIndex(options: IndexServiceOptions) {
       builder.requestRefresh(accountId);
       runner.wake(accountId);
     },
+    /** Called by the app before it sends a dashboard write: observe() clears it once applied. */
+    beginWrite(request: Request) {
+      const path = new URL(request.url).pathname;
+      const group = isIndexedWrite(request.method, path) ? /\/accounts\/([0-9a-f]{32})\/iam\/user_groups\/([0-9a-f]{32})/.exec(path) : null;
+      if (!group) return;
+      const token = crypto.randomUUID();
+      inflight.set(request, token);
+      store.beginWrite(token, group[1]!, group[2]!, now());
+    },
     /** Called by the app for every dashboard answer from /client/v4: quota headers, and writes. */
     async observe(request: Request, response: Response): Promise<void> {
       options.budget.observe(response, false);
@@ -91,6 +103,8 @@ export function createMembershipIndex(options: IndexServiceOptions) {
         status: response.status,
         body: () => copy.json().catch(() => null),
       }, now());
+      const token = inflight.get(request);
+      if (token) store.endWrite(token);
     },
     stop: () => runner.stop(),
   };

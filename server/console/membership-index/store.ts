@@ -164,6 +164,32 @@ export function createIndexStore(storage: ConsoleStorage) {
       q('SELECT member_id FROM membership_index_memberships WHERE account_id = ? AND group_id = ?')
         .all(accountId, groupId)
         .map((r) => String(r.member_id)),
+    beginWrite(token: string, accountId: string, groupId: string, now: number) {
+      q('INSERT OR REPLACE INTO membership_index_inflight (token, account_id, group_id, started_at) VALUES (?, ?, ?, ?)').run(token, accountId, groupId, now);
+    },
+    endWrite(token: string) {
+      q('DELETE FROM membership_index_inflight WHERE token = ?').run(token);
+    },
+    /**
+     * After a crash: the groups a write was in flight for are no longer known (their members are
+     * read again) and their accounts start a new pass, so the index does not say "warm" over them.
+     */
+    recoverInterruptedWrites(now: number): Array<{ accountId: string; groupId: string }> {
+      const rows = q('SELECT DISTINCT account_id, group_id FROM membership_index_inflight').all().map((r) => ({ accountId: String(r.account_id), groupId: String(r.group_id) }));
+      storage.transaction(() => {
+        for (const { accountId, groupId } of rows) {
+          q('UPDATE membership_index_groups SET synced_modified_on = NULL WHERE account_id = ? AND group_id = ?').run(accountId, groupId);
+        }
+        for (const accountId of new Set(rows.map((r) => r.accountId))) {
+          q(
+            `UPDATE membership_index_accounts SET phase = 'members', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
+              WHERE account_id = ?`,
+          ).run(now, accountId);
+        }
+        q('DELETE FROM membership_index_inflight').run();
+      });
+      return rows;
+    },
     deleteGroup(accountId: string, groupId: string) {
       storage.transaction(() => {
         q('DELETE FROM membership_index_memberships WHERE account_id = ? AND group_id = ?').run(accountId, groupId);
