@@ -13,14 +13,16 @@ import { chooseOption } from './support/select.ts';
 
 const IAM = `/accounts/${ACCOUNT_ID}/iam`;
 const GROUPS = `${IAM}/user_groups`;
-const ACCOUNT_WIDE = 'All of Acme Corp';
+/** Every Acme zone: where a zone-level permission group goes (the whole account refuses it, 1006). */
+const ALL_ZONES = 'All Acme zones';
 const PRODUCTION = 'Production zones';
 
 interface Policy {
   id: string;
   access: 'allow' | 'deny';
   permission_groups: Array<{ id: string; name: string }>;
-  resource_groups: Array<{ id: string; name: string; scope: Array<{ key: string; objects: Array<{ key: string }> }> }>;
+  /** Today's API answers a resource group's scope as one object. */
+  resource_groups: Array<{ id: string; name: string; scope: { key: string; objects: Array<{ key: string }> } }>;
 }
 interface Group {
   id: string;
@@ -96,12 +98,12 @@ test('compose a new group from scratch: allow + deny with an inline new resource
   await expect(page.getByText('No policies')).toBeVisible();
   await expectNoA11yViolations(page);
 
-  // Policy 1: allow Zone Read on the whole account.
+  // Policy 1: allow Zone Read on every zone.
   await page.getByRole('button', { name: 'Add allow policy' }).click();
   const allow = policyCard(page, 1);
   await choose(page, allow, 'permission', ['Zone Read']);
-  await choose(page, allow, 'resource', [ACCOUNT_WIDE]);
-  await expect(allow.getByText(`Allows Zone Read on the whole account (${ACCOUNT_WIDE})`)).toBeVisible();
+  await choose(page, allow, 'resource', [ALL_ZONES]);
+  await expect(allow.getByText(`Allows Zone Read on 10 zones (${ALL_ZONES})`)).toBeVisible();
 
   // Policy 2: deny DNS on a resource group made without leaving the composer.
   await page.getByRole('button', { name: 'Add deny policy' }).click();
@@ -131,7 +133,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
   const rgId = (await catalogue(api)).rg(rgName);
   expect(body).toEqual({
     policies: [
-      { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+      { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
       { access: 'deny', permission_groups: [{ id: pg('DNS') }], resource_groups: [{ id: rgId }] },
     ],
   });
@@ -144,23 +146,23 @@ test('compose a new group from scratch: allow + deny with an inline new resource
 
   const saved = await readGroup(api, group.id);
   expect(saved.policies.map((p) => [p.access, p.permission_groups.map((x) => x.name), p.resource_groups.map((x) => x.name)])).toEqual([
-    ['allow', ['Zone Read'], [ACCOUNT_WIDE]],
+    ['allow', ['Zone Read'], [ALL_ZONES]],
     ['deny', ['DNS'], [rgName]],
   ]);
-  expect(saved.policies[1]!.resource_groups[0]!.scope[0]!.objects).toEqual([{ key: 'com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5' }]);
+  expect(saved.policies[1]!.resource_groups[0]!.scope.objects).toEqual([{ key: 'com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5' }]);
 });
 
 test('the JSON view and the cards edit the same request body', async ({ page, api }) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer JSON', [
-    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
   ]);
   const policyId = group.policies[0]!.id;
   await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: 'Request body (JSON)' });
   const text = await editor.inputValue();
-  expect(JSON.parse(text)).toEqual({ policies: [{ id: policyId, access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] }] });
+  expect(JSON.parse(text)).toEqual({ policies: [{ id: policyId, access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] }] });
   await expectNoA11yViolations(page);
 
   // Invalid JSON is kept as typed and explained; the cards keep the last valid version.
@@ -168,7 +170,7 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
   await expect(page.getByText('/policies/0/access')).toBeVisible();
   await editor.fill(text.replace('"allow"', '"deny"'));
   await page.getByRole('tab', { name: 'Cards' }).click();
-  await expect(policyCard(page, 1).getByText('Denies Zone Read on the whole account')).toBeVisible();
+  await expect(policyCard(page, 1).getByText(`Denies Zone Read on 10 zones (${ALL_ZONES})`)).toBeVisible();
   await expect(policyCard(page, 1).getByRole('radio', { name: 'Deny' })).toBeChecked();
 
   // And back: a card edit rewrites the JSON.
@@ -183,7 +185,7 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
 test('a concurrent edit from a second browser is detected and merged, not overwritten', { tag: '@workers' }, async ({ page, browser, api, accessEmail }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer concurrent', [
-    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
   ]);
 
   // Me: add Cache Purge to policy 1 (not saved yet).
@@ -239,7 +241,7 @@ test('a concurrent edit from a second browser is detected and merged, not overwr
 test('a draft survives a reload, is guarded on leaving, and can be discarded', async ({ page, api }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer draft', [
-    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
   ]);
   const before = await readGroup(api, group.id);
   await page.goto(accountPath(`/groups/${group.id}/policies`));
@@ -281,28 +283,32 @@ test('a draft survives a reload, is guarded on leaving, and can be discarded', a
 test('an invalid combination is refused on the right policy and entry, with the input kept', async ({ page, api }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer invalid', [
-    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
   ]);
   await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('button', { name: 'Add allow policy' }).click();
   const second = policyCard(page, 2);
   await choose(page, second, 'permission', ['Billing', 'Cache Purge']);
   await choose(page, second, 'resource', [PRODUCTION]);
-  // The heuristic warns before saving…
-  await expect(second.getByRole('note')).toContainText('Likely refused (code 1006)');
+  // The console warns before saving, from what each permission group acts on (the API's meta.scopes)…
+  await expect(second.getByRole('note')).toContainText('The API will refuse this pairing (code 1006)');
+  await expect(second.getByRole('note')).toContainText(`“Billing” acts on the whole account; “${PRODUCTION}” acts on zones.`);
+  await expect(second.getByRole('note')).not.toContainText('Cache Purge');
   await expect(policyCard(page, 1).getByRole('note')).toHaveCount(0);
 
   // …and the API decides.
   await page.getByRole('button', { name: 'Review and save…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save policies' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved: the API refused the request.' })).toBeVisible();
-  const billing = second.getByRole('listitem').filter({ hasText: 'Billing' });
+  // The entries themselves, not the warning's list (which names Billing too).
+  const secondPgs = second.getByRole('list', { name: 'Permission groups' });
+  const billing = secondPgs.getByRole('listitem').filter({ hasText: 'Billing' });
   await expect(billing).toContainText('invalid permission group and resource group combination');
   await expect(billing).toContainText('code 1006');
-  await expect(second.getByRole('listitem').filter({ hasText: 'Cache Purge' })).not.toContainText('1006');
+  await expect(secondPgs.getByRole('listitem').filter({ hasText: 'Cache Purge' })).not.toContainText('1006');
   await expect(policyCard(page, 1).getByText('The API refused this policy.')).toHaveCount(0);
   // Nothing typed is lost.
-  await expect(second.getByRole('listitem').filter({ hasText: `${PRODUCTION}3 zones` })).toBeVisible();
+  await expect(second.getByRole('list', { name: 'Resource groups' }).getByRole('listitem').filter({ hasText: `${PRODUCTION}3 zones` })).toBeVisible();
   await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
   await screenshot(page, testInfo, 'refused-1006');
   await expectNoA11yViolations(page);
@@ -311,6 +317,7 @@ test('an invalid combination is refused on the right policy and entry, with the 
   // Fixing the entry clears the mark.
   await second.getByRole('button', { name: 'Remove Billing from Policy 2' }).click();
   await expect(second.getByText('The API refused this policy.')).toHaveCount(0);
+  await expect(second.getByRole('note')).toHaveCount(0);
 });
 
 test('effective access shows deny winning, for the group and for one of its members', async ({ page, api }, testInfo) => {
@@ -318,14 +325,15 @@ test('effective access shows deny winning, for the group and for one of its memb
   const members = await api.get<Array<{ id: string; user: { email: string } }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 5, status: 'accepted' });
   const person = members.result[0]!;
   const group = await newGroup(api, 'Composer access', [
-    { access: 'allow', permission_groups: [{ id: pg('DNS') }, { id: pg('Zone Read') }], resource_groups: [{ id: rg(ACCOUNT_WIDE) }] },
+    { access: 'allow', permission_groups: [{ id: pg('DNS') }, { id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
     { access: 'deny', permission_groups: [{ id: pg('DNS') }], resource_groups: [{ id: rg(PRODUCTION) }] },
   ]);
   expect((await api.put(`${GROUPS}/${group.id}/members`, [{ id: person.id }])).success).toBe(true);
 
   await page.goto(accountPath(`/groups/${group.id}/access`));
   const matrix = page.getByRole('table', { name: `Effective access of ${group.name}` });
-  await expect(matrix.getByRole('button', { name: /^DNS on Acme Corp \(account, all zones\): Allowed, except 3 zones/ })).toBeVisible();
+  // Allowed on every zone but the three production ones, where the deny wins.
+  await expect(matrix.getByRole('button', { name: /^DNS on acme\.co\.uk: Allowed/ })).toBeVisible();
   const deniedCell = matrix.getByRole('button', { name: /^DNS on acme\.com: Denied/ });
   await expect(deniedCell).toHaveText('Denied');
   await expect(matrix.getByRole('button', { name: /^Zone Read on acme\.com: Allowed/ })).toBeVisible();
@@ -333,7 +341,7 @@ test('effective access shows deny winning, for the group and for one of its memb
   await expect(page.getByText('Denied by:')).toBeVisible();
   await expect(page.getByText(`Policy 2 (deny, through ${PRODUCTION})`)).toBeVisible();
   await expect(page.getByText(/^Overridden \(a deny always wins/)).toBeVisible();
-  await expect(page.getByText(`Policy 1 (allow, through ${ACCOUNT_WIDE})`)).toBeVisible();
+  await expect(page.getByText(`Policy 1 (allow, through ${ALL_ZONES})`)).toBeVisible();
   await screenshot(page, testInfo, 'group-access');
   await expectNoA11yViolations(page);
 
@@ -426,7 +434,7 @@ test('start from another group’s policies, and export a group to import it int
   expect(created.result).toHaveLength(1);
   const policy = created.result[0]!.policies[0]!;
   expect(policy.permission_groups.map((x) => x.name).sort()).toEqual(['Cache Purge', 'Zone Read']);
-  expect(policy.resource_groups[0]!.scope[0]!.key).toBe(`com.cloudflare.api.account.${STAGING}`);
+  expect(policy.resource_groups[0]!.scope.key).toBe(`com.cloudflare.api.account.${STAGING}`);
   const importedMembers = await api.get<Array<{ email: string }>>(`/accounts/${STAGING}/iam/user_groups/${created.result[0]!.id}/members`);
   expect(importedMembers.result.map((m) => m.email)).toEqual([shared.user.email]);
 });

@@ -127,12 +127,11 @@ test('build a policy on zones chosen by domain, and see the domains in the revie
     expect(saved.result.policies).toHaveLength(1);
     expect(saved.result.policies[0]!.resource_groups[0]).toMatchObject({
       name: rgName,
-      scope: [
-        {
-          key: `com.cloudflare.api.account.${ACCOUNT_ID}`,
-          objects: [{ key: `com.cloudflare.api.account.zone.${ukId}` }, { key: `com.cloudflare.api.account.zone.${shopId}` }],
-        },
-      ],
+      // Today's API answers a resource group's scope as one object, not a list.
+      scope: {
+        key: `com.cloudflare.api.account.${ACCOUNT_ID}`,
+        objects: [{ key: `com.cloudflare.api.account.zone.${ukId}` }, { key: `com.cloudflare.api.account.zone.${shopId}` }],
+      },
     });
   });
 
