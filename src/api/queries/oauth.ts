@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { backedOffPollMs } from '../../lib/poll-backoff';
 import { getOAuthClient, listOAuthClients, listOAuthScopes } from '../endpoints/oauth';
 
 export const oauthClientKeys = {
@@ -25,7 +26,7 @@ export const oauthScopesQuery = queryOptions({
   staleTime: 10 * 60_000,
 });
 
-/** Client-URI verification moves on its own (pending → in_progress → verified/failed): poll while it does. */
+/** Client-URI verification moves on its own (pending → in_progress → verified/failed): poll while it does, slower as it lasts. */
 const VERIFICATION_POLL_MS = 1500;
 /**
  * A private client can be changed elsewhere (another tab, a colleague, the API) while its
@@ -42,7 +43,7 @@ export function oauthClientLiveQuery(accountId: string, clientId: string) {
     refetchOnWindowFocus: 'always',
     refetchInterval: (query) => {
       const status = query.state.data?.client_uri_verification?.status;
-      if (status === 'pending' || status === 'in_progress') return VERIFICATION_POLL_MS;
+      if (status === 'pending' || status === 'in_progress') return backedOffPollMs(query.state.dataUpdateCount, VERIFICATION_POLL_MS);
       return query.state.data?.visibility === 'public' ? false : PRIVATE_CLIENT_POLL_MS;
     },
   });

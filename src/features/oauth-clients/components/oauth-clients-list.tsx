@@ -5,6 +5,7 @@ import { oauthClientsQuery } from '../../../api/queries/oauth';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { formatDate, pluralize } from '../../../lib/format';
+import { backedOffPollMs } from '../../../lib/poll-backoff';
 import { useAccountId } from '../../../stores/current-account';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
 
@@ -17,8 +18,10 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
   const searchId = useId();
   const { data: clients } = useSuspenseQuery({
     ...oauthClientsQuery(accountId),
-    // Verification statuses move on their own; keep the column honest while one is in flight.
-    refetchInterval: (query) => (query.state.data?.some((c) => inFlight(c.client_uri_verification?.status)) ? 3000 : false),
+    // Verification statuses move on their own; keep the column honest while one is in flight,
+    // asking less often the longer it lasts (a verification may stay pending for 48 h).
+    refetchInterval: (query) =>
+      query.state.data?.some((c) => inFlight(c.client_uri_verification?.status)) ? backedOffPollMs(query.state.dataUpdateCount) : false,
   });
   const needle = q?.toLowerCase();
   // The API lists every client in one page with no filters: filtering here is instant and exact.
