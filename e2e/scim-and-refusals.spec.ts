@@ -84,8 +84,14 @@ test('a SCIM-managed group says so in the list and on its page, and its edits ar
   const { group_ids: managed } = (await answer.json()) as { group_ids: string[] };
   expect(managed.length, 'the sandbox seeds two SCIM-provisioned groups (sandbox branch)').toBeGreaterThanOrEqual(2);
 
+  // The list draws only the rows near the viewport, and other journeys add groups ahead of the
+  // seeded "Okta · …" ones: find them by name, then each managed row says so.
   await page.goto(accountPath('/groups'));
-  await expect(page.getByText('Managed by your identity provider').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Okta ·');
+  for (const name of ['Okta · Finance', 'Okta · Platform Engineers']) {
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(row.getByText('Managed by your identity provider')).toBeVisible();
+  }
 
   await page.goto(accountPath(`/groups/${managed[0]}`));
   await expect(page.getByRole('note', { name: 'Managed by your identity provider' })).toBeVisible();
