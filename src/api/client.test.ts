@@ -155,3 +155,33 @@ describe('request(): a write happens once, and a lost answer is asked about, nev
     expect(error.errors[0]!.message).toMatch(/^This was saved/);
   });
 });
+
+describe('request(): one guard for every write control', () => {
+  it('the same write sent twice while the first is out is one request, and both callers get its answer', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetchMock = vi.fn(async () => {
+      await gate;
+      return Response.json({ success: true, errors: [], messages: [], result: { id: 'c1' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const send = () => request('/accounts/a/sso_connectors/c1', { method: 'PATCH', body: { enabled: true }, schema: item });
+    const first = send();
+    const second = send();
+    release();
+    expect(await first).toEqual(await second);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // Once answered, the same write again is a new request (the admin meant it again).
+    await send();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('different writes are not merged', async () => {
+    const fetchMock = respond({ success: true, errors: [], messages: [], result: { id: 'c1' } });
+    await Promise.all([
+      request('/accounts/a/sso_connectors/c1', { method: 'PATCH', body: { enabled: true }, schema: item }),
+      request('/accounts/a/sso_connectors/c1', { method: 'PATCH', body: { enabled: false }, schema: item }),
+    ]);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});

@@ -96,10 +96,26 @@ const KEEPALIVE_MAX_BODY = 16 * 1024;
  * The one way the SPA talks to the API: same origin, envelope parsed, result validated, and
  * within the rate limit (request-budget.ts).
  */
-export async function request<S extends z.ZodMiniType>(
-  path: string,
-  options: RequestOptions<S>,
-): Promise<ApiResponse<z.infer<S>>> {
+/**
+ * Writes in flight, by what they would do (method, path, body). One guard for every write
+ * control: a double click, Enter and a click, or a dialog's confirm pressed twice send the same
+ * write while the first is still out; the second gets the first's answer instead of a second
+ * request, whichever button or form sent it.
+ */
+const writesInFlight = new Map<string, Promise<ApiResponse<unknown>>>();
+
+export function request<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
+  const method = options.method ?? 'GET';
+  if (method === 'GET') return requestOnce(path, options);
+  const key = `${method} ${path}?${JSON.stringify(options.query ?? {})} ${JSON.stringify(options.body ?? null)} ${JSON.stringify(options.headers ?? {})}`;
+  const running = writesInFlight.get(key);
+  if (running) return running as Promise<ApiResponse<z.infer<S>>>;
+  const started = requestOnce(path, options).finally(() => writesInFlight.delete(key));
+  writesInFlight.set(key, started);
+  return started;
+}
+
+async function requestOnce<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<ApiResponse<z.infer<S>>> {
   const lockout = lockoutSeconds();
   if (lockout !== null) {
     // Cloudflare refuses every call of this user until the lockout ends: sending more would only add to it.
