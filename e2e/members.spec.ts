@@ -19,8 +19,10 @@ async function newGroup(api: SandboxApi, prefix: string) {
 }
 
 async function memberIds(api: SandboxApi, groupId: string) {
-  const res = await api.get<Array<{ id: string }>>(`${GROUPS}/${groupId}/members`, { per_page: 500 });
-  return res.result.map((m) => m.id).sort();
+  const res = await api.get<Array<{ id: string }> | null>(`${GROUPS}/${groupId}/members`, { per_page: 500 });
+  expect(res.success, JSON.stringify(res.errors)).toBe(true);
+  // Today's API answers an empty membership with `result: null`, not `[]`.
+  return (res.result ?? []).map((m) => m.id).sort();
 }
 
 async function openMembers(page: Page) {

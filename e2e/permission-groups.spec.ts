@@ -13,7 +13,8 @@ const IAM = `/accounts/${ACCOUNT_ID}/iam`;
 interface PermissionGroup {
   id: string;
   name: string;
-  meta?: { key?: string; value?: string };
+  /** Today's shape: `{label, scopes, description, editable}`. */
+  meta?: { label?: string; scopes?: string | string[]; description?: string; editable?: string | boolean };
 }
 
 async function catalogue(api: SandboxApi, query: Record<string, string | number>) {
@@ -43,11 +44,11 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
   expect(first.total, 'the seed holds more than one page').toBeGreaterThan(20);
   await expectRows(page, first.names);
   await expect(page.getByText(`1–20 of ${first.total}`)).toBeVisible();
-  // The label column shows meta.value where meta.key is "label".
-  const labelled = first.groups.find((g) => g.meta?.key === 'label');
+  // The label column shows meta.label.
+  const labelled = first.groups.find((g) => typeof g.meta?.label === 'string' && g.meta.label !== '');
   expect(labelled).toBeDefined();
   const row = table(page).getByRole('row').filter({ has: page.getByRole('link', { name: labelled!.name, exact: true }) });
-  await expect(row.getByRole('cell').nth(1)).toHaveText(labelled!.meta!.value!);
+  await expect(row.getByRole('cell').nth(1)).toHaveText(labelled!.meta!.label!);
   await axe();
 
   await test.step('page size and pages are in the URL', async () => {
@@ -70,9 +71,10 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
     await expectRows(page, byName.names);
     await expect(page.getByText(`1–5 of ${byName.total}`)).toBeVisible();
 
-    await filter(page, 'Label contains').fill('zone');
-    await expect.poll(() => search(page)).toMatchObject({ name: 'read', label: 'zone', page: '1' });
-    const both = await catalogue(api, { page: 1, per_page: 5, name: 'read', label: 'zone' });
+    // Today's API matches the label exactly (any case): Zone Read's is `zone_read`.
+    await filter(page, 'Label').fill('zone_read');
+    await expect.poll(() => search(page)).toMatchObject({ name: 'read', label: 'zone_read', page: '1' });
+    const both = await catalogue(api, { page: 1, per_page: 5, name: 'read', label: 'zone_read' });
     expect(both.total).toBeGreaterThan(0);
     await expectRows(page, both.names);
     for (const name of both.names) expect(name.toLowerCase()).toContain('read');
@@ -84,16 +86,16 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
     await page.reload();
     expect(page.url()).toBe(before);
     await expect(filter(page, 'Name contains')).toHaveValue('read');
-    await expect(filter(page, 'Label contains')).toHaveValue('zone');
+    await expect(filter(page, 'Label')).toHaveValue('zone_read');
     await expect(page.getByRole('combobox', { name: 'Rows per page' })).toHaveText('5');
-    await expectRows(page, (await catalogue(api, { page: 1, per_page: 5, name: 'read', label: 'zone' })).names);
+    await expectRows(page, (await catalogue(api, { page: 1, per_page: 5, name: 'read', label: 'zone_read' })).names);
   });
 
   await test.step('a shared link opens on the same page of the same filter', async () => {
     const shared = await page.context().newPage();
     await shared.goto(accountPath('/permission-groups?page=2&per_page=5&name=read'));
     await expect(filter(shared, 'Name contains')).toHaveValue('read');
-    await expect(filter(shared, 'Label contains')).toHaveValue('');
+    await expect(filter(shared, 'Label')).toHaveValue('');
     await expectRows(shared, (await catalogue(api, { page: 2, per_page: 5, name: 'read' })).names);
     await expect(shared.getByText(/^Page 2 of \d+$/)).toBeVisible();
     await shared.close();
@@ -106,7 +108,7 @@ test('browse, filter and paginate permission groups through the URL', async ({ p
     await axe();
     await page.getByRole('main').getByRole('button', { name: 'Clear filters' }).first().click();
     await expect(filter(page, 'Name contains')).toHaveValue('');
-    await expect(filter(page, 'Label contains')).toHaveValue('');
+    await expect(filter(page, 'Label')).toHaveValue('');
     await expect.poll(() => search(page)).toEqual({ page: '1', per_page: '5' });
     await expectRows(page, (await catalogue(api, { page: 1, per_page: 5 })).names);
   });
@@ -141,7 +143,7 @@ test('the detail panel shows a permission group and the user-group policies that
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('heading', { name: pg.name })).toBeFocused();
   await expect(panel.getByText(pg.id, { exact: true })).toBeVisible();
-  await expect(panel.getByText(pg.meta!.value!, { exact: true })).toBeVisible();
+  await expect(panel.getByText(pg.meta!.label!, { exact: true })).toBeVisible();
 
   const usedByLinks = panel.getByRole('list').first().getByRole('link');
   await expect(usedByLinks).toHaveText([...usedBy!].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));

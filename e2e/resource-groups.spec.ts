@@ -120,7 +120,8 @@ test('create, edit and delete a resource group with the scope builder', async ({
     await expect(rowOf(page, name)).toContainText('2 zones');
 
     const created = await resourceGroupNamed(api, name);
-    expect(created.scope).toEqual([{ key: ACCOUNT_KEY, objects: [{ key: zoneKey(zoneA) }, { key: zoneKey(zoneB) }] }]);
+    // Today's API: `scope` is one object on the wire, not a list.
+    expect(created.scope).toEqual({ key: ACCOUNT_KEY, objects: [{ key: zoneKey(zoneA) }, { key: zoneKey(zoneB) }] });
     id = created.id;
   });
 
@@ -153,7 +154,7 @@ test('create, edit and delete a resource group with the scope builder', async ({
     await expect(rowOf(page, renamed)).toContainText('Whole account (Acme Corp)');
 
     const saved = (await api.get(`${IAM}/resource_groups/${id}`)).result;
-    expect(saved).toMatchObject({ name: renamed, scope: [{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }] });
+    expect(saved).toMatchObject({ name: renamed, scope: { key: ACCOUNT_KEY, objects: [{ key: '*' }] } });
   });
 
   const adminGroup = `E2E admins ${suffix}`;
@@ -175,13 +176,16 @@ test('create, edit and delete a resource group with the scope builder', async ({
     await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    expect((await api.get(`${IAM}/resource_groups/${id}`)).result.scope[0].objects).toEqual([{ key: '*' }]);
+    expect((await api.get(`${IAM}/resource_groups/${id}`)).result.scope.objects).toEqual([{ key: '*' }]);
   });
 
   await test.step('delete lists the policies that use it; the sandbox takes it out of them', async () => {
-    const other = (await resourceGroupNamed(api, existing.name)).id;
+    // The group is account-wide now, so the policy beside it takes an account-level permission
+    // group and the other account-wide resource group: today's API refuses a zone-level one
+    // (Zone Read) on the whole account with 1006.
+    const other = (await resourceGroupNamed(api, 'All of Acme Corp')).id;
     const mixed = await createUserGroup(api, mixedGroup, [
-      { access: 'deny', permission_groups: [{ id: await permissionGroupId(api, 'Zone Read') }], resource_groups: [{ id }, { id: other }] },
+      { access: 'deny', permission_groups: [{ id: await permissionGroupId(api, 'Administrator Read Only') }], resource_groups: [{ id }, { id: other }] },
     ]);
     await page.getByRole('button', { name: `Delete ${renamed}` }).click();
     const dialog = page.getByRole('dialog', { name: `Delete "${renamed}"?` });
@@ -238,7 +242,7 @@ test('keyboard only: create a zone group without the mouse', async ({ page, api 
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, name)).toContainText('2 zones');
   const created = await resourceGroupNamed(api, name);
-  expect(created.scope[0].objects).toEqual([{ key: zoneKey(zoneA) }, { key: zoneKey(zoneB) }]);
+  expect(created.scope.objects).toEqual([{ key: zoneKey(zoneA) }, { key: zoneKey(zoneB) }]);
 });
 
 test('a refused delete puts the row back and says why', async ({ page, api }) => {

@@ -7,9 +7,13 @@ export interface PermissionGroupFilterValues {
   id?: string;
 }
 
+/**
+ * Name matches as a substring; the label does not: today's API matches `label` exactly (any case,
+ * `zone_read`, `admin`), so the field promises no "contains".
+ */
 const FILTERS = [
   { key: 'name', label: 'Name contains', placeholder: 'e.g. DNS' },
-  { key: 'label', label: 'Label contains', placeholder: 'e.g. zone_read' },
+  { key: 'label', label: 'Label', placeholder: 'e.g. zone_read' },
   { key: 'id', label: 'ID', placeholder: '32 hex characters' },
 ] as const;
 
