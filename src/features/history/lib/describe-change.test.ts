@@ -50,6 +50,21 @@ describe('describeChange', () => {
     expect(lines.map((l) => l.text)).toEqual(['client name: Bot → Deploy bot', 'redirect uris: + https://b/cb']);
   });
 
+  it('shows a refused save as refused, with its error, not as a made-up diff', () => {
+    const refused = describeChange(
+      {
+        action: 'update',
+        resource: { type: 'user_group' },
+        before: group([], 'Legal & Compliance'),
+        after: null,
+        result: { success: false, errors: [{ code: 1006, message: 'invalid permission group and resource group combination' }] },
+      },
+      names,
+    );
+    expect(refused.lines).toEqual([]);
+    expect(refused.note).toBe('Nothing changed: the API refused this request: invalid permission group and resource group combination (1006).');
+  });
+
   it('says plainly when nothing was recorded', () => {
     expect(describeChange({ action: 'update', resource: { type: 'sso_connector' }, before: null, after: null }, names).note).toMatch(/No before or after/);
   });

@@ -117,14 +117,26 @@ export function fieldLines(before: unknown, after: unknown, keyNames: KeyNames):
   return lines;
 }
 
+function refusalText(errors: unknown): string {
+  const messages = Array.isArray(errors)
+    ? errors.flatMap((e) => (e && typeof (e as { message?: unknown }).message === 'string' ? [`${(e as { message: string }).message}${typeof (e as { code?: unknown }).code === 'number' ? ` (${(e as { code: number }).code})` : ''}`] : []))
+    : [];
+  return messages.length ? `: ${messages.join('; ')}` : '';
+}
+
 export interface ChangeSummary {
   lines: ChangeLine[];
   /** One line when there is no before/after to compare (e.g. an audit entry without values). */
   note?: string;
 }
 
-export function describeChange(entry: { action: string; resource: { type: string }; before: unknown; after: unknown }, keyNames: KeyNames): ChangeSummary {
+export function describeChange(
+  entry: { action: string; resource: { type: string }; before: unknown; after: unknown; result?: { success: boolean; errors?: unknown } },
+  keyNames: KeyNames,
+): ChangeSummary {
   const { before, after } = entry;
+  // A refused write changed nothing: its "before" against an empty "after" is no diff to show.
+  if (entry.result && !entry.result.success) return { lines: [], note: `Nothing changed: the API refused this request${refusalText(entry.result.errors)}.` };
   if (before == null && after == null) return { lines: [], note: 'No before or after state was recorded for this change.' };
   if (entry.resource.type === 'user_group_members') return { lines: memberLines(before, after) };
   if (entry.resource.type === 'user_group') {
