@@ -2,6 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
 import { chooseOption } from './support/select.ts';
+import { wireScope, type WireScope } from './support/wire-scope.ts';
 
 /**
  * The policy composer: an admin composes a group's allow and deny policies (with a resource
@@ -21,8 +22,8 @@ interface Policy {
   id: string;
   access: 'allow' | 'deny';
   permission_groups: Array<{ id: string; name: string }>;
-  /** Today's API answers a resource group's scope as one object. */
-  resource_groups: Array<{ id: string; name: string; scope: { key: string; objects: Array<{ key: string }> } }>;
+  /** Today's API answers a resource group's scope as one object; the 2024 pages, an array of one. */
+  resource_groups: Array<{ id: string; name: string; scope: WireScope | WireScope[] }>;
 }
 interface Group {
   id: string;
@@ -149,7 +150,7 @@ test('compose a new group from scratch: allow + deny with an inline new resource
     ['allow', ['Zone Read'], [ALL_ZONES]],
     ['deny', ['DNS'], [rgName]],
   ]);
-  expect(saved.policies[1]!.resource_groups[0]!.scope.objects).toEqual([{ key: 'com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5' }]);
+  expect(wireScope(saved.policies[1]!.resource_groups[0]!.scope)?.objects).toEqual([{ key: 'com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5' }]);
 });
 
 test('the JSON view and the cards edit the same request body', async ({ page, api }) => {
@@ -434,7 +435,7 @@ test('start from another group’s policies, and export a group to import it int
   expect(created.result).toHaveLength(1);
   const policy = created.result[0]!.policies[0]!;
   expect(policy.permission_groups.map((x) => x.name).sort()).toEqual(['Cache Purge', 'Zone Read']);
-  expect(policy.resource_groups[0]!.scope.key).toBe(`com.cloudflare.api.account.${STAGING}`);
+  expect(wireScope(policy.resource_groups[0]!.scope)?.key).toBe(`com.cloudflare.api.account.${STAGING}`);
   const importedMembers = await api.get<Array<{ email: string }>>(`/accounts/${STAGING}/iam/user_groups/${created.result[0]!.id}/members`);
   expect(importedMembers.result.map((m) => m.email)).toEqual([shared.user.email]);
 });

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ConsoleStorage, FeatureMigrations } from './storage.ts';
 import { redactSecrets } from '../redact-secrets.ts';
 import { ErrorCode, errorBody } from '../http/envelope.ts';
+import { NOT_HANDLED_HEADER } from '../http/not-handled.ts';
 
 /**
  * At most once, end to end. Every write the dashboard sends carries a write id (`X-IAM-Write-Id`,
@@ -113,7 +114,16 @@ export function createWriteOnce(storage: ConsoleStorage, now: () => number = Dat
       forget.run(id);
       throw error;
     }
-    const text = await c.res.clone().text();
+    // A request its handler never handled (a connection cut before it) leaves nothing to remember.
+    if (c.res.headers.get(NOT_HANDLED_HEADER) === '1') {
+      forget.run(id);
+      return;
+    }
+    const text = await c.res.clone().text().catch(() => null);
+    if (text === null) {
+      finish.run(502, 'application/json', null, JSON.stringify(errorBody([{ code: ErrorCode.internal, message: 'The answer to this write was lost after it ran' }])), id);
+      return;
+    }
     const body = JSON.stringify(redactSecrets(parseBody(text)) ?? null);
     finish.run(c.res.status, c.res.headers.get('content-type'), c.res.headers.get('retry-after'), body === 'null' ? text.slice(0, 100_000) : body, id);
   };

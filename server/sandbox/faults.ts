@@ -1,3 +1,4 @@
+import { NOT_HANDLED_HEADER } from '../http/not-handled.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody } from './envelope.ts';
@@ -115,12 +116,14 @@ export function drawFaults(config: FaultConfig, random: () => number): FaultPlan
  * Cuts the connection without an answer. On the Node server that is the socket itself; in-process
  * callers (app.request in tests) get a body that errors, as fetch does on a reset connection.
  */
-function dropConnection(env: unknown): Response {
+
+function dropConnection(env: unknown, handled: Response | null): Response {
   const socket = (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket;
   if (socket) {
     socket.destroy();
-    // Nobody reads this: the connection is gone.
-    return new Response(null, { status: 204 });
+    // Nobody reads it: the connection is gone. A handled write keeps its answer for the layers
+    // around the sandbox (the write-once record), as a real server's would.
+    return handled ?? new Response(null, { status: 204, headers: { [NOT_HANDLED_HEADER]: '1' } });
   }
   return new Response(
     new ReadableStream({
@@ -128,6 +131,7 @@ function dropConnection(env: unknown): Response {
         controller.error(new Error('connection dropped by sandbox fault injection'));
       },
     }),
+    handled ? undefined : { headers: { [NOT_HANDLED_HEADER]: '1' } },
   );
 }
 
@@ -146,7 +150,7 @@ export function faultInjection(options: {
     const plan = header !== undefined ? parseFaultHeader(header) : options.config ? drawFaults(options.config, random) : null;
     if (!plan) return next();
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-    if (plan.drop === 'before') return dropConnection(c.env);
+    if (plan.drop === 'before') return dropConnection(c.env, null);
     const quota = plan.quota ? ratelimitHeader(plan.quota.remaining, plan.quota.resetSeconds) : null;
     if (quota) c.header('Ratelimit', quota);
     if (plan.status === 429) {
@@ -162,6 +166,6 @@ export function faultInjection(options: {
     await next();
     // Over the rate limiter's own header, which the handler's answer now carries.
     if (quota) c.res.headers.set('Ratelimit', quota);
-    if (plan.drop === 'after') c.res = dropConnection(c.env);
+    if (plan.drop === 'after') c.res = dropConnection(c.env, c.res);
   };
 }
