@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error';
-import { request } from './client';
+import { consoleRequest, request } from './client';
 
 function respond(body: string | object, init: ResponseInit = {}) {
   const fetchMock = vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), init));
@@ -183,5 +183,23 @@ describe('request(): one guard for every write control', () => {
       request('/accounts/a/sso_connectors/c1', { method: 'PATCH', body: { enabled: false }, schema: item }),
     ]);
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('consoleRequest(): the console server’s own calls throw the same ApiError', () => {
+  it('puts a field the server names on the detail’s pointer, and keeps its status', async () => {
+    respond({ errors: [{ field: 'name', message: 'name: must not be empty' }] }, { status: 400 });
+    const error = await failure(consoleRequest('/__sandbox/dns/records', { method: 'POST', body: { name: '' }, schema: z.unknown() }));
+    expect(error).toMatchObject({ status: 400, kind: 'api' });
+    expect(error.errors).toEqual([{ code: 0, message: 'name: must not be empty', pointer: '/name' }]);
+  });
+
+  it('reads the envelope form too, and says when the server cannot be reached or answers oddly', async () => {
+    respond({ success: false, errors: [{ code: 1001, message: 'finding_id: too long', source: { pointer: '/finding_id' } }] }, { status: 400 });
+    expect((await failure(consoleRequest('/console-api/x', { schema: z.unknown() }))).errors[0]).toEqual({ code: 1001, message: 'finding_id: too long', pointer: '/finding_id' });
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect((await failure(consoleRequest('/console-api/x', { schema: z.unknown() }))).kind).toBe('network');
+    respond({ unexpected: true });
+    expect((await failure(consoleRequest('/console-api/x', { schema: z.object({ id: z.string() }) }))).kind).toBe('invalid-response');
   });
 });

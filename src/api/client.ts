@@ -172,6 +172,58 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The console server's own error answers: `{errors: [{message, code?, field?}]}` or the envelope. */
+const consoleErrorsSchema = z.object({
+  errors: z.catch(z.array(z.object({ code: z.optional(z.number()), message: z.string(), field: z.optional(z.string()), source: z.optional(z.object({ pointer: z.optional(z.string()) })) })), []),
+});
+
+export interface ConsoleRequestOptions<S extends z.ZodMiniType> {
+  schema: S;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one way the SPA talks to the console's own server (`/console-api`, the sandbox's tools under
+ * `/__sandbox`): same origin, the answer parsed by `schema`, and every failure the same ApiError
+ * the /client/v4 calls throw (a field the server names becomes the detail's `pointer`, `/name`).
+ */
+export async function consoleRequest<S extends z.ZodMiniType>(url: string, options: ConsoleRequestOptions<S>): Promise<z.infer<S>> {
+  const { schema, method = 'GET', body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...CONSOLE_HEADER, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError({ status: 0, kind: 'network', errors: [{ code: 0, message: 'Could not reach the server. Check your connection and try again.' }] });
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = consoleErrorsSchema.safeParse(json);
+    const errors: ApiErrorDetail[] = parsed.success
+      ? parsed.data.errors.map((e) => ({ code: e.code ?? 0, message: e.message, pointer: e.field !== undefined ? `/${e.field}` : e.source?.pointer }))
+      : [];
+    throw new ApiError({
+      status: response.status,
+      kind: 'api',
+      retryAfter: retryAfterSeconds(response),
+      errors: errors.length ? errors : [{ code: 0, message: `Request failed (${response.status})` }],
+    });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({ status: response.status, kind: 'invalid-response', errors: [{ code: 0, message: `Unexpected answer from ${url.split('?')[0]}` }] });
+  }
+  return parsed.data;
+}
+
 /**
  * What became of a write whose answer never arrived, from the server's record of its write id:
  * its first answer (re-read as if it had arrived), or "never received" (nothing was saved). The

@@ -1,49 +1,25 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { ApiError } from './api-error';
+import { consoleRequest } from './client';
 
 /**
  * The console's calls outside /client/v4, with their own plain JSON shapes (not the Cloudflare
- * envelope), so they do not go through client.ts; SSO onboarding and OAuth client-URI
+ * envelope), through client.ts's consoleRequest; SSO onboarding and OAuth client-URI
  * verification share them:
  * - the DNS pre-check, /console-api/dns/txt (sandbox zone in sandbox mode, real DNS when live);
  * - the sandbox DNS zone, /__sandbox/dns/records (sandbox mode only), the stand-in for the admin's
  *   DNS provider where the verification record is published.
  */
 
-const errorsSchema = z.object({
-  errors: z.array(z.object({ field: z.optional(z.string()), message: z.string() })),
-});
 
-export class DnsApiError extends Error {
-  readonly status: number;
-  readonly errors: Array<{ field?: string; message: string }>;
-  constructor(status: number, errors: Array<{ field?: string; message: string }>) {
-    super(errors.map((e) => e.message).join('; ') || `Request failed (${status})`);
-    this.name = 'DnsApiError';
-    this.status = status;
-    this.errors = errors;
-  }
-  /** The message for one form field, e.g. 'name' or 'content'. */
-  fieldError(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field)?.message;
-  }
+/** The message the server gave for one form field ('name', 'content'), from the one ApiError. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.errors.find((e) => e.pointer === `/${field}`)?.message : undefined;
 }
 
-async function call<S extends z.ZodMiniType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init?.headers } });
-  } catch {
-    throw new DnsApiError(0, [{ message: 'Could not reach the server. Check your connection and try again.' }]);
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = errorsSchema.safeParse(json);
-    throw new DnsApiError(response.status, parsed.success ? parsed.data.errors : [{ message: `Request failed (${response.status})` }]);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new DnsApiError(response.status, [{ message: `Unexpected answer from ${url.split('?')[0]}` }]);
-  return parsed.data;
+function call<S extends z.ZodMiniType>(url: string, schema: S, init?: { method?: 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal }): Promise<z.infer<S>> {
+  return consoleRequest(url, { schema, ...init });
 }
 
 const precheckSchema = z.object({ name: z.string(), records: z.array(z.string()), source: z.enum(['sandbox', 'dns']) });
@@ -86,8 +62,7 @@ export function listSandboxDnsRecords(signal?: AbortSignal, name?: string): Prom
 export function publishSandboxTxtRecord(input: { name: string; content: string }) {
   return call('/__sandbox/dns/records', z.object({ record: recordSchema, warning: z.optional(z.string()) }), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'TXT', ...input }),
+    body: { type: 'TXT', ...input },
   });
 }
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Finding } from '../lib/analyzer/finding';
-import { ApiError, type ApiErrorDetail } from './api-error';
-import { CONSOLE_HEADER } from './client';
+import * as z from 'zod/mini';
+import { consoleRequest } from './client';
 
 /**
  * The console server's findings (/console-api/accounts/:id/…), computed on the server from lists
@@ -24,19 +24,10 @@ export interface FindingsResponse {
   held: { reason: string; message: string; resumes_in_seconds: number } | null;
 }
 
-export async function consoleCall<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`/console-api${path}`, {
-    credentials: 'same-origin',
-    ...init,
-    headers: { Accept: 'application/json', ...CONSOLE_HEADER, ...(init?.body ? { 'Content-Type': 'application/json' } : {}), ...init?.headers },
-  }).catch(() => {
-    throw new ApiError({ status: 0, kind: 'network', errors: [{ code: 0, message: 'Could not reach the console server.' }] });
-  });
-  const body = (await response.json().catch(() => null)) as (T & { errors?: ApiErrorDetail[] }) | null;
-  if (!response.ok || !body) {
-    throw new ApiError({ status: response.status, kind: 'api', errors: body?.errors?.length ? body.errors : [{ code: 0, message: `The console server answered ${response.status}` }] });
-  }
-  return body;
+/** A call to the console server's findings and simulator, through the one client (same ApiError). */
+export function consoleCall<T>(path: string, init?: { method?: 'POST' | 'PUT' | 'DELETE'; body?: unknown }): Promise<T> {
+  // The answers are the console server's own (server/console/findings/routes.ts), typed by T.
+  return consoleRequest(`/console-api${path}`, { schema: z.unknown(), ...init }) as Promise<T>;
 }
 
 export const findingsKeys = {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { historyPageSchema, type HistoryPage } from './schemas/history';
-import * as z from 'zod/mini';
+import { consoleRequest } from './client';
 
 /**
  * The console's change journal (/console-api/history): its own writes plus the account audit log,
@@ -17,38 +17,14 @@ export interface HistoryFilters {
   per_page?: number;
 }
 
-export class HistoryApiError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.name = 'HistoryApiError';
-    this.status = status;
-  }
-}
-
 export function historyQueryString(accountId: string, filters: HistoryFilters): string {
   const params = new URLSearchParams({ account_id: accountId });
   for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
   return params.toString();
 }
 
-async function getJson<S extends z.ZodMiniType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', signal, headers: { Accept: 'application/json' } });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new HistoryApiError(0, 'Could not reach the server. Check your connection and try again.');
-  }
-  const json = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
-  if (!response.ok) throw new HistoryApiError(response.status, json?.errors?.map((e) => e.message).join('; ') || `History request failed (${response.status})`);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new HistoryApiError(response.status, 'Unexpected answer from the history service');
-  return parsed.data;
-}
-
 export function fetchHistory(accountId: string, filters: HistoryFilters, signal?: AbortSignal): Promise<HistoryPage> {
-  return getJson(`/console-api/history?${historyQueryString(accountId, filters)}`, historyPageSchema, signal);
+  return consoleRequest(`/console-api/history?${historyQueryString(accountId, filters)}`, { schema: historyPageSchema, signal });
 }
 
 /** The export is a download: a link to this URL, never fetched into the page. */

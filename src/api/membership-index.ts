@@ -1,3 +1,5 @@
+import { ApiError } from './api-error';
+import { consoleRequest } from './client';
 import { queryOptions, keepPreviousData } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { policySchema, userGroupSchema } from './schemas/iam';
@@ -49,29 +51,9 @@ const groupsSchema = z.object({
   index: indexStatusSchema,
 });
 
-/** A failed index call: `status` 404 on a member means "no such member", 503 "not indexed yet". */
-export class IndexError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IndexError';
-  }
-}
-
-async function call<S extends z.ZodMiniType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) } });
-  } catch {
-    throw new IndexError(0, 'Could not reach the server. Check your connection and try again.');
-  }
-  const json = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
-  if (!response.ok) throw new IndexError(response.status, json?.errors?.[0]?.message ?? `Request failed (${response.status})`);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new IndexError(response.status, 'Unexpected answer from the membership index');
-  return parsed.data;
+/** A failed index call is an ApiError: `status` 404 on a member means "no such member", 503 "not indexed yet". */
+function call<S extends z.ZodMiniType>(url: string, schema: S, init?: { method?: 'POST'; body?: unknown }): Promise<z.infer<S>> {
+  return consoleRequest(url, { schema, ...init });
 }
 
 const base = (accountId: string) => `/console-api/accounts/${encodeURIComponent(accountId)}`;
@@ -114,7 +96,7 @@ export function indexedMemberQuery(accountId: string, memberId: string) {
     queryKey: membershipIndexKeys.member(accountId, memberId),
     queryFn: () => call(`${base(accountId)}/members/${encodeURIComponent(memberId)}`, memberSchema),
     // 503: the members list is still being indexed; ask again shortly. 404: no such member.
-    retry: (count, error) => error instanceof IndexError && error.status === 503 && count < 60,
+    retry: (count, error) => error instanceof ApiError && error.status === 503 && count < 60,
     retryDelay: 2_000,
     refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
   });
@@ -137,7 +119,7 @@ export function memberCountsQuery(accountId: string, groupIds: readonly string[]
     queryFn: () =>
       call(`${base(accountId)}/membership-index/member-counts`, memberCountsSchema, {
         method: 'POST',
-        body: JSON.stringify({ group_ids: groupIds }),
+        body: { group_ids: groupIds },
       }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),

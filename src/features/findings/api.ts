@@ -13,7 +13,7 @@ export function useDismissFinding(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ findingId, reason }: { findingId: string; reason: string }) =>
-      call(dismissalPath(accountId, findingId), { method: 'PUT', body: JSON.stringify({ reason }) }),
+      call(dismissalPath(accountId, findingId), { method: 'PUT', body: { reason } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
   });
 }
@@ -46,6 +46,6 @@ export interface SimDraftBody {
 export function simulate<Q extends SimQuestion>(accountId: string, question: Q) {
   return call<{ result: Q['question'] extends 'can' ? CanAnswer : WhoAnswer; memberships_known: boolean }>(
     `/accounts/${encodeURIComponent(accountId)}/simulate`,
-    { method: 'POST', body: JSON.stringify(question) },
+    { method: 'POST', body: question },
   );
 }

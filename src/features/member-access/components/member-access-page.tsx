@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { IndexError, indexedMemberQuery } from '../../../api/membership-index';
+import { ApiError } from '../../../api/api-error';
+import { indexedMemberQuery } from '../../../api/membership-index';
 import { AccessMatrixView, AccessModelNote } from '../../../components/access-matrix/access-matrix';
 import { PageHeader } from '../../../components/layout/page-header';
 import { IndexAge } from '../../../components/membership-index/index-age';
@@ -34,7 +35,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
     [groups, names, person, accountId],
   );
   const matrix = useMemo(() => computeEffectiveAccess(policies), [policies]);
-  const missing = query.error instanceof IndexError && query.error.status === 404;
+  const missing = query.error instanceof ApiError && query.error.status === 404;
   const who = person?.email ?? memberId;
   const fullName = [person?.first_name, person?.last_name].filter(Boolean).join(' ');
   const building = query.data?.index.state === 'building';

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
 import { useDeleteSandboxDnsRecord, usePublishSandboxTxt } from '../api';
-import { DnsApiError, sandboxDnsRecordsQuery } from '../../../api/dns';
+import { ApiError } from '../../../api/api-error';
+import { fieldError, sandboxDnsRecordsQuery } from '../../../api/dns';
 
 /**
  * Sandbox mode only: the stand-in for the admin's DNS provider. The admin publishes the record here
@@ -18,10 +19,10 @@ export function SandboxDnsPanel({ domain }: { domain: string }) {
   const [content, setContent] = useState('');
   const [warning, setWarning] = useState<string | null>(null);
 
-  const publishError = publish.error instanceof DnsApiError ? publish.error : null;
-  const nameError = publishError?.fieldError('name');
-  const contentError = publishError?.fieldError('content');
-  const otherErrors = publishError?.errors.filter((e) => e.field !== 'name' && e.field !== 'content') ?? [];
+  const publishError = publish.error instanceof ApiError ? publish.error : null;
+  const nameError = fieldError(publishError, 'name');
+  const contentError = fieldError(publishError, 'content');
+  const otherErrors = publishError?.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/content') ?? [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
