@@ -23,6 +23,34 @@ function tooLarge(c: Context, maxBytes: number): Response {
   );
 }
 
+/**
+ * Reads a body whole, but never past `maxBytes`: null as soon as it goes over (the rest is not
+ * read). The Node middleware below and the Worker's gate (server/runtime/workers/edge-gate.ts) both
+ * read chunked bodies this way.
+ */
+export async function readWithin(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}
+
 export function bodyLimit(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
@@ -31,24 +59,13 @@ export function bodyLimit(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler 
       const length = Number(c.req.header('content-length') ?? 0);
       return length > maxBytes ? tooLarge(c, maxBytes) : next();
     }
-    const reader = c.req.raw.body?.getReader();
-    if (!reader) return next();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        void reader.cancel();
-        return tooLarge(c, maxBytes);
-      }
-      chunks.push(value);
-    }
+    if (!c.req.raw.body) return next();
+    const body = await readWithin(c.req.raw.body, maxBytes);
+    if (!body) return tooLarge(c, maxBytes);
     const headers = new Headers(c.req.raw.headers);
     headers.delete('transfer-encoding');
-    headers.set('content-length', String(size));
-    c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, body: Buffer.concat(chunks), signal: c.req.raw.signal });
+    headers.set('content-length', String(body.byteLength));
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, body, signal: c.req.raw.signal });
     return next();
   };
 }

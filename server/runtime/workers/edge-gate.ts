@@ -1,6 +1,6 @@
 import { ACCESS_COOKIE, ACCESS_HEADER, createAccessVerifier, type AccessVerifier } from '../../security/access.ts';
 import { SecurityCode } from '../../security/refuse.ts';
-import { MAX_BODY_BYTES } from '../../http/body-limit.ts';
+import { MAX_BODY_BYTES, readWithin } from '../../http/body-limit.ts';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import type { ServerConfig } from '../../config.ts';
 
@@ -55,25 +55,8 @@ function tooLarge(): Refusal {
 export async function boundedBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Request | Refusal> {
   if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return request;
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      void reader.cancel();
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const body = await readWithin(request.body, maxBytes);
+  if (!body) return tooLarge();
   return new Request(request.url, { method: request.method, headers: request.headers, body });
 }
 
