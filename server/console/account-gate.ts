@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { listAccountIds } from '../http/account-ids.ts';
 import type { V4Handler } from './v4-client.ts';
 
 /**
@@ -22,18 +23,7 @@ export function createAccountGate(handle: () => V4Handler, now: () => number = D
   let known: { at: number; ids: Set<string> } | null = null;
   let reading: Promise<Set<string> | null> | null = null;
 
-  async function readAccounts(): Promise<Set<string> | null> {
-    const ids = new Set<string>();
-    for (let page = 1; page <= 100; page++) {
-      const response = await handle()(new Request(`http://console.internal/client/v4/accounts?per_page=50&page=${page}`)).catch(() => null);
-      const body = (await response?.json().catch(() => null)) as { success?: boolean; result?: Array<{ id?: unknown }> | null } | null;
-      if (!response?.ok || !body?.success) return null;
-      const items = body.result ?? [];
-      for (const item of items) if (typeof item.id === 'string') ids.add(item.id);
-      if (items.length < 50) break;
-    }
-    return ids;
-  }
+  const readAccounts = () => listAccountIds((path) => handle()(new Request(`http://console.internal/client/v4${path}`)));
 
   async function refresh(): Promise<Set<string> | null> {
     reading ??= readAccounts()

@@ -1,6 +1,7 @@
 import { ACCESS_COOKIE, ACCESS_HEADER, createAccessVerifier, type AccessVerifier } from '../../security/access.ts';
 import { SecurityCode } from '../../security/refuse.ts';
 import { MAX_BODY_BYTES, readWithin } from '../../http/body-limit.ts';
+import { listAccountIds } from '../../http/account-ids.ts';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import type { ServerConfig } from '../../config.ts';
 
@@ -71,18 +72,10 @@ let reachableCache: { key: string; at: number; accounts: Promise<Set<string>> } 
 export function reachableAccounts(upstream: NonNullable<ServerConfig['upstream']>, fetchImpl: typeof fetch = fetch, now = Date.now()): Promise<Set<string>> {
   const key = `${upstream.baseUrl}|${JSON.stringify(upstream.credential.headers)}`;
   if (reachableCache?.key === key && now - reachableCache.at < REACHABLE_TTL_MS) return reachableCache.accounts;
-  const accounts = (async () => {
-    const ids = new Set<string>();
-    for (let page = 1; page <= 100; page++) {
-      const response = await fetchImpl(`${upstream.baseUrl}/accounts?per_page=50&page=${page}`, { headers: upstream.credential.headers });
-      const body = (await response.json().catch(() => null)) as { success?: boolean; result?: Array<{ id?: unknown }> | null } | null;
-      if (!response.ok || !body?.success) throw new Error(`GET /accounts answered ${response.status}`);
-      const items = body.result ?? [];
-      for (const item of items) if (typeof item.id === 'string') ids.add(item.id);
-      if (items.length < 50) break;
-    }
+  const accounts = listAccountIds((path) => fetchImpl(`${upstream.baseUrl}${path}`, { headers: upstream.credential.headers })).then((ids) => {
+    if (!ids) throw new Error('GET /accounts was refused or did not answer');
     return ids;
-  })();
+  });
   reachableCache = { key, at: now, accounts };
   accounts.catch(() => {
     if (reachableCache?.accounts === accounts) reachableCache = null;
