@@ -27,6 +27,8 @@ import { createAccountGate } from './console/account-gate.ts';
 import { createGroupLookup } from './console/membership-index/group-lookup.ts';
 import { refuseMalformedPath } from './http/malformed-path.ts';
 import { createWriteOnce } from './console/write-once.ts';
+import { createMembershipEnds } from './console/membership-ends/service.ts';
+import { createMembershipEndsApi } from './console/membership-ends/routes.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -95,7 +97,7 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
 }
 
 function hasAll(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
-  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined);
+  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined && runtime.alarm);
 }
 
 function limiterFor(spec: string) {
@@ -224,6 +226,22 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     };
     const memberships = indexMembershipSource(index, deps.consoleStorage);
     app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage }));
+  }
+
+  if (deps.consoleStorage) {
+    // Time-bound memberships end through the same handling as any console write (observed by the
+    // index), whether or not anyone has the console open; started after handleV4 is set.
+    const ends = createMembershipEnds({
+      storage: deps.consoleStorage,
+      handle: async (request) => {
+        index?.beginWrite(request);
+        return observed(request, await handleV4(request));
+      },
+      budget,
+      alarm: runtime.alarm,
+    });
+    app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
+    ends.start();
   }
 
   if (serveSpa) {
