@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdExpiringRouteImport } from './routes/accounts/$accountId/expiring'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
@@ -62,6 +63,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdExpiringRoute =
+  AccountsAccountIdExpiringRouteImport.update({
+    id: '/expiring',
+    path: '/expiring',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdHistoryRoute =
   AccountsAccountIdHistoryRouteImport.update({
     id: '/history',
@@ -235,6 +242,7 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -268,6 +276,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
@@ -300,6 +309,7 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -336,6 +346,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -369,6 +380,7 @@ export interface FileRouteTypes {
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
@@ -400,6 +412,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -464,6 +477,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/accounts/$accountId/'
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/expiring': {
+      id: '/accounts/$accountId/expiring'
+      path: '/expiring'
+      fullPath: '/accounts/$accountId/expiring'
+      preLoaderRoute: typeof AccountsAccountIdExpiringRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/history': {
@@ -757,6 +777,7 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdExpiringRoute: typeof AccountsAccountIdExpiringRoute
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -777,6 +798,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdExpiringRoute: AccountsAccountIdExpiringRoute,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdOauthClientsClientIdRouteRoute:

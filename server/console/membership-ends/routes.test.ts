@@ -72,6 +72,6 @@ describe('/console-api/…/membership-ends', () => {
     expect(ended.result.state).toBe('removed');
     const members = (await (await call('GET', `/client/v4/accounts/${ACCOUNT}/iam/user_groups/${plain}/members?per_page=50`)).json()) as { result: Array<{ id: string }> | null };
     expect((members.result ?? []).map((m) => m.id)).not.toContain(member.id);
-    expect((await call('PATCH', `${ENDS}/${id}`, { ends_at: inAnHour() })).status).toBe(409);
+    expect((await call('PUT', `${ENDS}/${id}`, { ends_at: inAnHour() })).status).toBe(409);
   });
 });

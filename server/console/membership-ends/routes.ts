@@ -151,7 +151,7 @@ export function createMembershipEndsApi(ends: MembershipEnds, storage: ConsoleSt
     return c.json({ result: saved.map(view) }, 201);
   });
 
-  api.patch(`${base}/:id`, async (c) => {
+  api.put(`${base}/:id`, async (c) => {
     const parsed = rescheduleBody.safeParse(await json(c));
     if (!parsed.success) return invalid(c, parsed.error.issues);
     const endsAt = Date.parse(parsed.data.ends_at);

@@ -1,5 +1,5 @@
 import { userGroupSchema } from '../../../src/api/schemas/iam.ts';
-import { adminLevelOf } from '../../../src/lib/effective-access.ts';
+import { grantsAdmin } from '../../../src/lib/effective-access.ts';
 import { log } from '../../log.ts';
 import { BudgetRefused, type RequestBudget } from '../budget.ts';
 import { insertEntry } from '../journal/store.ts';
@@ -216,8 +216,7 @@ export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm
       const body = (await response.json().catch(() => null)) as Envelope | null;
       const group = userGroupSchema.safeParse(body?.result);
       if (!response.ok || !group.success) return null;
-      const admin = (group.data.policies ?? []).some((p) => p.access !== 'deny' && (p.permission_groups ?? []).some((pg) => adminLevelOf(pg) !== null));
-      return { admin, name: group.data.name || null };
+      return { admin: grantsAdmin(group.data.policies ?? []), name: group.data.name || null };
     },
   };
 }
