@@ -218,6 +218,21 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
+  // Time-bound memberships end through the same handling as any console write (observed by the
+  // index), whether or not anyone has the console open; started below, once handleV4 is set.
+  const ends = deps.consoleStorage
+    ? createMembershipEnds({
+        storage: deps.consoleStorage,
+        handle: async (request) => {
+          index?.beginWrite(request);
+          return observed(request, await handleV4(request));
+        },
+        budget,
+        alarm: runtime.alarm,
+      })
+    : null;
+  if (ends && deps.consoleStorage) app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
+
   if (deps.consoleStorage && index) {
     // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
     const fetchApi: ApiFetch = async (path) => {
@@ -225,24 +240,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       return observed(request, await handleV4(request));
     };
     const memberships = indexMembershipSource(index, deps.consoleStorage);
-    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage }));
+    app.route(
+      '/console-api',
+      createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: ends ? (account) => ends.findings(account) : undefined }),
+    );
   }
 
-  if (deps.consoleStorage) {
-    // Time-bound memberships end through the same handling as any console write (observed by the
-    // index), whether or not anyone has the console open; started after handleV4 is set.
-    const ends = createMembershipEnds({
-      storage: deps.consoleStorage,
-      handle: async (request) => {
-        index?.beginWrite(request);
-        return observed(request, await handleV4(request));
-      },
-      budget,
-      alarm: runtime.alarm,
-    });
-    app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
-    ends.start();
-  }
+  ends?.start();
 
   if (serveSpa) {
     app.get('*', async (c) => (await runtime.staticFiles(c.req.raw)) ?? c.text('Not found', 404));

@@ -126,9 +126,13 @@ describe('time-bound memberships end on time', () => {
       w.tick(e.nextAttemptAt - w.now());
     }
     expect(ends.failing(ACCOUNT).map((e) => e.id)).toEqual([saved!.id]);
+    expect(ends.findings(ACCOUNT)).toEqual([
+      expect.objectContaining({ kind: 'time-bound-not-removed', severity: 'critical', title: `${w.group.email} is still in ${w.group.name} after their access ended` }),
+    ]);
     await w.alarm.fire();
     expect(ends.get(ACCOUNT, saved!.id)!.state).toBe('removed');
     expect(ends.failing(ACCOUNT)).toEqual([]);
+    expect(ends.findings(ACCOUNT)).toEqual([]);
     expect(w.isMember(w.group.id, w.group.member_id)).toBe(false);
   });
 

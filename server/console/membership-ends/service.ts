@@ -1,5 +1,6 @@
 import { userGroupSchema } from '../../../src/api/schemas/iam.ts';
 import { grantsAdmin } from '../../../src/lib/effective-access.ts';
+import type { Finding } from '../../../src/lib/analyzer/finding.ts';
 import { log } from '../../log.ts';
 import { BudgetRefused, type RequestBudget } from '../budget.ts';
 import { insertEntry } from '../journal/store.ts';
@@ -207,6 +208,25 @@ export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm
     failing(accountId: string): MembershipEnd[] {
       const t = now();
       return store.open().filter((e) => e.accountId === accountId && isFailing(e, t));
+    },
+    /** A critical finding per membership past its end that the console could not remove. */
+    findings(accountId: string): Finding[] {
+      const t = now();
+      return store
+        .open()
+        .filter((e) => e.accountId === accountId && isFailing(e, t))
+        .map((e) => ({
+          id: `time-bound-not-removed:${e.id}`,
+          kind: 'time-bound-not-removed',
+          severity: 'critical',
+          title: `${who(e)} is still in ${e.groupName ?? 'a group'} after their access ended`,
+          why: `Their access ended ${new Date(e.endsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC (granted by ${e.grantedBy}); the API refused the removal ${e.attempts} times: ${e.lastError ?? 'no answer'}.`,
+          affected: [
+            { kind: 'member', id: e.memberId, name: who(e) },
+            { kind: 'user-group', id: e.groupId, name: e.groupName ?? e.groupId },
+          ],
+          fix: { action: 'Remove them from the group', target: { screen: 'group-members', groupId: e.groupId } },
+        }));
     },
     /** Whether a group grants an admin permission group (a reason is then required): one read of the group. */
     async grantsAdmin(accountId: string, groupId: string): Promise<{ admin: boolean; name: string | null } | null> {

@@ -17,7 +17,8 @@ export type FindingKind =
   | 'oauth-stale-rotated-secret'
   | 'oauth-public-unverified-uri'
   | 'sso-connector-stuck'
-  | 'sso-lockout-risk';
+  | 'sso-lockout-risk'
+  | 'time-bound-not-removed';
 
 /** An object a finding names; the SPA turns it into a link. */
 export type AffectedObject =
