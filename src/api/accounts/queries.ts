@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError, type ApiErrorDetail } from '../api-error';
+import { consoleRequest } from '../client';
 import { listAccountMembers, listAccounts, type AccountMemberListParams } from './endpoints';
 import type { Account } from './schema';
 import { usePreferences } from '../../stores/preferences';
@@ -20,24 +20,11 @@ const modeSchema = z.object({
 });
 export type ConsoleMode = z.infer<typeof modeSchema>;
 
-function refusal(body: unknown, status: number): ApiErrorDetail[] {
-  const errors = (body as { errors?: Array<{ code?: unknown; message?: unknown }> } | null)?.errors;
-  const details = (Array.isArray(errors) ? errors : [])
-    .filter((e) => typeof e?.message === 'string')
-    .map((e) => ({ code: typeof e.code === 'number' ? e.code : 0, message: e.message as string }));
-  return details.length ? details : [{ code: 0, message: `The console server answered ${status}` }];
-}
-
 /** Which backend the server talks to; fixed for the life of the server process. */
 export const consoleModeQuery = queryOptions({
   queryKey: ['console-mode'],
-  queryFn: async (): Promise<ConsoleMode> => {
-    const res = await fetch('/console-api/mode', { headers: { Accept: 'application/json' } });
-    const body: unknown = await res.json().catch(() => null);
-    // A refusal (live mode without the session cookie) comes in the envelope: show its message.
-    if (!res.ok) throw new ApiError({ status: res.status, kind: 'api', errors: refusal(body, res.status) });
-    return modeSchema.parse(body);
-  },
+  // A refusal (live mode without the session cookie) comes in the envelope: ApiError carries its message.
+  queryFn: ({ signal }): Promise<ConsoleMode> => consoleRequest('/console-api/mode', { schema: modeSchema, signal }),
   staleTime: Infinity,
 });
 
