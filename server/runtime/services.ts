@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AlarmFactory } from '../console/membership-ends/service.ts';
-import type { LiveResolver } from '../sandbox/routes/dns-precheck.ts';
+import type { LiveResolver } from '../dns/resolver.ts';
 
 /** The pieces with a Node and a Workers implementation (server/runtime/node, …/workers); everything else is the same code. */
 export interface RuntimeServices {

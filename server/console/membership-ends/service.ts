@@ -1,4 +1,4 @@
-import { userGroupSchema } from '../../../src/api/schemas/iam.ts';
+import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import { grantsAdmin } from '../../../src/lib/effective-access.ts';
 import type { Finding } from '../../../src/lib/analyzer/finding.ts';
 import { log } from '../../log.ts';

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
-import { accountMembersQuery } from '../../../api/queries/accounts';
-import { groupMembersAllQuery, userGroupQuery } from '../../../api/queries/user-groups';
+import { accountMembersQuery } from '../../../api/accounts/queries';
+import { groupMembersAllQuery, userGroupQuery } from '../../../api/user-groups/queries';
 import { grantEnds, invalidateMembershipEnds, membershipEndsQuery } from '../../../api/membership-ends';
 import { AccessEndField, NO_END, endChoiceProblem, endOf, type AccessEndValue } from '../../../components/access-end/access-end-field';
 import { grantsAdmin } from '../../../lib/effective-access';
