@@ -30,6 +30,8 @@ import { refuseMalformedPath } from './http/malformed-path.ts';
 import { createWriteOnce } from './console/write-once.ts';
 import { createMembershipEnds } from './console/membership-ends/service.ts';
 import { createMembershipEndsApi } from './console/membership-ends/routes.ts';
+import { createAccessReviews } from './console/access-reviews/service.ts';
+import { createAccessReviewsApi } from './console/access-reviews/routes.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -219,20 +221,29 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
-  // Time-bound memberships end through the same handling as any console write (observed by the
-  // index), whether or not anyone has the console open; started below, once handleV4 is set.
+  /** The console server's own writes (ends of time-bound access, applied reviews): handled like the dashboard's, seen by the index. */
+  const ownWrites: V4Handler = async (request) => {
+    index?.beginWrite(request);
+    return observed(request, await handleV4(request));
+  };
+  // Time-bound memberships end whether or not anyone has the console open; started below, once handleV4 is set.
   const ends = deps.consoleStorage
     ? createMembershipEnds({
         storage: deps.consoleStorage,
-        handle: async (request) => {
-          index?.beginWrite(request);
-          return observed(request, await handleV4(request));
-        },
+        handle: ownWrites,
         budget,
         alarm: runtime.alarm,
       })
     : null;
   if (ends && deps.consoleStorage) app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
+  const reviews = deps.consoleStorage
+    ? createAccessReviews({
+        storage: deps.consoleStorage,
+        handle: ownWrites,
+        budget,
+      })
+    : null;
+  if (reviews) app.route('/console-api', createAccessReviewsApi(reviews));
 
   if (deps.consoleStorage && index) {
     // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
@@ -243,7 +254,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     const memberships = indexMembershipSource(index, deps.consoleStorage);
     app.route(
       '/console-api',
-      createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: ends ? (account) => ends.findings(account) : undefined }),
+      createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: (account, snapshot) => [...(ends?.findings(account) ?? []), ...(reviews?.findings(account, snapshot) ?? [])] }),
     );
   }
 

@@ -32,7 +32,7 @@ export interface FindingsDeps {
   storage: ConsoleStorage;
   now?: () => Date;
   /** Findings the console's own state holds (time-bound memberships not removed), added to every answer as they are now. */
-  extra?: (accountId: string) => Finding[];
+  extra?: (accountId: string, snapshot: SnapshotRead['snapshot']) => Finding[];
 }
 
 const accountId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex account id');
@@ -197,7 +197,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     const { computation, held } = await computationFor(account, c.req.query('fresh') === '1');
     const { read } = computation;
     const computed = await findingsOf(computation, started);
-    const findings = { ...computed, list: extra ? sortFindings([...extra(account), ...computed.list]) : computed.list };
+    const findings = { ...computed, list: extra ? sortFindings([...extra(account, read.snapshot), ...computed.list]) : computed.list };
     const dismissed = new Map(dismissals.list(account).map((d) => [d.finding_id, d]));
     return c.json({
       findings: findings.list.map((f) => ({ ...f, dismissal: dismissed.get(f.id) ?? null })),
