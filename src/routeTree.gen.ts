@@ -25,6 +25,7 @@ import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from '
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
+import { Route as AccountsAccountIdReviewsIndexRouteImport } from './routes/accounts/$accountId/reviews/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
 import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
@@ -39,6 +40,8 @@ import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
 import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
+import { Route as AccountsAccountIdReviewsReviewIdIndexRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/index'
+import { Route as AccountsAccountIdReviewsReviewIdEvidenceRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/evidence'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
 import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
@@ -135,6 +138,12 @@ const AccountsAccountIdResourceGroupsIndexRoute =
     path: '/resource-groups/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdReviewsIndexRoute =
+  AccountsAccountIdReviewsIndexRouteImport.update({
+    id: '/reviews/',
+    path: '/reviews/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoIndexRoute =
   AccountsAccountIdSsoIndexRouteImport.update({
     id: '/sso/',
@@ -218,6 +227,18 @@ const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
     path: '/resource-groups/$resourceGroupId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdReviewsReviewIdIndexRoute =
+  AccountsAccountIdReviewsReviewIdIndexRouteImport.update({
+    id: '/reviews/$reviewId/',
+    path: '/reviews/$reviewId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsReviewIdEvidenceRoute =
+  AccountsAccountIdReviewsReviewIdEvidenceRouteImport.update({
+    id: '/reviews/$reviewId/evidence',
+    path: '/reviews/$reviewId/evidence',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
     id: '/',
@@ -256,6 +277,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -266,10 +288,12 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -287,6 +311,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -297,10 +322,12 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
@@ -323,6 +350,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -333,10 +361,12 @@ export interface FileRoutesById {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -360,6 +390,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -370,10 +401,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -391,6 +424,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
+    | '/accounts/$accountId/reviews'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -401,10 +435,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/reviews/$reviewId'
     | '/accounts/$accountId/sso/$connectorId'
   id:
     | '__root__'
@@ -426,6 +462,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -436,10 +473,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
@@ -563,6 +602,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/reviews/': {
+      id: '/accounts/$accountId/reviews/'
+      path: '/reviews'
+      fullPath: '/accounts/$accountId/reviews/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/sso/': {
       id: '/accounts/$accountId/sso/'
       path: '/sso'
@@ -659,6 +705,20 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups/$resourceGroupId/history'
       fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/': {
+      id: '/accounts/$accountId/reviews/$reviewId/'
+      path: '/reviews/$reviewId'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/evidence': {
+      id: '/accounts/$accountId/reviews/$reviewId/evidence'
+      path: '/reviews/$reviewId/evidence'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/evidence'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
@@ -790,8 +850,11 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
+  AccountsAccountIdReviewsIndexRoute: typeof AccountsAccountIdReviewsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  AccountsAccountIdReviewsReviewIdEvidenceRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
+  AccountsAccountIdReviewsReviewIdIndexRoute: typeof AccountsAccountIdReviewsReviewIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
@@ -818,9 +881,14 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
+    AccountsAccountIdReviewsIndexRoute: AccountsAccountIdReviewsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
     AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
       AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
+    AccountsAccountIdReviewsReviewIdEvidenceRoute:
+      AccountsAccountIdReviewsReviewIdEvidenceRoute,
+    AccountsAccountIdReviewsReviewIdIndexRoute:
+      AccountsAccountIdReviewsReviewIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =
