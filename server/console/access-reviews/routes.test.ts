@@ -4,7 +4,11 @@ import { loadConfig } from '../../config.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { openSandboxDb } from '../../sandbox/db/open.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
+import { runAsActor } from '../actor.ts';
+import { createRequestBudget } from '../budget.ts';
 import type { AlarmFactory } from '../membership-ends/service.ts';
+import { createAccessReviews } from './service.ts';
+import { createReviewStore } from './store.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const CONSOLE = { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'x-iam-console': '1', 'content-type': 'application/json' };
@@ -72,6 +76,18 @@ describe('access reviews', () => {
     expect((await call('POST', REVIEWS, { name: 'x', group_ids: ['f'.repeat(32)], due_at: '2026-12-31' })).status).toBe(404);
     expect((await call('POST', REVIEWS, { name: 'x', group_ids: ['f'.repeat(32)], due_at: 'soon' })).status).toBe(400);
     expect((await call('GET', REVIEWS)).json.result).toEqual([]);
+  });
+
+  it('in team mode only the named reviewers decide', () => {
+    const { storage } = setup();
+    const reviews = createAccessReviews({ storage, handle: async () => Response.json({ success: true, result: [] }), budget: createRequestBudget() });
+    const id = createReviewStore(storage).create(
+      { accountId: ACCOUNT, name: 'team', groups: [], reviewers: ['li@acme.example'], dueAt: '2026-12-31', createdBy: 'ada@acme.example' },
+      [{ groupId: 'a'.repeat(32), groupName: 'G', grantsAdmin: true, memberId: 'b'.repeat(32), memberEmail: 'x@acme.example', memberStatus: 'accepted' }],
+    );
+    const [item] = reviews.get(ACCOUNT, id)!.items;
+    expect(() => runAsActor({ email: 'mallory@acme.example', via: 'cloudflare-access' }, () => reviews.decide(ACCOUNT, id, item!.id, 'keep', '', 'mallory@acme.example', true))).toThrow(/Only this review's reviewers/);
+    expect(reviews.decide(ACCOUNT, id, item!.id, 'keep', '', 'LI@acme.example', true).decision).toBe('keep');
   });
 
   it('quotes evidence cells that a spreadsheet would run as formulas', async () => {

@@ -26,7 +26,7 @@ function invalid(c: Context, issues: ReadonlyArray<{ path: readonly PropertyKey[
 
 function problem(c: Context, error: unknown) {
   if (error instanceof ReviewProblem) {
-    const code = error.status === 404 ? ErrorCode.notFound : ErrorCode.invalidField;
+    const code = error.status === 404 ? ErrorCode.notFound : error.status === 403 ? ErrorCode.forbidden : ErrorCode.invalidField;
     return c.json(errorBody([{ code, message: error.message, ...(error.field ? { source: { pointer: `/${error.field}` } } : {}) }]), error.status);
   }
   if (error instanceof BudgetRefused) {
@@ -99,7 +99,7 @@ export function createAccessReviewsApi(reviews: AccessReviews): Hono {
     const parsed = decideBody.safeParse(await body(c));
     if (!parsed.success) return invalid(c, parsed.error.issues);
     try {
-      const item = reviews.decide(c.req.param('accountId'), c.req.param('reviewId'), c.req.param('itemId'), parsed.data.decision, parsed.data.reason, who());
+      const item = reviews.decide(c.req.param('accountId'), c.req.param('reviewId'), c.req.param('itemId'), parsed.data.decision, parsed.data.reason, who(), currentActor() !== null);
       return c.json({ result: itemView(item) });
     } catch (error) {
       return problem(c, error);

@@ -25,7 +25,7 @@ interface Envelope {
 /** Refused before anything is kept: the message says what to change. */
 export class ReviewProblem extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 502,
+    readonly status: 400 | 403 | 404 | 409 | 502,
     message: string,
     readonly field?: string,
   ) {
@@ -87,9 +87,13 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
       return store.create({ accountId, name: input.name, groups: read.map((r) => r.group), reviewers: input.reviewers, dueAt: input.dueAt, createdBy: input.createdBy }, items);
     },
 
-    decide(accountId: string, reviewId: string, itemId: string, decision: Decision, reason: string, by: string): ReviewItem {
+    /** `signedIn`: team mode's Access identity; only the review's reviewers decide there. */
+    decide(accountId: string, reviewId: string, itemId: string, decision: Decision, reason: string, by: string, signedIn = false): ReviewItem {
       const review = store.get(accountId, reviewId);
       if (!review) throw new ReviewProblem(404, 'No such review');
+      if (signedIn && !review.reviewers.some((r) => r.toLowerCase() === by.toLowerCase())) {
+        throw new ReviewProblem(403, `Only this review's reviewers decide (${review.reviewers.join(', ')}); you are signed in as ${by}`);
+      }
       if (review.state !== 'open') throw new ReviewProblem(409, 'This review was applied; its decisions are final');
       if (decision === 'remove' && !reason.trim()) throw new ReviewProblem(400, 'Say why this person loses the access', 'reason');
       if (!store.decide(reviewId, itemId, decision, reason.trim(), by)) throw new ReviewProblem(404, 'No such membership in this review');
