@@ -123,7 +123,8 @@ async function requestOnce<S extends z.ZodMiniType>(path: string, options: Reque
       status: 429,
       kind: 'api',
       retryAfter: lockout,
-      errors: [{ code: 10429, message: `Rate limited: Cloudflare's API refuses calls for ${Math.floor(lockout / 60)}:${String(lockout % 60).padStart(2, '0')} more. Try again then.` }],
+      // No time in the text: the error's countdown (the app's one lockout clock) says when.
+      errors: [{ code: 10429, message: 'Rate limited: Cloudflare’s API refuses every call until the lockout ends. Nothing was sent.' }],
     });
   }
   const release = await acquireSlot(options.background ?? null);

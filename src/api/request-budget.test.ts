@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error';
 import { request } from './client';
-import { acquireSlot, getBudgetSnapshot, MAX_IN_FLIGHT, observeResponse, resetBudget } from './request-budget';
+import { acquireSlot, getBudgetSnapshot, MAX_IN_FLIGHT, noteLockout, observeResponse, resetBudget, retryAtFor } from './request-budget';
 
 const ok = (headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ success: true, errors: [], messages: [], result: { id: 'x' } }), { headers });
@@ -74,7 +74,37 @@ describe('request budget', () => {
     expect(second).toBeInstanceOf(ApiError);
     expect((second as ApiError).status).toBe(429);
     expect((second as ApiError).retryAfter).toBeGreaterThan(295);
-    expect((second as ApiError).message).toMatch(/refuses calls for 5:00 more|4:5\d more/);
+    expect((second as ApiError).message).toMatch(/refuses every call until the lockout ends/);
+  });
+
+  it('one countdown for the whole app: every error of a lockout reads the lockout’s end, however late it came', async () => {
+    let t = 1_000_000;
+    resetBudget(() => t);
+    vi.spyOn(Date, 'now').mockImplementation(() => t);
+    vi.stubGlobal('fetch', vi.fn(async () =>
+      new Response(JSON.stringify({ success: false, errors: [{ code: 10429, message: 'Rate limited' }], messages: [] }), {
+        status: 429,
+        headers: { 'retry-after': '120', ratelimit: '"default";r=0;t=120' },
+      }),
+    ));
+    const first = (await request('/x', { method: 'POST', body: {}, schema: item }).catch((e: ApiError) => e)) as ApiError;
+    t += 61_000;
+    const later = (await request('/y', { schema: item }).catch((e: ApiError) => e)) as ApiError;
+    // The later error was built with 59 s left; both show the lockout's one end.
+    expect(retryAtFor(first)).toBe(1_000_000 + 120_000);
+    expect(retryAtFor(later)).toBe(retryAtFor(first));
+    expect(getBudgetSnapshot().blockedUntil).toBe(1_000_000 + 120_000);
+    vi.restoreAllMocks();
+  });
+
+  it('a lockout the server reports before this tab asked blocks calls at once and shows the banner', async () => {
+    const fetchMock = vi.fn(async () => ok());
+    vi.stubGlobal('fetch', fetchMock);
+    noteLockout(90);
+    expect(getBudgetSnapshot()).toMatchObject({ low: true });
+    expect(getBudgetSnapshot().blockedUntil! - Date.now()).toBeGreaterThan(88_000);
+    await expect(request('/x', { schema: item })).rejects.toMatchObject({ status: 429 });
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('a one-off 429 without an exhausted quota does not lock the dashboard out', async () => {

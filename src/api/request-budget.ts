@@ -26,6 +26,11 @@ export interface BudgetSnapshot {
   low: boolean;
   /** Labels of background work waiting for quota. */
   paused: string[];
+  /**
+   * The clock every countdown reads (epoch ms): it ticks once a second while something is counted
+   * down, so the banner, an error and a dialog show the same second for the same lockout.
+   */
+  now: number;
 }
 
 interface Waiter {
@@ -57,14 +62,55 @@ function computeSnapshot(): BudgetSnapshot {
     blockedUntil: blocked,
     low: blocked !== null || (left !== null && limit !== null && left < limit * LOW_SHARE),
     paused: [...new Set(queue.filter((w) => w.background).map((w) => w.background!))],
+    now: t,
   };
 }
 
 let snapshot: BudgetSnapshot = computeSnapshot();
 
+/** Deadlines some view counts down to (a lockout's end, a refused call's Retry-After). */
+const countdowns = new Set<number>();
+let ticker: ReturnType<typeof setInterval> | null = null;
+
 function publish() {
   snapshot = computeSnapshot();
+  const t = snapshot.now;
+  for (const deadline of countdowns) if (deadline <= t) countdowns.delete(deadline);
+  if (blockedUntil !== null && blockedUntil > t) countdowns.add(blockedUntil);
+  if (countdowns.size && !ticker) ticker = setInterval(publish, 1000);
+  if (!countdowns.size && ticker) {
+    clearInterval(ticker);
+    ticker = null;
+  }
   for (const listener of listeners) listener();
+}
+
+/** Keeps the shared clock ticking until `deadline` (epoch ms), for a view that counts down to it. */
+export function countDownTo(deadline: number) {
+  if (deadline <= now() || countdowns.has(deadline)) return;
+  countdowns.add(deadline);
+  publish();
+}
+
+/**
+ * When a refused call may go again (epoch ms), the one answer for the whole app: the lockout's end
+ * while a lockout holds (every view of it shows the same countdown), else the call's own
+ * Retry-After; null when nobody said.
+ */
+export function retryAtFor(error: { status: number; retryAt: number | null }): number | null {
+  const t = now();
+  if (blockedUntil !== null && blockedUntil > t && (error.status === 429 || error.retryAt !== null)) return blockedUntil;
+  return error.retryAt !== null && error.retryAt > t ? error.retryAt : null;
+}
+
+/**
+ * A lockout the console's server already knows of (it sees every answer; `/console-api/mode` says
+ * so on a cold load), before this tab has asked anything: calls fail at once, and the banner shows.
+ */
+export function noteLockout(seconds: number) {
+  const until = now() + seconds * 1000;
+  if (blockedUntil === null || until > blockedUntil) blockedUntil = until;
+  publish();
 }
 
 function backgroundMayStart(t: number): number {
@@ -162,5 +208,6 @@ export function resetBudget(clock: () => number = () => Date.now()) {
   queue = [];
   if (timer) clearTimeout(timer);
   timer = null;
+  countdowns.clear();
   publish();
 }

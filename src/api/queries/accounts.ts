@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ApiError, type ApiErrorDetail } from '../api-error';
 import { listAccountMembers, listAccounts, type AccountMemberListParams } from '../endpoints/accounts';
 import type { Account } from '../schemas/accounts';
+import { noteLockout } from '../request-budget';
 import { usePreferences } from '../../stores/preferences';
 
 export const accountKeys = {
@@ -17,6 +18,8 @@ const modeSchema = z.object({
   accountId: z.nullable(z.string()),
   /** Team mode: the admin Cloudflare Access signed in; null (or absent, older server) on a local console. */
   signedInAs: z.optional(z.nullable(z.string())),
+  /** Seconds left of a rate-limit lockout the server saw (it sees every answer); null when none. */
+  lockoutSeconds: z.optional(z.nullable(z.number())),
 });
 export type ConsoleMode = z.infer<typeof modeSchema>;
 
@@ -36,7 +39,11 @@ export const consoleModeQuery = queryOptions({
     const body: unknown = await res.json().catch(() => null);
     // A refusal (live mode without the session cookie) comes in the envelope: show its message.
     if (!res.ok) throw new ApiError({ status: res.status, kind: 'api', errors: refusal(body, res.status) });
-    return modeSchema.parse(body);
+    const mode = modeSchema.parse(body);
+    // A new tab during a lockout: the banner and every error count down from here, and no call
+    // is sent that would only be refused.
+    if (mode.lockoutSeconds) noteLockout(mode.lockoutSeconds);
+    return mode;
   },
   staleTime: Infinity,
 });

@@ -10,6 +10,7 @@ import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
 import { onDemand } from '../ui/on-demand';
+import { PageSkeleton } from '../ui/skeleton';
 import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
@@ -104,6 +105,20 @@ export function AppShell({ overlay }: AppShellProps) {
     >
       <Outlet />
       {overlay?.(accountId)}
+    </ShellFrame>
+  );
+}
+
+/**
+ * While the shell's own data loads (a cold load): the frame and the rate-limit banner already, so
+ * a lockout is said at once instead of a grey page until it ends.
+ */
+export function RootPending() {
+  const urlAccountId = useParams({ strict: false, select: (p) => p.accountId });
+  const preferred = usePreferences((s) => s.accountId);
+  return (
+    <ShellFrame accountId={urlAccountId ?? preferred} topbar={<ThemeToggle />}>
+      <PageSkeleton />
     </ShellFrame>
   );
 }
