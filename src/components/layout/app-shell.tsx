@@ -2,10 +2,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
-import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
+import { cancelHeldWritesLeftBehind, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { usePreferences } from '../../stores/preferences';
 import { useToasts } from '../../stores/toasts';
 import { AccountSwitcher } from './account-switcher';
+import { HeldWrites } from './held-writes';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
@@ -59,6 +60,7 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {topbar}
         </header>
         <DeferredBudgetBanner />
+        <HeldWrites />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -86,6 +88,8 @@ export function AppShell({ overlay }: AppShellProps) {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const account = accounts.find((a) => a.id === accountId);
+  // Only while the admin is there: a write still waiting to be sent from a page they left goes no further.
+  useEffect(() => cancelHeldWritesLeftBehind(pathname), [pathname]);
 
   // The other account's list of the same section. A leave guard (an unsaved draft) may block the
   // navigation, and then the account stays what it was, since the account is the URL.

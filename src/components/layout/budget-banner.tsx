@@ -1,10 +1,6 @@
-import { useEffect, useSyncExternalStore } from "react";
-import {
-  countDownTo,
-  getBudgetSnapshot,
-  subscribeBudget,
-} from "../../api/request-budget";
-import { clock } from "../../lib/format";
+import { useEffect, useSyncExternalStore } from 'react';
+import { countDownTo, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
+import { clock } from '../../lib/format';
 
 /**
  * Shows Cloudflare's rate-limit budget when it matters: quota below a fifth of the limit, or a
@@ -22,26 +18,19 @@ export function BudgetBanner() {
   if (!active) return null;
   const seconds = Math.ceil((budget.resetAt! - now) / 1000);
   // The server's own reads stop at the same threshold: the index and the findings' account reads.
-  const paused = [
-    "membership index refresh",
-    "findings recomputation",
-    ...budget.paused,
-  ];
+  const paused = ['membership index refresh', 'findings recomputation', ...budget.paused];
   return (
     <div className="banner banner-warning budget-banner" role="status">
       {budget.blockedUntil ? (
         <strong>
-          Cloudflare’s API rate limit is reached: every call is refused for{" "}
-          <span role="timer">{clock(seconds)}</span>.
+          Cloudflare’s API rate limit is reached: every call is refused for <span role="timer">{clock(seconds)}</span>.
         </strong>
       ) : (
         <strong>
-          API budget low: {(budget.remaining ?? 0).toLocaleString("en-US")} of{" "}
-          {(budget.limit ?? 1200).toLocaleString("en-US")} left, resets in{" "}
-          {clock(seconds)}
+          API budget low: {(budget.remaining ?? 0).toLocaleString('en-US')} of {(budget.limit ?? 1200).toLocaleString('en-US')} left, resets in {clock(seconds)}
         </strong>
       )}
-      <span> Paused until then: {paused.join(", ")}.</span>
+      <span> Paused until then: {paused.join(', ')}.</span>
     </div>
   );
 }
