@@ -141,3 +141,24 @@ test('a double click on the "Enable SSO" confirmation enables it with one reques
   expect(updates).toHaveLength(1);
   expect((await api.get<{ enabled: boolean }>(`${SSO}/${id}`)).result.enabled).toBe(true);
 });
+
+test('History records only what happened: a refused save is shown as refused, with the API’s error, and no diff', async ({ page, api }) => {
+  const created = await api.post<{ id: string; name: string }>(GROUPS, { name: `Rename to a taken name ${Date.now().toString(36)}`, policies: [] });
+  expect(created.success).toBe(true);
+  const group = created.result;
+  await page.goto(accountPath(`/groups/${group.id}`));
+  // A name another group has: the API refuses the save, and nothing changes.
+  await page.getByRole('textbox', { name: 'Group name' }).fill('AI Platform');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('form', { name: 'Rename group' }).getByRole('alert')).toContainText('already exists');
+  expect((await api.get<{ name: string }>(`${GROUPS}/${group.id}`)).result.name).toBe(group.name);
+
+  await page.goto(accountPath(`/groups/${group.id}/history`));
+  const refused = page.getByRole('article').filter({ hasText: /Refused \(4\d\d\)/ });
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText(/Nothing changed: the API refused this request: .*already exists/);
+  // Not a made-up diff of the group against an empty "after".
+  await expect(refused).not.toContainText('→');
+  await expect(refused).not.toContainText(/Policy removed|\(none\)/);
+  await expect(refused.getByRole('button', { name: 'Revert this change' })).toHaveCount(0);
+});
