@@ -464,7 +464,10 @@ test('start from another group’s policies, and export a group to import it int
   const newName = `Imported ${unique()}`;
   await importer.getByRole('textbox', { name: 'New group’s name' }).fill(newName);
   const dryRun = importer.getByRole('region', { name: 'Dry run' });
-  await expect(dryRun).toContainText('1 policy to import');
+  // The policy's resource group names Acme Corp's zones: a zone belongs to one account, so it is
+  // refused here (issue 26 item 6), not created in Acme Staging pointing at another account's zones.
+  await expect(dryRun).toContainText('0 policies to import, 1 left out');
+  await expect(dryRun).toContainText(`Cannot import ${PRODUCTION}: names 3 zones of another account`);
   await expect(dryRun).toContainText('The file comes from another account');
   await expect(dryRun).toContainText('1 member to add, matched by email');
   await expect(dryRun).toContainText(`1 person is not a member of this account: ${acmeOnly.user.email}`);
@@ -475,9 +478,9 @@ test('start from another group’s policies, and export a group to import it int
 
   const created = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`, { name: newName });
   expect(created.result).toHaveLength(1);
-  const policy = created.result[0]!.policies[0]!;
-  expect(policy.permission_groups.map((x) => x.name).sort()).toEqual(['Cache Purge', 'Zone Read']);
-  expect(wireScope(policy.resource_groups[0]!.scope)?.key).toBe(`com.cloudflare.api.account.${STAGING}`);
+  expect(created.result[0]!.policies ?? []).toEqual([]);
+  const stagingRgs = await api.get<Array<{ name: string }>>(`/accounts/${STAGING}/iam/resource_groups`);
+  expect(stagingRgs.result.filter((rg) => rg.name === PRODUCTION)).toEqual([]);
   const importedMembers = await api.get<Array<{ email: string }>>(`/accounts/${STAGING}/iam/user_groups/${created.result[0]!.id}/members`);
   expect(importedMembers.result.map((m) => m.email)).toEqual([shared.user.email]);
 });

@@ -162,3 +162,94 @@ test('History records only what happened: a refused save is shown as refused, wi
   await expect(refused).not.toContainText(/Policy removed|\(none\)/);
   await expect(refused.getByRole('button', { name: 'Revert this change' })).toHaveCount(0);
 });
+
+const STAGING = '7c1a4e2b9d0f4c3e8a5b6d7e8f901a2b';
+
+/** A group export, as the console writes it, from `accountId`, granting Zone Read on `zoneIds`. */
+async function exportFile(api: SandboxApi, accountId: string, rgName: string, zoneIds: string[]) {
+  const zoneRead = (await api.get<Array<{ id: string; name: string }>>(`/accounts/${ACCOUNT_ID}/iam/permission_groups`, { name: 'Zone Read', per_page: 50 })).result.find(
+    (p) => p.name === 'Zone Read',
+  )!;
+  return JSON.stringify({
+    format: 'iam-console/user-group@1',
+    account_id: accountId,
+    name: 'Exported group',
+    members: [],
+    policies: [
+      {
+        access: 'allow',
+        permission_groups: [{ id: zoneRead.id, name: 'Zone Read' }],
+        resource_groups: [
+          {
+            id: 'f'.repeat(32),
+            name: rgName,
+            scope: [{ key: `com.cloudflare.api.account.${accountId}`, objects: zoneIds.map((id) => ({ key: `com.cloudflare.api.account.zone.${id}` })) }],
+          },
+        ],
+      },
+    ],
+  });
+}
+
+async function resourceGroupsNamed(api: SandboxApi, accountId: string, name: string) {
+  const res = await api.get<Array<{ id: string; name: string }>>(`/accounts/${accountId}/iam/resource_groups`);
+  return res.result.filter((rg) => rg.name === name);
+}
+
+async function acmeZones(api: SandboxApi, n: number) {
+  const res = await api.get<Array<{ id: string }>>('/zones', { 'account.id': ACCOUNT_ID, per_page: 50 });
+  return res.result.slice(0, n).map((z) => z.id);
+}
+
+test('Import writes nothing before the admin applies it: "Load into editor" creates no resource group', async ({ page, api }) => {
+  const target = (await api.post<{ id: string; name: string }>(GROUPS, { name: `Import target ${Date.now().toString(36)}`, policies: [] })).result;
+  const rgName = `Only in the file ${Date.now().toString(36)}`;
+  const file = await exportFile(api, ACCOUNT_ID, rgName, await acmeZones(api, 2));
+
+  await page.goto(accountPath(`/groups/${target.id}/policies`));
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const importer = page.getByRole('dialog', { name: 'Import a group' });
+  await importer.getByLabel('Or paste the JSON').fill(file);
+  const dryRun = importer.getByRole('region', { name: 'Dry run' });
+  await expect(dryRun).toContainText('1 resource group to create when you save');
+  await expect(dryRun).toContainText(`Created when you save ${rgName}`);
+  await importer.getByRole('button', { name: 'Load into editor' }).click();
+  await expect(importer).toBeHidden();
+
+  // Loaded as a draft: nothing written, not even the resource group.
+  await expect(page.getByText(/^Draft — 1 unsaved change$/)).toBeVisible();
+  expect(await resourceGroupsNamed(api, ACCOUNT_ID, rgName)).toEqual([]);
+  expect((await api.get<{ policies: unknown[] }>(`${GROUPS}/${target.id}`)).result.policies).toEqual([]);
+
+  // Saving applies it: the policy, on exactly the file's zones.
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const review = page.getByRole('dialog', { name: /Review changes/ });
+  await review.getByRole('button', { name: 'Save policies' }).click();
+  await expect(review).toBeHidden();
+  const saved = (await api.get<{ policies: Array<{ resource_groups: unknown[] }> }>(`${GROUPS}/${target.id}`)).result.policies;
+  expect(saved).toHaveLength(1);
+  expect(saved[0]!.resource_groups).toHaveLength(1);
+});
+
+test('Import refuses another account’s zones: nothing in Acme Staging points at Acme Corp’s zones', async ({ page, api }) => {
+  const stagingGroup = (await api.post<{ id: string }>(`/accounts/${STAGING}/iam/user_groups`, { name: `Staging import ${Date.now().toString(36)}`, policies: [] })).result;
+  const rgName = `Acme production copy ${Date.now().toString(36)}`;
+  const file = await exportFile(api, ACCOUNT_ID, rgName, await acmeZones(api, 2));
+
+  await page.goto(accountPath(`/groups/${stagingGroup.id}/policies`, STAGING));
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const importer = page.getByRole('dialog', { name: 'Import a group' });
+  await importer.getByLabel('Or paste the JSON').fill(file);
+  const dryRun = importer.getByRole('region', { name: 'Dry run' });
+  await expect(dryRun).toContainText('Cannot import');
+  await expect(dryRun).toContainText(`${rgName}: names 2 zones of another account`);
+  await expect(dryRun).toContainText('zones belong to one account, so resource groups on them are not imported');
+  await expect(dryRun).toContainText('0 policies to import, 1 left out');
+
+  // Applying it as a new group writes no resource group on Acme Corp's zones.
+  await importer.getByRole('radio', { name: /A new group in this account/ }).check();
+  await importer.getByRole('textbox', { name: 'New group’s name' }).fill(`Imported ${Date.now().toString(36)}`);
+  await importer.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Imported', { timeout: 10_000 });
+  expect(await resourceGroupsNamed(api, STAGING, rgName)).toEqual([]);
+});
