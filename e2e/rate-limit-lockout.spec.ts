@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
 
 /**
  * A rate-limit lockout is always said, with one countdown for the whole app (issue 26 item 7,
@@ -71,6 +71,7 @@ test('a new tab opened during a lockout shows the banner and its countdown at on
   await expect(tabBanner.getByRole('timer')).toHaveText(/^0:[01]\d$/);
   // The frame is there with the banner: the navigation, not a grey page.
   await expect(tab.getByRole('link', { name: 'IAM Console home' })).toBeVisible();
+  await expectNoA11yViolations(tab);
   expect(asked).toEqual([]);
 
   // When the lockout ends the page loads on its own, and the banner goes.
