@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { OAuthScope } from '../../../api/schemas/oauth';
+import type { OAuthScope } from '../../../api/oauth/schema';
 import { isApiError, type ApiError } from '../../../api/api-error';
 import { Field } from '../../../components/ui/field';
 import { RetryCountdown } from '../../../components/ui/retry-countdown';
