@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { ApiError } from '../../api/api-error';
+import { isApiError, type ApiError } from '../../api/api-error';
 import { countDownTo, getBudgetSnapshot, retryAtFor, subscribeBudget } from '../../api/request-budget';
 import { clock } from '../../lib/format';
 
@@ -16,6 +16,17 @@ export function useRetryCountdown(error: ApiError | null): { seconds: number; at
   }, [at]);
   if (at === null || at <= budget.now) return null;
   return { seconds: Math.ceil((at - budget.now) / 1000), at };
+}
+
+/**
+ * For text that cannot tick (a toast, a field's message): when a 429 may be retried, as a time of
+ * day from the same source as every countdown, so it never disagrees with one. Null for other errors.
+ */
+export function retryAtText(error: unknown): string | null {
+  if (!isApiError(error) || error.status !== 429) return null;
+  const at = retryAtFor(error);
+  if (at === null) return 'Cloudflare’s API is limiting requests: wait a moment, then try again.';
+  return `You can try again at ${new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`;
 }
 
 /** "You can try again in 1:58 (at 12:04:10)": what every 429 says, wherever it is shown. */

@@ -5,6 +5,7 @@ import type { ApiResponse } from '../../api/client';
 import { addGroupMembers, createUserGroup, deleteUserGroup, removeGroupMember, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
 import { userGroupKeys } from '../../api/user-groups/queries';
 import type { GroupMember, PolicyInput, UserGroup } from '../../api/user-groups/schema';
+import { retryAtText } from '../../components/ui/retry-countdown';
 import { pluralize } from '../../lib/format';
 import { useAccountId } from '../../stores/current-account';
 import { notify } from '../../stores/toasts';
@@ -13,7 +14,7 @@ import { useGroupMutation } from './use-group-mutation';
 
 /** The first message of an error, for a toast's description. */
 export function describeError(error: unknown): string {
-  if (isApiError(error)) return error.errors.map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message)).join('; ');
+  if (isApiError(error)) return [...error.errors.map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message)), retryAtText(error) ?? []].flat().join('; ');
   return error instanceof Error ? error.message : String(error);
 }
 
