@@ -108,6 +108,18 @@ function limiterFor(spec: string) {
   return limit ? createRateLimiter(limit) : null;
 }
 
+/** The page itself says a lockout is on (src/main.tsx reads it before the SPA asks anything). */
+async function withLockoutMeta(response: Response, seconds: number | null): Promise<Response> {
+  if (seconds === null || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = (await response.text()).replace('</head>', `<meta name="${LOCKOUT_META}" content="${seconds}" />\n  </head>`);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, headers });
+}
+
+/** The meta tag that carries a lockout's seconds left into index.html. */
+export const LOCKOUT_META = 'iam-lockout-seconds';
+
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
   const runtime: RuntimeServices = hasAll(deps.runtime) ? deps.runtime : { ...nodeRuntime(config.distDir), ...deps.runtime };
@@ -130,9 +142,6 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     return isApiPath(c.req.path) ? c.json(errorBody([{ code: ErrorCode.internal, message }]), status) : c.text(message, status);
   });
 
-  app.get('/console-api/mode', (c) =>
-    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null }),
-  );
   app.route(
     '/console-api/dns',
     createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', zone: sandboxDnsZone(db) } : { mode: 'live', ...runtime.dnsResolver }),
@@ -141,6 +150,14 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
   // One budget for every request the server makes on its own: the index's and the findings' reads.
   const budget = createRequestBudget({ share: config.indexShare });
+  /** Seconds left of a lockout this server saw (it sees every answer), or null. */
+  const lockoutSeconds = () => {
+    const quota = budget.snapshot();
+    return quota.paused === 'blocked' ? Math.ceil(quota.waitMs / 1000) : null;
+  };
+  app.get('/console-api/mode', (c) =>
+    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null, lockoutSeconds: lockoutSeconds() }),
+  );
   if (deps.consoleStorage) {
     // Before every route that starts work for an account: only accounts the credential reaches.
     const gate = createAccountGate(() => handleV4, Date.now, config.upstream?.accountId);
@@ -261,7 +278,11 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   ends?.start();
 
   if (serveSpa) {
-    app.get('*', async (c) => (await runtime.staticFiles(c.req.raw)) ?? c.text('Not found', 404));
+    app.get('*', async (c) => {
+      const file = await runtime.staticFiles(c.req.raw);
+      // A new tab during a lockout knows it from its first byte: no call, no grey page.
+      return file ? withLockoutMeta(file, lockoutSeconds()) : c.text('Not found', 404);
+    });
   }
   return app;
 }
