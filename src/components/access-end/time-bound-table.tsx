@@ -1,9 +1,10 @@
 import './access-end.css';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { endNow, invalidateMembershipEnds, makePermanent, moveEnd, type MembershipEnd } from '../../api/membership-ends';
 import { formatDateTime } from '../../lib/format';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { Badge } from '../ui/badge';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { ErrorBanner } from '../ui/error-banner';
@@ -27,7 +28,7 @@ export function TimeBoundTable({ accountId, ends, caption, showGroup }: { accoun
   const [change, setChange] = useState<Change>(null);
   const [moveTo, setMoveTo] = useState<AccessEndValue>({ choice: { kind: 'duration', hours: 24 }, reason: '' });
   const [moveError, setMoveError] = useState<string | undefined>();
-  const apply = useMutation({
+  const apply = useGuardedMutation({
     mutationFn: async (c: NonNullable<Change>) => {
       if (c.kind === 'end-now') return endNow(accountId, c.end.id);
       if (c.kind === 'permanent') return makePermanent(accountId, c.end.id);

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { accessReviewKeys, accessReviewQuery, applyReview, decide, evidenceCsvUrl, type ReviewDetail, type ReviewItem } from '../../../api/access-reviews';
 import { isApiError } from '../../../api/api-error';
+import { useGuardedMutation } from '../../../api/use-guarded-mutation';
 import { PageHeader } from '../../../components/layout/page-header';
 import { Badge } from '../../../components/ui/badge';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
@@ -19,7 +20,7 @@ function DecisionCell({ accountId, reviewId, item, locked }: { accountId: string
   const qc = useQueryClient();
   const [reason, setReason] = useState(item.reason ?? '');
   const [choice, setChoice] = useState<'keep' | 'remove' | null>(item.decision);
-  const save = useMutation({
+  const save = useGuardedMutation({
     mutationFn: (next: { decision: 'keep' | 'remove'; reason: string }) => decide(accountId, reviewId, item.id, next.decision, next.reason),
     onSuccess: () => qc.invalidateQueries({ queryKey: accessReviewKeys.detail(accountId, reviewId) }),
   });
@@ -122,7 +123,7 @@ export function ReviewPage({ reviewId }: { reviewId: string }) {
   const qc = useQueryClient();
   const query = useQuery(accessReviewQuery(accountId, reviewId));
   const [previewing, setPreviewing] = useState(false);
-  const apply = useMutation({
+  const apply = useGuardedMutation({
     mutationFn: () => applyReview(accountId, reviewId),
     onSuccess: () => setPreviewing(false),
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: accessReviewKeys.all(accountId) })]),

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
+import { useGuardedMutation } from '../../../api/use-guarded-mutation';
 import { accessReviewKeys, startReview } from '../../../api/access-reviews';
 import { allUserGroupsQuery } from '../../../api/user-groups/queries';
 import { Dialog } from '../../../components/ui/dialog';
@@ -28,8 +29,25 @@ export function StartReviewDialog({ accountId, open, onOpenChange, signedInAs }:
   const [reviewers, setReviewers] = useState('');
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const start = useGuardedMutation({
+    mutationFn: () =>
+      startReview(accountId, {
+        name: name.trim(),
+        groupIds: [...chosen],
+        dueAt,
+        reviewers: reviewers
+          .split(/[\s,;]+/)
+          .map((r) => r.trim())
+          .filter(Boolean),
+      }),
+    onSuccess: async (id: string) => {
+      await qc.invalidateQueries({ queryKey: accessReviewKeys.all(accountId) });
+      onOpenChange(false);
+      void navigate({ to: '/accounts/$accountId/reviews/$reviewId', params: { accountId, reviewId: id } });
+    },
+  });
+  const pending = start.isPending;
+  const error = start.error;
   const adminGroups = useMemo(() => (groups.data ?? []).filter((g) => grantsAdmin(g.policies ?? [])), [groups.data]);
   const shown = (groups.data ?? []).filter((g) => g.name.toLowerCase().includes(filter.trim().toLowerCase())).slice(0, 200);
   const fieldError = (pointer: string) => (isApiError(error) ? error.errors.find((e) => e.pointer === pointer)?.message : undefined);
@@ -42,25 +60,7 @@ export function StartReviewDialog({ accountId, open, onOpenChange, signedInAs }:
       return next;
     });
 
-  const submit = async () => {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    try {
-      const list = reviewers
-        .split(/[\s,;]+/)
-        .map((r) => r.trim())
-        .filter(Boolean);
-      const id = await startReview(accountId, { name: name.trim(), groupIds: [...chosen], dueAt, reviewers: list });
-      await qc.invalidateQueries({ queryKey: accessReviewKeys.all(accountId) });
-      onOpenChange(false);
-      void navigate({ to: '/accounts/$accountId/reviews/$reviewId', params: { accountId, reviewId: id } });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPending(false);
-    }
-  };
+  const submit = () => start.mutate();
 
   return (
     <Dialog
@@ -74,7 +74,7 @@ export function StartReviewDialog({ accountId, open, onOpenChange, signedInAs }:
           <button type="button" className="btn" onClick={() => onOpenChange(false)}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={chosen.size === 0 || pending} aria-busy={pending} onClick={() => void submit()}>
+          <button type="button" className="btn btn-primary" disabled={chosen.size === 0 || pending} aria-busy={pending} onClick={submit}>
             {pending ? 'Reading the groups…' : `Review ${pluralize(chosen.size, 'group')}`}
           </button>
         </>
