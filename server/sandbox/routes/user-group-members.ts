@@ -34,9 +34,9 @@ const listQuery = z.object({
   per_page: intParam(1, 500, 100),
 });
 
-/** Members POST and PUT take a bare JSON array, e.g. `[{"id": "…"}]`. */
+/** Members POST and PUT take a bare JSON array, e.g. `[{"id": "…"}]`; each id is an account member id (schema: at most 32). */
 const memberIds = z
-  .array(z.strictObject({ id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters') }))
+  .array(z.strictObject({ id: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters') }))
   .max(MAX_MEMBERS_PER_REQUEST, `must list at most ${MAX_MEMBERS_PER_REQUEST} members`);
 const addBody = memberIds.min(1, 'must list at least one member');
 

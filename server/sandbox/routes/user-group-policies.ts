@@ -20,7 +20,10 @@ export const MAX_POLICIES = 100;
 export const MAX_PERMISSION_GROUPS_PER_POLICY = 250;
 export const MAX_RESOURCE_GROUPS_PER_POLICY = 100;
 
-const refId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+/** Permission and resource group ids in a policy: the schema bounds both to 32 characters. */
+const refId = z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters');
+/** A policy's own id: the schema gives no bound; 64 keeps absurd payloads out. */
+const policyId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 /** A resource group by id, or the inline ("ad-hoc") form `{scope, meta?}` the dashboard sends. */
 const resourceGroupRef = z
@@ -44,7 +47,7 @@ const resourceGroupRef = z
 
 const policySchema = z.strictObject({
   /** PUT: keeps the group's policy with this id; omitted, or an id the group does not have, the policy is new. */
-  id: refId.optional(),
+  id: policyId.optional(),
   access: z.enum(['allow', 'deny']),
   permission_groups: z
     .array(z.strictObject({ id: refId }))
