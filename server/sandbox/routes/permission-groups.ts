@@ -30,7 +30,7 @@ export function permissionGroupCreatedOn(position: number): string {
  * docs' payloads, the SDK's Meta), with Cloudflare's own labels (`admin`, `super_admin`, …).
  * The 2024 era answers the seeds' `{key, value}` beside `label`/`scopes`, as main did.
  */
-export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'name' | 'label' | 'scope_level'>, shapes: SandboxApiShapes) {
+export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'name' | 'label' | 'scope_level' | 'position'>, shapes: SandboxApiShapes) {
   if (shapes === 'today') {
     const meta = todayMetaOf(row.id) ?? {
       label: row.label,
