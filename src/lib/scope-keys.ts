@@ -1,3 +1,5 @@
+import { revealBidiControls } from './bidi';
+
 /**
  * Cloudflare resource scope keys: building, parsing, checking and describing them. Pure, so the
  * scope builder, the resource-group views and the policy composer all agree on one grammar.
@@ -191,7 +193,7 @@ export function summarizeScope(scope: ScopeLike, names: KeyNames = {}): string {
  */
 export function resourceGroupLabel(group: { id: string; name?: string; scope?: ScopeLike[] }, names: KeyNames = {}): string {
   const name = group.name?.trim();
-  if (name && !parseKey(name)) return name;
+  if (name && !parseKey(name)) return revealBidiControls(name);
   const scope = group.scope?.[0];
   if (scope) return summarizeScope(scope, names);
   return name ? describeKey(name, names) : `Resource group ${shortId(group.id)}`;
