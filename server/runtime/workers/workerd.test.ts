@@ -85,12 +85,12 @@ beforeAll(async () => {
   privateKey = keys.privateKey;
   kid = `workerd-${Date.now()}`;
   const publicJwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
-  jwks = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })));
+  jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })));
   jwks.listen(0, '127.0.0.1');
   const jwksPort = await listen(jwks);
 
   const db = openSandboxDb(':memory:', 'default');
-  const sandbox = createSandboxApi({ db, shapes: 'today' });
+  const sandbox = createSandboxApi({ db, shapes: 'today', verificationDelayMs: 0 });
   upstream = serve({ fetch: sandbox.fetch, port: 0, hostname: '127.0.0.1' });
   const upstreamPort = await listen(upstream);
 
