@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT } from './test-support.ts';
-import { createIamSandbox, insertAccountMember } from './routes/iam-test-fixtures.ts';
+import { createIamSandbox, insertAccountMember } from './iam-test-fixtures.ts';
 
 /** Today's schema: user_group_id is exactly 32 characters; member, permission and resource group ids at most 32 (TODAY.md row 28). */
 describe('identifiers the schema bounds to 32 characters', () => {

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { historyQuery, type HistoryFilters } from '../../../api/history';
-import type { HistoryEntry, HistoryPage } from '../../../api/schemas/history';
+import { historyQuery, type HistoryFilters } from '../../../api/history/queries';
+import type { HistoryEntry, HistoryPage } from '../../../api/history/schema';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';

@@ -1,4 +1,4 @@
-import type { VerificationStatus } from '../../../api/schemas/sso';
+import type { VerificationStatus } from '../../../api/sso/schema';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
 
