@@ -15,6 +15,7 @@ import { summarizePolicy } from '../../../lib/policy-summary';
 import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
 import { useAccountId } from '../../../stores/current-account';
 import { MemberLookup } from './member-lookup';
+import { InertName } from '../../../components/ui/inert-name';
 
 /**
  * "Why does this person have access": the member's groups from the membership index (one
@@ -59,7 +60,14 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
         </>
       ) : (
         <>
-          <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
+          <PageHeader
+            title={
+              <>
+                Access of <InertName>{who}</InertName>
+              </>
+            }
+            description={fullName ? <><InertName>{fullName}</InertName> · member {memberId}</> : `Member ${memberId}`}
+          />
           {person ? <p>{person.status === 'pending' ? <Badge tone="warning">Pending invitation: no access until accepted</Badge> : <Badge tone="success">Accepted</Badge>}</p> : null}
           {query.data ? <IndexAge accountId={accountId} index={query.data.index} /> : null}
           <MemberLookup />

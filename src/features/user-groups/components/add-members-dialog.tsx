@@ -12,7 +12,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { useAddGroupMembers } from '../api';
-import { describeRefused, type Person } from '../lib/membership';
+import { describeRefused, refusalsByPerson, type Person } from '../lib/membership';
 import { accountMemberAsPerson } from '../use-membership-preview';
 
 const PAGE_SIZE = 20;
@@ -113,6 +113,9 @@ export function AddMembersDialog({
   // Someone prefilled from the palette may already be in the group: there is nothing to add for them.
   const chosen = [...selected.values()].filter((p) => !memberIds.has(p.id));
   const refused = add.error && isApiError(add.error) ? describeRefused(add.error.errors, chosen) : [];
+  // The ids sent with the failed request, so a refusal stays next to the person it points at.
+  const sentIds = add.variables?.ids ?? [];
+  const refusalOf = add.error && isApiError(add.error) ? refusalsByPerson(add.error.errors, sentIds) : new Map<string, string>();
 
   return (
     <Dialog
@@ -220,14 +223,29 @@ export function AddMembersDialog({
           <p className="muted">Nobody yet. Ticks are kept while you search for more people.</p>
         ) : (
           <ul className="ug-chips">
-            {chosen.map((p) => (
-              <li key={p.id} className="ug-chip">
-                <span className="mono">{p.email}</span>
-                <button type="button" className="ug-chip-remove" aria-label={`Unselect ${p.email}`} onClick={() => toggle(p, false)}>
-                  ×
-                </button>
-              </li>
-            ))}
+            {chosen.map((p) => {
+              const refusal = refusalOf.get(p.id);
+              const refusalId = `${searchId}-refusal-${p.id}`;
+              return (
+                <li key={p.id} className={refusal ? 'ug-chip ug-chip-refused' : 'ug-chip'}>
+                  <span className="mono">{p.email}</span>
+                  <button
+                    type="button"
+                    className="ug-chip-remove"
+                    aria-label={`Unselect ${p.email}`}
+                    aria-describedby={refusal ? refusalId : undefined}
+                    onClick={() => toggle(p, false)}
+                  >
+                    ×
+                  </button>
+                  {refusal ? (
+                    <span id={refusalId} className="field-error">
+                      {refusal}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -7,6 +7,7 @@ import { useAccountId } from '../../../stores/current-account';
 import { Badge } from '../../../components/ui/badge';
 import { MANAGED_LABEL, MANAGED_REASON, lockedProps, managedReasonId, useGroupManaged } from '../scim-managed';
 import { DeleteUserGroupDialog } from './delete-user-group-dialog';
+import { InertName } from '../../../components/ui/inert-name';
 
 const tabs = [
   { to: '/accounts/$accountId/groups/$groupId', label: 'Overview', exact: true },
@@ -28,7 +29,7 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
         <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> /
       </p>
       <PageHeader
-        title={group.name}
+        title={<InertName>{group.name}</InertName>}
         actions={
           managed ? (
             <button type="button" className="btn ug-btn-danger-outline" {...lockedProps(groupId)}>
