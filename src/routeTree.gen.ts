@@ -15,6 +15,7 @@ import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$a
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
+import { Route as AccountsAccountIdTerraformRouteImport } from './routes/accounts/$accountId/terraform'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
 import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
@@ -72,6 +73,12 @@ const AccountsAccountIdPermissionGroupsRouteRoute =
   AccountsAccountIdPermissionGroupsRouteRouteImport.update({
     id: '/permission-groups',
     path: '/permission-groups',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdTerraformRoute =
+  AccountsAccountIdTerraformRouteImport.update({
+    id: '/terraform',
+    path: '/terraform',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdGroupsIndexRoute =
@@ -236,6 +243,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -269,6 +277,7 @@ export interface FileRoutesByTo {
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -301,6 +310,7 @@ export interface FileRoutesById {
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -337,6 +347,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -370,6 +381,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -401,6 +413,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -478,6 +491,13 @@ declare module '@tanstack/react-router' {
       path: '/permission-groups'
       fullPath: '/accounts/$accountId/permission-groups'
       preLoaderRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/terraform': {
+      id: '/accounts/$accountId/terraform'
+      path: '/terraform'
+      fullPath: '/accounts/$accountId/terraform'
+      preLoaderRoute: typeof AccountsAccountIdTerraformRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/groups/': {
@@ -758,6 +778,7 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
+  AccountsAccountIdTerraformRoute: typeof AccountsAccountIdTerraformRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -778,6 +799,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
+    AccountsAccountIdTerraformRoute: AccountsAccountIdTerraformRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdOauthClientsClientIdRouteRoute:
       AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,

@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
   { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
   { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
+  { section: 'terraform', to: '/accounts/$accountId/terraform', label: 'Terraform' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -23,13 +23,16 @@ export type TfResource = TfObject & { resourceName: string };
 export const objectKey = (o: Pick<TfObject, 'type' | 'id'>) => `${o.type}:${o.id}`;
 export const addressOf = (r: Pick<TfResource, 'type' | 'resourceName'>) => `${r.type}.${r.resourceName}`;
 
+export const SKIPPED_KINDS = ['inline-scope', 'resource-group', 'oauth-client', 'scim-managed', 'empty-members', 'memberships-unknown', 'unknown-type', 'other-account', 'old-provider', 'no-id', 'unreadable'] as const;
+export type SkippedKind = (typeof SKIPPED_KINDS)[number];
+
 /** Why something of the account is not in the export (or a loaded file's resource was not read). */
 export interface Skipped {
   /** `objectKey` of the account object it stands for, when it is one. */
   key?: string;
   /** What it is, as an admin names it: "User group Contractors", "cloudflare_zone.main". */
   what: string;
-  kind: 'inline-scope' | 'resource-group' | 'oauth-client' | 'scim-managed' | 'empty-members' | 'memberships-unknown' | 'unknown-type' | 'other-account' | 'old-provider' | 'no-id' | 'unreadable';
+  kind: SkippedKind;
   reason: string;
   instead: string;
 }
