@@ -1,8 +1,10 @@
-import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
-import { listOf } from '../../../src/api/schemas/common.ts';
-import { groupMemberSchema, permissionGroupSchema, resourceGroupSchema, userGroupSchema, type UserGroup } from '../../../src/api/schemas/iam.ts';
-import { oauthClientSchema } from '../../../src/api/schemas/oauth.ts';
-import { ssoConnectorSchema } from '../../../src/api/schemas/sso.ts';
+import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { listOf } from '../../../src/api/common-schema.ts';
+import { permissionGroupSchema } from '../../../src/api/permission-groups/schema.ts';
+import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';
+import { groupMemberSchema, userGroupSchema, type UserGroup } from '../../../src/api/user-groups/schema.ts';
+import { oauthClientSchema } from '../../../src/api/oauth/schema.ts';
+import { ssoConnectorSchema } from '../../../src/api/sso/schema.ts';
 import type { ExportMember, ExportSource } from '../../../src/lib/terraform/export.ts';
 import { ApiReadError, type ApiReader } from '../findings/api-reader.ts';
 import type { MembershipSource } from '../findings/snapshot-source.ts';

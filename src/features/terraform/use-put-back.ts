@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../api/queries/user-groups';
+import { userGroupQuery } from '../../api/user-groups/queries';
 import { draftFromServer } from '../../lib/policy-draft';
 import type { TfPolicy } from '../../lib/terraform/model';
 import { draftKey, usePolicyDrafts } from '../../stores/policy-drafts';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history';
+import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { HistoryFilters } from './history-filters';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { latestChangeQuery } from '../../../api/history';
-import { fetchTerraformLive, type TerraformScope } from '../../../api/terraform';
+import { latestChangeQuery } from '../../../api/history/queries';
+import { fetchTerraformLive, type TerraformScope } from '../../../api/terraform/queries';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime, pluralize } from '../../../lib/format';

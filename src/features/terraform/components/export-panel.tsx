@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchTerraformCost, fetchTerraformHcl, type TerraformScope } from '../../../api/terraform';
+import { fetchTerraformCost, fetchTerraformHcl, type TerraformScope } from '../../../api/terraform/queries';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';

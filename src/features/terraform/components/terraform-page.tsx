@@ -1,4 +1,4 @@
-import type { TerraformScope } from '../../../api/terraform';
+import type { TerraformScope } from '../../../api/terraform/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { DriftPanel } from './drift-panel';
