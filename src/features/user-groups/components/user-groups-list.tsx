@@ -69,6 +69,11 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
             <Link to="/accounts/$accountId/terraform" params={{ accountId }} className="btn">
               Export account as Terraform
             </Link>
+            {search.q && groupIds.length ? (
+              <Link to="/accounts/$accountId/terraform" params={{ accountId }} search={{ groups: groupIds.join(',') }} className="btn">
+                Export these {groupIds.length} as Terraform
+              </Link>
+            ) : null}
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               Create group
             </button>
