@@ -47,8 +47,21 @@ test('export a group as Terraform, load it back as a baseline, see the API’s c
   // Someone removes the policy with an API token, outside the console.
   expect((await api.put(`${GROUPS}/${group.id}`, { policies: [] })).success).toBe(true);
 
-  // Load the file back as the baseline: exactly that change, with who made it.
+  // Another account's state is refused, naming that account; nothing is read.
   await page.reload();
+  const other = 'f'.repeat(32);
+  const foreignState = {
+    version: 4,
+    terraform_version: '1.9.0',
+    resources: [{ mode: 'managed', type: 'cloudflare_user_group', name: 'x', provider: 'provider["registry.terraform.io/cloudflare/cloudflare"]', instances: [{ attributes: { id: group.id, account_id: other, name: 'X', policies: [] } }] }],
+  };
+  await page.getByLabel('Baseline file').setInputFiles({ name: 'other.tfstate', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(foreignState)) });
+  const refusal = page.getByRole('alert').filter({ hasText: 'another account' });
+  await expect(refusal).toContainText(other);
+  await expect(refusal).toContainText('Nothing was read.');
+  await expect(refusal).toContainText('cloudflare_user_group.x');
+
+  // Load the file back as the baseline: exactly that change, with who made it.
   await page.getByLabel('Baseline file').setInputFiles(file);
   await expect(page.getByText(/1 resource read \(HCL\)/)).toBeVisible();
   await expect(page.getByText('1 resource of 1 differ from the account.')).toBeVisible();

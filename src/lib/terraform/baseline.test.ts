@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admitsMinimum, loadBaseline, MAX_BASELINE_BYTES } from './baseline';
-import { compareBaseline } from './drift';
+import { compareBaseline, notInCode } from './drift';
 import { emptyNames } from './model';
 
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
@@ -107,5 +107,10 @@ describe('drift', () => {
     expect(compareBaseline([members], { resources: [{ ...members, members: ['m2'] }], skipped: [], names })[0]!.changes).toEqual([{ field: 'members', code: 'has ann@x.io', live: '—' }]);
     expect(compareBaseline([members], { resources: [{ ...members, members: ['m2', 'm1'] }], skipped: [], names })[0]!.changes[0]!.live).toMatch(/another order/);
     expect(compareBaseline([code], { resources: [], skipped: [], names: emptyNames() })[0]!.status).toBe('gone');
+  });
+
+  it('names what the account has that the code does not', () => {
+    const other = { ...code, id: 'g2', name: 'Made by hand' };
+    expect(notInCode([code], { resources: [code, other], skipped: [], names })).toEqual([{ key: 'cloudflare_user_group:g2', label: 'User group Made by hand' }]);
   });
 });

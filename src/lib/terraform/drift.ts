@@ -135,3 +135,9 @@ export function compareBaseline(code: readonly TfResource[], live: LiveSide): Dr
     return { ...base, status: 'gone', changes: [{ field: 'exists', code: 'yes', live: 'no: deleted from the account' }] };
   });
 }
+
+/** Live objects the code does not have (created outside it, or never imported), by label. */
+export function notInCode(code: readonly TfResource[], live: LiveSide): Array<{ key: string; label: string }> {
+  const inCode = new Set(code.map(objectKey));
+  return live.resources.filter((r) => !inCode.has(objectKey(r))).map((r) => ({ key: objectKey(r), label: labelOf(r, live.names) }));
+}

@@ -7,11 +7,13 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime, pluralize } from '../../../lib/format';
 import { loadBaseline, MAX_BASELINE_BYTES, type Baseline } from '../../../lib/terraform/baseline';
-import { compareBaseline, type DriftItem } from '../../../lib/terraform/drift';
+import { compareBaseline, notInCode, type DriftItem } from '../../../lib/terraform/drift';
 import { resourceBlock } from '../../../lib/terraform/hcl-writer';
 import type { NameBook, Skipped, TfResource } from '../../../lib/terraform/model';
 import { usePutBack } from '../use-put-back';
 
+/** Drifted resources shown at a time: each asks History who changed it (the console's server, not Cloudflare). */
+const SHOWN_AT_ONCE = 50;
 /** Up to this many groups in a baseline are read one by one; more, and the whole account is read. */
 const GROUPS_BY_ID = 25;
 
@@ -131,9 +133,11 @@ export function DriftPanel({ accountId, exportText }: { accountId: string; expor
   const inputId = useId();
   const [loaded, setLoaded] = useState<{ baseline: Baseline; source: string } | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; skipped: Skipped[] } | null>(null);
+  const [shown, setShown] = useState(SHOWN_AT_ONCE);
 
   const take = (text: string, source: string) => {
     const result = loadBaseline(text, accountId);
+    setShown(SHOWN_AT_ONCE);
     if (result.ok) {
       setRefusal(null);
       setLoaded({ baseline: result.baseline, source });
@@ -164,6 +168,8 @@ export function DriftPanel({ accountId, exportText }: { accountId: string; expor
   });
   const drift = loaded && live.data ? compareBaseline(loaded.baseline.resources, live.data) : null;
   const drifted = drift?.filter((d) => d.status !== 'same') ?? [];
+  // Only a whole-account read can tell what the code lacks; a group selection reads just those groups.
+  const extra = loaded && live.data && scope && !scope.groups ? notInCode(loaded.baseline.resources, live.data) : [];
 
   return (
     <section aria-labelledby="tf-drift-title" className="card">
@@ -206,12 +212,28 @@ export function DriftPanel({ accountId, exportText }: { accountId: string; expor
                   {pluralize(drifted.length, 'resource')} of {drift.length} differ from the account.
                 </p>
                 <ul className="stack" aria-label="Drifted resources">
-                  {drifted.map((item) => (
+                  {drifted.slice(0, shown).map((item) => (
                     <DriftEntry key={item.key} accountId={accountId} item={item} names={live.data!.names} />
                   ))}
                 </ul>
+                {drifted.length > shown ? (
+                  <button type="button" className="btn" onClick={() => setShown((n) => n + SHOWN_AT_ONCE)}>
+                    Show {Math.min(SHOWN_AT_ONCE, drifted.length - shown)} more of {drifted.length - shown}
+                  </button>
+                ) : null}
               </>
             )
+          ) : null}
+          {extra.length ? (
+            <details>
+              <summary>{pluralize(extra.length, 'object')} in the account not in this code (created outside it, or not imported)</summary>
+              <ul>
+                {extra.slice(0, 200).map((x) => (
+                  <li key={x.key}>{x.label}</li>
+                ))}
+                {extra.length > 200 ? <li>… and {extra.length - 200} more: export the account to get them all as code.</li> : null}
+              </ul>
+            </details>
           ) : null}
         </>
       ) : null}
