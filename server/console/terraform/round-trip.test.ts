@@ -97,6 +97,26 @@ describe('Terraform export and drift, round trip (default seed)', () => {
     expect(drift.filter((d) => d.status !== 'same')).toEqual([]);
   });
 
+  it('writes members and policies in the order the API answers them (a first plan after import shows no change)', async () => {
+    const { get, app } = setup();
+    await warmIndex(get);
+    const { resources } = await live(get);
+    const api = async (path: string) => ((await (await app.request(`${ORIGIN}/client/v4/accounts/${ACCOUNT}${path}`, { headers: { authorization: 'Bearer test-token' } })).json()) as { result: any }).result;
+    const withMembers = resources.filter((r) => r.type === 'cloudflare_user_group_members' && r.members.length >= 3).slice(0, 5);
+    expect(withMembers.length).toBeGreaterThan(0);
+    for (const r of withMembers) {
+      const answered = (await api(`/iam/user_groups/${r.id}/members?per_page=500`)) as Array<{ id: string }>;
+      expect(r.type === 'cloudflare_user_group_members' && r.members).toEqual(answered.map((m) => m.id));
+    }
+    const withPolicies = resources.filter((r) => r.type === 'cloudflare_user_group' && r.policies.length >= 2).slice(0, 5);
+    expect(withPolicies.length).toBeGreaterThan(0);
+    for (const r of withPolicies) {
+      const answered = (await api(`/iam/user_groups/${r.id}`)) as { policies: Array<{ access: string; permission_groups: Array<{ id: string }>; resource_groups: Array<{ id: string }> }> };
+      const expected = answered.policies.map((p) => ({ access: p.access, permission_groups: p.permission_groups.map((x) => x.id), resource_groups: p.resource_groups.map((x) => x.id) }));
+      expect(r.type === 'cloudflare_user_group' && r.policies).toEqual(expected);
+    }
+  });
+
   it('reports exactly a change made through the API, and the journal names its actor', async () => {
     const { get, app, db } = setup();
     await warmIndex(get);
