@@ -91,3 +91,37 @@ test('export a group as Terraform, load it back as a baseline, see the API’s c
   await page.getByLabel('Baseline file').setInputFiles(file);
   await expect(page.getByText('No drift: all 1 resource match the account.')).toBeVisible();
 });
+
+test('a member removed through the API shows as drift by email, and goes back through the Replace dialog’s preview', async ({ page, api }, testInfo) => {
+  test.setTimeout(120_000);
+  const created = await api.post<{ id: string; name: string }>(GROUPS, { name: `Terraform members ${unique()}`, policies: [] });
+  expect(created.success, JSON.stringify(created.errors)).toBe(true);
+  const group = created.result;
+  const listed = await api.get<Array<{ id: string; user: { email: string } }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 50 });
+  const [kept, removed] = listed.result.filter((m) => m.user.email.endsWith('@acme.com')).slice(5, 7);
+  expect((await api.post(`${GROUPS}/${group.id}/members`, [{ id: kept!.id }, { id: removed!.id }])).success).toBe(true);
+
+  await page.goto(`/accounts/${ACCOUNT_ID}/terraform?groups=${group.id}`);
+  const hcl = page.getByLabel('Terraform HCL');
+  await expect(hcl).toContainText(`# ${removed!.user.email}`);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download cloudflare-iam-/ }).click();
+  const file = testInfo.outputPath('members.tf');
+  await (await downloading).saveAs(file);
+
+  expect((await api.delete(`${GROUPS}/${group.id}/members/${removed!.id}`)).success).toBe(true);
+  await page.reload();
+  await page.getByLabel('Baseline file').setInputFiles(file);
+  const drifted = page.getByRole('listitem', { name: `Members of ${group.name}: drifted` });
+  await expect(drifted.getByRole('row', { name: /members/ })).toContainText(`has ${removed!.user.email}`);
+  await drifted.getByRole('button', { name: 'Put the account back' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Replace the membership' });
+  await expect(dialog.getByRole('textbox')).toHaveValue(`${kept!.user.email}\n${removed!.user.email}`.split('\n').sort().join('\n'));
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(dialog).toContainText(removed!.user.email);
+  await dialog.getByRole('button', { name: 'Replace: add 1, remove 0' }).click();
+  await expect(dialog).toBeHidden();
+  const after = await api.get<Array<{ id: string }>>(`${GROUPS}/${group.id}/members`);
+  expect(after.result.map((m) => m.id).sort()).toEqual([kept!.id, removed!.id].sort());
+});

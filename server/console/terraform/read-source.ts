@@ -12,8 +12,9 @@ import type { MembershipSource } from '../findings/snapshot-source.ts';
 /**
  * What an export reads, within the request budget: lists page by page (20 requests for 10,000
  * groups), memberships from the membership index (no request). Without the index, members are
- * read group by group only for a small selection (at most PER_GROUP_LIMIT groups); beyond that
- * the export says memberships are not known yet rather than fan out.
+ * read group by group for a small selection (at most PER_GROUP_LIMIT groups, always: the index may
+ * lag a change made outside the console); beyond that without the index, the export says
+ * memberships are not known yet rather than fan out.
  */
 export type ExportScope = { kind: 'account' } | { kind: 'groups'; ids: string[]; label: string };
 
@@ -37,6 +38,8 @@ export function apiMemberOrder(emails: ReadonlyMap<string, string>) {
 
 export interface SourceRead {
   source: ExportSource;
+  /** When memberships came from the index: its last completed pass. */
+  membershipsAsOf: string | null;
   requests: number;
   /** Selected groups the account no longer has. */
   missingGroups: string[];
@@ -78,11 +81,14 @@ export async function readExportSource(reader: ApiReader, accountId: string, sco
 
   let byGroup: Map<string, string[]> | null = null;
   let membershipsUnknownReason: string | undefined;
-  if (index) {
+  // A small selection reads its members from the API: exact and current (the index may not have
+  // seen a change made outside the console yet). A whole account reads the index.
+  const perGroup = scope.kind === 'groups' && groups.length <= PER_GROUP_LIMIT;
+  if (index && !perGroup) {
     const emails = new Map(members.map((m) => [m.id, m.email]));
     const order = apiMemberOrder(emails);
     byGroup = new Map(index.memberships.map((entry) => [entry.groupId, [...entry.memberIds].sort(order)]));
-  } else if (groups.length <= PER_GROUP_LIMIT) {
+  } else if (perGroup || groups.length <= PER_GROUP_LIMIT) {
     // A small selection: one list per group (a page holds 50), in the API's own order.
     byGroup = new Map();
     for (const g of groups) {
@@ -117,6 +123,7 @@ export async function readExportSource(reader: ApiReader, accountId: string, sco
       scimManaged,
       listResourceGroups: whole,
     },
+    membershipsAsOf: index && !perGroup ? (index.asOf ?? null) : null,
     requests: reader.requests() - before,
     missingGroups: wanted ? [...wanted].filter((id) => !found.has(id)) : [],
   };

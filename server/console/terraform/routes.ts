@@ -124,7 +124,7 @@ export function createTerraformApi({ reader, memberships, storage, refreshJourna
     let requests = pages(permissionGroupCount, 50) + 1; // + resource groups
     requests += scope.kind === 'groups' && scope.ids.length <= 25 ? scope.ids.length : pages(groupCount, 500);
     if (scope.kind === 'account') requests += 2 + (indexReady ? 0 : pages(memberCount, 50)); // SSO, OAuth, members
-    const membersPerGroup = !indexReady && groups <= 25;
+    const membersPerGroup = scope.kind === 'groups' ? groups <= 25 : !indexReady && groups <= 25;
     if (membersPerGroup) requests += groups;
     return c.json({
       result: {
@@ -132,7 +132,7 @@ export function createTerraformApi({ reader, memberships, storage, refreshJourna
         groups,
         requests,
         asked_to_count: read.requests(),
-        memberships: indexReady ? 'index' : membersPerGroup ? 'per-group' : 'unknown',
+        memberships: membersPerGroup ? 'per-group' : indexReady ? 'index' : 'unknown',
       },
     });
   });
@@ -144,11 +144,13 @@ export function createTerraformApi({ reader, memberships, storage, refreshJourna
     if ('error' in answer) return invalid(c, answer.error.message, answer.error.pointer);
     const { scope } = answer;
     const read = reader();
-    const { source, requests, missingGroups } = await readExportSource(read, accountId, scope, memberships, new Set(scimManagedGroups(storage, accountId)));
+    const { source, requests, missingGroups, membershipsAsOf } = await readExportSource(read, accountId, scope, memberships, new Set(scimManagedGroups(storage, accountId)));
     const result = buildExport(source);
     for (const id of missingGroups) result.skipped.push({ key: `cloudflare_user_group:${id}`, what: `User group ${id}`, kind: 'unreadable', reason: 'The account has no such group (deleted?).', instead: 'Remove it from the code, or recreate it from History.' });
-    const headers = { 'X-Terraform-Requests': String(requests), 'X-Terraform-Resources': String(result.resources.length), 'Cache-Control': 'no-store' };
-    if (c.req.query('format') === 'json') return c.json({ result: { ...result, requests } }, 200, headers);
+    const headers: Record<string, string> = { 'X-Terraform-Requests': String(requests), 'X-Terraform-Resources': String(result.resources.length), 'Cache-Control': 'no-store' };
+    // Not in the file (two exports of an unchanged account stay byte-identical), but said.
+    if (membershipsAsOf) headers['X-Terraform-Memberships-As-Of'] = membershipsAsOf;
+    if (c.req.query('format') === 'json') return c.json({ result: { ...result, requests, memberships_as_of: membershipsAsOf } }, 200, headers);
     const label = scope.kind === 'account' ? 'the whole account' : scope.label;
     const chunks = hclChunks(result, label);
     const encoder = new TextEncoder();

@@ -60,6 +60,7 @@ export const terraformLiveSchema = z.object({
     skipped: z.array(skippedSchema),
     names: z.object({ permissionGroups: book, resourceGroups: book, members: book, groups: book, roles: book }),
     requests: z.number(),
+    memberships_as_of: z.optional(z.nullable(z.string())),
   }),
 });
 export type TerraformLive = z.infer<typeof terraformLiveSchema>['result'];
@@ -69,7 +70,7 @@ export async function fetchTerraformLive(accountId: string, scope: TerraformScop
 }
 
 /** The HCL text and what reading the account cost. */
-export async function fetchTerraformHcl(accountId: string, scope: TerraformScope, signal?: AbortSignal): Promise<{ text: string; requests: number }> {
+export async function fetchTerraformHcl(accountId: string, scope: TerraformScope, signal?: AbortSignal): Promise<{ text: string; requests: number; membershipsAsOf: string | null }> {
   const url = `${base(accountId)}${terraformQueryString(scope)}`;
   let res: Response;
   try {
@@ -82,5 +83,5 @@ export async function fetchTerraformHcl(accountId: string, scope: TerraformScope
     const body = (await res.json().catch(() => null)) as { errors?: Array<{ code?: number; message: string }> } | null;
     throw new ApiError({ status: res.status, kind: 'api', errors: (body?.errors ?? [{ code: 0, message: `HTTP ${res.status}` }]).map((e) => ({ code: e.code ?? 0, message: e.message })) });
   }
-  return { text: await res.text(), requests: Number(res.headers.get('x-terraform-requests') ?? 0) };
+  return { text: await res.text(), requests: Number(res.headers.get('x-terraform-requests') ?? 0), membershipsAsOf: res.headers.get('x-terraform-memberships-as-of') };
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { userGroupQuery } from '../../api/user-groups/queries';
 import { draftFromServer } from '../../lib/policy-draft';
 import type { TfPolicy } from '../../lib/terraform/model';
+import { useMembersPutBack } from '../../stores/members-put-back';
 import { draftKey, usePolicyDrafts } from '../../stores/policy-drafts';
 
 /**
@@ -32,5 +33,10 @@ export function usePutBack(accountId: string) {
       setBusy(false);
     }
   };
-  return { start, error, busy };
+  /** The code's members into the group's Replace dialog (its preview and conflict check). */
+  const startMembers = async (groupId: string, emails: string[]) => {
+    useMembersPutBack.getState().put({ groupId, emails });
+    await navigate({ to: '/accounts/$accountId/groups/$groupId/members', params: { accountId, groupId } });
+  };
+  return { start, startMembers, error, busy };
 }

@@ -87,10 +87,14 @@ function DriftEntry({ accountId, item, names }: { accountId: string; item: Drift
             Put the account back: rename on the group’s page
           </Link>
         ) : null}
-        {item.code.type === 'cloudflare_user_group_members' ? (
-          <Link to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId: item.code.id }} className="btn">
-            Put the account back: open the group’s members
-          </Link>
+        {item.code.type === 'cloudflare_user_group_members' && live ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => item.code.type === 'cloudflare_user_group_members' && void putBack.startMembers(item.code.id, item.code.members.map((id) => names.members[id] ?? id))}
+          >
+            Put the account back
+          </button>
         ) : null}
       </div>
       <ErrorBanner error={putBack.error} title="Could not start the draft" />

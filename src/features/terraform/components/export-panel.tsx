@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { fetchTerraformCost, fetchTerraformHcl, type TerraformScope } from '../../../api/terraform/queries';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { pluralize } from '../../../lib/format';
+import { formatDateTime, pluralize } from '../../../lib/format';
 
 /** Exports up to this many requests start on their own. */
 const AUTO_EXPORT_REQUESTS = 30;
@@ -53,7 +53,7 @@ export function ExportPanel({ accountId, exported }: { accountId: string; export
           {cost.data.memberships === 'index'
             ? 'Memberships come from the membership index, at no cost.'
             : cost.data.memberships === 'per-group'
-              ? 'Memberships are read group by group (the membership index is still building).'
+              ? 'Members are read group by group from the API, so they are current.'
               : 'Memberships are not known yet (the membership index is still building); the export says so.'}
         </p>
       ) : null}
@@ -68,6 +68,7 @@ export function ExportPanel({ accountId, exported }: { accountId: string; export
         <>
           <p className="muted" role="status">
             Exported with {pluralize(hcl.data?.requests ?? 0, 'request')}; {(text.length / 1024).toFixed(0)} KB.
+            {hcl.data?.membershipsAsOf ? ` Memberships as of the membership index’s pass at ${formatDateTime(hcl.data.membershipsAsOf)}.` : ''}
           </p>
           <div className="row-actions">
             <CopyButton value={text} label="Copy HCL" targetId="tf-hcl" />
