@@ -204,6 +204,7 @@ export function DriftPanel({ accountId, exportText }: { accountId: string; expor
           </p>
           <SkippedList skipped={loaded.baseline.skipped} title="Not compared" />
           {live.isPending ? <p role="status">Reading the account…</p> : null}
+          {live.data?.memberships_as_of ? <p className="muted">Memberships as of the membership index’s pass at {formatDateTime(live.data.memberships_as_of)}.</p> : null}
           <ErrorBanner error={live.error} title="Could not read the account" onRetry={() => void live.refetch()} />
           {drift ? (
             drifted.length === 0 ? (
