@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdExpiringRouteImport } from './routes/accounts/$accountId/expiring'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdTerraformRouteImport } from './routes/accounts/$accountId/terraform'
@@ -25,6 +26,7 @@ import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from '
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
+import { Route as AccountsAccountIdReviewsIndexRouteImport } from './routes/accounts/$accountId/reviews/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
 import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
@@ -39,6 +41,8 @@ import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
 import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
+import { Route as AccountsAccountIdReviewsReviewIdIndexRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/index'
+import { Route as AccountsAccountIdReviewsReviewIdEvidenceRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/evidence'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
 import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
@@ -63,6 +67,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdExpiringRoute =
+  AccountsAccountIdExpiringRouteImport.update({
+    id: '/expiring',
+    path: '/expiring',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdHistoryRoute =
   AccountsAccountIdHistoryRouteImport.update({
     id: '/history',
@@ -133,6 +143,12 @@ const AccountsAccountIdResourceGroupsIndexRoute =
   AccountsAccountIdResourceGroupsIndexRouteImport.update({
     id: '/resource-groups/',
     path: '/resource-groups/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsIndexRoute =
+  AccountsAccountIdReviewsIndexRouteImport.update({
+    id: '/reviews/',
+    path: '/reviews/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoIndexRoute =
@@ -218,6 +234,18 @@ const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
     path: '/resource-groups/$resourceGroupId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdReviewsReviewIdIndexRoute =
+  AccountsAccountIdReviewsReviewIdIndexRouteImport.update({
+    id: '/reviews/$reviewId/',
+    path: '/reviews/$reviewId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsReviewIdEvidenceRoute =
+  AccountsAccountIdReviewsReviewIdEvidenceRouteImport.update({
+    id: '/reviews/$reviewId/evidence',
+    path: '/reviews/$reviewId/evidence',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
     id: '/',
@@ -242,6 +270,7 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
@@ -256,6 +285,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -266,16 +296,19 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
@@ -287,6 +320,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -297,10 +331,12 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
@@ -309,6 +345,7 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
@@ -323,6 +360,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -333,10 +371,12 @@ export interface FileRoutesById {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -346,6 +386,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
@@ -360,6 +401,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -370,16 +412,19 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/terraform'
     | '/accounts/$accountId'
@@ -391,6 +436,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
+    | '/accounts/$accountId/reviews'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -401,10 +447,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/reviews/$reviewId'
     | '/accounts/$accountId/sso/$connectorId'
   id:
     | '__root__'
@@ -412,6 +460,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
@@ -426,6 +475,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -436,10 +486,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
@@ -477,6 +529,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/accounts/$accountId/'
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/expiring': {
+      id: '/accounts/$accountId/expiring'
+      path: '/expiring'
+      fullPath: '/accounts/$accountId/expiring'
+      preLoaderRoute: typeof AccountsAccountIdExpiringRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/history': {
@@ -561,6 +620,13 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups'
       fullPath: '/accounts/$accountId/resource-groups/'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/': {
+      id: '/accounts/$accountId/reviews/'
+      path: '/reviews'
+      fullPath: '/accounts/$accountId/reviews/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/': {
@@ -659,6 +725,20 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups/$resourceGroupId/history'
       fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/': {
+      id: '/accounts/$accountId/reviews/$reviewId/'
+      path: '/reviews/$reviewId'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/evidence': {
+      id: '/accounts/$accountId/reviews/$reviewId/evidence'
+      path: '/reviews/$reviewId/evidence'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/evidence'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
@@ -777,6 +857,7 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdExpiringRoute: typeof AccountsAccountIdExpiringRoute
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdTerraformRoute: typeof AccountsAccountIdTerraformRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
@@ -790,14 +871,18 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
+  AccountsAccountIdReviewsIndexRoute: typeof AccountsAccountIdReviewsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  AccountsAccountIdReviewsReviewIdEvidenceRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
+  AccountsAccountIdReviewsReviewIdIndexRoute: typeof AccountsAccountIdReviewsReviewIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdExpiringRoute: AccountsAccountIdExpiringRoute,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdTerraformRoute: AccountsAccountIdTerraformRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
@@ -818,9 +903,14 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
+    AccountsAccountIdReviewsIndexRoute: AccountsAccountIdReviewsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
     AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
       AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
+    AccountsAccountIdReviewsReviewIdEvidenceRoute:
+      AccountsAccountIdReviewsReviewIdEvidenceRoute,
+    AccountsAccountIdReviewsReviewIdIndexRoute:
+      AccountsAccountIdReviewsReviewIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =
