@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts';
 import type { ConsoleStorage } from './console/storage.ts';
 import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts';
 import { createFindingsApi } from './console/findings/routes.ts';
+import { createTerraformApi } from './console/terraform/routes.ts';
 import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './http/envelope.ts';
@@ -273,6 +274,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       '/console-api',
       createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: (account, snapshot) => [...(ends?.findings(account) ?? []), ...(reviews?.findings(account, snapshot) ?? [])] }),
     );
+    // The export reads the journal as History does: brought up to date through History's own routes.
+    const refreshJournal = async (request: Request, accountId: string, what: { history: boolean }) => {
+      const ask = (path: string) => app.fetch(new Request(new URL(path, request.url), { headers: request.headers }));
+      await ask(`/console-api/history/scim-managed?account_id=${accountId}`);
+      if (what.history) await ask(`/console-api/history?account_id=${accountId}&per_page=1`);
+    };
+    app.route('/console-api', createTerraformApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, refreshJournal }));
   }
 
   ends?.start();

@@ -16,6 +16,7 @@ import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$a
 import { Route as AccountsAccountIdExpiringRouteImport } from './routes/accounts/$accountId/expiring'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
+import { Route as AccountsAccountIdTerraformRouteImport } from './routes/accounts/$accountId/terraform'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
 import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
@@ -82,6 +83,12 @@ const AccountsAccountIdPermissionGroupsRouteRoute =
   AccountsAccountIdPermissionGroupsRouteRouteImport.update({
     id: '/permission-groups',
     path: '/permission-groups',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdTerraformRoute =
+  AccountsAccountIdTerraformRouteImport.update({
+    id: '/terraform',
+    path: '/terraform',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdGroupsIndexRoute =
@@ -265,6 +272,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -302,6 +310,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -338,6 +347,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -378,6 +388,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -415,6 +426,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -450,6 +462,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/permission-groups'
     | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -537,6 +550,13 @@ declare module '@tanstack/react-router' {
       path: '/permission-groups'
       fullPath: '/accounts/$accountId/permission-groups'
       preLoaderRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/terraform': {
+      id: '/accounts/$accountId/terraform'
+      path: '/terraform'
+      fullPath: '/accounts/$accountId/terraform'
+      preLoaderRoute: typeof AccountsAccountIdTerraformRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/groups/': {
@@ -839,6 +859,7 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
   AccountsAccountIdExpiringRoute: typeof AccountsAccountIdExpiringRoute
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
+  AccountsAccountIdTerraformRoute: typeof AccountsAccountIdTerraformRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -863,6 +884,7 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
     AccountsAccountIdExpiringRoute: AccountsAccountIdExpiringRoute,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
+    AccountsAccountIdTerraformRoute: AccountsAccountIdTerraformRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdOauthClientsClientIdRouteRoute:
       AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,

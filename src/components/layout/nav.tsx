@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { section: 'expiring', to: '/accounts/$accountId/expiring', label: 'Expiring access' },
   { section: 'reviews', to: '/accounts/$accountId/reviews', label: 'Access reviews' },
   { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
+  { section: 'terraform', to: '/accounts/$accountId/terraform', label: 'Terraform' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -10,6 +10,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { useMembersPutBack } from '../../../stores/members-put-back';
 import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
@@ -42,7 +43,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
   useEffect(() => {
     if (prefill) useKeyboard.getState().requestAddMember(null);
   }, [prefill]);
-  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : null);
+  // Terraform drift's "Put the account back": the Replace dialog opens with the code's members.
+  const [putBack, setPutBack] = useState(() => {
+    const request = useMembersPutBack.getState().request;
+    return request?.groupId === groupId ? request.emails.join('\n') : null;
+  });
+  useEffect(() => {
+    if (putBack !== null) useMembersPutBack.getState().put(null);
+  }, [putBack]);
+  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : putBack !== null ? 'replace' : null);
   const [selected, setSelected] = useState<Map<string, GroupMember>>(new Map());
   const [toRemove, setToRemove] = useState<GroupMember[]>([]);
   const searchId = useId();
@@ -194,7 +203,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
       <AddMembersDialog groupId={groupId} prefill={prefill} open={dialog === 'add'} onOpenChange={(open) => setDialog(open ? 'add' : null)} />
       <PasteMembersDialog groupId={groupId} open={dialog === 'paste'} onOpenChange={(open) => setDialog(open ? 'paste' : null)} />
-      <ReplaceMembersDialog groupId={groupId} open={dialog === 'replace'} onOpenChange={(open) => setDialog(open ? 'replace' : null)} />
+      <ReplaceMembersDialog
+        groupId={groupId}
+        initialText={putBack ?? undefined}
+        open={dialog === 'replace'}
+        onOpenChange={(open) => {
+          setDialog(open ? 'replace' : null);
+          if (!open) setPutBack(null);
+        }}
+      />
       <RemoveMembersDialog
         groupName={group.name}
         members={toRemove}

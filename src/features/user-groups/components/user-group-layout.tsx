@@ -31,7 +31,11 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
       <PageHeader
         title={<InertName>{group.name}</InertName>}
         actions={
-          managed ? (
+          <>
+            <Link to="/accounts/$accountId/terraform" search={{ groups: groupId }} params={{ accountId }} className="btn">
+              Export as Terraform
+            </Link>
+            {managed ? (
             <button type="button" className="btn ug-btn-danger-outline" {...lockedProps(groupId)}>
               Delete group
             </button>
@@ -39,7 +43,8 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
             <button type="button" className="btn ug-btn-danger-outline" onClick={() => setDeleting(true)}>
               Delete group
             </button>
-          )
+          )}
+          </>
         }
       />
       {managed ? (
