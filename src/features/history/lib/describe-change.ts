@@ -18,6 +18,7 @@ export interface ChangeLine {
 interface Names {
   permissionGroup: (id: string) => string;
   resource: (id: string) => { label: string; scope?: ScopeLike[] };
+  keys: KeyNames;
 }
 
 function namesFrom(groups: Array<GroupSnapshot | null>, keyNames: KeyNames): Names {
@@ -30,6 +31,7 @@ function namesFrom(groups: Array<GroupSnapshot | null>, keyNames: KeyNames): Nam
     }
   }
   return {
+    keys: keyNames,
     permissionGroup: (id) => pgs.get(id) ?? `permission group ${id.slice(0, 8)}…`,
     resource: (id) => {
       const rg = rgs.get(id);
@@ -45,6 +47,7 @@ function policySentence(p: DraftPolicy, names: Names): string {
     access: p.access,
     permissionGroups: p.permissionGroups.map(names.permissionGroup),
     resources: p.resourceGroups.map((ref) => names.resource(resourceId(ref))),
+    names: names.keys,
   });
 }
 
