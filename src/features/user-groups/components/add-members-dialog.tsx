@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import { accountMembersQuery } from '../../../api/queries/accounts';
 import { groupMembersAllQuery } from '../../../api/queries/user-groups';
+import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Badge } from '../../../components/ui/badge';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -169,6 +170,7 @@ export function AddMembersDialog({
           </div>
         ) : null}
       </fieldset>
+      <PendingInviteesWarning emails={chosen.filter((p) => p.status === 'pending').map((p) => p.email)} />
       <section aria-labelledby={`${searchId}-selected`} className="ug-picker-selected">
         <h3 id={`${searchId}-selected`}>Selected: {chosen.length}</h3>
         {chosen.length === 0 ? (
