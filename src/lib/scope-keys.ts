@@ -1,3 +1,5 @@
+import { pluralize } from './format';
+
 /**
  * Cloudflare resource scope keys: building, parsing, checking and describing them. Pure, so the
  * scope builder, the resource-group views and the policy composer all agree on one grammar.
@@ -169,7 +171,7 @@ export function summarizeScope(scope: ScopeLike, names: KeyNames = {}): string {
   if (zones === scope.objects.length) {
     return zones === 1 && scope.objects[0] ? describeKey(scope.objects[0].key, names) : `${zones} zones`;
   }
-  return scope.objects.length === 1 ? '1 scope object' : `${scope.objects.length} scope objects`;
+  return pluralize(scope.objects.length, 'scope object');
 }
 
 /**
