@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../api/schemas/history';
+import type { HistoryEntry } from '../../../api/history/schema';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime } from '../../../lib/format';
 import type { KeyNames } from '../../../lib/scope-keys';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { historyQuery, type HistoryFilters } from '../../../api/history';
+import { historyQuery, type HistoryFilters } from '../../../api/history/queries';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
