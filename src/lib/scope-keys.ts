@@ -1,4 +1,5 @@
 import { revealBidiControls } from './bidi';
+import { pluralize } from './format';
 
 /**
  * Cloudflare resource scope keys: building, parsing, checking and describing them. Pure, so the
@@ -184,7 +185,7 @@ export function summarizeScope(scope: ScopeLike, names: KeyNames = {}): string {
   if (workers === scope.objects.length) {
     return workers === 1 && scope.objects[0] ? describeKey(scope.objects[0].key, names) : `${workers} Workers`;
   }
-  return scope.objects.length === 1 ? '1 scope object' : `${scope.objects.length} scope objects`;
+  return pluralize(scope.objects.length, 'scope object');
 }
 
 /**

@@ -51,6 +51,7 @@ export function HistoryPage({ filters, onFiltersChange }: HistoryPageProps) {
         filters={filters}
         onPageChange={({ page, perPage }) => onFiltersChange({ ...filters, page, per_page: perPage })}
         emptyText="No changes match these filters."
+        headingLevel={2}
       />
     </div>
   );

@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { historyQuery, type HistoryFilters } from '../../../api/history/queries';
 import type { HistoryEntry, HistoryPage } from '../../../api/history/schema';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
+import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { useAccountId } from '../../../stores/current-account';
+import { scopesOfStates } from '../lib/snapshots';
 import { HistoryEntryItem } from './history-entry';
 
 export const HISTORY_PAGE_SIZES = [10, 25, 50, 100];
@@ -13,10 +15,12 @@ interface HistoryTimelineProps {
   filters: HistoryFilters;
   onPageChange: (next: { page: number; perPage: number }) => void;
   emptyText?: string;
+  /** The entries' heading level: under the page's h1 (History), or under a tab's h2. */
+  headingLevel: 2 | 3;
 }
 
 /** A page of the journal, newest first, with paging; one request per page (the audit log is merged on the server). */
-export function HistoryTimeline({ filters, onPageChange, emptyText = 'No changes recorded yet.' }: HistoryTimelineProps) {
+export function HistoryTimeline({ filters, onPageChange, emptyText = 'No changes recorded yet.', headingLevel }: HistoryTimelineProps) {
   const accountId = useAccountId();
   const query = useQuery(historyQuery(accountId, filters));
   // The server ends a page early when its entries grow past a size cap; the rest of the page
@@ -30,6 +34,11 @@ export function HistoryTimeline({ filters, onPageChange, emptyText = 'No changes
     error: null,
   });
   const queryClient = useQueryClient();
+  // The zones every entry on the page names, looked up once for the page (not per entry).
+  const entries = query.data?.entries;
+  const restEntries = rest.entries;
+  const scopes = useMemo(() => scopesOfStates([...(entries ?? []), ...restEntries].flatMap((e) => [e.before, e.after])), [entries, restEntries]);
+  const names = useKeyNames(scopes);
   if (query.isPending) return <TableSkeleton rows={4} columns={1} label="Loading history" />;
   if (query.error) {
     return (
@@ -61,7 +70,7 @@ export function HistoryTimeline({ filters, onPageChange, emptyText = 'No changes
           The account audit log could not be read just now, so changes made outside this console may be missing.
         </p>
       ) : null}
-      {shown.length === 0 ? <p className="muted">{emptyText}</p> : shown.map((entry) => <HistoryEntryItem key={entry.id} entry={entry} />)}
+      {shown.length === 0 ? <p className="muted">{emptyText}</p> : shown.map((entry) => <HistoryEntryItem key={entry.id} entry={entry} names={names} headingLevel={headingLevel} />)}
       {more.cursor && remaining > 0 ? (
         <p className="history-more">
           <span className="muted">These changes are large, so this page came in parts. </span>

@@ -90,6 +90,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
                             access: p.access ?? 'allow',
                             permissionGroups: (p.permission_groups ?? []).map((pg) => pg.name ?? pg.id),
                             resources: (p.resource_groups ?? []).map((rg) => ({ label: resourceGroupLabel(rg, names), scope: rg.scope })),
+                            names,
                           })}
                         </li>
                       ))}

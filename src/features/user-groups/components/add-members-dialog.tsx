@@ -6,6 +6,7 @@ import { groupMembersAllQuery, userGroupQuery } from '../../../api/user-groups/q
 import { grantEnds, invalidateMembershipEnds, membershipEndsQuery } from '../../../api/membership-ends';
 import { AccessEndField, NO_END, endChoiceProblem, endOf, type AccessEndValue } from '../../../components/access-end/access-end-field';
 import { grantsAdmin } from '../../../lib/effective-access';
+import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Badge } from '../../../components/ui/badge';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -208,6 +209,7 @@ export function AddMembersDialog({
           </div>
         ) : null}
       </fieldset>
+      <PendingInviteesWarning emails={chosen.filter((p) => p.status === 'pending').map((p) => p.email)} />
       <AccessEndField value={end} onChange={setEnd} reasonRequired={reasonRequired} endsError={endErrors.ends} reasonError={endErrors.reason} keptBy={keptBy} />
       {endNotSaved ? (
         <div className="banner banner-error" role="alert">

@@ -3,6 +3,7 @@ import { lockedProps, useGroupManaged } from '../scim-managed';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
+import { memberNamesQuery } from '../../../api/membership-index';
 import type { GroupMember } from '../../../api/user-groups/schema';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -62,6 +63,9 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
   const members = data?.result ?? [];
   const total = data?.resultInfo?.total_count ?? members.length;
+  // Names are not in the API's member list: the index has them, one call per page (no API request).
+  const names = useQuery({ ...memberNamesQuery(accountId, members.map((m) => m.id)), enabled: members.length > 0 });
+  const namesState = names.isPending || names.isPlaceholderData ? 'loading' : names.isError ? 'failed' : 'read';
   // Until the first answer for this group arrives, `data` may be another group's placeholder.
   const busy = isPlaceholderData;
 
@@ -189,6 +193,8 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
             busy={busy}
             removing={remove.isPending}
             caption={`Members of ${group.name}, page ${search.page}`}
+            nameOf={(id) => names.data?.names[id]}
+            names={namesState}
           />
           <Pagination
             label="Member pages"

@@ -14,6 +14,7 @@ import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../
 import { useDebouncedSearch } from '../use-debounced-search';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
+import { pluralize } from '../../../lib/format';
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
@@ -158,7 +159,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
 const NO_COUNTS = {};
 
 function describeResult(total: number, q: string | undefined): string {
-  const groups = `${total.toLocaleString()} ${total === 1 ? 'group' : 'groups'}`;
+  const groups = pluralize(total, 'group');
   return q ? `${groups} matching “${q}”` : groups;
 }
 

@@ -5,6 +5,8 @@ export interface Person {
   id: string;
   email: string;
   name?: string;
+  /** `pending`: invited, not yet accepted (adding them is warned about). */
+  status?: string;
 }
 
 export interface AddPreview {

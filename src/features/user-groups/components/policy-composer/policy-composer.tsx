@@ -52,6 +52,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
       resourceGroupScopes: new Map(
         [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).scope ?? []]),
       ),
+      keyNames: lookups.names,
     };
   }, [group.policies, catalogue, resourceGroups, lookups]);
   const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));

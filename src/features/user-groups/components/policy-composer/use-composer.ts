@@ -26,6 +26,8 @@ export interface ResolvedResource {
 export interface Lookups {
   permissionGroup: (id: string) => PermissionGroup;
   resource: (ref: ResourceRef) => ResolvedResource;
+  /** Zone domains (and the account's name) for what the policies reach. */
+  names: KeyNames;
 }
 
 /**
@@ -129,6 +131,7 @@ function buildLookups(
   for (const pg of catalogue) pgs.set(pg.id, pg);
   for (const rg of resourceGroups) rgs.set(rg.id, rg);
   return {
+    names,
     permissionGroup: (id) => pgs.get(id) ?? { id, name: `Unknown permission group ${id}` },
     resource: (ref) => {
       if (isInlineRef(ref)) {
