@@ -133,7 +133,7 @@ describe('permission groups', () => {
     // Today's meta, as the SDK's Meta types it: label, scopes (what the group acts on), description, editable.
     for (const pg of all) {
       expect(pg.meta?.label, `label of ${pg.name}`).toMatch(/^[a-z0-9_]+$/);
-      expect(['com.cloudflare.api.account', 'com.cloudflare.api.account.zone']).toContain(pg.meta?.scopes);
+      expect(['com.cloudflare.api.account', 'com.cloudflare.api.account.zone', 'com.cloudflare.api.account.worker']).toContain(pg.meta?.scopes);
       expect(typeof pg.meta?.description).toBe('string');
       expect(pg.meta?.editable).toBe('false');
     }

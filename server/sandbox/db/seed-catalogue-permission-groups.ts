@@ -172,8 +172,8 @@ export type ActsOn = 'account' | 'zone' | 'worker';
 
 export interface TodayPermissionGroupMeta {
   label: string;
-  /** One scope, or several: a Workers role names the account and the per-Worker class. */
-  scopes: string | string[];
+  /** One scope: `…account.worker` for a Workers role (account-wide or per Worker). */
+  scopes: string;
   description: string;
   editable: 'false';
 }
@@ -184,7 +184,8 @@ const TODAY_META = new Map<string, TodayPermissionGroupMeta>(
     pg.id,
     {
       label: TODAY_LABELS[pg.name] ?? pg.label,
-      scopes: WORKER_GRANTABLE.has(pg.name) ? [SCOPES_OF_LEVEL.account, WORKER_SCOPE] : SCOPES_OF_LEVEL[pg.scope_level],
+      // One string, as the schema's examples and the SDK's Meta type have it: the Worker class says "account-wide or per Worker".
+      scopes: WORKER_GRANTABLE.has(pg.name) ? WORKER_SCOPE : SCOPES_OF_LEVEL[pg.scope_level],
       description:
         TODAY_DESCRIPTIONS[pg.name] ?? `Grants ${pg.name} on ${pg.scope_level === 'zone' ? 'the zones it is given' : 'the account'}.`,
       editable: 'false',

@@ -30,7 +30,7 @@ describe('Workers as resources', () => {
     expect((await grant('Workers Editor', workers.id)).status).toBe(200);
     expect((await grant('Workers Admin', ACCOUNT_WIDE_RESOURCE_GROUP_ID)).status).toBe(200);
     const pg = (await call('GET', `${iam}/permission_groups/${permissionGroup('Workers Editor').id}`)).body.result;
-    expect(pg.meta.scopes).toEqual(['com.cloudflare.api.account', 'com.cloudflare.api.account.worker']);
+    expect(pg.meta.scopes).toBe('com.cloudflare.api.account.worker');
   });
 
   it.each([
