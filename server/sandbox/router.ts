@@ -18,6 +18,7 @@ import { registerUser } from './routes/user.ts';
 import { registerAuditLogs } from './audit-logs/routes.ts';
 import { recordWrites } from './audit-logs/record-writes.ts';
 import { registerZones } from './routes/zones.ts';
+import { registerScimUsers } from './routes/scim-users.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
@@ -32,6 +33,7 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerUser,
   registerAuditLogs,
   registerZones,
+  registerScimUsers,
 ];
 
 function handleErrors(api: Hono<SandboxEnv>): void {
