@@ -174,7 +174,7 @@ export function createIndexQueries(storage: ConsoleStorage) {
       const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
       const rows = storage
         .prepare(
-          `SELECT g.group_id AS id, g.name, g.created_on, g.modified_on, json_array_length(g.policies) AS policy_count, g.grants_admin,
+          `SELECT g.group_id AS id, g.name, g.created_on, g.modified_on, g.policies, json_array_length(g.policies) AS policy_count, g.grants_admin,
               CASE WHEN ${read} THEN coalesce(c.n, 0) END AS member_count ${from}
             ORDER BY (member_count IS NULL AND ? = 'members'), ${GROUP_SORT[search.sort]} ${direction}, g.name COLLATE NOCASE, g.group_id
             LIMIT ? OFFSET ?`,
@@ -190,6 +190,8 @@ export function createIndexQueries(storage: ConsoleStorage) {
           policy_count: Number(g.policy_count),
           grants_admin: Number(g.grants_admin) === 1,
           member_count: g.member_count === null || g.member_count === undefined ? null : Number(g.member_count),
+          // As the API's list gives them, so the list view shows these rows as it shows its own.
+          policies: JSON.parse(String(g.policies)) as unknown[],
         })),
         unread: unreadGroups(accountId),
       };
