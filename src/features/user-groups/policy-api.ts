@@ -6,8 +6,8 @@ import { resourceGroupKeys } from '../../api/queries/resource-groups';
 import { userGroupKeys, userGroupQuery } from '../../api/queries/user-groups';
 import type { PolicyInput, ResourceGroup, ScopeInput, UserGroup } from '../../api/schemas/iam';
 import { useAccountId } from '../../stores/current-account';
-import { resolveEmails } from './lib/resolve-emails';
-import { accountMemberAsPerson } from './use-membership-preview';
+import { resolveEmailsIndexFirst } from './lib/resolve-emails';
+import { accountMemberAsPerson, askIndex } from './use-membership-preview';
 import { useGuardedMutation } from './use-guarded-mutation';
 
 /**
@@ -86,7 +86,7 @@ export function useCreateResourceGroup() {
  * use (search when the server honours it, else every page).
  */
 export async function findAccountMembersByEmail(accountId: string, emails: string[]): Promise<Array<{ id: string; email: string }>> {
-  const { found } = await resolveEmails(emails, async (params) => {
+  const { found } = await resolveEmailsIndexFirst(emails, askIndex(accountId), async (params) => {
     const { result, resultInfo } = await listAccountMembers(accountId, params);
     return { people: result.map(accountMemberAsPerson), total: resultInfo?.total_count };
   });
