@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
-import { userGroupSchema } from '../../../src/api/schemas/iam.ts';
+import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import { BudgetRefused, type RequestBudget } from '../budget.ts';
 import { V4CallFailed, type V4Client } from '../v4-client.ts';
 import { directGrantsOf, type IndexBuilder } from './builder.ts';
