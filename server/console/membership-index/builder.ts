@@ -12,10 +12,11 @@ import type { IndexedGroup, IndexedMember, IndexStore } from './store.ts';
  *
  *   1. user groups with their policies (10,027 groups: 21 requests), so every group, its
  *      policies and dates are known first, and which groups grant admin;
- *   2. account members (5,200: 104 requests);
- *   3. the members of every group whose `modified_on` differs from the one indexed: first the
- *      groups a person asked about is in (see person-lookup.ts), then the admin groups, then the
- *      rest by id (all of them on the first pass; on a refresh only the groups that changed).
+ *   2. the members of the groups a person asked about is in (see person-lookup.ts), then of the
+ *      admin groups;
+ *   3. account members (5,200: 104 requests; at once, before step 2, when someone searches);
+ *   4. the members of every other group whose `modified_on` differs from the one indexed, by id
+ *      (all of them on the first pass; on a refresh only the groups that changed).
  *
  * Step 3 is one request per group (plus one per further 500 members): there is no call in the
  * schema that lists several groups' members at once. The position is stored, so a restart
@@ -128,17 +129,23 @@ export function createIndexBuilder(deps: {
       state = store.account(accountId, now());
     }
     let work = partial.get(accountId);
-    if (state.phase === 'memberships' && !work) {
-      const next = nextGroup(accountId);
-      if (!next) {
+    // The groups someone asked about, then the admin groups, go before the member list too (the
+    // list is read at once instead when someone searches): 21 + 259 requests on the large seed,
+    // inside the first five minutes' share, where the member list first would push them past it.
+    const groupsFirst = state.phase === 'members' && !urgent.has(accountId);
+    if (!work && (state.phase === 'memberships' || groupsFirst)) {
+      const next = state.phase === 'memberships' ? nextGroup(accountId) : priorityGroup(accountId);
+      if (!next && state.phase === 'memberships') {
         cursors.delete(accountId);
         store.finishSweep(accountId, now());
         return 'worked';
       }
-      work = { groupId: next.id, modifiedOn: next.modifiedOn, synced: next.synced, page: 1, ids: [], writeVersion: versionOf(accountId, next.id) };
-      partial.set(accountId, work);
+      if (next) {
+        work = { groupId: next.id, modifiedOn: next.modifiedOn, synced: next.synced, page: 1, ids: [], writeVersion: versionOf(accountId, next.id) };
+        partial.set(accountId, work);
+      }
     }
-    const listing = state.phase === 'members' || state.phase === 'groups';
+    const listing = !work && (state.phase === 'members' || state.phase === 'groups');
     if (listing && urgent.has(accountId)) {
       try {
         budget.spendForView();
@@ -148,10 +155,12 @@ export function createIndexBuilder(deps: {
     } else if (!budget.trySpend()) return 'paused';
     store.countRequest(accountId);
     try {
-      if (state.phase === 'members') await listMembers(accountId, state.page, state.sweep);
+      if (work) await listGroupMembers(accountId, work);
       else if (state.phase === 'groups') await listGroups(accountId, state.page, state.sweep);
-      if (state.phase === 'members' && store.account(accountId, now()).phase !== 'members') urgent.delete(accountId);
-      else if (work) await listGroupMembers(accountId, work);
+      else if (state.phase === 'members') {
+        await listMembers(accountId, state.page, state.sweep);
+        if (store.account(accountId, now()).phase !== 'members') urgent.delete(accountId);
+      }
     } catch (error) {
       // A 429 has already paused the budget; the same step runs again when it allows.
       if (error instanceof V4CallFailed && error.status === 429) return 'paused';
@@ -160,16 +169,21 @@ export function createIndexBuilder(deps: {
     return 'worked';
   }
 
-  /** The next group to read: one a person asked about is in, else an admin group, else the next by id. */
-  function nextGroup(accountId: string) {
+  /** A group to read before all others: one a person asked about is in, else an admin group. */
+  function priorityGroup(accountId: string) {
     const queue = wanted.get(accountId) ?? [];
     while (queue.length) {
       const next = store.nextStaleGroup(accountId, '', { groupId: queue[0]! });
       if (next) return next;
       queue.shift();
     }
-    const admin = store.nextStaleGroup(accountId, '', { adminOnly: true });
-    if (admin) return admin;
+    return store.nextStaleGroup(accountId, '', { adminOnly: true });
+  }
+
+  /** The next group to read: a priority one, else the next by id. */
+  function nextGroup(accountId: string) {
+    const first = priorityGroup(accountId);
+    if (first) return first;
     const next = store.nextStaleGroup(accountId, cursors.get(accountId) ?? '') ?? store.nextStaleGroup(accountId);
     if (next) cursors.set(accountId, next.id);
     return next;

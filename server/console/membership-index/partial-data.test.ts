@@ -58,18 +58,28 @@ describe('membership index while it builds', () => {
     // Nobody's groups are known yet: every row says so instead of "no groups".
     const page = t.index.queries.searchMembers(ACCOUNT, { sort: 'email', direction: 'asc', page: 1, perPage: 5 });
     expect(page.members.every((m) => !m.groups_known)).toBe(true);
-    expect(t.index.queries.member(ACCOUNT, page.members[0]!.id)?.groups_unread).toBe(t.count('SELECT count(*) AS n FROM user_groups WHERE account_id = ?'));
+    const { progress } = t.index.status(ACCOUNT);
+    expect(t.index.queries.member(ACCOUNT, page.members[0]!.id)?.groups_unread).toBe(progress.groups - progress.groups_indexed);
   });
 
-  it('reads the groups that grant admin before the others', async () => {
+  it('reads the groups that grant admin right after the group list, before members and the other groups', async () => {
     const t = setup();
-    await t.stepUntil(() => t.index.status(ACCOUNT).phase === 'memberships');
+    await t.index.builder.step(ACCOUNT); // the group list's one page
     const { admin_groups } = t.index.status(ACCOUNT).progress;
     expect(admin_groups).toBeGreaterThan(0);
     for (let i = 0; i < admin_groups; i++) await t.index.builder.step(ACCOUNT);
-    const progress = t.index.status(ACCOUNT).progress;
-    expect(progress.admin_groups_indexed).toBe(admin_groups);
-    expect(progress.groups_indexed).toBe(admin_groups);
+    const status = t.index.status(ACCOUNT);
+    expect(status.progress.admin_groups_indexed).toBe(admin_groups);
+    expect(status.progress.groups_indexed).toBe(admin_groups);
+    expect(status.members_listed).toBe(false);
+  });
+
+  it('someone searching gets the member list at once, ahead of the admin groups', async () => {
+    const t = setup();
+    await t.index.builder.step(ACCOUNT);
+    t.index.builder.hurry(ACCOUNT);
+    await t.stepUntil(() => t.index.status(ACCOUNT).members_listed);
+    expect(t.index.status(ACCOUNT).progress.groups_indexed).toBe(0);
   });
 
   it('a person opened before anything is read: their groups in two requests, right, then read first', async () => {
@@ -82,8 +92,7 @@ describe('membership index while it builds', () => {
     const found = t.index.queries.member(ACCOUNT, person)!;
     expect(found.member.groups_known).toBe(true);
     expect(found.groups.map((g) => g.id).sort()).toEqual(t.truth(person));
-    // Their groups are the first whose members are read once the lists are done.
-    await t.stepUntil(() => t.index.status(ACCOUNT).phase === 'memberships');
+    // Their groups are the first whose members are read, right after the group list.
     const next = t.truth(person).length;
     const start = t.calls.length;
     for (let i = 0; i < next; i++) await t.index.builder.step(ACCOUNT);
