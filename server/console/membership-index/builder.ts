@@ -14,7 +14,7 @@ import type { IndexedGroup, IndexedMember, IndexStore } from './store.ts';
  *      policies and dates are known first, and which groups grant admin;
  *   2. the members of the groups a person asked about is in (see person-lookup.ts), then of the
  *      admin groups;
- *   3. account members (5,200: 104 requests; at once, before step 2, when someone searches);
+ *   3. account members (5,200: 104 requests; at once, before step 2, when someone opens Members);
  *   4. the members of every other group whose `modified_on` differs from the one indexed, by id
  *      (all of them on the first pass; on a refresh only the groups that changed).
  *
@@ -130,7 +130,7 @@ export function createIndexBuilder(deps: {
     }
     let work = partial.get(accountId);
     // The groups someone asked about, then the admin groups, go before the member list too (the
-    // list is read at once instead when someone searches): 21 + 259 requests on the large seed,
+    // list is read at once instead when someone opens Members): 21 + 259 requests on the large seed,
     // inside the first five minutes' share, where the member list first would push them past it.
     const groupsFirst = state.phase === 'members' && !urgent.has(accountId);
     if (!work && (state.phase === 'memberships' || groupsFirst)) {
