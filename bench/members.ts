@@ -1,4 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
+import { planBulk, type PlanMember } from '../src/features/members/lib/bulk-plan.ts';
+import { simulateFirstIndex, type SimResult } from './members-index-sim.ts';
 import { ACCOUNT_ID, printTable, startServer } from './support.ts';
 
 /**
@@ -44,7 +46,57 @@ async function pickPerson(baseUrl: string, direction: 'asc' | 'desc') {
   return ((await res.json()) as { members: Array<{ id: string; email: string }> }).members[0]!;
 }
 
+/**
+ * The same simulation (bench/members-index-sim.ts) run on main at a76bf08, before this branch
+ * (`tsx bench/members-index-sim.ts` in a checkout of that commit): there the builder read members,
+ * then groups, then every group in id order, with no per-person lookup.
+ */
+const BEFORE: SimResult = {
+  groups: 10029,
+  members: 5200,
+  requests: 10164,
+  completeMin: 168.4,
+  adminGroups: 259,
+  adminRightMin: 167.95,
+  personGroups: 3,
+  personRightMin: 168.39,
+  personRequests: 0,
+  searchCompleteMin: 0.74,
+};
+
+function firstIndexTable(before: SimResult, after: SimResult) {
+  const min = (m: number) => (m < 1 ? `${Math.round(m * 60)} s` : `${m.toFixed(1)} min`);
+  const row = (what: string, pick: (r: SimResult) => string) => ({ what, before: pick(before), after: pick(after) });
+  printTable(`First index on the large seed at 1,200 / 5 min (25 % share), simulated time, ${after.groups} groups, ${after.members} members`, [
+    row('requests for the whole index', (r) => r.requests.toLocaleString('en-US')),
+    row('whole index complete', (r) => min(r.completeMin)),
+    row('member list complete, nobody on Members (at once when someone opens it: 104 reads)', (r) => min(r.searchCompleteMin)),
+    row('admin groups right', (r) => `${min(r.adminRightMin)} (${r.adminGroups} groups)`),
+    row("a person's groups right, opened at the start", (r) => `${min(r.personRightMin)} (${r.personGroups} groups, ${r.personRequests} lookup requests)`),
+  ]);
+}
+
+/** Requests per bulk change: removing 30 people from 5 groups of real sizes, as planned before and now. */
+function bulkTable() {
+  const people: PlanMember[] = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, email: `p${i}@acme.example`, groupIds: new Set(['g1', 'g2', 'g3', 'g4', 'g5']) }));
+  const groups = ['g1', 'g2', 'g3', 'g4', 'g5'].map((id) => ({ id, name: id }));
+  const sizes = { g1: 5200, g2: 480, g3: 120, g4: 45, g5: 31 };
+  const now = planBulk('remove', people, groups, sizes);
+  const one = planBulk('remove', people.slice(0, 1), groups, sizes);
+  const add = planBulk('add', people.map((p) => ({ ...p, groupIds: new Set<string>() })), groups, sizes);
+  printTable('Requests per bulk change (groups of 5,200, 480, 120, 45 and 31 members)', [
+    { change: 'add 30 people to 5 groups', before: 5, after: add.requests },
+    { change: 'remove 30 people from 5 groups', before: 150, after: now.requests },
+    { change: 'remove 1 person from 5 groups', before: 5, after: one.requests },
+  ]);
+}
+
 export async function run(): Promise<void> {
+  console.log('Simulating the first index at the real limit (the index code on a moving clock)…');
+  const after = await simulateFirstIndex((line) => console.log(`  ${line}`));
+  firstIndexTable(BEFORE, after);
+  bulkTable();
+  if (process.env.BENCH_MEMBERS_BROWSER === '0') return;
   const server = await startServer('large', { SANDBOX_RATE_LIMIT: '1000000/300' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   const rows: Array<Record<string, string | number>> = [];

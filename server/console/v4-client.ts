@@ -12,6 +12,8 @@ export type V4Handler = (request: Request) => Promise<Response>;
 export interface V4Page<T> {
   result: T[];
   totalPages: number | null;
+  /** result_info.total_count: how many the whole list holds, when the answer says. */
+  totalCount: number | null;
 }
 
 /** A background call that did not get an answer worth keeping; the caller waits and tries again. */
@@ -54,7 +56,33 @@ export function createV4Client(handle: V4Handler, budget: RequestBudget) {
       const info = body.result_info;
       const totalPages =
         info?.total_pages ?? (info?.total_count !== undefined && info.per_page ? Math.ceil(info.total_count / info.per_page) : null);
-      return { result: items.data as Array<z.infer<S>>, totalPages };
+      return { result: items.data as Array<z.infer<S>>, totalPages, totalCount: info?.total_count ?? null };
+    },
+    /** GETs a single object in Cloudflare's envelope (a member's or a group's details). */
+    async getOne<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.infer<S>> {
+      const body = await this.getJson(path);
+      const envelope = body as { success?: boolean; result?: unknown; errors?: Array<{ message?: string }> } | null;
+      if (!envelope?.success) throw new V4CallFailed(502, envelope?.errors?.[0]?.message ?? `Unexpected answer from ${path}`);
+      const parsed = schema.safeParse(envelope.result);
+      if (!parsed.success) throw new V4CallFailed(502, `Unexpected response shape from ${path}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data as z.infer<S>;
+    },
+    /**
+     * GETs any JSON answer as it comes (SCIM answers are not in Cloudflare's envelope); a non-2xx
+     * status is thrown with the answer's own message (`detail` for SCIM, `errors[0]` otherwise).
+     */
+    async getJson(path: string, query: Record<string, string | number> = {}): Promise<unknown> {
+      const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+      let response: Response;
+      try {
+        response = await handle(new Request(`http://console.internal/client/v4${path}${search ? `?${search}` : ''}`));
+      } catch (error) {
+        throw new V4CallFailed(0, error instanceof Error ? error.message : 'network failure');
+      }
+      budget.observe(response);
+      const body = (await response.json().catch(() => null)) as { detail?: string; errors?: Array<{ message?: string }> } | null;
+      if (!response.ok) throw new V4CallFailed(response.status, body?.detail ?? body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
+      return body;
     },
   };
 }

@@ -18,6 +18,7 @@ import { registerUser } from './user/routes.ts';
 import { registerAuditLogs } from './audit-logs/routes.ts';
 import { recordWrites } from './audit-logs/record-writes.ts';
 import { registerZones } from './zones/routes.ts';
+import { registerScimUsers } from './scim-users/routes.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [
@@ -32,6 +33,7 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerUser,
   registerAuditLogs,
   registerZones,
+  registerScimUsers,
 ];
 
 /** The identifiers today's schema bounds to 32 characters (user groups: exactly 32), by where they sit in the path. */

@@ -14,7 +14,15 @@ const indexStatusSchema = z.object({
   as_of: z.nullable(z.string()),
   members_listed: z.boolean(),
   phase: z.string(),
-  progress: z.object({ members: z.number(), groups: z.number(), groups_indexed: z.number() }),
+  progress: z.object({
+    members: z.number(),
+    groups: z.number(),
+    groups_indexed: z.number(),
+    admin_groups: z._default(z.number(), 0),
+    admin_groups_indexed: z._default(z.number(), 0),
+  }),
+  /** What the API says the account holds (null until its list answered). */
+  totals: z._default(z.object({ members: z.nullable(z.number()), groups: z.nullable(z.number()) }), { members: null, groups: null }),
   last_build: z.nullable(z.object({ requests: z.number(), seconds: z.number() })),
   paused: z.nullable(z.string()),
   resumes_in_seconds: z.number(),
@@ -33,7 +41,10 @@ const indexedMemberSchema = z.object({
 });
 export type IndexedMember = z.infer<typeof indexedMemberSchema>;
 
-const memberRowSchema = z.extend(indexedMemberSchema, { groups: z.array(z.object({ id: z.string(), name: z.string() })) });
+/** Whether the person's groups are all known: every group read, or the person looked up directly. */
+const groupsKnownFields = { groups_known: z._default(z.boolean(), true), looked_up_at: z._default(z.nullable(z.string()), null) };
+
+const memberRowSchema = z.extend(indexedMemberSchema, { groups: z.array(z.object({ id: z.string(), name: z.string() })), ...groupsKnownFields });
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
 const membersPageSchema = z.object({ members: z.array(memberRowSchema), total: z.number(), index: indexStatusSchema });
@@ -42,10 +53,17 @@ const membersPageSchema = z.object({ members: z.array(memberRowSchema), total: z
  * people that way too. Unreadable grants read as none rather than take the page down.
  */
 const memberDetailSchema = z.extend(indexedMemberSchema, {
+  ...groupsKnownFields,
   roles: z.catch(z.optional(z.array(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) }))), undefined),
   policies: z.catch(z.optional(z.array(policySchema)), undefined),
 });
-const memberSchema = z.object({ member: memberDetailSchema, groups: z.array(userGroupSchema), index: indexStatusSchema });
+const memberSchema = z.object({
+  member: memberDetailSchema,
+  groups: z.array(userGroupSchema),
+  /** Groups whose members the index has not read (the person may be in some, unless groups_known). */
+  groups_unread: z._default(z.number(), 0),
+  index: indexStatusSchema,
+});
 const groupsSchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string(), member_count: z.number() })),
   index: indexStatusSchema,
@@ -144,6 +162,38 @@ export function memberNamesQuery(accountId: string, memberIds: readonly string[]
     placeholderData: keepPreviousData,
     refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
   });
+}
+
+const indexedGroupSchema = z.extend(userGroupSchema, { member_count: z.nullable(z.number()), grants_admin: z.boolean() });
+export type IndexedGroup = z.infer<typeof indexedGroupSchema>;
+const indexedGroupsPageSchema = z.object({ groups: z.array(indexedGroupSchema), total: z.number(), unread: z.number(), index: indexStatusSchema });
+
+export interface IndexedGroupsParams {
+  q?: string;
+  sort: 'name' | 'members' | 'policies' | 'created_on' | 'modified_on';
+  direction: 'asc' | 'desc';
+  filter?: 'admin' | 'empty';
+  page: number;
+  per_page: number;
+}
+
+/** The account's groups sorted or filtered over the whole account (the API sorts by name, a page at a time). */
+export function indexedUserGroupsQuery(accountId: string, params: IndexedGroupsParams) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return queryOptions({
+    queryKey: [...membershipIndexKeys.all(accountId), 'user-groups', params] as const,
+    queryFn: () => call(`${base(accountId)}/membership-index/user-groups?${search}`, indexedGroupsPageSchema),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
+  });
+}
+
+const resolvedEmailsSchema = z.object({ found: z.array(indexedMemberSchema), unknown: z.array(z.string()), index: indexStatusSchema });
+
+/** Which pasted emails the index knows as members (no Cloudflare request); `unknown` may still need the API. */
+export function resolveEmailsFromIndex(accountId: string, emails: readonly string[]) {
+  return call(`${base(accountId)}/membership-index/resolve-emails`, resolvedEmailsSchema, { method: 'POST', body: { emails } });
 }
 
 export function refreshMembershipIndex(accountId: string) {

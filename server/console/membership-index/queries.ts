@@ -13,6 +13,26 @@ export interface MemberSearch {
   perPage: number;
 }
 
+export interface GroupSearch {
+  q?: string;
+  sort: keyof typeof GROUP_SORT;
+  direction: 'asc' | 'desc';
+  /** admin: groups with an admin grant; empty: groups read and found with no members. */
+  filter?: 'admin' | 'empty';
+  page: number;
+  perPage: number;
+}
+
+/** Whole-account group orders; a group whose members are not read yet has no count and sorts last. */
+const GROUP_SORT = {
+  name: 'g.name COLLATE NOCASE',
+  members: 'member_count',
+  policies: 'json_array_length(g.policies)',
+  created_on: 'g.created_on',
+  modified_on: 'g.modified_on',
+} as const;
+export const GROUP_SORTS = Object.keys(GROUP_SORT) as Array<keyof typeof GROUP_SORT>;
+
 const SORT = {
   email: 'm.email COLLATE NOCASE',
   name: "coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '') COLLATE NOCASE",
@@ -30,7 +50,30 @@ export function createIndexQueries(storage: ConsoleStorage) {
       WHERE x.account_id = ? AND x.member_id = ? ORDER BY g.name COLLATE NOCASE`,
   );
 
+  /**
+   * How many of the account's groups the index has not read the members of: listed but not read
+   * (or changed since), plus those the group list has not reached (its total_count says how many).
+   */
+  function unreadGroups(accountId: string): number {
+    const row = storage
+      .prepare(
+        `SELECT count(*) AS listed, coalesce(sum(synced_modified_on IS NULL OR synced_modified_on <> modified_on), 0) AS stale,
+            (SELECT groups_total FROM membership_index_accounts WHERE account_id = ?) AS total
+          FROM membership_index_groups WHERE account_id = ?`,
+      )
+      .get(accountId, accountId)!;
+    const notListed = row.total === null || row.total === undefined ? 0 : Math.max(0, Number(row.total) - Number(row.listed));
+    return Number(row.stale) + notListed;
+  }
+  const lookedUpAt = storage.prepare('SELECT looked_up_at FROM membership_index_person_lookups WHERE account_id = ? AND member_id = ?');
+  /** A person's groups are known when every group is read, or they were looked up directly. */
+  function groupsKnown(accountId: string, memberId: string, unread: number) {
+    const at = lookedUpAt.get(accountId, memberId)?.looked_up_at;
+    return { groups_known: unread === 0 || (at !== null && at !== undefined), looked_up_at: at === null || at === undefined ? null : new Date(Number(at)).toISOString() };
+  }
+
   return {
+    unreadGroups,
     searchMembers(accountId: string, search: MemberSearch) {
       const where = ['m.account_id = @account'];
       const params: Record<string, string | number> = { account: accountId };
@@ -58,10 +101,12 @@ export function createIndexQueries(storage: ConsoleStorage) {
       const withPage = { ...params, limit: search.perPage, offset: (search.page - 1) * search.perPage };
       const [pageSql, pageArgs] = positional(sql, withPage);
       const rows = storage.prepare(pageSql).all(...pageArgs);
+      const unread = unreadGroups(accountId);
       return {
         total,
         members: rows.map((row) => ({
           ...memberOut(row),
+          ...groupsKnown(accountId, String(row.member_id), unread),
           groups: groupsOf.all(accountId, String(row.member_id)).map((g) => ({ id: String(g.id), name: String(g.name) })),
         })),
       };
@@ -84,7 +129,8 @@ export function createIndexQueries(storage: ConsoleStorage) {
           modified_on: String(g.modified_on),
           policies: JSON.parse(String(g.policies)) as unknown[],
         }));
-      return { member: memberOut(row), groups };
+      const unread = unreadGroups(accountId);
+      return { member: { ...memberOut(row), ...groupsKnown(accountId, memberId, unread) }, groups, groups_unread: unread };
     },
 
     /**
@@ -123,6 +169,67 @@ export function createIndexQueries(storage: ConsoleStorage) {
         names[String(row.member_id)] = name || null;
       }
       return names;
+    },
+
+    /**
+     * The account's groups as the index holds them, sorted and filtered over the whole account
+     * (the API sorts by name only, a page at a time): member counts, policy counts, dates, admin.
+     */
+    listGroups(accountId: string, search: GroupSearch) {
+      const where = ['g.account_id = ?'];
+      const args: Array<string | number> = [accountId, accountId];
+      if (search.q) {
+        where.push("g.name LIKE ? ESCAPE '\\'");
+        args.push(contains(search.q));
+      }
+      const read = 'g.synced_modified_on IS NOT NULL AND g.synced_modified_on = g.modified_on';
+      if (search.filter === 'admin') where.push('g.grants_admin = 1');
+      if (search.filter === 'empty') where.push(`${read} AND coalesce(c.n, 0) = 0`);
+      const from = `FROM membership_index_groups g
+        LEFT JOIN (SELECT group_id, count(*) AS n FROM membership_index_memberships WHERE account_id = ? GROUP BY group_id) c ON c.group_id = g.group_id
+        WHERE ${where.join(' AND ')}`;
+      const total = Number(storage.prepare(`SELECT count(*) AS n ${from}`).get(...args)?.n ?? 0);
+      const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
+      const rows = storage
+        .prepare(
+          `SELECT g.group_id AS id, g.name, g.created_on, g.modified_on, g.policies, json_array_length(g.policies) AS policy_count, g.grants_admin,
+              CASE WHEN ${read} THEN coalesce(c.n, 0) END AS member_count ${from}
+            ORDER BY (member_count IS NULL AND ? = 'members'), ${GROUP_SORT[search.sort]} ${direction}, g.name COLLATE NOCASE, g.group_id
+            LIMIT ? OFFSET ?`,
+        )
+        .all(...args, search.sort, search.perPage, (search.page - 1) * search.perPage);
+      return {
+        total,
+        groups: rows.map((g) => ({
+          id: String(g.id),
+          name: String(g.name),
+          created_on: String(g.created_on),
+          modified_on: String(g.modified_on),
+          policy_count: Number(g.policy_count),
+          grants_admin: Number(g.grants_admin) === 1,
+          member_count: g.member_count === null || g.member_count === undefined ? null : Number(g.member_count),
+          // As the API's list gives them, so the list view shows these rows as it shows its own.
+          policies: JSON.parse(String(g.policies)) as unknown[],
+        })),
+        unread: unreadGroups(accountId),
+      };
+    },
+
+    /**
+     * Which of these emails are account members, from the index alone: `unknown` are those it
+     * does not hold (not members, if the member list has been read through; else still to ask).
+     */
+    resolveEmails(accountId: string, emails: readonly string[]) {
+      const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+      const rows = storage
+        .prepare(
+          `SELECT member_id, email, first_name, last_name, status FROM membership_index_members
+            WHERE account_id = ? AND lower(email) IN (SELECT value FROM json_each(?))`,
+        )
+        .all(accountId, JSON.stringify(wanted));
+      const found = rows.map((row) => memberOut(row));
+      const known = new Set(found.map((m) => m.email.toLowerCase()));
+      return { found, unknown: wanted.filter((e) => !known.has(e)) };
     },
 
     /** Groups by name substring, with how many people the index holds in each. */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { GROUP_SORTS } from './queries.ts';
 import type { MembershipIndex } from './service.ts';
 
 /**
@@ -18,6 +19,20 @@ const membersQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+const groupsQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(GROUP_SORTS as [string, ...string[]]).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  filter: z.enum(['admin', 'empty']).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const resolveBody = z.object({ emails: z.array(z.string().max(320)).max(10_000) });
+
+/** A search that finds this few people looks each of them up directly while the index builds. */
+const LOOKUP_AT_MOST = 3;
 
 const memberCountsBody = z.object({ group_ids: z.array(z.string().regex(ACCOUNT_ID)).max(500) });
 const memberNamesBody = z.object({ member_ids: z.array(z.string().regex(ACCOUNT_ID)).max(500) });
@@ -66,32 +81,61 @@ export function createMembershipIndexApi(index: MembershipIndex): Hono {
     return c.json({ names: index.queries.memberNames(accountId, parsed.data.member_ids), index: index.status(accountId) });
   });
 
-  api.get('/accounts/:accountId/members', (c) => {
+  // The whole list, sorted and filtered from the index; `unread` groups have no member count yet.
+  api.get('/accounts/:accountId/membership-index/user-groups', (c) => {
+    const parsed = groupsQuery.safeParse(c.req.query());
+    if (!parsed.success) return c.json(problem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')), 400);
+    const { q, sort, direction, filter, page, per_page } = parsed.data;
+    const accountId = c.req.param('accountId');
+    const found = index.queries.listGroups(accountId, { q, sort: sort as (typeof GROUP_SORTS)[number], direction, filter, page, perPage: per_page });
+    return c.json({ ...found, page, per_page, index: index.status(accountId) });
+  });
+
+  // A paste of emails checked against the index: only `unknown` ones may need the API, and only
+  // while the member list has not been read through (`members_listed`).
+  api.post('/accounts/:accountId/membership-index/resolve-emails', async (c) => {
+    const parsed = resolveBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json(problem('Send {"emails": [...]}: up to 10,000 addresses'), 400);
+    const accountId = c.req.param('accountId');
+    return c.json({ ...index.queries.resolveEmails(accountId, parsed.data.emails), index: index.status(accountId) });
+  });
+
+  api.get('/accounts/:accountId/members', async (c) => {
     const parsed = membersQuery.safeParse(c.req.query());
     if (!parsed.success) return c.json(problem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')), 400);
     const { q, status, group, ungrouped, sort, direction, page, per_page } = parsed.data;
     const accountId = c.req.param('accountId');
-    const found = index.queries.searchMembers(accountId, {
-      q,
-      status,
-      groupId: group,
-      ungrouped: ungrouped === 'true',
-      sort,
-      direction,
-      page,
-      perPage: per_page,
-    });
+    const search = () =>
+      index.queries.searchMembers(accountId, { q, status, groupId: group, ungrouped: ungrouped === 'true', sort, direction, page, perPage: per_page });
+    // Someone is looking at the member list: it is read at once (104 requests for 5,200 people),
+    // not paced behind the admin groups.
+    if (!index.status(accountId).members_listed) index.hurry(accountId);
+    let found = search();
+    if (q && index.status(accountId).state === 'building') {
+      // Someone is looking for a person: the few people found have their groups looked up directly.
+      const unknown = found.total <= LOOKUP_AT_MOST ? found.members.filter((m) => !m.groups_known) : [];
+      if (unknown.length) {
+        await Promise.all(unknown.map((m) => index.lookup.lookUp(accountId, m.id)));
+        found = search();
+      }
+    }
     return c.json({ ...found, page, per_page, index: index.status(accountId) });
   });
 
-  api.get('/accounts/:accountId/members/:memberId', (c) => {
+  api.get('/accounts/:accountId/members/:memberId', async (c) => {
     const accountId = c.req.param('accountId');
+    const memberId = c.req.param('memberId');
+    if (!ACCOUNT_ID.test(memberId)) return c.json(problem('No such member in this account'), 404);
+    // While the index builds, the person opened is looked up directly (their groups in a request or two).
+    if (index.status(accountId).state === 'building' && !index.queries.member(accountId, memberId)?.member.groups_known) {
+      await index.lookup.lookUp(accountId, memberId);
+    }
     // Someone opening a person's access wants it current: an index older than two minutes starts
     // a pass (only changed groups are re-read; the budget still has the last word).
     const before = index.status(accountId);
     if (before.state === 'warm' && before.as_of && Date.now() - Date.parse(before.as_of) > FRESH_ENOUGH_MS) index.refresh(accountId);
     const status = index.status(accountId);
-    const found = index.queries.member(accountId, c.req.param('memberId'));
+    const found = index.queries.member(accountId, memberId);
     if (found) return c.json({ ...found, index: status });
     // Only once the members pass has finished can "not found" mean "no such member".
     if (!status.members_listed) return c.json({ ...problem('The member list is still being indexed'), index: status }, 503);

@@ -59,5 +59,19 @@ export const membershipIndexMigrations: FeatureMigrations = {
        group_id TEXT NOT NULL,
        started_at INTEGER NOT NULL
      );`,
+    // How many members and groups the API says the account has (result_info.total_count of the
+    // lists' first pages), so a view can say "2,650 of 5,200" while the index builds; NULL until read.
+    // grants_admin: the group has an allow policy with an admin permission group (read first).
+    // A person looked up directly (SCIM Users: their groups in one call): their memberships are
+    // known as of looked_up_at even while most groups are unread.
+    `ALTER TABLE membership_index_accounts ADD COLUMN members_total INTEGER;
+     ALTER TABLE membership_index_accounts ADD COLUMN groups_total INTEGER;
+     ALTER TABLE membership_index_groups ADD COLUMN grants_admin INTEGER NOT NULL DEFAULT 0;
+     CREATE TABLE membership_index_person_lookups (
+       account_id TEXT NOT NULL,
+       member_id TEXT NOT NULL,
+       looked_up_at INTEGER NOT NULL,
+       PRIMARY KEY (account_id, member_id)
+     );`,
   ],
 };

@@ -4,6 +4,7 @@ import { createV4Client, type V4Handler } from '../v4-client.ts';
 import { createIndexBuilder } from './builder.ts';
 import { applyConsoleWrite, isIndexedWrite } from './console-writes.ts';
 import { createIndexQueries } from './queries.ts';
+import { createPersonLookup } from './person-lookup.ts';
 import { createIndexRunner } from './runner.ts';
 import { createIndexStore } from './store.ts';
 
@@ -23,14 +24,16 @@ export interface IndexServiceOptions {
 export function createMembershipIndex(options: IndexServiceOptions) {
   const now = options.now ?? Date.now;
   const store = createIndexStore(options.storage);
+  const client = createV4Client(options.handle, options.budget);
   const builder = createIndexBuilder({
     store,
-    client: createV4Client(options.handle, options.budget),
+    client,
     budget: options.budget,
     refreshMs: options.refreshMs ?? 5 * 60_000,
     now,
   });
   const runner = createIndexRunner(builder, options.budget);
+  const lookup = createPersonLookup({ store, client, budget: options.budget, builder, now });
   store.recoverInterruptedWrites(now());
   /** The in-flight token of each console write to a group's members, by its request. */
   const inflight = new WeakMap<Request, string>();
@@ -49,7 +52,16 @@ export function createMembershipIndex(options: IndexServiceOptions) {
       as_of: completedIso(state.completedAt),
       members_listed: state.membersListedAt !== null,
       phase: state.phase,
-      progress: { members: progress.members, groups: progress.groups, groups_indexed: progress.groupsSynced },
+      progress: {
+        members: progress.members,
+        groups: progress.groups,
+        groups_indexed: progress.groupsSynced,
+        admin_groups: progress.adminGroups,
+        admin_groups_indexed: progress.adminGroupsSynced,
+      },
+      // What the API says the account holds, so "2,650 of 5,200 members" can be said (null: not read yet).
+      totals: { members: state.membersTotal, groups: state.groupsTotal },
+      person_lookups: { requests: lookup.requests(accountId), scim: lookup.scimReadable(accountId) },
       pass: { requests: state.sweepRequests, started_at: new Date(state.sweepStartedAt).toISOString() },
       last_build: state.lastBuildRequests === null ? null : { requests: state.lastBuildRequests, seconds: (state.lastBuildMs ?? 0) / 1000 },
       paused: state.phase === 'idle' ? null : budget.paused,
@@ -71,12 +83,18 @@ export function createMembershipIndex(options: IndexServiceOptions) {
     builder,
     queries,
     status,
+    lookup,
     /** status().as_of without the progress counts and budget status() adds. */
     asOf: (accountId: string) => completedIso(store.account(accountId, now()).completedAt),
     /** Makes sure the account is being indexed (the first question about it starts the work). */
     ensure(accountId: string) {
       store.account(accountId, now());
       if (options.background !== false) runner.ensure(accountId);
+    },
+    /** Someone waits on the member list: its pages go now instead of paced. */
+    hurry(accountId: string) {
+      builder.hurry(accountId);
+      runner.wake(accountId);
     },
     refresh(accountId: string) {
       builder.requestRefresh(accountId);

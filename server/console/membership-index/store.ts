@@ -1,3 +1,4 @@
+import { adminLevelOf, type NamedPermissionGroup } from '../../../src/lib/effective-access.ts';
 import type { ConsoleStorage } from '../storage.ts';
 
 /** What the index keeps per account member (the account-members list's fields). */
@@ -32,6 +33,17 @@ export interface AccountState {
   completedAt: number | null;
   lastBuildRequests: number | null;
   lastBuildMs: number | null;
+  /** How many members and groups the API says there are (null until its list answered). */
+  membersTotal: number | null;
+  groupsTotal: number | null;
+}
+
+/** Whether a group's policies allow an admin permission group (Decision 7): such groups are read first. */
+export function grantsAdmin(policies: unknown[]): boolean {
+  return policies.some((p) => {
+    const policy = p as { access?: string; permission_groups?: NamedPermissionGroup[] } | null;
+    return policy?.access !== 'deny' && (policy?.permission_groups ?? []).some((pg) => adminLevelOf(pg) !== null);
+  });
 }
 
 /** The index's SQL, one place; the builder, the write hook and the routes call these. */
@@ -42,7 +54,7 @@ export function createIndexStore(storage: ConsoleStorage) {
   function account(accountId: string, now: number): AccountState {
     let row = q('SELECT * FROM membership_index_accounts WHERE account_id = ?').get(accountId);
     if (!row) {
-      q("INSERT INTO membership_index_accounts (account_id, phase, sweep_started_at) VALUES (?, 'members', ?)").run(accountId, now);
+      q("INSERT INTO membership_index_accounts (account_id, phase, sweep_started_at) VALUES (?, 'groups', ?)").run(accountId, now);
       row = q('SELECT * FROM membership_index_accounts WHERE account_id = ?').get(accountId)!;
     }
     return {
@@ -55,6 +67,8 @@ export function createIndexStore(storage: ConsoleStorage) {
       completedAt: num(row.completed_at),
       lastBuildRequests: num(row.last_build_requests),
       lastBuildMs: num(row.last_build_ms),
+      membersTotal: num(row.members_total),
+      groupsTotal: num(row.groups_total),
     };
   }
 
@@ -70,9 +84,13 @@ export function createIndexStore(storage: ConsoleStorage) {
     },
     startSweep(accountId: string, now: number) {
       q(
-        `UPDATE membership_index_accounts SET phase = 'members', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
+        `UPDATE membership_index_accounts SET phase = 'groups', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
           WHERE account_id = ?`,
       ).run(now, accountId);
+    },
+    /** What the API says the whole lists hold (their first page's total_count). */
+    setTotal(accountId: string, list: 'members' | 'groups', total: number) {
+      q(`UPDATE membership_index_accounts SET ${list === 'members' ? 'members_total' : 'groups_total'} = ? WHERE account_id = ?`).run(total, accountId);
     },
     finishSweep(accountId: string, now: number) {
       const state = account(accountId, now);
@@ -109,26 +127,51 @@ export function createIndexStore(storage: ConsoleStorage) {
     },
     upsertGroups(accountId: string, sweep: number, groups: IndexedGroup[]) {
       const upsert = q(
-        `INSERT INTO membership_index_groups (account_id, group_id, name, created_on, modified_on, policies, sweep)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, group_id) DO UPDATE SET
+        `INSERT INTO membership_index_groups (account_id, group_id, name, created_on, modified_on, policies, grants_admin, sweep)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, group_id) DO UPDATE SET
           name = excluded.name, created_on = excluded.created_on, modified_on = excluded.modified_on,
-          policies = excluded.policies, sweep = excluded.sweep`,
+          policies = excluded.policies, grants_admin = excluded.grants_admin, sweep = excluded.sweep`,
       );
       storage.transaction(() => {
-        for (const g of groups) upsert.run(accountId, g.id, g.name, g.created_on, g.modified_on, JSON.stringify(g.policies ?? []), sweep);
+        for (const g of groups) {
+          const policies = g.policies ?? [];
+          upsert.run(accountId, g.id, g.name, g.created_on, g.modified_on, JSON.stringify(policies), grantsAdmin(policies) ? 1 : 0, sweep);
+        }
       });
     },
     /**
      * The next group, in id order after `after`, whose members the index does not hold for its
      * current modified_on (the primary key keeps this a short range scan at 10,000 groups).
      */
-    nextStaleGroup(accountId: string, after = ''): { id: string; modifiedOn: string; synced: boolean } | null {
+    nextStaleGroup(accountId: string, after = '', only?: { adminOnly?: boolean; groupId?: string }): { id: string; modifiedOn: string; synced: boolean } | null {
+      const narrow = only?.groupId ? ' AND group_id = ?' : only?.adminOnly ? ' AND grants_admin = 1' : '';
       const row = q(
         `SELECT group_id, modified_on, synced_modified_on FROM membership_index_groups
-          WHERE account_id = ? AND group_id > ? AND (synced_modified_on IS NULL OR synced_modified_on <> modified_on)
+          WHERE account_id = ? AND group_id > ? AND (synced_modified_on IS NULL OR synced_modified_on <> modified_on)${narrow}
           ORDER BY group_id LIMIT 1`,
-      ).get(accountId, after);
+      ).get(accountId, after, ...(only?.groupId ? [only.groupId] : []));
       return row ? { id: String(row.group_id), modifiedOn: String(row.modified_on), synced: row.synced_modified_on !== null } : null;
+    },
+    /** Whether the index has this group (listed, or fetched for a person looked up). */
+    hasGroup: (accountId: string, groupId: string) => Boolean(q('SELECT 1 FROM membership_index_groups WHERE account_id = ? AND group_id = ?').get(accountId, groupId)),
+    /**
+     * A person's groups as read directly (SCIM Users): their memberships become exactly these,
+     * known as of `now`, whatever of the rest of the account is still unread.
+     */
+    recordPersonLookup(accountId: string, memberId: string, groupIds: string[], now: number) {
+      storage.transaction(() => {
+        q(`DELETE FROM membership_index_memberships WHERE account_id = ? AND member_id = ?
+            AND group_id NOT IN (SELECT value FROM json_each(?))`).run(accountId, memberId, JSON.stringify(groupIds));
+        const insert = q('INSERT OR IGNORE INTO membership_index_memberships (account_id, group_id, member_id) VALUES (?, ?, ?)');
+        for (const id of groupIds) insert.run(accountId, id, memberId);
+        q(
+          `INSERT INTO membership_index_person_lookups (account_id, member_id, looked_up_at) VALUES (?, ?, ?)
+            ON CONFLICT (account_id, member_id) DO UPDATE SET looked_up_at = excluded.looked_up_at`,
+        ).run(accountId, memberId, now);
+      });
+    },
+    personLookedUpAt(accountId: string, memberId: string): number | null {
+      return num(q('SELECT looked_up_at FROM membership_index_person_lookups WHERE account_id = ? AND member_id = ?').get(accountId, memberId)?.looked_up_at);
     },
     /**
      * Sets a group's members to exactly `memberIds`. When the group was indexed before, the people
@@ -182,7 +225,7 @@ export function createIndexStore(storage: ConsoleStorage) {
         }
         for (const accountId of new Set(rows.map((r) => r.accountId))) {
           q(
-            `UPDATE membership_index_accounts SET phase = 'members', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
+            `UPDATE membership_index_accounts SET phase = 'groups', page = 1, sweep = sweep + 1, sweep_started_at = ?, sweep_requests = 0
               WHERE account_id = ?`,
           ).run(now, accountId);
         }
@@ -198,11 +241,19 @@ export function createIndexStore(storage: ConsoleStorage) {
     },
     progress(accountId: string) {
       const row = q(
-        `SELECT count(*) AS groups, coalesce(sum(synced_modified_on IS NOT NULL AND synced_modified_on = modified_on), 0) AS synced
+        `SELECT count(*) AS groups, coalesce(sum(synced_modified_on IS NOT NULL AND synced_modified_on = modified_on), 0) AS synced,
+            coalesce(sum(grants_admin), 0) AS admin,
+            coalesce(sum(grants_admin AND synced_modified_on IS NOT NULL AND synced_modified_on = modified_on), 0) AS admin_synced
           FROM membership_index_groups WHERE account_id = ?`,
       ).get(accountId)!;
       const members = q('SELECT count(*) AS n FROM membership_index_members WHERE account_id = ?').get(accountId)!;
-      return { groups: Number(row.groups), groupsSynced: Number(row.synced), members: Number(members.n) };
+      return {
+        groups: Number(row.groups),
+        groupsSynced: Number(row.synced),
+        adminGroups: Number(row.admin),
+        adminGroupsSynced: Number(row.admin_synced),
+        members: Number(members.n),
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { useEffect, useState } from 'react';
 import { membershipIndexKeys, refreshMembershipIndex, type IndexStatus } from '../../api/membership-index';
 import { clock, timeAgo } from '../../lib/format';
+import { completenessText } from '../../lib/index-completeness';
 
 const PAUSE_REASONS: Record<string, string> = {
   share: 'it has used its share of the API budget for now',
@@ -27,13 +28,15 @@ export function IndexAge({ accountId, index }: { accountId: string; index: Index
     onSettled: () => queryClient.invalidateQueries({ queryKey: membershipIndexKeys.all(accountId) }),
   });
   const { progress } = index;
+  const read = completenessText({ ...progress, totals: index.totals, members_listed: index.members_listed }, new Date(now));
   const paused = index.paused && index.paused !== 'pace' ? PAUSE_REASONS[index.paused] : null;
   return (
     <p className="index-age" role="status">
       {index.state === 'building' ? (
         <span>
-          Building the membership index: {progress.groups_indexed.toLocaleString()} of {progress.groups.toLocaleString()} groups read
-          {index.members_listed ? '' : ' (listing members first)'}. Groups shown so far may be incomplete.
+          Building the membership index: {read}.
+          {progress.admin_groups ? ` Admin groups: ${progress.admin_groups_indexed.toLocaleString()} of ${progress.admin_groups.toLocaleString()} read.` : ''}{' '}
+          Groups shown so far may be incomplete.
         </span>
       ) : (
         <span>

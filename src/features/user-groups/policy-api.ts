@@ -8,8 +8,8 @@ import { userGroupKeys, userGroupQuery } from '../../api/user-groups/queries';
 import type { PolicyInput, UserGroup } from '../../api/user-groups/schema';
 import type { ResourceGroup, ScopeInput } from '../../api/resource-groups/schema';
 import { useAccountId } from '../../stores/current-account';
-import { resolveEmails } from './lib/resolve-emails';
-import { accountMemberAsPerson } from './use-membership-preview';
+import { resolveEmailsIndexFirst } from './lib/resolve-emails';
+import { accountMemberAsPerson, askIndex } from './use-membership-preview';
 import { useGroupMutation } from './use-group-mutation';
 
 /**
@@ -88,7 +88,7 @@ export function useCreateResourceGroup() {
  * use (search when the server honours it, else every page).
  */
 export async function findAccountMembersByEmail(accountId: string, emails: string[]): Promise<Array<{ id: string; email: string }>> {
-  const { found } = await resolveEmails(emails, async (params) => {
+  const { found } = await resolveEmailsIndexFirst(emails, askIndex(accountId), async (params) => {
     const { result, resultInfo } = await listAccountMembers(accountId, params);
     return { people: result.map(accountMemberAsPerson), total: resultInfo?.total_count };
   });

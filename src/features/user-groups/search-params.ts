@@ -9,6 +9,8 @@ export interface UserGroupsSearch {
   direction?: 'asc' | 'desc';
   /** The column the page's rows are sorted by; absent means name (the API's own order). */
   sort?: 'members' | 'policies' | 'created' | 'modified';
+  /** Only groups with an admin grant, or only groups read and found empty (from the index). */
+  filter?: 'admin' | 'empty';
 }
 
 export interface GroupMembersSearch {

@@ -7,7 +7,8 @@ import type { GroupMember } from '../../api/user-groups/schema';
 import { useAccountId } from '../../stores/current-account';
 import { validEmails, type ParsedEmailList } from './lib/email-list';
 import type { Person } from './lib/membership';
-import { resolveEmails } from './lib/resolve-emails';
+import { resolveEmailsIndexFirst, type AskIndex } from './lib/resolve-emails';
+import { resolveEmailsFromIndex } from '../../api/membership-index';
 
 export function accountMemberAsPerson(m: AccountMember): Person {
   const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
@@ -17,6 +18,18 @@ export function accountMemberAsPerson(m: AccountMember): Person {
 export function groupMemberAsPerson(m: GroupMember): Person {
   return { id: m.id, email: m.email ?? m.id };
 }
+
+/** The membership index's answer to a paste (a /console-api call: no Cloudflare request). */
+export const askIndex =
+  (accountId: string): AskIndex =>
+  async (emails) => {
+    const answer = await resolveEmailsFromIndex(accountId, emails);
+    return {
+      found: answer.found.map((m) => ({ id: m.id, email: m.email, name: [m.first_name, m.last_name].filter(Boolean).join(' ') || undefined })),
+      unknown: answer.unknown,
+      complete: answer.index.members_listed,
+    };
+  };
 
 export interface MembershipLookup {
   /** Lower-cased email → account member, for the pasted addresses that are account members. */
@@ -44,8 +57,9 @@ export function useMembershipLookup(groupId: string) {
       setProgress({ done: 0, total: 1 });
       try {
         const [resolution, current] = await Promise.all([
-          resolveEmails(
+          resolveEmailsIndexFirst(
             validEmails(list),
+            askIndex(accountId),
             async (params) => {
               const { result, resultInfo } = await listAccountMembers(accountId, params);
               return { people: result.map(accountMemberAsPerson), total: resultInfo?.total_count };

@@ -11,6 +11,7 @@ import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies } from '../../../lib/effective-access';
+import { formatDateTime } from '../../../lib/format';
 import { summarizePolicy } from '../../../lib/policy-summary';
 import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
 import { useAccountId } from '../../../stores/current-account';
@@ -40,7 +41,8 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
   const missing = query.error instanceof ApiError && query.error.status === 404;
   const who = person?.email ?? memberId;
   const fullName = [person?.first_name, person?.last_name].filter(Boolean).join(' ');
-  const building = query.data?.index.state === 'building';
+  const known = person?.groups_known ?? true;
+  const unread = query.data?.groups_unread ?? 0;
 
   return (
     <div className="page member-access">
@@ -70,6 +72,19 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
           />
           {person ? <p>{person.status === 'pending' ? <Badge tone="warning">Pending invitation: no access until accepted</Badge> : <Badge tone="success">Accepted</Badge>}</p> : null}
           {query.data ? <IndexAge accountId={accountId} index={query.data.index} /> : null}
+          {query.data && !known ? (
+            <div className="banner banner-warning" role="status">
+              {unread.toLocaleString()}
+              {query.data.index.totals.groups !== null ? ` of ${query.data.index.totals.groups.toLocaleString()}` : ''} groups are not read yet, and {who} may
+              be in some of them: the groups and access below are what is known so far, not necessarily all of it.
+            </div>
+          ) : null}
+          {person?.looked_up_at && query.data?.index.state === 'building' ? (
+            <p className="muted">
+              {who}’s groups were read directly from Cloudflare (SCIM Users) at {formatDateTime(person.looked_up_at)}, ahead of the rest of the
+              account.
+            </p>
+          ) : null}
           <MemberLookup />
           {query.error && !missing ? <ErrorBanner error={query.error} title="Could not read this member’s groups" onRetry={() => void query.refetch()} /> : null}
           <section aria-labelledby="member-groups-heading" className="card">
@@ -99,8 +114,8 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
                   </li>
                 ))}
               </ul>
-            ) : building ? (
-              <p>Not found in any group read so far; the index is still being built.</p>
+            ) : !known ? (
+              <p>Not found in any group read so far; {unread.toLocaleString()} groups are still unread.</p>
             ) : (
               <p>Not in any user group: this person gets no access through user groups.</p>
             )}

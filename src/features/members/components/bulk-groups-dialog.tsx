@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { indexedGroupsQuery, type MemberRow } from '../../../api/membership-index';
+import { indexedGroupsQuery, memberCountsQuery, type MemberRow } from '../../../api/membership-index';
 import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Dialog } from '../../../components/ui/dialog';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
@@ -43,9 +43,13 @@ export function BulkGroupsDialog({
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [members]);
   const offered = action === 'remove' ? removable.filter((g) => g.name.toLowerCase().includes(term.toLowerCase())) : (found.data?.groups ?? []);
+  // How big each chosen group is (one /console-api call, no Cloudflare request): it decides
+  // whether removing goes as a DELETE per person or one fresh read and a PUT of the list.
+  const counts = useQuery({ ...memberCountsQuery(accountId, chosen.map((g) => g.id)), enabled: action === 'remove' && chosen.length > 0 });
+  const memberCounts = counts.data?.counts;
   const plan = useMemo(
-    () => planBulk(action, members.map((m) => ({ id: m.id, email: m.email, groupIds: new Set(m.groups.map((g) => g.id)) })), chosen),
-    [action, members, chosen],
+    () => planBulk(action, members.map((m) => ({ id: m.id, email: m.email, groupIds: new Set(m.groups.map((g) => g.id)) })), chosen, memberCounts),
+    [action, members, chosen, memberCounts],
   );
   const toggle = (group: PlanGroup, on: boolean) =>
     setChosen((list) => (on ? [...list, { id: group.id, name: group.name }] : list.filter((g) => g.id !== group.id)));
@@ -97,6 +101,9 @@ export function BulkGroupsDialog({
             {plan.steps.map((step) => (
               <li key={step.group.id}>
                 <strong>{step.group.name}</strong>: {action === 'add' ? 'adds' : 'removes'} {step.change.map((m) => m.email).join(', ') || 'nobody'}
+                {step.method === 'read-and-replace' ? (
+                  <span className="muted"> (reads the group’s current list and puts it back without them: {pluralize(step.requests, 'request')})</span>
+                ) : null}
                 {step.unchanged.length ? (
                   <span className="muted">
                     {' '}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { indexedMembersQuery, type MemberRow } from '../../../api/membership-index';
+import { indexedMembersQuery, type IndexStatus, type MemberRow } from '../../../api/membership-index';
 import { PageHeader } from '../../../components/layout/page-header';
 import { IndexAge } from '../../../components/membership-index/index-age';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
@@ -34,6 +34,17 @@ const STATUSES = [
  * Everyone in the account, accepted and pending, with their groups, from the membership index:
  * one /console-api call per view and no /client/v4 request at all, at any account size.
  */
+/**
+ * "5,200 members", or while the member list is still being read, what the count is out of:
+ * "0 matching “zoe” among 950 of 5,200 members read so far" — never a bare 0 for what is not known.
+ */
+function memberCountText(total: number, q: string | undefined, index: IndexStatus): string {
+  const matching = q ? ` matching “${q}”` : '';
+  if (index.members_listed) return `${pluralize(total, 'member')}${matching}`;
+  const read = index.totals.members === null ? `${index.progress.members.toLocaleString()}` : `${index.progress.members.toLocaleString()} of ${index.totals.members.toLocaleString()}`;
+  return q ? `${total.toLocaleString()}${matching} among the ${read} members read so far` : `${read} members read so far`;
+}
+
 export function MembersPage({ search, onSearch }: { search: MembersSearch; onSearch: (next: Partial<MembersSearch>) => void }) {
   const accountId = useAccountId();
   const id = useId();
@@ -108,8 +119,7 @@ export function MembersPage({ search, onSearch }: { search: MembersSearch; onSea
       {query.data ? (
         <>
           <p className="toolbar-count" aria-live="polite">
-            {pluralize(query.data.total, 'member')}
-            {search.q ? ` matching “${search.q}”` : ''}
+            {memberCountText(query.data.total, search.q, query.data.index)}
           </p>
           <MembersTable accountId={accountId} members={rows} selected={new Set(fresh.keys())} onSelect={select} busy={query.isPlaceholderData} />
           <Pagination

@@ -55,7 +55,8 @@ export function MembersTable({
             <td>{m.status === 'pending' ? <Badge tone="warning">Pending</Badge> : <Badge tone="success">Accepted</Badge>}</td>
             <td>
               {m.groups.length === 0 ? (
-                <span className="muted">No groups</span>
+                // Not "No groups" while groups this person may be in are unread.
+                <span className="muted">{m.groups_known ? 'No groups' : 'Not known yet (groups still being read)'}</span>
               ) : (
                 <>
                   {m.groups
@@ -63,6 +64,7 @@ export function MembersTable({
                     .map((g) => g.name)
                     .join(', ')}
                   {m.groups.length > SHOWN_GROUPS ? <span className="muted"> +{m.groups.length - SHOWN_GROUPS} more</span> : null}
+                  {m.groups_known ? null : <span className="muted"> (so far; more groups still being read)</span>}
                 </>
               )}
             </td>

@@ -21,9 +21,22 @@ describe('planBulk', () => {
     expect(planBulk('add', [member('a', ['g1', 'g2'])], groups)).toMatchObject({ requests: 0, changes: 0 });
   });
 
-  it('removing: one request per person actually in each group', () => {
-    const plan = planBulk('remove', [member('a', ['g1', 'g2']), member('b', ['g2'])], groups);
-    expect(plan.steps.map((s) => s.change.map((m) => m.id))).toEqual([['a'], ['a', 'b']]);
+  it('removing one or two people: a DELETE each, no cheaper way', () => {
+    const plan = planBulk('remove', [member('a', ['g1', 'g2']), member('b', ['g2'])], groups, { g1: 40, g2: 40 });
+    expect(plan.steps.map((s) => [s.change.map((m) => m.id), s.method])).toEqual([
+      [['a'], 'delete-each'],
+      [['a', 'b'], 'delete-each'],
+    ]);
     expect(plan).toMatchObject({ requests: 3, changes: 3 });
+  });
+
+  it('removing many people from a group: one fresh read per 500 members and one PUT, not a DELETE each', () => {
+    const people = Array.from({ length: 30 }, (_, i) => member(`p${i}`, ['g1', 'g2']));
+    const plan = planBulk('remove', people, groups, { g1: 120, g2: 1200 });
+    expect(plan.steps.map((s) => [s.method, s.requests])).toEqual([
+      ['read-and-replace', 2],
+      ['read-and-replace', 4],
+    ]);
+    expect(plan).toMatchObject({ requests: 6, changes: 60 });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * What a bulk "add to groups" / "remove from groups" would do, worked out from the index before
  * anything is sent: per group, who changes and who is already as asked, and how many API
- * requests it takes (adding is one POST per group for everyone; removing is one DELETE per person
- * and group, as the API has no bulk removal).
+ * requests it takes. Adding is one POST per group for everyone. Removing has no bulk call, but the
+ * members PUT (account-user-group-members-update) replaces a group's whole list: a fresh read of
+ * the list (500 a page) and one PUT remove any number of people, where one DELETE per person
+ * would cost more. Each group takes whichever is fewer requests.
  */
 export interface PlanMember {
   id: string;
@@ -15,10 +17,16 @@ export interface PlanGroup {
   name: string;
 }
 
+/** How removing from one group is sent: a DELETE per person, or read the list and PUT it back. */
+export type RemoveMethod = 'delete-each' | 'read-and-replace';
+
 export interface GroupStep {
   group: PlanGroup;
   change: PlanMember[];
   unchanged: PlanMember[];
+  /** Removing only. */
+  method?: RemoveMethod;
+  requests: number;
 }
 
 export interface BulkPlan {
@@ -28,14 +36,30 @@ export interface BulkPlan {
   changes: number;
 }
 
-export function planBulk(action: 'add' | 'remove', members: PlanMember[], groups: PlanGroup[]): BulkPlan {
-  const steps = groups.map((group) => {
+/** The group members list serves at most 500 a page (iam-openapi.json, account-user-group-member-list). */
+export const GROUP_MEMBERS_PAGE = 500;
+
+/** Requests to read a group's whole member list: one per 500 (one when the size is not known). */
+export const readPages = (memberCount: number | null | undefined) => Math.max(1, Math.ceil((memberCount ?? 0) / GROUP_MEMBERS_PAGE));
+
+export function planBulk(
+  action: 'add' | 'remove',
+  members: PlanMember[],
+  groups: PlanGroup[],
+  memberCounts: Readonly<Record<string, number | null | undefined>> = {},
+): BulkPlan {
+  const steps = groups.map((group): GroupStep => {
     const inGroup = (m: PlanMember) => m.groupIds.has(group.id);
     const change = members.filter((m) => (action === 'add' ? !inGroup(m) : inGroup(m)));
     const unchanged = members.filter((m) => !change.includes(m));
-    return { group, change, unchanged };
+    if (!change.length) return { group, change, unchanged, requests: 0 };
+    if (action === 'add') return { group, change, unchanged, requests: 1 };
+    const replace = readPages(memberCounts[group.id]) + 1;
+    return replace < change.length
+      ? { group, change, unchanged, method: 'read-and-replace', requests: replace }
+      : { group, change, unchanged, method: 'delete-each', requests: change.length };
   });
   const changes = steps.reduce((n, s) => n + s.change.length, 0);
-  const requests = action === 'add' ? steps.filter((s) => s.change.length > 0).length : changes;
+  const requests = steps.reduce((n, s) => n + s.requests, 0);
   return { action, steps, requests, changes };
 }

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
-import { memberCountsQuery } from '../../../api/membership-index';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/user-groups/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
+import { Select } from '../../../components/ui/select';
+import { completenessText } from '../../../lib/index-completeness';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';
 import { useKeyboard } from '../../../stores/keyboard';
@@ -22,9 +24,24 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const navigate = useNavigate({ from: '/accounts/$accountId/groups/' });
   const direction = search.direction ?? 'asc';
   const sort = search.sort ?? 'name';
-  // The API orders by name only: for another column it serves name order and the page is re-sorted.
-  const params = { page: search.page, per_page: search.per_page, fuzzyName: search.q, direction: search.sort ? undefined : search.direction };
-  const { data, error, isPlaceholderData, isFetching, refetch } = useQuery(userGroupsQuery(accountId, params));
+  // The API orders by name only, a page at a time: its order is the default. Another column, or a
+  // filter, is sorted over the whole account by the membership index (no Cloudflare request).
+  const fromIndex = Boolean(search.sort || search.filter);
+  const params = { page: search.page, per_page: search.per_page, fuzzyName: search.q, direction: search.direction };
+  const api = useQuery({ ...userGroupsQuery(accountId, params), enabled: !fromIndex });
+  const indexParams: IndexedGroupsParams = {
+    q: search.q,
+    sort: INDEX_SORT[sort],
+    direction,
+    filter: search.filter,
+    page: search.page,
+    per_page: search.per_page,
+  };
+  const indexed = useQuery({ ...indexedUserGroupsQuery(accountId, indexParams), enabled: fromIndex });
+  const { error, isPlaceholderData, isFetching, refetch } = fromIndex ? indexed : api;
+  const data = fromIndex
+    ? indexed.data && { result: indexed.data.groups, resultInfo: { total_count: indexed.data.total } }
+    : api.data;
   const [creatingHere, setCreatingHere] = useState(false);
   // "Create user group" in the palette asks for the dialog too; closing it ends either request.
   const createRequested = useKeyboard((s) => s.createGroupRequested);
@@ -51,9 +68,12 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   // One call for the whole page's member counts, from the console's membership index (no
   // request of Cloudflare's rate limit, never one per group).
   const groupIds = groups.map((g) => g.id);
-  const counts = useQuery({ ...memberCountsQuery(accountId, groupIds), enabled: groupIds.length > 0 });
-  const memberCounts = counts.data?.counts ?? NO_COUNTS;
-  const indexing = !counts.data || counts.data.index.state === 'building';
+  const counts = useQuery({ ...memberCountsQuery(accountId, groupIds), enabled: groupIds.length > 0 && !fromIndex });
+  const indexRows = indexed.data?.groups;
+  const indexCounts = useMemo(() => (indexRows ? Object.fromEntries(indexRows.map((g) => [g.id, g.member_count])) : NO_COUNTS), [indexRows]);
+  const memberCounts = fromIndex ? indexCounts : (counts.data?.counts ?? NO_COUNTS);
+  const indexStatus = fromIndex ? indexed.data?.index : counts.data?.index;
+  const indexing = !indexStatus || indexStatus.state === 'building';
   const total = data?.resultInfo?.total_count ?? groups.length;
   const busy = isPlaceholderData || (isFetching && !data);
 
@@ -99,10 +119,28 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
             Matches any part of a name, ignoring case.
           </p>
         </div>
+        <div className="field">
+          <label htmlFor={`${searchId}-filter`}>Show</label>
+          <Select
+            size="normal"
+            id={`${searchId}-filter`}
+            value={search.filter ?? 'all'}
+            options={FILTERS}
+            onChange={(v) => setSearch({ filter: v === 'all' ? undefined : (v as UserGroupsSearch['filter']), page: 1 })}
+          />
+        </div>
         <p className="ug-status muted" role="status" aria-live="polite">
           {busy ? 'Loading…' : data ? describeResult(total, search.q) : ''}
         </p>
       </div>
+      {fromIndex && indexed.data ? (
+        <p className="ug-sort-note" id={`${searchId}-sort-note`}>
+          {sortNote(sort, search.filter)} across the whole account, from the membership index
+          {indexed.data.unread > 0
+            ? ` — incomplete: ${completenessText({ ...indexed.data.index.progress, totals: indexed.data.index.totals, members_listed: indexed.data.index.members_listed }, new Date())}. ${indexed.data.unread.toLocaleString()} groups whose members are not read yet have no member count${sort === 'members' ? ' and are listed last' : ''}${search.filter === 'empty' ? ' and are not shown' : ''}.`
+            : '.'}
+        </p>
+      ) : null}
 
       {error && !data ? <ErrorBanner error={error} title="The user groups could not be loaded" onRetry={() => void refetch()} /> : null}
       {!data && !error ? <TableSkeleton rows={10} columns={4} label="Loading user groups" /> : null}
@@ -138,7 +176,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
             busy={busy}
             memberCounts={memberCounts}
             indexing={indexing}
-            caption={sortCaption(sort, direction, search.page, total > groups.length)}
+            caption={sortCaption(sort, direction, search.page)}
           />
           <Pagination
             label="Pages, below the table"
@@ -157,6 +195,20 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
 }
 
 const NO_COUNTS = {};
+
+/** The list's columns, as the index's whole-account sort names them. */
+const INDEX_SORT = { name: 'name', members: 'members', policies: 'policies', created: 'created_on', modified: 'modified_on' } as const;
+
+const FILTERS = [
+  { value: 'all', label: 'All groups' },
+  { value: 'admin', label: 'With admin grants' },
+  { value: 'empty', label: 'With no members' },
+];
+
+function sortNote(sort: keyof typeof SORT_WORDS, filter: UserGroupsSearch['filter']): string {
+  const which = filter === 'admin' ? 'Groups with admin grants' : filter === 'empty' ? 'Groups with no members' : 'Groups';
+  return `${which}, sorted by ${SORT_WORDS[sort]}`;
+}
 
 function describeResult(total: number, q: string | undefined): string {
   const groups = pluralize(total, 'group');
@@ -215,9 +267,8 @@ function ListEmptyState(props: {
 
 const SORT_WORDS = { name: 'name', members: 'number of members', policies: 'number of policies', created: 'creation date', modified: 'last change' } as const;
 
-function sortCaption(sort: keyof typeof SORT_WORDS, direction: 'asc' | 'desc', page: number, paged: boolean): string {
+function sortCaption(sort: keyof typeof SORT_WORDS, direction: 'asc' | 'desc', page: number): string {
   const order = sort === 'name' ? (direction === 'asc' ? 'A to Z' : 'Z to A') : direction === 'asc' ? 'ascending' : 'descending';
-  // Only name order spans pages (the API's); any other column sorts the rows of this page.
-  const scope = sort !== 'name' && paged ? ' within this page' : '';
-  return `User groups, sorted by ${SORT_WORDS[sort]} ${order}${scope}, page ${page}`;
+  // Every order spans the whole list: name is the API's, the others the membership index's.
+  return `User groups, sorted by ${SORT_WORDS[sort]} ${order}, page ${page}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from './membership';
-import { resolveEmails, type FetchMemberPage } from './resolve-emails';
+import { resolveEmails, resolveEmailsIndexFirst, type AskIndex, type FetchMemberPage } from './resolve-emails';
 
 function account(size: number): Person[] {
   return Array.from({ length: size }, (_, i) => ({ id: `m${i}`, email: `user${i}@acme.com`, name: `User ${i}` }));
@@ -59,5 +59,38 @@ describe('resolveEmails', () => {
     const { fetchPage, calls } = server(account(10));
     expect((await resolveEmails([], fetchPage)).found.size).toBe(0);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('resolveEmailsIndexFirst', () => {
+  const people = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, email: `p${i}@acme.example` }));
+  const fetchPage: FetchMemberPage = async ({ page, per_page }) => ({ people: people.slice((page - 1) * per_page, page * per_page), total: people.length });
+  const pasted = [...people.slice(0, 200).map((p) => p.email), 'nobody@acme.example'];
+
+  it('asks the API nothing once the index has read every member', async () => {
+    let asked = 0;
+    const counted: FetchMemberPage = (p) => {
+      asked++;
+      return fetchPage(p);
+    };
+    const index: AskIndex = async (emails) => ({ found: people.filter((p) => emails.includes(p.email)), unknown: ['nobody@acme.example'], complete: true });
+    const res = await resolveEmailsIndexFirst(pasted, index, counted);
+    expect(res.found.size).toBe(200);
+    expect(res.requests).toBe(0);
+    expect(asked).toBe(0);
+  });
+
+  it('before that, only the addresses the index does not hold go to the API', async () => {
+    const index: AskIndex = async () => ({ found: people.slice(0, 150), unknown: [...people.slice(150, 200).map((p) => p.email), 'nobody@acme.example'], complete: false });
+    const res = await resolveEmailsIndexFirst(pasted, index, fetchPage);
+    expect(res.found.size).toBe(200);
+    expect(res.fromIndex).toBe(150);
+    expect(res.found.has('nobody@acme.example')).toBe(false);
+  });
+
+  it('an index that cannot answer leaves it all to the API', async () => {
+    const res = await resolveEmailsIndexFirst(pasted, () => Promise.reject(new Error('down')), fetchPage);
+    expect(res.found.size).toBe(200);
+    expect(res.requests).toBeGreaterThan(0);
   });
 });

@@ -108,3 +108,32 @@ async function trySearch(
   });
   return ignored ? null : found;
 }
+
+/** What the membership index knows of a paste (no Cloudflare request): `complete` once it has read every member. */
+export type AskIndex = (emails: string[]) => Promise<{ found: Person[]; unknown: string[]; complete: boolean }>;
+
+/**
+ * The index first, the API only for the rest: members the index holds are found at no cost; once
+ * it has read the whole member list the rest are not members, and no request is made at all;
+ * before that, only the addresses it does not hold are looked up as resolveEmails does. If the
+ * index cannot answer, everything goes to the API as before.
+ */
+export async function resolveEmailsIndexFirst(
+  emails: readonly string[],
+  askIndex: AskIndex,
+  fetchPage: FetchMemberPage,
+  options: ResolveOptions = {},
+): Promise<Resolution & { fromIndex: number }> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  let known: Awaited<ReturnType<AskIndex>>;
+  try {
+    known = await askIndex(wanted);
+  } catch {
+    return { ...(await resolveEmails(wanted, fetchPage, options)), fromIndex: 0 };
+  }
+  const found = new Map(known.found.map((p) => [p.email.toLowerCase(), p] as const));
+  if (known.complete || known.unknown.length === 0) return { found, strategy: 'list', requests: 0, fromIndex: found.size };
+  const rest = await resolveEmails(known.unknown, fetchPage, options);
+  for (const [email, person] of rest.found) found.set(email, person);
+  return { found, strategy: rest.strategy, requests: rest.requests, fromIndex: known.found.length };
+}

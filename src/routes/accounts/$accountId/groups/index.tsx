@@ -14,6 +14,7 @@ const searchSchema = z.object({
   q: optionalText(),
   direction: optionalEnum(['asc', 'desc'] as const),
   sort: optionalEnum(['members', 'policies', 'created', 'modified'] as const),
+  filter: optionalEnum(['admin', 'empty'] as const),
 });
 
 export const Route = createFileRoute('/accounts/$accountId/groups/')({
@@ -23,6 +24,9 @@ export const Route = createFileRoute('/accounts/$accountId/groups/')({
   // held a 500-row table back ~0.5 s after its data had arrived. 200 ms still avoids a flash.
   pendingMinMs: 200,
   loader: ({ context, deps, cause }) => {
+    // Another order than name, or a filter, is served whole-account by the membership index
+    // (no Cloudflare request); only the API's own name order reads the API.
+    if (deps.sort || deps.filter) return;
     const loading = context.queryClient.ensureQueryData(
       userGroupsQuery(context.accountId, { page: deps.page, per_page: deps.per_page, fuzzyName: deps.q, direction: deps.direction }),
     );
