@@ -17,8 +17,15 @@ const modeSchema = z.object({
   accountId: z.nullable(z.string()),
   /** Team mode: the admin Cloudflare Access signed in; null (or absent, older server) on a local console. */
   signedInAs: z.optional(z.nullable(z.string())),
+  /** Live mode: what the server's start-up check learned of its credential (absent from an older server). */
+  credential: z.optional(z.nullable(z.object({ status: z.string(), message: z.string() }))),
 });
 export type ConsoleMode = z.infer<typeof modeSchema>;
+
+/** Cloudflare's reason when it refused the server's credential itself at start; null otherwise. */
+export function credentialRefusal(mode: ConsoleMode | undefined): string | null {
+  return mode?.credential?.status === 'refused' ? mode.credential.message : null;
+}
 
 function refusal(body: unknown, status: number): ApiErrorDetail[] {
   const errors = (body as { errors?: Array<{ code?: unknown; message?: unknown }> } | null)?.errors;
