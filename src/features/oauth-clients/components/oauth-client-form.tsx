@@ -5,6 +5,8 @@ import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
   managedScopesFor,
+  URI_LIST_MAX,
+  uriRowProblem,
   validateClientForm,
   type ClientFormValues,
   type UriField,
@@ -29,6 +31,8 @@ interface OAuthClientFormProps {
   cancel: ReactNode;
   /** Where unsaved input is kept on this device (see form-drafts.ts). */
   draftKey: string;
+  /** What the leave prompt says is unsaved: a new client, or changes to an existing one. */
+  leaveDescription: string;
 }
 
 /** A stored draft is used only if it still has the form's shape (it comes from localStorage). */
@@ -69,7 +73,7 @@ const LIST_TEXT: Record<UriListField, { label: string; item: string; placeholder
 };
 
 /** Every field of an OAuth client, validated as the API does; the API's own errors land at their field. */
-export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel, draftKey }: OAuthClientFormProps) {
+export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel, draftKey, leaveDescription }: OAuthClientFormProps) {
   const drafts = useOAuthFormDrafts;
   const [restored, setRestored] = useState(() => {
     const stored = drafts.getState().drafts[draftKey];
@@ -116,7 +120,28 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
   };
   const setList = (key: UriListField | 'scopes', list: string[], change: ListChange) => {
     setValues((v) => ({ ...v, [key]: list }));
-    setErrors((e) => errorsAfterListChange(e, key, change));
+    setErrors((e) => {
+      const next = errorsAfterListChange(e, key, change);
+      // A row already flagged is checked again as it is typed: its message goes the moment it is right.
+      const pointer = change.type === 'edit' ? `/${key}/${change.index}` : null;
+      if (pointer && key !== 'scopes' && e[pointer] && change.type === 'edit') {
+        const problem = uriRowProblem(key, list, change.index);
+        if (problem) next[pointer] = problem;
+      }
+      return next;
+    });
+  };
+  /** A URI row was left: its problem shows beside it now, not only after a submit. */
+  const checkRow = (key: UriListField, index: number) => {
+    const problem = uriRowProblem(key, values[key], index);
+    setErrors((e) => {
+      const pointer = `/${key}/${index}`;
+      if ((e[pointer] ?? null) === problem) return e;
+      const next = { ...e };
+      if (problem) next[pointer] = problem;
+      else delete next[pointer];
+      return next;
+    });
   };
 
   const submit = async (event: FormEvent) => {
@@ -160,7 +185,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
         when={() => !saved.current && !sameValues(values, initial)}
         onDiscard={() => drafts.getState().discard(draftKey)}
         title="Leave with unsaved changes?"
-        description="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
+        description={leaveDescription}
         discardLabel="Discard changes and leave"
       />
       {restored && dirty ? (
@@ -171,7 +196,8 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
           </button>
         </div>
       ) : null}
-      {errorCount > 0 || general.length > 0 ? (
+      {/* The summary answers a save; a row flagged as it is typed speaks for itself beside the row. */}
+      {(attempt > 0 && errorCount > 0) || general.length > 0 ? (
         <div ref={summaryRef} tabIndex={-1} className="banner banner-error" role="alert">
           <strong>{general.length ? 'The client could not be saved' : 'Some fields need attention'}</strong>
           <ul>
@@ -226,7 +252,9 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
             hint={LIST_TEXT[key].hint}
             placeholder={LIST_TEXT[key].placeholder}
             values={values[key]}
+            max={URI_LIST_MAX}
             onChange={(list, change) => setList(key, list, change)}
+            onRowBlur={(index) => checkRow(key, index)}
             listError={errors[`/${key}`]}
             itemError={(i) => errors[`/${key}/${i}`]}
           />
