@@ -2,7 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import type { SsoConnector } from '../../../api/schemas/sso';
+import { DomainName } from '../../../components/ui/domain-name';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { domainToUnicode } from '../../../lib/idn';
 import { notify } from '../../../stores/toasts';
 import { useUpdateSsoConnector } from '../api';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
@@ -16,21 +18,23 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
   const [override, setOverride] = useState(false);
   const lockout = useLockoutCheck(accountId, domain);
   const allowed = acknowledged && lockoutAllows(lockout, override);
+  // The name people read (bücher.de) throughout, as in the steps before; the xn-- form only as a hint.
+  const shown = domainToUnicode(domain);
   const enable = () => {
     if (!allowed || update.isPending) return;
-    update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${domain}`) });
+    update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${shown}`) });
   };
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
-        Enable SSO for {domain}
+        Enable SSO for <DomainName domain={domain} />
       </h2>
       <div className="banner banner-success">
-        <strong>{domain} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
+        <strong>{shown} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
       </div>
-      <LockoutWarning domain={domain} />
+      <LockoutWarning domain={shown} />
       <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
-      <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
+      <FallbackAcknowledgement domain={shown} checked={acknowledged} onChange={setAcknowledged} />
       {update.error ? (
         <ErrorBanner
           error={update.error}
