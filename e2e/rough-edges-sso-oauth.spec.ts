@@ -133,7 +133,7 @@ test('(5) redirect URIs stop at the API’s 20, with errors beside the row as it
   await expect(add).toBeDisabled();
   await expect(page.getByRole('group', { name: 'Redirect URIs', exact: true })).toContainText('At most 20 redirect URIs');
 
-  // A bad value is flagged beside its row once the admin moves on, before any submit...
+  // A bad value is flagged beside its row as it is typed (once typing pauses), before any submit...
   const third = page.getByRole('textbox', { name: 'Redirect URI 3' });
   await third.fill('http://app.example.com/cb');
   await third.press('Tab');

@@ -237,7 +237,7 @@ test('leaving mid-way and coming back resumes at the step the connector is in', 
     await page.reload();
     await expect(stepTitle(page)).toHaveText(`Verifying ${domain}`);
     await expect(currentStep(page)).toContainText('Verify');
-    await expect(page.getByText(/Cloudflare stops checking around .+ \(about 48 hours after starting\)/)).toBeVisible();
+    await expect(page.getByText(/Cloudflare stops checking at .+ \(48 hours after verification started\)/)).toBeVisible();
     await page.getByText('The record being checked').click();
     await page.getByRole('button', { name: 'Check DNS now' }).click();
     await expect(page.getByText(`Not yet. Here is what I see at ${domain}:`)).toBeVisible();

@@ -44,6 +44,9 @@ function restorable(draft: OAuthFormDraft | undefined, initial: ClientFormValues
 
 const sameValues = (a: ClientFormValues, b: ClientFormValues) => JSON.stringify(a) === JSON.stringify(b);
 
+/** How long typing in a URI row pauses before the row is checked. */
+const ROW_CHECK_DELAY_MS = 400;
+
 const URI_TEXT: Record<UriField, { label: string; placeholder: string }> = {
   client_uri: { label: 'Client URI (home page)', placeholder: 'https://app.example.com' },
   logo_uri: { label: 'Logo URI', placeholder: 'https://app.example.com/logo.png' },
@@ -118,11 +121,43 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => withoutErrors(e, `/${key}`));
   };
+  // Latest values for the as-typed checks below, which run after the keystroke's render.
+  const valuesRef = useRef(values);
+  useEffect(() => {
+    valuesRef.current = values;
+  });
+  const rowChecks = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const timers = rowChecks.current;
+    return () => timers.forEach((t) => clearTimeout(t));
+  }, []);
+  /**
+   * A URI row's problem shows beside it as it is typed, once typing pauses: not on blur, since a
+   * message appearing as the pointer goes down on "Add" moves the button and loses the click.
+   */
+  const checkRowSoon = (key: UriListField, index: number) => {
+    const pointer = `/${key}/${index}`;
+    clearTimeout(rowChecks.current.get(pointer));
+    rowChecks.current.set(
+      pointer,
+      setTimeout(() => {
+        rowChecks.current.delete(pointer);
+        const problem = uriRowProblem(key, valuesRef.current[key], index);
+        setErrors((e) => {
+          if ((e[pointer] ?? null) === problem) return e;
+          const next = { ...e };
+          if (problem) next[pointer] = problem;
+          else delete next[pointer];
+          return next;
+        });
+      }, ROW_CHECK_DELAY_MS),
+    );
+  };
   const setList = (key: UriListField | 'scopes', list: string[], change: ListChange) => {
     setValues((v) => ({ ...v, [key]: list }));
     setErrors((e) => {
       const next = errorsAfterListChange(e, key, change);
-      // A row already flagged is checked again as it is typed: its message goes the moment it is right.
+      // A row already flagged is checked again at once: its message goes the moment it is right.
       const pointer = change.type === 'edit' ? `/${key}/${change.index}` : null;
       if (pointer && key !== 'scopes' && e[pointer] && change.type === 'edit') {
         const problem = uriRowProblem(key, list, change.index);
@@ -130,23 +165,24 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
       }
       return next;
     });
-  };
-  /** A URI row was left: its problem shows beside it now, not only after a submit. */
-  const checkRow = (key: UriListField, index: number) => {
-    const problem = uriRowProblem(key, values[key], index);
-    setErrors((e) => {
-      const pointer = `/${key}/${index}`;
-      if ((e[pointer] ?? null) === problem) return e;
-      const next = { ...e };
-      if (problem) next[pointer] = problem;
-      else delete next[pointer];
-      return next;
-    });
+    if (key === 'scopes') return;
+    if (change.type === 'edit') checkRowSoon(key, change.index);
+    else {
+      // Rows moved: a pending check would read the wrong row.
+      for (const [pointer, timer] of rowChecks.current) {
+        if (!pointer.startsWith(`/${key}/`)) continue;
+        clearTimeout(timer);
+        rowChecks.current.delete(pointer);
+      }
+    }
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting.current) return;
+    // The submit checks every row now; a pending as-typed check must not undo its (or the API's) verdict.
+    rowChecks.current.forEach((t) => clearTimeout(t));
+    rowChecks.current.clear();
     setGeneral([]);
     const result = validateClientForm(values, catalogueIds);
     if (!result.ok) {
@@ -254,7 +290,6 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
             values={values[key]}
             max={URI_LIST_MAX}
             onChange={(list, change) => setList(key, list, change)}
-            onRowBlur={(index) => checkRow(key, index)}
             listError={errors[`/${key}`]}
             itemError={(i) => errors[`/${key}/${i}`]}
           />

@@ -12,8 +12,6 @@ interface UriListEditorProps {
   max: number;
   /** The new list and what changed, so the form can move row errors along with their rows. */
   onChange: (values: string[], change: ListChange) => void;
-  /** A row was left: the form checks it then, so its error shows before any submit. */
-  onRowBlur: (index: number) => void;
   /** The error of the whole list (/redirect_uris) and of each row (/redirect_uris/2). */
   listError?: string;
   itemError: (index: number) => string | undefined;
@@ -30,14 +28,13 @@ interface RowProps {
   setInput: (index: number, el: HTMLInputElement | null) => void;
   onEdit: (index: number, value: string) => void;
   onRemove: (index: number) => void;
-  onBlur: (index: number) => void;
 }
 
 /**
  * One row. Memoised with callbacks that never change, so typing in one row re-renders that row
  * only, not every row of a long list.
  */
-const UriRow = memo(function UriRow({ index, value, error, errorId, itemLabel, placeholder, setInput, onEdit, onRemove, onBlur }: RowProps) {
+const UriRow = memo(function UriRow({ index, value, error, errorId, itemLabel, placeholder, setInput, onEdit, onRemove }: RowProps) {
   return (
     <li className={`oc-uri-list-row${error ? ' field-invalid' : ''}`}>
       <div className="oc-uri-list-inputs">
@@ -54,7 +51,6 @@ const UriRow = memo(function UriRow({ index, value, error, errorId, itemLabel, p
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => onEdit(index, e.target.value)}
-          onBlur={() => onBlur(index)}
         />
         <button type="button" className="btn btn-small" aria-label={`Remove ${itemLabel} ${index + 1}`} onClick={() => onRemove(index)}>
           Remove
@@ -70,7 +66,7 @@ const UriRow = memo(function UriRow({ index, value, error, errorId, itemLabel, p
 });
 
 /** An ordered list of URLs: one input per row, each with its own error, add (up to the API's limit) and remove. */
-export function UriListEditor({ label, itemLabel, hint, values, max, onChange, onRowBlur, listError, itemError, placeholder }: UriListEditorProps) {
+export function UriListEditor({ label, itemLabel, hint, values, max, onChange, listError, itemError, placeholder }: UriListEditorProps) {
   const id = useId();
   const inputs = useRef<Array<HTMLInputElement | null>>([]);
   const focusIndex = useRef<number | null>(null);
@@ -81,9 +77,9 @@ export function UriListEditor({ label, itemLabel, hint, values, max, onChange, o
   }, [values.length]);
 
   // The rows' callbacks read the latest list and handlers from here, so they can stay the same.
-  const latest = useRef({ values, onChange, onRowBlur });
+  const latest = useRef({ values, onChange });
   useEffect(() => {
-    latest.current = { values, onChange, onRowBlur };
+    latest.current = { values, onChange };
   });
   const setInput = useCallback((index: number, el: HTMLInputElement | null) => {
     inputs.current[index] = el;
@@ -103,7 +99,6 @@ export function UriListEditor({ label, itemLabel, hint, values, max, onChange, o
       { type: 'remove', index },
     );
   }, []);
-  const onBlur = useCallback((index: number) => latest.current.onRowBlur(index), []);
 
   const full = values.length >= max;
   const describedBy = [hint ? `${id}-hint` : null, listError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -129,7 +124,6 @@ export function UriListEditor({ label, itemLabel, hint, values, max, onChange, o
             setInput={setInput}
             onEdit={onEdit}
             onRemove={onRemove}
-            onBlur={onBlur}
           />
         ))}
       </ol>

@@ -22,7 +22,12 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
   const shown = domainToUnicode(domain);
   const enable = () => {
     if (!allowed || update.isPending) return;
-    update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${shown}`) });
+    // Not mutate's own onSuccess: the step unmounts as soon as the connector reads enabled (while
+    // the list refetches), and a callback of an unmounted mutate never runs.
+    update.mutateAsync({ enabled: true }).then(
+      () => notify.success(`SSO enabled for ${shown}`),
+      () => undefined, // shown by update.error below
+    );
   };
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
