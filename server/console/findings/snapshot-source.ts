@@ -1,9 +1,11 @@
-import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
-import { listOf } from '../../../src/api/schemas/common.ts';
-import { permissionGroupSchema, resourceGroupSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
-import { oauthClientSchema, type OAuthClient } from '../../../src/api/schemas/oauth.ts';
-import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/schemas/sso.ts';
-import { zoneSchema } from '../../../src/api/schemas/zones.ts';
+import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { listOf } from '../../../src/api/common-schema.ts';
+import { permissionGroupSchema } from '../../../src/api/permission-groups/schema.ts';
+import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';
+import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
+import { oauthClientSchema, type OAuthClient } from '../../../src/api/oauth/schema.ts';
+import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/sso/schema.ts';
+import { zoneSchema } from '../../../src/api/zones/schema.ts';
 import type { AccessSnapshot, SnapshotMember, SnapshotOAuthClient, SnapshotSsoConnector } from '../../../src/lib/analyzer/snapshot.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
 
@@ -82,7 +84,7 @@ export async function readSnapshot(reader: ApiReader, accountId: string, members
   // can use a person without their groups, and on a large account that list is 100+ requests.
   const index = await memberships.memberships(accountId);
   const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones] = await Promise.all([
-    // Parsed by the SPA's boundary (src/api/schemas): either era's shapes, one model.
+    // Parsed by the SPA's boundary (src/api/<resource>/schema.ts): either era's shapes, one model.
     reader.all(`${account}/iam/user_groups`, 500, userGroupSchema),
     !index || index.members ? Promise.resolve(null) : reader.all(`${account}/members`, 50, accountMemberSchema),
     reader.get(`${account}/iam/resource_groups`, listOf(resourceGroupSchema)),

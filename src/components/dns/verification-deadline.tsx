@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { verificationStartQuery } from '../../api/history';
+import { verificationStartQuery } from '../../api/history/queries';
 import { formatDateTime } from '../../lib/format';
 import { verificationDeadlineFrom } from '../../lib/verification-window';
 

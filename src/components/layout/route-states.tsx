@@ -1,5 +1,5 @@
 import { useQuery, useQueryErrorResetBoundary } from '@tanstack/react-query';
-import { consoleModeQuery, credentialRefusal } from '../../api/queries/accounts';
+import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../../api/api-error';

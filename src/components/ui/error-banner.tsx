@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiError, type ApiError } from '../../api/api-error';
-import { consoleModeQuery, credentialRefusal } from '../../api/queries/accounts';
+import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
 import { safeHttpsUrl } from '../../lib/safe-url';
 import { forbiddenAdvice, tokenPermissionFor } from '../../lib/token-permissions';
 

@@ -6,7 +6,7 @@ import { useDnsZone } from '../../../components/dns/use-dns-zone';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
 import { useAccountId } from '../../../stores/current-account';
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import type { OAuthClient } from '../../../api/oauth/schema';
 
 /**
  * The same DNS help as SSO setup, for the client URI's host: the record with the host label

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { DomainName } from '../../../components/ui/domain-name';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { DnsCheckButton } from '../../../components/dns/dns-check-button';
 import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';

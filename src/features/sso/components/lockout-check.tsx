@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { ssoConnectorsQuery } from '../../../api/queries/sso';
+import { ssoConnectorsQuery } from '../../../api/sso/queries';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { emailDomain, ssoEnabledDomains, superAdminsOutside } from '../../../lib/analyzer/admin-roles';
 import { domainToUnicode } from '../../../lib/idn';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { DomainName } from '../../../components/ui/domain-name';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { formatTime } from '../../../lib/format-time';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
