@@ -19,6 +19,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'history', load: () => import('./history.ts') },
   { name: 'findings', load: () => import('./findings.ts') },
   { name: 'runtime-throughput', load: () => import('./runtime-throughput.ts') },
+  { name: 'oauth-form-typing', load: () => import('./oauth-form-typing.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
