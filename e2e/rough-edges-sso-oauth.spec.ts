@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import type { Page } from '@playwright/test';
-import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi, type SandboxDns } from './support/fixtures.ts';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi, type SandboxDns } from './support/fixtures.ts';
 import { CLIENTS, createClientViaApi } from './support/oauth-clients.ts';
 
 /**
@@ -59,6 +59,7 @@ test('(1) an admin whose own email domain already has SSO enabled is not a way b
   await expect(refusal).toContainText('jordan.alvarez@acme.com');
   await expect(refusal).toContainText('SSO for acme.com');
   await expect(dialog.getByRole('list', { name: `Super administrators outside ${domain}` })).toHaveCount(0);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('checkbox', { name: /I have tested a login/ }).check();
   await expect(dialog.getByRole('button', { name: 'Enable SSO' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -132,6 +133,7 @@ test('(5) redirect URIs stop at the API’s 20, with errors beside the row as it
   // The twentieth row is the last the API takes: the button says so instead of adding a 21st.
   await expect(add).toBeDisabled();
   await expect(page.getByRole('group', { name: 'Redirect URIs', exact: true })).toContainText('At most 20 redirect URIs');
+  await expectNoA11yViolations(page);
 
   // A bad value is flagged beside its row as it is typed (once typing pauses), before any submit...
   const third = page.getByRole('textbox', { name: 'Redirect URI 3' });
@@ -179,20 +181,15 @@ test('(7) an IDN domain reads in Unicode on the Enable step, its xn-- form only 
   const connector = await verifiedConnector(api, sandboxDns, ascii);
   await page.goto(accountPath(`/sso/${connector.id}/setup`));
   await expect(stepTitle(page)).toContainText(`Enable SSO for ${unicode}`);
-  const step = page.locator('section.sso-step');
+  const step = page.getByRole('region', { name: /^Enable SSO for/ });
   await expect(step.getByText(`${unicode} is verified.`)).toBeVisible();
   await expect(step.getByRole('heading', { name: `Super administrators outside ${unicode}` })).toBeVisible();
   await expect(step.getByRole('checkbox', { name: /I have tested a login/ })).toHaveAccessibleName(new RegExp(unicode.replace('.', '\\.')));
-  // The ASCII form appears only in the muted hints beside the Unicode one.
-  const bareAscii = await step.evaluate((root, ascii) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const found: string[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.textContent?.includes(ascii) && !n.parentElement?.closest('.domain-ascii')) found.push(n.textContent);
-    }
-    return found;
-  }, ascii);
-  expect(bareAscii).toEqual([]);
+  // The ASCII form appears only as the hint in parentheses beside the Unicode one.
+  const text = await step.innerText();
+  expect(text).toContain(`(${ascii})`);
+  expect(text.replaceAll(`(${ascii})`, '')).not.toContain(ascii);
+  await expectNoA11yViolations(page);
 });
 
 test('(8) leaving the Edit form asks about the changes to that client, not an unsaved new one', async ({ page, api }) => {
@@ -239,4 +236,5 @@ test('(10) focus stays on "Check DNS" after the check, with the result announced
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Check DNS again' })).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  await expectNoA11yViolations(page);
 });

@@ -9,7 +9,7 @@ export function DomainName({ domain }: { domain: string }) {
   if (unicode === domain) return <>{domain}</>;
   return (
     <>
-      {unicode} <span className="muted mono domain-ascii">({domain})</span>
+      {unicode} <span className="muted mono">({domain})</span>
     </>
   );
 }
