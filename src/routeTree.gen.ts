@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdExpiringRouteImport } from './routes/accounts/$accountId/expiring'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
@@ -24,6 +25,7 @@ import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from '
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
+import { Route as AccountsAccountIdReviewsIndexRouteImport } from './routes/accounts/$accountId/reviews/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
 import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
@@ -38,6 +40,8 @@ import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
 import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
+import { Route as AccountsAccountIdReviewsReviewIdIndexRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/index'
+import { Route as AccountsAccountIdReviewsReviewIdEvidenceRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/evidence'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
 import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
@@ -62,6 +66,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdExpiringRoute =
+  AccountsAccountIdExpiringRouteImport.update({
+    id: '/expiring',
+    path: '/expiring',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdHistoryRoute =
   AccountsAccountIdHistoryRouteImport.update({
     id: '/history',
@@ -126,6 +136,12 @@ const AccountsAccountIdResourceGroupsIndexRoute =
   AccountsAccountIdResourceGroupsIndexRouteImport.update({
     id: '/resource-groups/',
     path: '/resource-groups/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsIndexRoute =
+  AccountsAccountIdReviewsIndexRouteImport.update({
+    id: '/reviews/',
+    path: '/reviews/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoIndexRoute =
@@ -211,6 +227,18 @@ const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
     path: '/resource-groups/$resourceGroupId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdReviewsReviewIdIndexRoute =
+  AccountsAccountIdReviewsReviewIdIndexRouteImport.update({
+    id: '/reviews/$reviewId/',
+    path: '/reviews/$reviewId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsReviewIdEvidenceRoute =
+  AccountsAccountIdReviewsReviewIdEvidenceRouteImport.update({
+    id: '/reviews/$reviewId/evidence',
+    path: '/reviews/$reviewId/evidence',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
     id: '/',
@@ -235,6 +263,7 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -248,6 +277,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -258,16 +288,19 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
@@ -278,6 +311,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -288,10 +322,12 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
@@ -300,6 +336,7 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -313,6 +350,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -323,10 +361,12 @@ export interface FileRoutesById {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -336,6 +376,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -349,6 +390,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -359,16 +401,19 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
@@ -379,6 +424,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
+    | '/accounts/$accountId/reviews'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -389,10 +435,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/reviews/$reviewId'
     | '/accounts/$accountId/sso/$connectorId'
   id:
     | '__root__'
@@ -400,6 +448,7 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
@@ -413,6 +462,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -423,10 +473,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
@@ -464,6 +516,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/accounts/$accountId/'
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/expiring': {
+      id: '/accounts/$accountId/expiring'
+      path: '/expiring'
+      fullPath: '/accounts/$accountId/expiring'
+      preLoaderRoute: typeof AccountsAccountIdExpiringRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/history': {
@@ -541,6 +600,13 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups'
       fullPath: '/accounts/$accountId/resource-groups/'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/': {
+      id: '/accounts/$accountId/reviews/'
+      path: '/reviews'
+      fullPath: '/accounts/$accountId/reviews/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/': {
@@ -639,6 +705,20 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups/$resourceGroupId/history'
       fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/': {
+      id: '/accounts/$accountId/reviews/$reviewId/'
+      path: '/reviews/$reviewId'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/evidence': {
+      id: '/accounts/$accountId/reviews/$reviewId/evidence'
+      path: '/reviews/$reviewId/evidence'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/evidence'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
@@ -757,6 +837,7 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdExpiringRoute: typeof AccountsAccountIdExpiringRoute
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
@@ -769,14 +850,18 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
+  AccountsAccountIdReviewsIndexRoute: typeof AccountsAccountIdReviewsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  AccountsAccountIdReviewsReviewIdEvidenceRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
+  AccountsAccountIdReviewsReviewIdIndexRoute: typeof AccountsAccountIdReviewsReviewIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdExpiringRoute: AccountsAccountIdExpiringRoute,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdOauthClientsClientIdRouteRoute:
@@ -796,9 +881,14 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
+    AccountsAccountIdReviewsIndexRoute: AccountsAccountIdReviewsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
     AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
       AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
+    AccountsAccountIdReviewsReviewIdEvidenceRoute:
+      AccountsAccountIdReviewsReviewIdEvidenceRoute,
+    AccountsAccountIdReviewsReviewIdIndexRoute:
+      AccountsAccountIdReviewsReviewIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =

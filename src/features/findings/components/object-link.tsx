@@ -41,5 +41,9 @@ export function FixLink({ accountId, target, label }: { accountId: string; targe
       return <Link className={className} to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: target.clientId }}>{label}</Link>;
     case 'member':
       return <Link className={className} to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: target.memberId }}>{label}</Link>;
+    case 'access-reviews':
+      return <Link className={className} to="/accounts/$accountId/reviews" params={{ accountId }}>{label}</Link>;
+    case 'access-review':
+      return <Link className={className} to="/accounts/$accountId/reviews/$reviewId" params={{ accountId, reviewId: target.reviewId }}>{label}</Link>;
   }
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/api-error';
 import { indexedMemberQuery } from '../../../api/membership-index';
 import { AccessMatrixView, AccessModelNote } from '../../../components/access-matrix/access-matrix';
 import { PageHeader } from '../../../components/layout/page-header';
+import { MemberTimeBound } from './member-time-bound';
 import { IndexAge } from '../../../components/membership-index/index-age';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
@@ -95,6 +96,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
               <p>Not in any user group: this person gets no access through user groups.</p>
             )}
           </section>
+          <MemberTimeBound accountId={accountId} memberId={memberId} who={who} />
           <section aria-labelledby="member-matrix-heading">
             <h2 id="member-matrix-heading">What {who} can do</h2>
             <AccessMatrixView matrix={matrix} names={names} caption={`Effective access of ${who}`} withGroup />

@@ -20,6 +20,7 @@ import { MembersTable } from './members-table';
 import { PasteMembersDialog } from './paste-members-dialog';
 import { RemoveMembersDialog } from './remove-members-dialog';
 import { ReplaceMembersDialog } from './replace-members-dialog';
+import { GroupTimeBound } from './group-time-bound';
 
 type OpenDialog = 'add' | 'paste' | 'replace' | null;
 
@@ -131,6 +132,8 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
           </div>
         ) : null}
       </div>
+
+      <GroupTimeBound accountId={accountId} groupId={groupId} groupName={group.name} />
 
       {error && !data ? <ErrorBanner error={error} title="The members could not be loaded" onRetry={() => void refetch()} /> : null}
       {!data && !error ? <TableSkeleton rows={8} columns={3} label="Loading members" /> : null}
