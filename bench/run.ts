@@ -20,6 +20,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'findings', load: () => import('./findings.ts') },
   { name: 'terraform', load: () => import('./terraform.ts') },
   { name: 'runtime-throughput', load: () => import('./runtime-throughput.ts') },
+  { name: 'oauth-form-typing', load: () => import('./oauth-form-typing.ts') },
 ];
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -136,6 +136,9 @@ test('full onboarding: from the domain to SSO enabled, publishing the record in 
     await shot(page, testInfo, '4-enable');
     await expectNoA11yViolations(page);
     await page.getByRole('checkbox', { name: /I keep a way in that does not depend on SSO/ }).check();
+    // Every seeded super administrator signs in at acme.com, whose SSO is on: no way in without SSO.
+    await expect(enable).toBeDisabled();
+    await page.getByRole('checkbox', { name: /Enable anyway/ }).check();
     await enable.click();
     await expect(stepTitle(page)).toHaveText(`SSO is on for ${domain}`);
     expect(await only(api, domain)).toMatchObject({ enabled: true, use_fedramp_language: true, verification: { status: 'verified' } });
@@ -234,7 +237,7 @@ test('leaving mid-way and coming back resumes at the step the connector is in', 
     await page.reload();
     await expect(stepTitle(page)).toHaveText(`Verifying ${domain}`);
     await expect(currentStep(page)).toContainText('Verify');
-    await expect(page.getByText(/Cloudflare stops checking around .+ \(about 48 hours after starting\)/)).toBeVisible();
+    await expect(page.getByText(/Cloudflare stops checking at .+ \(48 hours after verification started\)/)).toBeVisible();
     await page.getByText('The record being checked').click();
     await page.getByRole('button', { name: 'Check DNS now' }).click();
     await expect(page.getByText(`Not yet. Here is what I see at ${domain}:`)).toBeVisible();
@@ -394,7 +397,8 @@ test('connector detail: every field, FedRAMP toggle, enable/disable with confirm
     await expect(dialog.getByRole('button', { name: 'Enable SSO' })).toBeDisabled();
     await shot(page, testInfo, '2-enable-dialog');
     await expectNoA11yViolations(page);
-    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('checkbox', { name: /I keep a way in that does not depend on SSO/ }).check();
+    await dialog.getByRole('checkbox', { name: /Enable anyway/ }).check();
     await dialog.getByRole('button', { name: 'Enable SSO' }).click();
     await expect(dialog).toBeHidden();
     expect((await api.get(`${SSO}/${id}`)).result.enabled).toBe(true);

@@ -40,6 +40,7 @@ import { installSecurity } from './security/install.ts';
 import { resolveSecurity, type SecurityOptions } from './security/options.ts';
 import { isApiPath } from './security/refuse.ts';
 import { createLiveSession, type LiveSession } from './security/session.ts';
+import type { CredentialCheck } from './upstream/verify.ts';
 
 /** What the sandbox accepts for the dashboard: it holds no real credential, but takes the same step. */
 const SANDBOX_CONSOLE_CREDENTIAL = { authorization: 'Bearer sandbox-console' };
@@ -61,6 +62,8 @@ export interface AppDeps {
   runtime?: Partial<RuntimeServices>;
   /** Team mode (config.access): checks the Access token; one built from config.access when not given. */
   accessVerifier?: AccessVerifier;
+  /** Live mode: what the start-up check learned of the credential (server/upstream/verify.ts), for /console-api/mode. */
+  credentialCheck?: () => CredentialCheck | null;
 }
 
 /**
@@ -157,7 +160,13 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     return quota.paused === 'blocked' ? Math.ceil(quota.waitMs / 1000) : null;
   };
   app.get('/console-api/mode', (c) =>
-    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null, lockoutSeconds: lockoutSeconds() }),
+    c.json({
+      mode,
+      accountId: config.upstream?.accountId ?? null,
+      signedInAs: currentActor()?.email ?? null,
+      lockoutSeconds: lockoutSeconds(),
+      credential: deps.credentialCheck?.() ?? null,
+    }),
   );
   if (deps.consoleStorage) {
     // Before every route that starts work for an account: only accounts the credential reaches.

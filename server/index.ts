@@ -5,7 +5,7 @@ import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
 import { openSandboxDb } from './sandbox/db/open.ts';
 import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, displayHost, launchUrl } from './security/session.ts';
-import { describeUpstream } from './upstream/verify.ts';
+import { describeUpstream, type CredentialCheck } from './upstream/verify.ts';
 import { startOverIfChanged } from './console/store-identity.ts';
 import { nodeStoreIdentity } from './runtime/node/store-identity.ts';
 
@@ -16,6 +16,8 @@ const session = config.upstream ? createLiveSession(config.port) : undefined;
 registerSecret(session?.token, session?.cookieValue);
 
 let app: ReturnType<typeof createApp>;
+/** Live mode: what the start-up check learned of the credential (set before the server listens). */
+let credential: CredentialCheck | null = null;
 const db = config.upstream ? null : openSandboxDb(config.sandboxDbPath, config.seed);
 const consoleStorage = openConsoleStore(config.consoleDbPath);
 const startedOver = startOverIfChanged(consoleStorage, nodeStoreIdentity(config));
@@ -23,14 +25,16 @@ if (startedOver?.described) {
   log.info(`Console store ${config.consoleDbPath} described other data (${startedOver.described}); starting over for ${startedOver.describes}: membership index, change journal and dismissals cleared`);
 }
 try {
-  app = createApp({ config, db, consoleStorage, session });
+  app = createApp({ config, db, consoleStorage, session, credentialCheck: () => credential });
 } catch (error) {
   log.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
 
 if (config.upstream) {
-  log.info(await describeUpstream(config.upstream));
+  const described = await describeUpstream(config.upstream);
+  credential = described.credential;
+  log.info(described.line);
 } else {
   log.info(`Sandbox mode: ${config.sandboxDbPath} (seed: ${config.seed})${config.sandboxFaults ? `, faults: ${config.sandboxFaults}` : ''}`);
 }

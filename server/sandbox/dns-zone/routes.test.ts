@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { createTestSandbox, snapshotCounts } from '../test-support.ts';
 import { createSandboxDnsApi, MAX_SANDBOX_DNS_RECORDS } from './routes.ts';
 import { parseDomainName } from '../../dns/domain-name.ts';
-import { doubledZoneSuffix, insertTxtRecord } from './zone.ts';
+import { doubledRecordName, doubledZoneSuffix, insertTxtRecord } from './zone.ts';
 
 function dnsSandbox() {
   const { db } = createTestSandbox('empty');
@@ -68,6 +68,10 @@ describe('sandbox DNS zone (/__sandbox/dns)', () => {
     expect(res.body.warning).toContain('repeats the zone acme.com');
     expect(res.body.record.warning).toBe(res.body.warning);
     expect((await call('GET', '/records?name=acme.com.acme.com')).body.records[0].warning).toContain('"@"');
+    // A subdomain's full name typed into the host field: its host is its own label, not "@".
+    const sub = await call('POST', '/records', { name: 'eu.acme.com.acme.com', type: 'TXT', content: CODE });
+    expect(sub.body.warning).toContain('Publish the record at eu.acme.com: enter "eu" as the host');
+    expect(sub.body.warning).not.toContain('"@"');
     const fine = await call('POST', '/records', { name: 'acme.com', type: 'TXT', content: CODE });
     expect(fine.body.warning).toBeUndefined();
   });
@@ -163,6 +167,16 @@ describe('sandbox DNS names', () => {
     ['example.example.com', null],
   ])('doubledZoneSuffix(%s) = %s', (name, zone) => {
     expect(doubledZoneSuffix(name)).toBe(zone);
+  });
+
+  it.each([
+    ['example.com.example.com', { zone: 'example.com', intended: 'example.com', host: '@' }],
+    ['eu.example.com.example.com', { zone: 'example.com', intended: 'eu.example.com', host: 'eu' }],
+    ['_cf.example.com.example.com', { zone: 'example.com', intended: '_cf.example.com', host: '_cf' }],
+    ['eu.example.com.eu.example.com', { zone: 'eu.example.com', intended: 'eu.example.com', host: '@' }],
+    ['www.example.com', null],
+  ])('doubledRecordName(%s)', (name, doubled) => {
+    expect(doubledRecordName(name)).toEqual(doubled);
   });
 
   it('allows underscores only in record names', () => {

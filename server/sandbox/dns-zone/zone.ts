@@ -11,25 +11,35 @@ import { newId, timestamp } from '../ids.ts';
 export const DEFAULT_VERIFICATION_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 /**
- * A record name whose trailing labels repeat, e.g. `example.com.example.com`: what a DNS provider
- * makes of the full name typed into a host field that already appends the zone.
+ * A record name that repeats its zone, e.g. `eu.example.com.example.com`: what a DNS provider
+ * makes of a full name typed into a host field that already appends the zone. Says the zone, the
+ * name that was meant (`eu.example.com`) and what to type as the host there ("eu"; "@" only when
+ * the name meant is the zone itself).
  */
-export function doubledZoneSuffix(name: string): string | null {
+export function doubledRecordName(name: string): { zone: string; intended: string; host: string } | null {
   const labels = name.split('.');
-  for (let k = Math.floor(labels.length / 2); k >= 2; k--) {
-    const tail = labels.slice(-k).join('.');
-    const before = labels.slice(-2 * k, -k).join('.');
-    if (tail === before) return tail;
+  for (let k = 2; k <= labels.length - 2; k++) {
+    const zone = labels.slice(-k).join('.');
+    const intended = labels.slice(0, -k).join('.');
+    if (intended === zone) return { zone, intended, host: '@' };
+    if (intended.endsWith(`.${zone}`)) return { zone, intended, host: intended.slice(0, -(zone.length + 1)) };
   }
   return null;
 }
 
+/** The zone a doubled record name repeats (see doubledRecordName), or null. */
+export function doubledZoneSuffix(name: string): string | null {
+  return doubledRecordName(name)?.zone ?? null;
+}
+
 export function doubledSuffixWarning(name: string): string | undefined {
-  const zone = doubledZoneSuffix(name);
-  if (!zone) return undefined;
+  const doubled = doubledRecordName(name);
+  if (!doubled) return undefined;
+  const { zone, intended, host } = doubled;
+  const enter = host === '@' ? 'enter "@" or leave the host empty' : `enter "${host}" as the host (the provider adds ${zone})`;
   return (
     `The name ${name} repeats the zone ${zone}. Most DNS providers append the zone to the host you type, ` +
-    `so "${zone}" typed as the host becomes ${name}. Publish the record at ${zone}: enter "@" or leave the host empty.`
+    `so "${intended}" typed as the host becomes ${name}. Publish the record at ${intended}: ${enter}.`
   );
 }
 

@@ -20,8 +20,15 @@ const modeSchema = z.object({
   signedInAs: z.optional(z.nullable(z.string())),
   /** Seconds left of a rate-limit lockout the server saw (it sees every answer); null when none. */
   lockoutSeconds: z.optional(z.nullable(z.number())),
+  /** Live mode: what the server's start-up check learned of its credential (absent from an older server). */
+  credential: z.optional(z.nullable(z.object({ status: z.string(), message: z.string() }))),
 });
 export type ConsoleMode = z.infer<typeof modeSchema>;
+
+/** Cloudflare's reason when it refused the server's credential itself at start; null otherwise. */
+export function credentialRefusal(mode: ConsoleMode | undefined): string | null {
+  return mode?.credential?.status === 'refused' ? mode.credential.message : null;
+}
 
 /** Which backend the server talks to; fixed for the life of the server process. */
 export const consoleModeQuery = queryOptions({

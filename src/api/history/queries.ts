@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { historyPageSchema, type HistoryPage } from './schema';
 import { consoleRequest } from '../client';
+import { verificationStartedAt } from '../../lib/verification-window';
 
 /**
  * The console's change journal (/console-api/history): its own writes plus the account audit log,
@@ -56,6 +57,19 @@ export function latestChangeQuery(accountId: string, resourceType: string, resou
     queryKey: [...historyKeys.all(accountId), 'latest', resourceType, resourceId] as const,
     queryFn: async ({ signal }) => (await fetchHistory(accountId, { resource_type: resourceType, resource_id: resourceId, per_page: 5 }, signal)).entries.find((e) => e.result.success) ?? null,
     staleTime: 0,
+    retry: false,
+  });
+}
+
+/**
+ * When the verification in flight on a resource began, from its History (an SSO connector's or an
+ * OAuth client URI's). Keyed by the status, so a new start (awaiting or failed → pending) is asked again.
+ */
+export function verificationStartQuery(accountId: string, resourceType: 'sso_connector' | 'oauth_client', resourceId: string, status: string | null) {
+  return queryOptions({
+    queryKey: [...historyKeys.all(accountId), 'verification-start', resourceType, resourceId, status] as const,
+    queryFn: async ({ signal }) => verificationStartedAt((await fetchHistory(accountId, { resource_type: resourceType, resource_id: resourceId, per_page: 25 }, signal)).entries),
+    staleTime: 60_000,
     retry: false,
   });
 }

@@ -2,7 +2,7 @@ import { formatTime } from '../../lib/format-time';
 import type { TxtPrecheck } from './use-txt-precheck';
 
 /** "I can see your record" / "not yet, here is what I see", in words that say what to do next. */
-export function DnsPrecheckResult({ precheck, domain, code, hostLabel = '@' }: { precheck: TxtPrecheck; domain: string; code: string; hostLabel?: string }) {
+export function DnsPrecheckResult({ precheck, domain, code, hostLabel }: { precheck: TxtPrecheck; domain: string; code: string; hostLabel: string }) {
   const { data, finding, doubled, error, isChecking, checkedAt } = precheck;
   const where = data?.source === 'sandbox' ? 'in the sandbox DNS zone' : 'in public DNS, from the console’s server';
   return (

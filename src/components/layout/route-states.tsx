@@ -1,8 +1,9 @@
-import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { useQuery, useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../../api/api-error';
-import { ErrorBanner } from '../ui/error-banner';
+import { ErrorBanner, isAuthRefusal } from '../ui/error-banner';
 
 /**
  * Whether asking again may succeed: a network failure, a 429 or a 5xx may pass; a 4xx answer
@@ -25,7 +26,9 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
   const queryErrorReset = useQueryErrorResetBoundary();
   useEffect(() => queryErrorReset.reset(), [queryErrorReset]);
-  const hint = nextStep(error);
+  const { data: mode } = useQuery(consoleModeQuery);
+  // The banner says the token itself was refused; no "check its permissions" under it.
+  const hint = isAuthRefusal(error) && credentialRefusal(mode) ? null : nextStep(error);
   return (
     <div className="page">
       <ErrorBanner

@@ -1,7 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { isApiError, type ApiError } from '../../api/api-error';
+import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
 import { safeHttpsUrl } from '../../lib/safe-url';
 import { RetryCountdown } from './retry-countdown';
 import { forbiddenAdvice, tokenPermissionFor } from '../../lib/token-permissions';
+
+/**
+ * A 401 or 403 while the server knows Cloudflare refused its token at start: the token itself is
+ * the problem (expired, revoked, mistyped), so no permission would help.
+ */
+export function RefusedTokenAdvice({ reason }: { reason: string }) {
+  return (
+    <p className="forbidden-advice">
+      Cloudflare refused the API token this console was started with (“{reason}”), so it cannot read anything; this is not
+      a missing permission. Create or copy a valid token (My Profile → API Tokens), set it as CLOUDFLARE_API_TOKEN and
+      restart the console.
+    </p>
+  );
+}
+
+/** Whether an error is an authentication refusal (401/403), the kind a refused token causes. */
+export const isAuthRefusal = (error: unknown): error is ApiError => isApiError(error) && (error.status === 401 || error.isForbidden);
 
 /** A 403: which token permission the call needs, what to change, and Cloudflare's page on it. */
 function ForbiddenAdvice({ error }: { error: ApiError }) {
@@ -24,6 +43,8 @@ function ForbiddenAdvice({ error }: { error: ApiError }) {
 
 /** An error that does not belong to one field, with the API's own codes and messages. */
 export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const { data: mode } = useQuery(consoleModeQuery);
+  const refusedToken = isAuthRefusal(error) ? credentialRefusal(mode) : null;
   if (!error) return null;
   const details = isApiError(error)
     ? error.errors.map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message))
@@ -37,7 +58,7 @@ export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: 
         ))}
       </ul>
       {isApiError(error) && error.status === 429 ? <RetryCountdown error={error} /> : null}
-      {isApiError(error) && error.isForbidden ? <ForbiddenAdvice error={error} /> : null}
+      {refusedToken ? <RefusedTokenAdvice reason={refusedToken} /> : isApiError(error) && error.isForbidden ? <ForbiddenAdvice error={error} /> : null}
       {onRetry ? (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           Try again

@@ -55,7 +55,12 @@ const LIST_LIMITS: Record<UriListField, { min: number; what: string; kind: UriKi
   post_logout_redirect_uris: { min: 0, what: 'post-logout redirect URI', kind: 'redirect' },
   allowed_cors_origins: { min: 0, what: 'origin', kind: 'origin' },
 };
-const MAX_LIST = 20;
+/**
+ * Entries per URI list the API takes (the sandbox refuses a 21st; Cloudflare's published schema
+ * sets no maxItems, so this is the emulated limit the form holds to as well).
+ */
+export const URI_LIST_MAX = 20;
+const MAX_LIST = URI_LIST_MAX;
 const MAX_SCOPES = 100;
 
 type Ctx = { issues: Array<z.core.$ZodRawIssue> };
@@ -94,6 +99,19 @@ function uriList(field: UriListField) {
       duplicates(values, ctx);
     }),
   );
+}
+
+/**
+ * One row's problem as it is typed (the rule the submit applies to it): blank rows wait for the
+ * submit, so a row just added is not flagged before anything is typed in it.
+ */
+export function uriRowProblem(field: UriListField, values: readonly string[], index: number): string | null {
+  const value = (values[index] ?? '').trim();
+  if (value === '') return null;
+  const problem = uriProblem(value, LIST_LIMITS[field].kind);
+  if (problem) return problem;
+  const first = values.findIndex((v) => v.trim() === value);
+  return first !== index ? `Duplicate of entry ${first + 1}.` : null;
 }
 
 /** Why a scope id is refused, mirroring the API's scopes rule; `catalogue` is GET /oauth/scopes' ids. */

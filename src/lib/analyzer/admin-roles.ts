@@ -81,10 +81,17 @@ export function isInDomain(email: string, domain: string): boolean {
   return emailDomain(email) === domain.trim().toLowerCase();
 }
 
+/** The email domains whose dashboard logins already go through SSO: the account's enabled connectors. */
+export function ssoEnabledDomains(connectors: readonly { email_domain?: string | null; enabled?: boolean | null }[]): string[] {
+  return connectors.flatMap((c) => (c.enabled && c.email_domain ? [c.email_domain.trim().toLowerCase()] : []));
+}
+
 /**
- * The way back in when an IdP fails: accepted super administrators whose login does not go
- * through the domain's SSO. Pending members cannot log in yet, so they do not count.
+ * The way back in when an IdP fails: accepted super administrators whose login goes through
+ * neither this domain's SSO nor another domain's that is already enabled (`behindSso`): an
+ * admin at acme.com is no way in for eu.example.com once acme.com signs in through SSO too.
+ * Pending members cannot log in yet, so they do not count.
  */
-export function superAdminsOutside<M extends { email: string; status: string }>(superAdmins: readonly M[], domain: string): M[] {
-  return superAdmins.filter((m) => m.status === 'accepted' && !isInDomain(m.email, domain));
+export function superAdminsOutside<M extends { email: string; status: string }>(superAdmins: readonly M[], domain: string, behindSso: readonly string[] = []): M[] {
+  return superAdmins.filter((m) => m.status === 'accepted' && !isInDomain(m.email, domain) && !behindSso.some((d) => isInDomain(m.email, d)));
 }

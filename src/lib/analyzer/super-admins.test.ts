@@ -62,6 +62,9 @@ describe('super administrators', () => {
     expect(superAdminsOutside(admins, 'acme.com').map((a) => a.email)).toEqual(['pol@partner.io']);
     // A pending outsider is no way in: they cannot sign in yet.
     expect(superAdminsOutside(admins, 'partner.io').map((a) => a.email)).toEqual(['owner@acme.com']);
+    // An admin whose own domain already signs in through SSO fails with it: no way in either.
+    expect(superAdminsOutside(admins, 'eu.example.com', ['acme.com']).map((a) => a.email)).toEqual(['pol@partner.io']);
+    expect(superAdminsOutside(admins, 'eu.example.com', ['acme.com', 'partner.io'])).toEqual([]);
   });
 
   it('leaves out a group member whom another group denies it (deny wins)', () => {

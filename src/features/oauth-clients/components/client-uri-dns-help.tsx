@@ -1,10 +1,11 @@
+import { DnsCheckButton } from '../../../components/dns/dns-check-button';
 import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
 import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';
 import { DnsRecordTable } from '../../../components/dns/dns-record-table';
 import { useDnsZone } from '../../../components/dns/use-dns-zone';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import { formatDateTime } from '../../../lib/format';
-import { verificationDeadlineFrom } from '../../../lib/verification-window';
+import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
+import { useAccountId } from '../../../stores/current-account';
 import type { OAuthClient } from '../../../api/oauth/schema';
 
 /**
@@ -16,7 +17,7 @@ export function ClientUriDnsHelp({ client, host, value }: { client: OAuthClient;
   const dns = useDnsZone(host);
   const precheck = useTxtPrecheck(host, value, { zone: dns.zone });
   const status = client.client_uri_verification?.status;
-  const deadline = verificationDeadlineFrom(client.updated_at, status === 'pending' || status === 'in_progress');
+  const deadline = useVerificationDeadline(useAccountId(), 'oauth_client', client.client_id, status);
   return (
     <div className="oc-dns-help">
       <h3>Publish this TXT record</h3>
@@ -24,14 +25,16 @@ export function ClientUriDnsHelp({ client, host, value }: { client: OAuthClient;
       <DnsProviderHelp dns={dns} />
       {deadline ? (
         <p>
-          Cloudflare keeps checking until about <strong>{formatDateTime(deadline.toISOString())}</strong>; after that the check
+          Cloudflare keeps checking until{' '}
+          <strong>
+            <DeadlineTime deadline={deadline} />
+          </strong>
+          ; after that the check
           fails and you start it again.
         </p>
       ) : null}
       <h3>Check before Cloudflare does</h3>
-      <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
-        {precheck.isChecking ? 'Checking DNS…' : precheck.requested ? 'Check DNS again' : 'Check DNS now'}
-      </button>
+      <DnsCheckButton precheck={precheck} />
       <DnsPrecheckResult precheck={precheck} domain={host} code={value} hostLabel={dns.label ?? '@'} />
     </div>
   );

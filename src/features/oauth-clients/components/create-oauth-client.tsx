@@ -45,6 +45,7 @@ export function CreateOAuthClient() {
         catalogue={catalogue}
         submitLabel="Create client"
         draftKey={oauthDraftKey(accountId, 'new')}
+        leaveDescription="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
         clientUriHint="Your application's home page. Its host must be verified with a DNS TXT record before the client can go public."
         cancel={
           <Link to="/accounts/$accountId/oauth-clients" params={{ accountId }} className="btn">

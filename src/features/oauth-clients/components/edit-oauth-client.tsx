@@ -36,6 +36,7 @@ export function EditOAuthClient({ clientId }: { clientId: string }) {
         catalogue={catalogue}
         submitLabel="Save changes"
         draftKey={oauthDraftKey(accountId, clientId)}
+        leaveDescription={`Your changes to ${name} are not saved. They stay here as a draft, so you can come back and save them.`}
         clientUriHint={
           client.client_uri
             ? 'Changing the host starts a new ownership verification with a new TXT value.'

@@ -7,6 +7,8 @@ import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
   managedScopesFor,
+  URI_LIST_MAX,
+  uriRowProblem,
   validateClientForm,
   type ClientFormValues,
   type UriField,
@@ -31,6 +33,8 @@ interface OAuthClientFormProps {
   cancel: ReactNode;
   /** Where unsaved input is kept on this device (see form-drafts.ts). */
   draftKey: string;
+  /** What the leave prompt says is unsaved: a new client, or changes to an existing one. */
+  leaveDescription: string;
 }
 
 /** A stored draft is used only if it still has the form's shape (it comes from localStorage). */
@@ -41,6 +45,9 @@ function restorable(draft: OAuthFormDraft | undefined, initial: ClientFormValues
 }
 
 const sameValues = (a: ClientFormValues, b: ClientFormValues) => JSON.stringify(a) === JSON.stringify(b);
+
+/** How long typing in a URI row pauses before the row is checked. */
+const ROW_CHECK_DELAY_MS = 400;
 
 const URI_TEXT: Record<UriField, { label: string; placeholder: string }> = {
   client_uri: { label: 'Client URI (home page)', placeholder: 'https://app.example.com' },
@@ -71,7 +78,7 @@ const LIST_TEXT: Record<UriListField, { label: string; item: string; placeholder
 };
 
 /** Every field of an OAuth client, validated as the API does; the API's own errors land at their field. */
-export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel, draftKey }: OAuthClientFormProps) {
+export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint, onSubmit, cancel, draftKey, leaveDescription }: OAuthClientFormProps) {
   const drafts = useOAuthFormDrafts;
   const [restored, setRestored] = useState(() => {
     const stored = drafts.getState().drafts[draftKey];
@@ -118,14 +125,68 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => withoutErrors(e, `/${key}`));
   };
+  // Latest values for the as-typed checks below, which run after the keystroke's render.
+  const valuesRef = useRef(values);
+  useEffect(() => {
+    valuesRef.current = values;
+  });
+  const rowChecks = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const timers = rowChecks.current;
+    return () => timers.forEach((t) => clearTimeout(t));
+  }, []);
+  /**
+   * A URI row's problem shows beside it as it is typed, once typing pauses: not on blur, since a
+   * message appearing as the pointer goes down on "Add" moves the button and loses the click.
+   */
+  const checkRowSoon = (key: UriListField, index: number) => {
+    const pointer = `/${key}/${index}`;
+    clearTimeout(rowChecks.current.get(pointer));
+    rowChecks.current.set(
+      pointer,
+      setTimeout(() => {
+        rowChecks.current.delete(pointer);
+        const problem = uriRowProblem(key, valuesRef.current[key], index);
+        setErrors((e) => {
+          if ((e[pointer] ?? null) === problem) return e;
+          const next = { ...e };
+          if (problem) next[pointer] = problem;
+          else delete next[pointer];
+          return next;
+        });
+      }, ROW_CHECK_DELAY_MS),
+    );
+  };
   const setList = (key: UriListField | 'scopes', list: string[], change: ListChange) => {
     setValues((v) => ({ ...v, [key]: list }));
-    setErrors((e) => errorsAfterListChange(e, key, change));
+    setErrors((e) => {
+      const next = errorsAfterListChange(e, key, change);
+      // A row already flagged is checked again at once: its message goes the moment it is right.
+      const pointer = change.type === 'edit' ? `/${key}/${change.index}` : null;
+      if (pointer && key !== 'scopes' && e[pointer] && change.type === 'edit') {
+        const problem = uriRowProblem(key, list, change.index);
+        if (problem) next[pointer] = problem;
+      }
+      return next;
+    });
+    if (key === 'scopes') return;
+    if (change.type === 'edit') checkRowSoon(key, change.index);
+    else {
+      // Rows moved: a pending check would read the wrong row.
+      for (const [pointer, timer] of rowChecks.current) {
+        if (!pointer.startsWith(`/${key}/`)) continue;
+        clearTimeout(timer);
+        rowChecks.current.delete(pointer);
+      }
+    }
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting.current) return;
+    // The submit checks every row now; a pending as-typed check must not undo its (or the API's) verdict.
+    rowChecks.current.forEach((t) => clearTimeout(t));
+    rowChecks.current.clear();
     setGeneral([]);
     setRateLimited(null);
     const result = validateClientForm(values, catalogueIds);
@@ -166,7 +227,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
         when={() => !saved.current && !sameValues(values, initial)}
         onDiscard={() => drafts.getState().discard(draftKey)}
         title="Leave with unsaved changes?"
-        description="This client is not saved yet. What you typed stays here as a draft, so you can come back and finish it."
+        description={leaveDescription}
         discardLabel="Discard changes and leave"
       />
       {restored && dirty ? (
@@ -177,7 +238,8 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
           </button>
         </div>
       ) : null}
-      {errorCount > 0 || general.length > 0 ? (
+      {/* The summary answers a save; a row flagged as it is typed speaks for itself beside the row. */}
+      {(attempt > 0 && errorCount > 0) || general.length > 0 ? (
         <div ref={summaryRef} tabIndex={-1} className="banner banner-error" role="alert">
           <strong>{general.length ? 'The client could not be saved' : 'Some fields need attention'}</strong>
           <ul>
@@ -233,6 +295,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
             hint={LIST_TEXT[key].hint}
             placeholder={LIST_TEXT[key].placeholder}
             values={values[key]}
+            max={URI_LIST_MAX}
             onChange={(list, change) => setList(key, list, change)}
             listError={errors[`/${key}`]}
             itemError={(i) => errors[`/${key}/${i}`]}

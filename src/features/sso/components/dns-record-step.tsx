@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router';
+import { DomainName } from '../../../components/ui/domain-name';
 import type { SsoConnector } from '../../../api/sso/schema';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
+import { DnsCheckButton } from '../../../components/dns/dns-check-button';
 import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
 import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';
 import { DnsRecordTable } from '../../../components/dns/dns-record-table';
@@ -17,7 +19,11 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
         Publish this TXT record
       </h2>
       <p>
-        Add this record at the DNS provider that hosts <strong>{domain}</strong>. Cloudflare reads it to confirm that your
+        Add this record at the DNS provider that hosts{' '}
+        <strong>
+          <DomainName domain={domain} />
+        </strong>
+        . Cloudflare reads it to confirm that your
         organisation controls the domain.
       </p>
       <DnsRecordTable domain={domain} code={code} hostLabel={dns.label} />
@@ -28,9 +34,7 @@ export function DnsRecordStep({ accountId, connector, domain, code }: { accountI
         See what DNS answers for {domain} right now. Nothing is sent to Cloudflare; verification starts only when you
         choose.
       </p>
-      <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
-        {precheck.isChecking ? 'Checking DNS…' : precheck.requested ? 'Check DNS again' : 'Check DNS now'}
-      </button>
+      <DnsCheckButton precheck={precheck} />
       <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
 
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Start verification">

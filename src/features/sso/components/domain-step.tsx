@@ -29,7 +29,10 @@ export function DomainStep({ accountId }: { accountId: string }) {
 
   const check = validateEmailDomain(input);
   const domain = check.ok ? check.domain : null;
-  const existing = domain ? connectors.find((c) => c.email_domain === domain) : undefined;
+  // While this form creates the connector (and after), the refreshed list holds that very
+  // connector: it is not one that "already" existed, so it is not looked for then.
+  const creating = create.isPending || create.isSuccess;
+  const existing = domain && !creating ? connectors.find((c) => c.email_domain === domain) : undefined;
 
   // Server errors belong to the domain they were about: editing the field clears them.
   const error = create.error && create.variables?.email_domain === domain ? create.error : null;

@@ -2,8 +2,10 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import type { SsoConnector } from '../../../api/sso/schema';
+import { DomainName } from '../../../components/ui/domain-name';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
+import { domainToUnicode } from '../../../lib/idn';
 import { notify } from '../../../stores/toasts';
 import { useUpdateSsoConnector } from '../api';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
@@ -17,26 +19,33 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
   const [override, setOverride] = useState(false);
   const lockout = useLockoutCheck(accountId, domain);
   const allowed = acknowledged && lockoutAllows(lockout, override);
+  // The name people read (bücher.de) throughout, as in the steps before; the xn-- form only as a hint.
+  const shown = domainToUnicode(domain);
   const enable = () => {
     if (!allowed || update.isPending) return;
-    update.mutate({ enabled: true }, { onSuccess: () => notify.success(`SSO enabled for ${domain}`) });
+    // Not mutate's own onSuccess: the step unmounts as soon as the connector reads enabled (while
+    // the list refetches), and a callback of an unmounted mutate never runs.
+    update.mutateAsync({ enabled: true }).then(
+      () => notify.success(`SSO enabled for ${shown}`),
+      () => undefined, // shown by update.error below
+    );
   };
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
-        Enable SSO for {domain}
+        Enable SSO for <DomainName domain={domain} />
       </h2>
       <div className="banner banner-success">
-        <strong>{domain} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
+        <strong>{shown} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
       </div>
       {isAcademicDomain(domain) ? (
         <div className="banner banner-warning" role="status">
           <strong>Pending Cloudflare approval.</strong> {ACADEMIC_APPROVAL_NOTE}
         </div>
       ) : null}
-      <LockoutWarning domain={domain} />
+      <LockoutWarning domain={shown} />
       <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
-      <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
+      <FallbackAcknowledgement domain={shown} checked={acknowledged} onChange={setAcknowledged} />
       {update.error ? (
         <ErrorBanner
           error={update.error}

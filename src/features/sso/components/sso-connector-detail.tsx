@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
 import { forgetDeletedConnector, useDeleteSsoConnector, useUpdateSsoConnector } from '../api';
-import { verificationDeadline } from '../verification';
+import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
 import { deriveWizardStep } from '../wizard-step';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { EnabledBadge, VerificationBadge } from './verification-badge';
@@ -34,7 +34,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   const domain = connector.email_domain ?? connectorId;
   const status = connector.verification?.status;
   const step = deriveWizardStep(connector);
-  const deadline = verificationDeadline(connector);
+  const deadline = useVerificationDeadline(accountId, 'sso_connector', connectorId, status);
   // The API has no state for it: an academic domain is enabled only after Cloudflare support approves it.
   const awaitingApproval = isAcademicDomain(domain);
 
@@ -128,7 +128,12 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
           <dd>
             <VerificationBadge status={status} />
             {deadline ? (
-              <span className="muted"> Cloudflare keeps checking until about {formatDateTime(deadline.toISOString())}.</span>
+              <span className="muted">
+                {' '}
+                Cloudflare keeps checking until <DeadlineTime deadline={deadline} />.
+              </span>
+            ) : status === 'pending' ? (
+              <span className="muted"> Cloudflare keeps checking for about 48 hours after verification started.</span>
             ) : null}
           </dd>
           <dt>Verification code</dt>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { domainToUnicode } from '../../../lib/idn';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
 import { LockoutCheck, lockoutAllows, useLockoutCheck } from './lockout-check';
 import { LockoutWarning } from './lockout-warning';
@@ -22,6 +23,7 @@ export function SsoEnabledDialog({ accountId, open, onOpenChange, domain, enable
   const [acknowledged, setAcknowledged] = useState(false);
   const [override, setOverride] = useState(false);
   const lockout = useLockoutCheck(accountId, domain, open && enable);
+  const shown = domainToUnicode(domain);
   const close = (next: boolean) => {
     if (!next) {
       setAcknowledged(false);
@@ -33,7 +35,7 @@ export function SsoEnabledDialog({ accountId, open, onOpenChange, domain, enable
     <Dialog
       open={open}
       onOpenChange={close}
-      title={enable ? `Enable SSO for ${domain}?` : `Disable SSO for ${domain}?`}
+      title={enable ? `Enable SSO for ${shown}?` : `Disable SSO for ${shown}?`}
       footer={
         <>
           <button type="button" className="btn" onClick={() => close(false)}>
@@ -53,14 +55,14 @@ export function SsoEnabledDialog({ accountId, open, onOpenChange, domain, enable
     >
       {enable ? (
         <>
-          <LockoutWarning domain={domain} />
+          <LockoutWarning domain={shown} />
           <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
-          <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />
+          <FallbackAcknowledgement domain={shown} checked={acknowledged} onChange={setAcknowledged} />
         </>
       ) : (
         <>
           <p>
-            People with an <strong>@{domain}</strong> address stop signing in through your identity provider and sign in to
+            People with an <strong>@{shown}</strong> address stop signing in through your identity provider and sign in to
             the dashboard with their Cloudflare email and password instead; anyone who never set a password has to reset it.
           </p>
           <p>The domain stays verified, so you can enable SSO again at any time without a new DNS record.</p>

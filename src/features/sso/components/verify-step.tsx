@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
+import { DomainName } from '../../../components/ui/domain-name';
 import type { SsoConnector } from '../../../api/sso/schema';
-import { formatDateTime } from '../../../lib/format';
 import { formatTime } from '../../../lib/format-time';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import { verificationDeadline } from '../verification';
+import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
+import { DnsCheckButton } from '../../../components/dns/dns-check-button';
 import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
 import { DnsRecordTable } from '../../../components/dns/dns-record-table';
 import { useDnsZone } from '../../../components/dns/use-dns-zone';
@@ -26,13 +27,14 @@ export function VerifyStep(props: VerifyStepProps) {
 }
 
 function VerificationPending({ accountId, connector, domain, code, lastCheckedAt, checking, checkError, onCheckNow }: VerifyStepProps) {
-  const deadline = verificationDeadline(connector);
+  const deadline = useVerificationDeadline(accountId, 'sso_connector', connector.id, connector.verification?.status);
   // An admin who started before publishing wants to know whether the record is out there yet.
-  const precheck = useTxtPrecheck(domain, code);
+  const dns = useDnsZone(domain);
+  const precheck = useTxtPrecheck(domain, code, { zone: dns.zone });
   return (
     <section className="card sso-step" aria-labelledby="sso-step-title">
       <h2 id="sso-step-title" tabIndex={-1}>
-        Verifying {domain}
+        Verifying <DomainName domain={domain} />
       </h2>
       <div className="sso-live-status" role="status" aria-live="polite">
         <span className="sso-spinner" aria-hidden="true" />
@@ -47,9 +49,14 @@ function VerificationPending({ accountId, connector, domain, code, lastCheckedAt
         <p className="field-error">Could not read the status just now ({checkError.message}); trying again shortly.</p>
       ) : null}
       <p>
-        {deadline
-          ? `If the record does not appear, Cloudflare stops checking around ${formatDateTime(deadline.toISOString())} (about 48 hours after starting) and marks the domain failed.`
-          : 'If the record does not appear, Cloudflare stops checking after about 48 hours and marks the domain failed.'}{' '}
+        {deadline ? (
+          <>
+            If the record does not appear, Cloudflare stops checking at <DeadlineTime deadline={deadline} /> (48 hours after
+            verification started) and marks the domain failed.
+          </>
+        ) : (
+          'If the record does not appear, Cloudflare stops checking about 48 hours after verification started and marks the domain failed.'
+        )}{' '}
         You can close this page: the status is kept, and the SSO list brings you back here.
       </p>
       <div className="sso-step-actions">
@@ -63,10 +70,8 @@ function VerificationPending({ accountId, connector, domain, code, lastCheckedAt
       <details className="sso-details">
         <summary>The record being checked</summary>
         <DnsRecordTable domain={domain} code={code} />
-        <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
-          {precheck.isChecking ? 'Checking DNS…' : 'Check DNS now'}
-        </button>
-        <DnsPrecheckResult precheck={precheck} domain={domain} code={code} />
+        <DnsCheckButton precheck={precheck} label="Check DNS now" />
+        <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
       </details>
     </section>
   );
@@ -99,9 +104,7 @@ function VerificationFailed({ accountId, connector, domain, code }: VerifyStepPr
       <p>Fix the record at your DNS provider, check that it is visible, then retry. The value must be exactly:</p>
       <DnsRecordTable domain={domain} code={code} hostLabel={dns.label} />
       <h3>What DNS shows now</h3>
-      <button type="button" className="btn" onClick={() => void precheck.run().catch(() => undefined)} disabled={precheck.isChecking}>
-        {precheck.isChecking ? 'Checking DNS…' : 'Re-check DNS'}
-      </button>
+      <DnsCheckButton precheck={precheck} label="Re-check DNS" />
       <DnsPrecheckResult precheck={precheck} domain={domain} code={code} hostLabel={dns.label ?? '@'} />
       <StartVerification accountId={accountId} connectorId={connector.id} domain={domain} precheck={precheck} label="Retry verification">
         <Link to="/accounts/$accountId/sso" params={{ accountId }} className="btn">

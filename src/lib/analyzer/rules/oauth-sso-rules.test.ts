@@ -63,6 +63,15 @@ describe('SSO', () => {
     expect(ids(lockout([['a@acme.com', 'accepted'], ['x@other.org', 'pending']]), 'sso-lockout-risk')).toEqual(['sso-lockout-risk:c']);
   });
 
+  it('does not count an admin behind another enabled domain’s SSO as a way in', () => {
+    const s = lockout([['a@acme.com', 'accepted'], ['x@other.org', 'accepted']]);
+    const both = { ...s, ssoConnectors: [...s.ssoConnectors, { id: 'c2', email_domain: 'other.org', enabled: true, verification: { status: 'verified' as const } }] };
+    expect(ids(both, 'sso-lockout-risk').sort()).toEqual(['sso-lockout-risk:c', 'sso-lockout-risk:c2']);
+    // Not yet enabled, other.org's SSO locks nobody out.
+    const pending = { ...s, ssoConnectors: [...s.ssoConnectors, { id: 'c2', email_domain: 'other.org', enabled: false, verification: { status: 'verified' as const } }] };
+    expect(ids(pending, 'sso-lockout-risk')).toEqual([]);
+  });
+
   it('treats a subdomain address as outside the domain (SSO is set per exact domain)', () => {
     expect(ids(lockout([['a@acme.com', 'accepted'], ['ops@eu.acme.com', 'accepted']]), 'sso-lockout-risk')).toEqual([]);
   });

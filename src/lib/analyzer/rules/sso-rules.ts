@@ -1,4 +1,4 @@
-import { SUPER_ADMINISTRATOR, adminGrant, superAdminsOutside } from '../admin-roles';
+import { SUPER_ADMINISTRATOR, adminGrant, ssoEnabledDomains, superAdminsOutside } from '../admin-roles';
 import type { Finding } from '../finding';
 import type { SnapshotSsoConnector } from '../snapshot';
 import type { SnapshotIndex } from '../snapshot-index';
@@ -34,8 +34,10 @@ export function ssoLockoutFindings(index: SnapshotIndex): Finding[] {
   if (enabled.length === 0) return [];
   const grant = adminGrant(index, SUPER_ADMINISTRATOR);
   const holders = grant?.holders ?? [];
+  // An admin behind another enabled domain's SSO fails with the same identity provider.
+  const behindSso = ssoEnabledDomains(enabled);
   return enabled
-    .filter((c) => superAdminsOutside(holders, c.email_domain).length === 0)
+    .filter((c) => superAdminsOutside(holders, c.email_domain, behindSso).length === 0)
     .map((connector) => ({
       id: `sso-lockout-risk:${connector.id}`,
       kind: 'sso-lockout-risk' as const,
@@ -44,7 +46,7 @@ export function ssoLockoutFindings(index: SnapshotIndex): Finding[] {
       why: `If the identity provider fails, every super administrator logs in through ${connector.email_domain} and nobody is left to turn SSO off.`,
       affected: [connectorObject(connector), ...(grant?.groups ?? []).map(groupObject)],
       fix: {
-        action: `Add a super administrator whose email is outside ${connector.email_domain} (an accepted member), or keep an API token that can disable SSO.`,
+        action: `Add a super administrator whose email is outside ${connector.email_domain} and every other SSO domain (an accepted member), or keep an API token that can disable SSO.`,
         target: grant?.groups[0]
           ? { screen: 'group-members' as const, groupId: grant.groups[0].id }
           : { screen: 'sso-connector' as const, connectorId: connector.id },
