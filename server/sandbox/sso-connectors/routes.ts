@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
 import { CfError, ErrorCode, fieldError, notFound, ok, okWithoutResult } from '../../http/envelope.ts';
-import { ID_PATTERN, newId, timestamp } from '../ids.ts';
+import { newId, timestamp } from '../ids.ts';
 import { resultInfo } from '../pagination.ts';
-import { parseBody } from '../validation.ts';
+import { idParam, parseBody, readOnly } from '../validation.ts';
 import { parseDomainName } from '../../dns/domain-name.ts';
-import { checkTxt, DEFAULT_VERIFICATION_WINDOW_MS } from '../dns-zone/zone.ts';
+import { elapsedSince, newVerificationValue, verificationOutcome } from '../dns-zone/zone.ts';
 
 export const SSO_CODE_PREFIX = 'cloudflare_dashboard_sso=';
 
@@ -44,11 +43,6 @@ export function isPublicEmailDomain(domain: string): boolean {
   return labels.some((_, i) => PUBLIC_EMAIL_DOMAINS.has(labels.slice(i).join('.')));
 }
 
-/** An opaque verification value (Cloudflare's examples differ in what follows the `=`). */
-function newVerificationCode(): string {
-  return SSO_CODE_PREFIX + randomBytes(16).toString('hex');
-}
-
 export function ssoConnectorResource(row: SsoConnectorRow) {
   return {
     id: row.id,
@@ -70,34 +64,22 @@ export function ssoConnectorResource(row: SsoConnectorRow) {
  */
 export function settleSsoConnector(db: Db, deps: SandboxDeps, row: SsoConnectorRow, now = Date.now()): SsoConnectorRow {
   if (row.verification_status !== 'pending' || !row.verification_started_at) return row;
-  const started = Date.parse(row.verification_started_at);
-  const elapsed = Number.isNaN(started) ? Infinity : now - started;
+  const elapsed = elapsedSince(row.verification_started_at, now);
   if (elapsed < deps.verificationDelayMs) return row;
-  const outcome = checkTxt(db, row.email_domain, row.verification_code, SSO_CODE_PREFIX);
-  const windowMs = deps.verificationWindowMs ?? DEFAULT_VERIFICATION_WINDOW_MS;
-  const next: SsoStatus =
-    outcome === 'verified' ? 'verified' : outcome === 'failed' || elapsed >= windowMs ? 'failed' : 'pending';
-  if (next === 'pending') return row;
+  const next = verificationOutcome(db, {
+    name: row.email_domain,
+    expected: row.verification_code,
+    prefix: SSO_CODE_PREFIX,
+    elapsed,
+    windowMs: deps.verificationWindowMs,
+  });
+  if (next === 'waiting') return row;
   const updated_on = timestamp(new Date(now));
   db.prepare(
     "UPDATE sso_connectors SET verification_status = ?, updated_on = ? WHERE id = ? AND verification_status = 'pending'",
   ).run(next, updated_on, row.id);
   return { ...row, verification_status: next, updated_on };
 }
-
-/** Path identifiers answer like the router's account check: a malformed id cannot be routed. */
-function idParam(c: Context<SandboxEnv>, name: string): string {
-  const id = c.req.param(name) ?? '';
-  if (!ID_PATTERN.test(id)) {
-    throw new CfError(404, {
-      code: ErrorCode.invalidIdentifier,
-      message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-    });
-  }
-  return id;
-}
-
-const readOnly = (message: string) => z.never({ error: message }).optional();
 
 const emailDomain = z.string().transform((value, ctx) => {
   const check = parseDomainName(value);
@@ -175,7 +157,7 @@ export function registerSsoConnectors(api: Hono<SandboxEnv>, deps: SandboxDeps):
       email_domain: domain,
       enabled: 0,
       use_fedramp_language: body.use_fedramp_language ? 1 : 0,
-      verification_code: newVerificationCode(),
+      verification_code: newVerificationValue(SSO_CODE_PREFIX),
       verification_status: begin ? 'pending' : 'awaiting',
       verification_started_at: begin ? now : null,
       created_on: now,
