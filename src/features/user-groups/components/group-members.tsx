@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
 import type { GroupMember } from '../../../api/user-groups/schema';
+import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
@@ -13,7 +14,6 @@ import { useAccountId } from '../../../stores/current-account';
 import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
-import { useDebouncedSearch } from '../use-debounced-search';
 import { AddMembersDialog } from './add-members-dialog';
 import { MemberDetailDialog } from './member-detail-dialog';
 import { MembersTable } from './members-table';
@@ -48,7 +48,6 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
   const setSearch = (patch: Partial<GroupMembersSearch>, replace = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace });
-  const [draft, setDraft] = useDebouncedSearch(search.q, (q) => setSearch({ q, page: 1 }, true));
 
   const members = data?.result ?? [];
   const total = data?.resultInfo?.total_count ?? members.length;
@@ -100,15 +99,16 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
       <div className="toolbar">
         <div className="field">
           <label htmlFor={searchId}>Search by email</label>
-          <input
+          <DebouncedInput
             id={searchId}
             type="search"
             className="input ug-search"
-            value={draft}
+            value={search.q ?? ''}
+            delay={300}
+            onCommit={(q) => setSearch({ q: q.trim() || undefined, page: 1 }, true)}
             autoComplete="off"
             spellCheck={false}
             placeholder="e.g. ana@ or example.com"
-            onChange={(e) => setDraft(e.target.value)}
           />
         </div>
         <p className="ug-status muted" role="status" aria-live="polite">
