@@ -39,6 +39,8 @@ export const MOVED = {
   'src/api/schemas/zones.ts': 'src/api/zones/schema.ts',
   'src/api/history.ts': 'src/api/history/queries.ts',
   'src/api/schemas/history.ts': 'src/api/history/schema.ts',
+  // One public-email list for the SPA and the sandbox.
+  'src/features/sso/public-email-domains.ts': 'src/lib/public-email-domains.ts',
   // server/sandbox: one folder per resource (routes, model, tests together).
   'server/sandbox/routes/accounts.ts': 'server/sandbox/accounts/routes.ts',
   'server/sandbox/routes/accounts.test.ts': 'server/sandbox/accounts/routes.test.ts',

@@ -6,6 +6,7 @@ import { CfError, ErrorCode, fieldError, notFound, ok, okWithoutResult } from '.
 import { newId, timestamp } from '../ids.ts';
 import { resultInfo } from '../pagination.ts';
 import { idParam, parseBody, readOnly } from '../validation.ts';
+import { publicEmailProvider } from '../../../src/lib/public-email-domains.ts';
 import { parseDomainName } from '../../dns/domain-name.ts';
 import { elapsedSince, newVerificationValue, verificationOutcome } from '../dns-zone/zone.ts';
 
@@ -24,23 +25,6 @@ export interface SsoConnectorRow {
   verification_started_at: string | null;
   created_on: string;
   updated_on: string;
-}
-
-/**
- * Public email providers: their users are not one organisation's employees, so Cloudflare refuses
- * them as SSO domains. A subdomain of one is refused too.
- */
-export const PUBLIC_EMAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'yahoo.co.jp', 'ymail.com', 'rocketmail.com', 'aol.com', 'icloud.com',
-  'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de', 'web.de',
-  'mail.com', 'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'qq.com', '163.com', '126.com',
-  'fastmail.com', 'tutanota.com', 'tuta.io', 'hey.com', 'duck.com',
-]);
-
-export function isPublicEmailDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  return labels.some((_, i) => PUBLIC_EMAIL_DOMAINS.has(labels.slice(i).join('.')));
 }
 
 export function ssoConnectorResource(row: SsoConnectorRow) {
@@ -136,7 +120,7 @@ export function registerSsoConnectors(api: Hono<SandboxEnv>, deps: SandboxDeps):
   api.post(base, async (c) => {
     const body = await parseBody(c, createBody);
     const domain = body.email_domain;
-    if (isPublicEmailDomain(domain)) {
+    if (publicEmailProvider(domain) !== null) {
       throw fieldError(
         '/email_domain',
         `email_domain: ${domain} is a public email provider; SSO needs a domain your organisation controls and whose users are all your employees`,

@@ -1,4 +1,4 @@
-import { publicEmailProvider } from './public-email-domains';
+import { publicEmailProvider } from '../../lib/public-email-domains';
 
 /**
  * What the domain field makes of what the admin typed. `incomplete` errors (empty, no dot yet) are
