@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { newId, timestamp } from '../ids.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { CfError, ErrorCode, notFound, ok, type CfMessage } from '../../http/envelope.ts';
 import { newId, timestamp } from '../ids.ts';
 import { hashSecret, newClientSecret } from '../secrets.ts';

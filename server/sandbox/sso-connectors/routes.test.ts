@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_EMAIL_DOMAINS } from '../../../src/lib/public-email-domains.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { timestamp } from '../ids.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from '../test-support.ts';
 import { insertTxtRecord } from '../dns-zone/zone.ts';
