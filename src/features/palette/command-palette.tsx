@@ -5,6 +5,7 @@ import { withRecentFirst, type PaletteItem } from './palette-items';
 import { useRecentItems } from './recent';
 import { useGoTo } from './use-go-to';
 import { usePaletteResults } from './use-palette-results';
+import { InertName } from '../../components/ui/inert-name';
 
 /**
  * Ctrl/⌘+K: one box to jump to any group, zone, resource group, permission group, SSO connector
@@ -108,7 +109,9 @@ function PaletteBody({ accountId, onDone }: { accountId: string; onDone: () => v
                 onMouseMove={() => setActive(index)}
                 onClick={() => run(item)}
               >
-                <span>{item.label}</span>
+                <span>
+                  <InertName>{item.label}</InertName>
+                </span>
                 {item.hint ? <span className="muted palette-hint">{item.hint}</span> : null}
               </div>
             ))}

@@ -11,6 +11,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { useMembersPutBack } from '../../../stores/members-put-back';
 import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
@@ -20,6 +21,7 @@ import { MembersTable } from './members-table';
 import { PasteMembersDialog } from './paste-members-dialog';
 import { RemoveMembersDialog } from './remove-members-dialog';
 import { ReplaceMembersDialog } from './replace-members-dialog';
+import { GroupTimeBound } from './group-time-bound';
 
 type OpenDialog = 'add' | 'paste' | 'replace' | null;
 
@@ -41,7 +43,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
   useEffect(() => {
     if (prefill) useKeyboard.getState().requestAddMember(null);
   }, [prefill]);
-  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : null);
+  // Terraform drift's "Put the account back": the Replace dialog opens with the code's members.
+  const [putBack, setPutBack] = useState(() => {
+    const request = useMembersPutBack.getState().request;
+    return request?.groupId === groupId ? request.emails.join('\n') : null;
+  });
+  useEffect(() => {
+    if (putBack !== null) useMembersPutBack.getState().put(null);
+  }, [putBack]);
+  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : putBack !== null ? 'replace' : null);
   const [selected, setSelected] = useState<Map<string, GroupMember>>(new Map());
   const [toRemove, setToRemove] = useState<GroupMember[]>([]);
   const searchId = useId();
@@ -132,6 +142,8 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
         ) : null}
       </div>
 
+      <GroupTimeBound accountId={accountId} groupId={groupId} groupName={group.name} />
+
       {error && !data ? <ErrorBanner error={error} title="The members could not be loaded" onRetry={() => void refetch()} /> : null}
       {!data && !error ? <TableSkeleton rows={8} columns={3} label="Loading members" /> : null}
 
@@ -191,7 +203,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
       <AddMembersDialog groupId={groupId} prefill={prefill} open={dialog === 'add'} onOpenChange={(open) => setDialog(open ? 'add' : null)} />
       <PasteMembersDialog groupId={groupId} open={dialog === 'paste'} onOpenChange={(open) => setDialog(open ? 'paste' : null)} />
-      <ReplaceMembersDialog groupId={groupId} open={dialog === 'replace'} onOpenChange={(open) => setDialog(open ? 'replace' : null)} />
+      <ReplaceMembersDialog
+        groupId={groupId}
+        initialText={putBack ?? undefined}
+        open={dialog === 'replace'}
+        onOpenChange={(open) => {
+          setDialog(open ? 'replace' : null);
+          if (!open) setPutBack(null);
+        }}
+      />
       <RemoveMembersDialog
         groupName={group.name}
         members={toRemove}

@@ -3,6 +3,7 @@ import type { LockedProps } from '../scim-managed';
 import type { GroupMember } from '../../../api/user-groups/schema';
 import { MemberStatusBadge } from './member-status-badge';
 import { SortHeader } from './sort-header';
+import { InertName } from '../../../components/ui/inert-name';
 
 interface MembersTableProps {
   members: GroupMember[];
@@ -68,7 +69,7 @@ export function MembersTable(props: MembersTableProps) {
               </td>
               <td>
                 <button type="button" className="btn-link ug-cell-ellipsis" onClick={() => props.onOpen(m)} title={`Details of ${label}`}>
-                  {label}
+                  <InertName>{label}</InertName>
                 </button>
               </td>
               <td>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { memberCountsQuery } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/user-groups/queries';
@@ -64,9 +64,19 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
         title="User groups"
         description="Groups of account members and the policies that grant them access."
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-            Create group
-          </button>
+          <>
+            <Link to="/accounts/$accountId/terraform" params={{ accountId }} className="btn">
+              Export account as Terraform
+            </Link>
+            {search.q && groupIds.length ? (
+              <Link to="/accounts/$accountId/terraform" params={{ accountId }} search={{ groups: groupIds.join(',') }} className="btn">
+                Export these {groupIds.length} as Terraform
+              </Link>
+            ) : null}
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              Create group
+            </button>
+          </>
         }
       />
       <div className="toolbar" ref={topRef}>

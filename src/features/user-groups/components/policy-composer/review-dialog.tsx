@@ -110,7 +110,9 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
       }
       close(false);
     } catch (error) {
-      if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500) {
+      // A refusal of the policies goes back to the cards that caused it; a 429 refused nothing
+      // in them: the review stays open, counting down to when Save may go.
+      if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500 && error.status !== 429) {
         onRefused(placePolicyErrors(error.errors, prepared));
         close(false);
       } else setSaveError(error);
