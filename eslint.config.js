@@ -14,18 +14,7 @@ const ON_BOTH_RUNTIMES = ['node:crypto', 'node:async_hooks', 'node:url', 'node:b
 /** Node's entry points and CLIs: they start the Node runtime, so they may use it. */
 const NODE_ENTRY_POINTS = ['server/index.ts', 'server/dev.ts', 'server/sandbox/reset-cli.ts'];
 /** Tests (and their helpers and fakes) run on Node and may wire the layers together. */
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-support.ts', '**/test-apps.ts', '**/fake-*.ts', 'server/contract/**'];
-/**
- * Known crossings, each still to move (issue 25), listed so the rule holds everywhere else:
- * - server/app.ts falls back to nodeRuntime() when no runtime is given (24 callers, mostly tests):
- *   the Worker passes its own, but the Node services are in its bundle.
- * - server/config.ts resolves file paths with node:path (the Worker reads the same config).
- * - server/sandbox/db/open.ts opens the sandbox's better-sqlite3 file: it belongs in
- *   server/runtime/node, after the sandbox-by-resource move.
- */
-const TO_MOVE_NODE_PACKAGES = ['server/config.ts', 'server/sandbox/db/open.ts'];
-const TO_MOVE_NODE_RUNTIME_IMPORT = ['server/app.ts'];
-
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.fixture.ts', '**/test-support.ts', '**/test-apps.ts', '**/fake-*.ts', 'server/contract/**'];
 /**
  * The layering of ARCHITECTURE.md as lint zones (eslint-rules/index.js resolves each import to a
  * file, so a relative `../../members/x` counts like `features/members/x`). Each zone: the files it
@@ -42,8 +31,8 @@ const ZONES = [
   { target: 'src/**', targetExcept: TESTS, from: 'server/**', message: 'The SPA never imports server code.' },
   // The server: runtime/* is the only runtime-specific code; sandbox and console stay apart.
   { target: 'server/**', from: 'src/**', fromExcept: ['src/lib/**', 'src/api/*/schema.ts', 'src/api/common-schema.ts'], message: 'The server imports only src/lib (the shared pure model) and src/api/*/schema.ts (the parsing boundary) from the SPA.' },
-  { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS, ...TO_MOVE_NODE_PACKAGES], packages: NODE_ONLY, packagesExcept: ON_BOTH_RUNTIMES, message: 'Node-only code lives in server/runtime/node (the Worker bundles everything else).' },
-  { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS, ...TO_MOVE_NODE_RUNTIME_IMPORT], from: 'server/runtime/node/**', message: 'Only server/runtime/node and the Node entry points import server/runtime/node.' },
+  { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS], packages: NODE_ONLY, packagesExcept: ON_BOTH_RUNTIMES, message: 'Node-only code lives in server/runtime/node (the Worker bundles everything else).' },
+  { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS], from: 'server/runtime/node/**', message: 'Only server/runtime/node and the Node entry points import server/runtime/node.' },
   { target: 'server/**', targetExcept: ['server/runtime/workers/**', ...TESTS], packages: ['cloudflare:*'], from: 'server/runtime/workers/**', message: 'Workers-only code lives in server/runtime/workers.' },
   { target: 'server/runtime/node/**', from: 'server/runtime/workers/**', message: 'One runtime never imports the other.' },
   { target: 'server/sandbox/**', targetExcept: TESTS, from: 'server/console/**', message: 'The sandbox and the console do not reach into each other: what both use lives in server/http/ (or server/ itself).' },

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSandboxDb } from '../server/sandbox/db/open.ts';
+import { openSandboxDb } from '../server/runtime/node/open-sandbox-db.ts';
 import { HUGE_EXTRA_GROUPS, HUGE_EXTRA_MEMBERS } from '../server/sandbox/db/seed-large.ts';
 import { startConsole } from './hardening-support.ts';
 import { ACCOUNT_ID, printTable, summarize } from './support.ts';

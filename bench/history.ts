@@ -3,10 +3,10 @@
  * and after) and through the console's journal on top, against a plain read; and one History page
  * (with the audit-log merge) as the journal grows. Reported, never asserted.
  */
-import { createApp } from '../server/app.ts';
+import { createApp } from '../server/runtime/node/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openConsoleStore } from '../server/runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../server/sandbox/db/open.ts';
+import { openSandboxDb } from '../server/runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../server/sandbox/db/seed.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';

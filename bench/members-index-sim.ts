@@ -1,4 +1,4 @@
-import { openSandboxDb } from '../server/sandbox/db/open.ts';
+import { openSandboxDb } from '../server/runtime/node/open-sandbox-db.ts';
 import { createSandboxApi } from '../server/sandbox/router.ts';
 import { createRequestBudget } from '../server/console/budget.ts';
 import { openConsoleStore } from '../server/runtime/node/open-console-store.ts';

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { openSandboxDb, type NodeDb } from '../server/sandbox/db/open.ts';
+import { openSandboxDb, type NodeDb } from '../server/runtime/node/open-sandbox-db.ts';
 import { errorBody } from '../server/http/envelope.ts';
 import { createSandboxApi } from '../server/sandbox/router.ts';
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';

@@ -39,6 +39,8 @@ export const MOVED = {
   'src/api/schemas/zones.ts': 'src/api/zones/schema.ts',
   'src/api/history.ts': 'src/api/history/queries.ts',
   'src/api/schemas/history.ts': 'src/api/history/schema.ts',
+  // One public-email list for the SPA and the sandbox.
+  'src/features/sso/public-email-domains.ts': 'src/lib/public-email-domains.ts',
   // server/sandbox: one folder per resource (routes, model, tests together).
   'server/sandbox/routes/accounts.ts': 'server/sandbox/accounts/routes.ts',
   'server/sandbox/routes/accounts.test.ts': 'server/sandbox/accounts/routes.test.ts',
@@ -76,6 +78,8 @@ export const MOVED = {
   'server/sandbox/routes/dns-precheck.ts': 'server/console/dns-precheck/routes.ts',
   'server/sandbox/routes/dns-precheck.test.ts': 'server/console/dns-precheck/routes.test.ts',
   'server/sandbox/envelope.ts': 'server/http/envelope.ts',
+  // Opening the better-sqlite3 file is Node's: runtime/node (the Db type stays in sandbox/db/sql.ts).
+  'server/sandbox/db/open.ts': 'server/runtime/node/open-sandbox-db.ts',
 };
 
 /** Re-exports removed: their importers import the real module (which did not move). */
@@ -94,6 +98,10 @@ export const SPLIT = {
   'server/console/dns-precheck/routes.ts': ['server/console/dns-precheck/routes.ts', 'server/dns/resolver.ts'],
   // Domain-name parsing is pure: the sandbox's zone and the console's pre-check both use it.
   'server/sandbox/dns-zone/zone.ts': ['server/sandbox/dns-zone/zone.ts', 'server/dns/domain-name.ts'],
+  'server/runtime/node/open-sandbox-db.ts': ['server/runtime/node/open-sandbox-db.ts', 'server/sandbox/db/sql.ts'],
+  // server/app.ts composes the app for any runtime (composeApp); Node's createApp, which adds
+  // Node's services, is in runtime/node. server/app.ts still exists: imports of it are divided.
+  'server/app.ts': ['server/app.ts', 'server/runtime/node/app.ts'],
 };
 
 const SOURCE_DIRS = ['src', 'server', 'e2e', 'bench', 'scripts'];
@@ -171,6 +179,7 @@ function splitStatement(fromFile, statement, keyword, typeOnly, names, original,
 }
 
 const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\bvi\.mock\(\s*|\bvi\.importActual(?:<[^>]*>)?\(\s*)(['"])([^'"]+)\2/g;
+const DYNAMIC_NAMED = /\{([^}]*)\}\s*=\s*await\s+import\(\s*(['"])([^'"]+)\2\s*\)/g;
 const NAMED = /\b(import|export)\s+(type\s+)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\4;?/g;
 
 export function rewrite(file, text) {
@@ -178,16 +187,35 @@ export function rewrite(file, text) {
   const relocate = (specifier) => {
     if (!specifier.startsWith('.') && !specifier.startsWith('@/')) return null;
     if (resolveAt(file, specifier)) return null; // still resolves where it stands
-    const old = resolveAt(oldFile, specifier, existedBefore);
-    if (!old) return null;
-    return old;
+    // Written for where the file was (a moved file's lines from before the move), or for where it
+    // is now (lines written after it moved, naming a module that moved later).
+    return resolveAt(oldFile, specifier, existedBefore) ?? (oldFile === file ? null : resolveAt(file, specifier, existedBefore));
   };
   // Split modules first: named imports and re-exports divided by name.
   let out = text.replace(NAMED, (statement, keyword, typeOnly = '', names, _q, specifier) => {
+    const here = resolveAt(file, specifier);
+    if (here && here in SPLIT && here !== file) {
+      // A split module that still exists: divide only when it no longer exports a name asked for.
+      const asked = names.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim()).filter(Boolean);
+      if (asked.every((n) => exportsOf(here).has(n))) return statement;
+      return splitStatement(file, statement, keyword, typeOnly ?? '', names, specifier, SPLIT[here]);
+    }
     const old = relocate(specifier);
     const target = old && (MOVED[old] ?? old);
     if (!target || !(target in SPLIT)) return statement;
     return splitStatement(file, statement, keyword, typeOnly ?? '', names, specifier, SPLIT[target]);
+  });
+  // `const { a } = await import('x')` of a split module: fine when every name lives in one target.
+  out = out.replace(DYNAMIC_NAMED, (whole, names, quote, specifier) => {
+    const here = resolveAt(file, specifier);
+    const old = here ?? relocate(specifier);
+    const target = old && (MOVED[old] ?? old);
+    if (!target || !(target in SPLIT)) return whole;
+    const wanted = names.split(',').map((n) => n.trim().split(/\s*:\s*/)[0]).filter(Boolean);
+    if (here && here !== file && wanted.every((n) => exportsOf(here).has(n))) return whole;
+    const home = SPLIT[target].find((t) => wanted.every((n) => exportsOf(t).has(n)));
+    if (!home) return whole;
+    return whole.replace(`${quote}${specifier}${quote}`, `${quote}${specifierFor(file, home, specifier)}${quote}`);
   });
   out = out.replace(SPECIFIER, (whole, lead, quote, specifier) => {
     const old = relocate(specifier);

@@ -5,7 +5,7 @@ import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts
 import { createFindingsApi } from './console/findings/routes.ts';
 import { createTerraformApi } from './console/terraform/routes.ts';
 import { indexMembershipSource } from './console/findings/index-memberships.ts';
-import type { Db } from './sandbox/db/open.ts';
+import type { Db } from './sandbox/db/sql.ts';
 import { ErrorCode, errorBody } from './http/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
 import { createDnsPrecheckApi } from './console/dns-precheck/routes.ts';
@@ -13,7 +13,6 @@ import { createSandboxDnsApi } from './sandbox/dns-zone/routes.ts';
 import { sandboxDnsZone } from './sandbox/dns-zone/zone.ts';
 import { createSandboxLogosApi } from './sandbox/logos/routes.ts';
 import { currentActor } from './console/actor.ts';
-import { nodeRuntime } from './runtime/node/services.ts';
 import type { RuntimeServices } from './runtime/services.ts';
 import { createAccessVerifier, type AccessVerifier } from './security/access.ts';
 import { forwardToUpstream } from './upstream/proxy.ts';
@@ -58,8 +57,8 @@ export interface AppDeps {
   security?: Partial<SecurityOptions>;
   /** Live mode's session (the token printed in the URL); a fresh one when not given. */
   session?: LiveSession;
-  /** What differs by runtime (server/runtime/); Node's when not given. */
-  runtime?: Partial<RuntimeServices>;
+  /** What differs by runtime (server/runtime/): Node's (runtime/node/app.ts) or the Worker's. */
+  runtime: RuntimeServices;
   /** Team mode (config.access): checks the Access token; one built from config.access when not given. */
   accessVerifier?: AccessVerifier;
   /** Live mode: what the start-up check learned of the credential (server/upstream/verify.ts), for /console-api/mode. */
@@ -103,10 +102,6 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
   );
 }
 
-function hasAll(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
-  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined && runtime.alarm);
-}
-
 function limiterFor(spec: string) {
   const limit = parseRateLimit(spec);
   return limit ? createRateLimiter(limit) : null;
@@ -124,9 +119,13 @@ async function withLockoutMeta(response: Response, seconds: number | null): Prom
 /** The meta tag that carries a lockout's seconds left into index.html. */
 export const LOCKOUT_META = 'iam-lockout-seconds';
 
-export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
+/**
+ * The console's server, the same on every runtime: the runtime's services come in (Node's from
+ * runtime/node/app.ts, the Worker's from runtime/workers/console-object.ts), so nothing here is
+ * bundled for one runtime only.
+ */
+export function composeApp({ config, db, fetchImpl, serveSpa = true, runtime, ...deps }: AppDeps): Hono {
   const app = new Hono();
-  const runtime: RuntimeServices = hasAll(deps.runtime) ? deps.runtime : { ...nodeRuntime(config.distDir), ...deps.runtime };
   // First, so every request (a refused one too) waits its turn in order: see turn-budget.ts.
   if (runtime.admission) app.use('*', runtime.admission);
   app.use('*', refuseMalformedPath());

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadAccessConfig, type AccessConfig } from './security/access-config.ts';
 import { DEFAULT_RATE_LIMIT } from './sandbox/rate-limit.ts';
 
@@ -15,6 +14,7 @@ export interface UpstreamCredential {
 export interface ServerConfig {
   host: string;
   port: number;
+  /** SANDBOX_DB. Paths stay as typed, relative to the working directory: the Node runtime opens them. */
   sandboxDbPath: string;
   /** CONSOLE_DB: the console's own store (membership index, journal, dismissals), in both modes. */
   consoleDbPath: string;
@@ -23,6 +23,7 @@ export interface ServerConfig {
   upstream: { baseUrl: string; credential: UpstreamCredential; accountId?: string } | null;
   /** How long the sandbox DNS checker waits before a pending verification settles. */
   verificationDelayMs: number;
+  /** DIST_DIR: the built SPA Node serves (the Worker serves its static assets instead). */
   distDir: string;
   /** SANDBOX_FAULTS: random fault injection in the sandbox (server/sandbox/faults.ts); off when unset. */
   sandboxFaults?: string;
@@ -77,8 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 3000),
-    sandboxDbPath: resolve(env.SANDBOX_DB ?? '.data/sandbox.db'),
-    consoleDbPath: env.CONSOLE_DB === ':memory:' ? ':memory:' : resolve(env.CONSOLE_DB ?? '.data/console.db'),
+    sandboxDbPath: env.SANDBOX_DB ?? '.data/sandbox.db',
+    consoleDbPath: env.CONSOLE_DB ?? '.data/console.db',
     seed: seedKind(env.SANDBOX_SEED),
     upstream: credential
       ? {
@@ -88,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         }
       : null,
     verificationDelayMs: Number(env.SANDBOX_VERIFICATION_DELAY_MS ?? 4000),
-    distDir: resolve(env.DIST_DIR ?? 'dist'),
+    distDir: env.DIST_DIR ?? 'dist',
     sandboxFaults: env.SANDBOX_FAULTS || undefined,
     access: loadAccessConfig(env),
     sandboxRateLimit: env.SANDBOX_RATE_LIMIT || DEFAULT_RATE_LIMIT,

@@ -1,10 +1,10 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
 import { createServer as createViteServer } from 'vite';
-import { createApp } from './app.ts';
+import { createApp } from './runtime/node/app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
-import { openSandboxDb } from './sandbox/db/open.ts';
+import { openSandboxDb } from './runtime/node/open-sandbox-db.ts';
 import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, launchUrl } from './security/session.ts';
 

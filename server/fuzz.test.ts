@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NodeDb } from './sandbox/db/open.ts';
+import type { NodeDb } from './runtime/node/open-sandbox-db.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from './sandbox/test-support.ts';
 
 /**

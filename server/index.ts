@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp } from './runtime/node/app.ts';
 import { loadConfig } from './config.ts';
 import { log, registerConfiguredSecrets, registerSecret } from './log.ts';
-import { openSandboxDb } from './sandbox/db/open.ts';
+import { openSandboxDb } from './runtime/node/open-sandbox-db.ts';
 import { openConsoleStore } from './runtime/node/open-console-store.ts';
 import { createLiveSession, displayHost, launchUrl } from './security/session.ts';
 import { describeUpstream, type CredentialCheck } from './upstream/verify.ts';

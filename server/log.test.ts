@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
+import { createApp } from './runtime/node/app.ts';
 import { loadConfig } from './config.ts';
 import { clearSecrets, log, redact, registerConfiguredSecrets, registerSecret, setLogSink } from './log.ts';
 

@@ -14,9 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import type { ServerConfig } from '../config.ts';
-import { openSandboxDb, type NodeDb } from '../sandbox/db/open.ts';
+import { openSandboxDb, type NodeDb } from '../runtime/node/open-sandbox-db.ts';
 
 const ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
 const HEX32 = /^[0-9a-f]{32}$/;

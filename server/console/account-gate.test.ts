@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { ACCOUNT } from '../sandbox/test-support.ts';
 import { openConsoleStore } from '../runtime/node/open-console-store.ts';
 import { createAccountGate } from './account-gate.ts';

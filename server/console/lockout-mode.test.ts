@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, LOCKOUT_META } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
+import { LOCKOUT_META } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openConsoleStore } from '../runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../sandbox/db/seed.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
 import { openConsoleStore } from '../runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../sandbox/db/seed.ts';
 import { createSandboxApi } from '../sandbox/router.ts';
 import { REPLAYED_HEADER, WRITE_ID_HEADER } from './write-once.ts';

@@ -2,9 +2,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID } from '../sandbox/db/seed.ts';
 
 /**

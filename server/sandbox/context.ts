@@ -1,5 +1,5 @@
 import type { SandboxApiShapes } from '../config.ts';
-import type { Db } from './db/open.ts';
+import type { Db } from './db/sql.ts';
 import type { FaultConfig } from './faults.ts';
 import type { RateLimiter } from './rate-limit.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, sandboxApiShapes } from '../config.ts';
-import { openSandboxDb } from './db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { createSandboxApi } from './router.ts';
 import { ACCOUNT, BEARER } from './test-support.ts';
 

@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
 import { liveApp, dashboardHeaders, USER_GROUPS as APP_USER_GROUPS } from '../security/test-apps.ts';
-import { openSandboxDb } from './db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { drawFaults, parseFaultConfig, parseFaultHeader } from './faults.ts';
 import { createSandboxApi } from './router.ts';
 import { ACCOUNT, BEARER, snapshotCounts } from './test-support.ts';

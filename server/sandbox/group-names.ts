@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from './db/open.ts';
+import type { Db } from './db/sql.ts';
 import { CfError, ErrorCode } from '../http/envelope.ts';
 
 /** Resource group and user group names are stored trimmed. */

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { SandboxApiShapes } from '../config.ts';
-import type { Db } from './db/open.ts';
+import type { Db } from './db/sql.ts';
 import { newId, timestamp } from './ids.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts, type ApiResponse } from './test-support.ts';
 

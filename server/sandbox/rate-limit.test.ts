@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
-import { openSandboxDb } from './db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { createRateLimiter, parseRateLimit } from './rate-limit.ts';
 import { createSandboxApi } from './router.ts';
 import { ACCOUNT, BEARER } from './test-support.ts';

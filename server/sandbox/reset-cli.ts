@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { log } from '../log.ts';
-import { openSandboxDb } from './db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 
 /**
  * `npm run sandbox:reset`: delete the sandbox database and seed a fresh one (SANDBOX_SEED picks

@@ -4,7 +4,7 @@ import { requireCredential } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { CfError, ErrorCode, errorBody, forbidden } from '../http/envelope.ts';
 import { faultInjection } from './faults.ts';
-import { ID_PATTERN } from './ids.ts';
+import { idParam } from './validation.ts';
 import { rateLimit } from './rate-limit.ts';
 import { registerPermissionGroups } from './permission-groups/routes.ts';
 import { registerSsoConnectors } from './sso-connectors/routes.ts';
@@ -52,15 +52,7 @@ const ID_PATHS = [
 function refuseMalformedPathIds(api: Hono<SandboxEnv>): void {
   for (const path of ID_PATHS) {
     api.use(path, async (c, next) => {
-      const malformed = Object.entries(c.req.param() as Record<string, string>).some(
-        ([name, value]) => name !== 'account_id' && !ID_PATTERN.test(value),
-      );
-      if (malformed) {
-        throw new CfError(404, {
-          code: ErrorCode.invalidIdentifier,
-          message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-        });
-      }
+      for (const name of Object.keys(c.req.param() as Record<string, string>)) if (name !== 'account_id') idParam(c, name);
       await next();
     });
   }
@@ -106,13 +98,7 @@ export function createSandboxApi(given: SandboxDeps): Hono<SandboxEnv> {
   // every request and each of the audit recorder's reads would otherwise ask again.
   const knownAccounts = new Set<string>();
   api.use('/accounts/:account_id/*', async (c, next) => {
-    const accountId = c.req.param('account_id');
-    if (!ID_PATTERN.test(accountId)) {
-      throw new CfError(404, {
-        code: ErrorCode.invalidIdentifier,
-        message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-      });
-    }
+    const accountId = idParam(c, 'account_id');
     if (!knownAccounts.has(accountId) && deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId)) {
       knownAccounts.add(accountId);
     }

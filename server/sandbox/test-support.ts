@@ -1,5 +1,6 @@
 import type { SandboxApiShapes, SeedKind } from '../config.ts';
-import { openSandboxDb, type Db } from './db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
+import { type Db } from './db/sql.ts';
 import { DEFAULT_ACCOUNT_ID } from './db/seed.ts';
 import { createSandboxApi } from './router.ts';
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { CfError, ErrorCode, type CfMessage } from '../http/envelope.ts';
+import { ID_PATTERN } from './ids.ts';
 
 function pointerOf(path: PropertyKey[]): string {
   return '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -77,3 +78,22 @@ export function intParam(min: number, max: number, fallback: number) {
 }
 
 export const idString = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex identifier');
+
+/**
+ * A path identifier, checked like Cloudflare routes it: a malformed id cannot be routed (404,
+ * code 7003), whichever resource it names. The router's account check and every resource's
+ * `:id` parameter answer the same.
+ */
+export function idParam(c: Context, name: string): string {
+  const id = c.req.param(name) ?? '';
+  if (!ID_PATTERN.test(id)) {
+    throw new CfError(404, {
+      code: ErrorCode.invalidIdentifier,
+      message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
+    });
+  }
+  return id;
+}
+
+/** A body field the caller may not send (a 400 naming it, with this message). */
+export const readOnly = (message = 'is read-only') => z.never({ error: message }).optional();

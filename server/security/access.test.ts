@@ -1,10 +1,10 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
 import { currentActor } from '../console/actor.ts';
 import { openConsoleStore } from '../runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { createAccessVerifier } from './access.ts';
 import { AccessConfigError, loadAccessConfig } from './access-config.ts';
 import { ACCOUNT, dashboardHeaders, send, USER_GROUPS } from './test-apps.ts';

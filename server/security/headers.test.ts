@@ -67,9 +67,9 @@ describe('style nonce for the dialog scroll lock', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { createApp } = await import('../app.ts');
+    const { createApp } = await import('../runtime/node/app.ts');
     const { loadConfig } = await import('../config.ts');
-    const { openSandboxDb } = await import('../sandbox/db/open.ts');
+    const { openSandboxDb } = await import('../runtime/node/open-sandbox-db.ts');
     const dist = mkdtempSync(join(tmpdir(), 'csp-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
     const app = createApp({

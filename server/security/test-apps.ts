@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
-import { openSandboxDb } from '../sandbox/db/open.ts';
+import { openSandboxDb } from '../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID } from '../sandbox/db/seed.ts';
 import type { SecurityOptions } from './options.ts';
 import { createLiveSession, type LiveSession } from './session.ts';

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../runtime/node/app.ts';
 import { loadConfig } from '../config.ts';
 
 /**

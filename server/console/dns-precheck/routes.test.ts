@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../app.ts';
+import { createApp } from '../../runtime/node/app.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestSandbox } from '../../sandbox/test-support.ts';
 import { createDnsPrecheckApi } from './routes.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../sandbox/db/open.ts';
+import type { Db } from '../../sandbox/db/sql.ts';
 import type { MembershipSource } from './snapshot-source.ts';
 
 /**

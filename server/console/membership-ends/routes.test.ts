@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../app.ts';
+import { createApp } from '../../runtime/node/app.ts';
 import { loadConfig } from '../../config.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import type { AlarmFactory } from './service.ts';
 

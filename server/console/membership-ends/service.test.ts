@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRequestBudget } from '../budget.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
-import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
 import { insertEntry } from '../journal/store.ts';

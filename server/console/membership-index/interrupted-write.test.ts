@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
 import { ACCOUNT } from '../../sandbox/test-support.ts';
 import { createRequestBudget } from '../budget.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../app.ts';
+import { createApp } from '../../runtime/node/app.ts';
 import { loadConfig } from '../../config.ts';
-import { openSandboxDb, type Db } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
+import { type Db } from '../../sandbox/db/sql.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { parseHcl } from '../../../src/lib/terraform/hcl-parser.ts';

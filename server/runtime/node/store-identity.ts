@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ServerConfig } from '../../config.ts';
 
 /**
@@ -8,7 +9,9 @@ import type { ServerConfig } from '../../config.ts';
  */
 export function nodeStoreIdentity(config: ServerConfig): string {
   if (config.upstream) return `live:${config.upstream.baseUrl}`;
-  const file = statSync(config.sandboxDbPath, { throwIfNoEntry: false });
+  // config.ts keeps paths as typed (it runs on the Worker too); the identity names the file absolutely.
+  const path = resolve(config.sandboxDbPath);
+  const file = statSync(path, { throwIfNoEntry: false });
   const created = file ? `${file.ino}-${Math.round(file.birthtimeMs || file.ctimeMs)}` : 'none';
-  return `sandbox:${config.sandboxDbPath}#${created}|seed=${config.seed}`;
+  return `sandbox:${path}#${created}|seed=${config.seed}`;
 }

@@ -1,6 +1,6 @@
 import { DurableObject, type DurableObjectState } from 'cloudflare:workers';
 import type { Hono } from 'hono';
-import { createApp } from '../../app.ts';
+import { composeApp } from '../../app.ts';
 import { consoleFeatureMigrations } from '../../console/migrations.ts';
 import { migrateConsoleStorage } from '../../console/storage.ts';
 import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
@@ -27,7 +27,7 @@ export class ConsoleObject extends DurableObject<WorkerEnv> {
     if (!config.upstream) migrateAndSeed(db, config.seed);
     migrateConsoleStorage(consoleStorage, consoleFeatureMigrations);
     this.scheduled = objectAlarm(ctx.storage);
-    this.app = createApp({
+    this.app = composeApp({
       config,
       db: config.upstream ? null : db,
       consoleStorage,

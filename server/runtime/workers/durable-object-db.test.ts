@@ -3,7 +3,7 @@ import { createIndexQueries } from '../../console/membership-index/queries.ts';
 import { consoleFeatureMigrations } from '../../console/migrations.ts';
 import { migrateConsoleStorage } from '../../console/storage.ts';
 import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
-import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../node/open-sandbox-db.ts';
 import { speedIndexes } from '../../sandbox/db/schema.ts';
 import { DEFAULT_ACCOUNT_ID } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSandboxDb } from '../../sandbox/db/open.ts';
+import { openSandboxDb } from '../node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID } from '../../sandbox/db/seed.ts';
 import { createSandboxApi } from '../../sandbox/router.ts';
 

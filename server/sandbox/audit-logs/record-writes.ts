@@ -1,7 +1,7 @@
 import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { SandboxEnv } from '../context.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { answerText, cachedAnswerResult } from '../../http/envelope.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';

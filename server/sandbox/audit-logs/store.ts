@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import type { AuditActor } from './actor.ts';
 import type { WriteTarget } from '../../iam-write-target.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSandboxDb } from '../db/open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 import { createSandboxApi } from '../router.ts';
 import { ACCOUNT, BEARER } from '../test-support.ts';
 import { loadPolicies } from '../user-groups/policies.ts';

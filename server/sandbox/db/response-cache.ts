@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.ts';
+import type { Db } from './sql.ts';
 import type { AnswerBody } from '../../http/envelope.ts';
 
 /**

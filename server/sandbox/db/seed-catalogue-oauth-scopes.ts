@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import type { Db } from './sql.ts';
 
 /**
  * The OAuth scopes catalogue (GET /oauth/scopes): the dot-delimited scope ids an OAuth client may

@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import type { Db } from './sql.ts';
 import { stableId } from './seed-random.ts';
 
 /**

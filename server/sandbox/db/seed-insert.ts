@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import type { Db } from './sql.ts';
 // Seeded clients are stored exactly as the OAuth routes store them, so they read back the same.
 import { storeFields, type OAuthClientFields } from '../oauth-clients/model.ts';
 import { stableId } from './seed-random.ts';

@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import type { Db } from './sql.ts';
 import { ACME_ZONES } from './seed-company.ts';
 import { STAGING_ZONES } from './seed-staging.ts';
 import { DAY_MS, SEED_BASE_TIME, SeedRandom, seedTimestamp, stableId } from './seed-random.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedKind } from '../../config.ts';
-import { openSandboxDb, type Db, type NodeDb } from './open.ts';
+import { openSandboxDb, type NodeDb } from '../../runtime/node/open-sandbox-db.ts';
+import { type Db } from './sql.ts';
 import { DEFAULT_ACCOUNT_ID, STAGING_ACCOUNT_ID } from './seed.ts';
 import { ACCOUNT_WIDE_RESOURCE_GROUP_ID } from './seed-company.ts';
 import { ALL_STAFF_GROUP_NAME, LARGE_EXTRA_GROUPS, LARGE_EXTRA_MEMBERS } from './seed-large.ts';

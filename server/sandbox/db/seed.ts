@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import type { Db } from './sql.ts';
 import type { SeedKind } from '../../config.ts';
 import { seedOAuthScopes } from './seed-catalogue-oauth-scopes.ts';
 import { seedPermissionGroups } from './seed-catalogue-permission-groups.ts';

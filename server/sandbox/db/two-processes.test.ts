@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSandboxDb } from './open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 
 /**
  * `npm start` and `npm run dev` both default to .data/sandbox.db: two processes, one file. Each

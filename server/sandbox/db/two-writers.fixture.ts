@@ -4,7 +4,7 @@
  * Not a test itself (no .test.ts): the test runs two of these at once.
  */
 import { createSandboxApi } from '../router.ts';
-import { openSandboxDb } from './open.ts';
+import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
 import { DEFAULT_ACCOUNT_ID } from './seed.ts';
 
 const [dbPath, label, roundsArg] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { log } from '../../log.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { parseDomainName } from '../../dns/domain-name.ts';
 import { doubledSuffixWarning, insertTxtRecord, type DnsRecordRow } from './zone.ts';

@@ -1,4 +1,5 @@
-import type { Db } from '../db/open.ts';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/sql.ts';
 import { newId, timestamp } from '../ids.ts';
 
 /**
@@ -106,4 +107,29 @@ function zoneOf(db: Db, name: string): { zone: string; nameServers: string[] } {
 /** The sandbox zone as the console's DNS pre-check reads it (its SandboxDnsZone). */
 export function sandboxDnsZone(db: Db) {
   return { txtValuesAt: (name: string) => txtValuesAt(db, name), zoneOf: (name: string) => zoneOf(db, name) };
+}
+
+/** A fresh verification value: the resource's prefix and an opaque random part (Cloudflare's examples differ after the `=`). */
+export function newVerificationValue(prefix: string): string {
+  return prefix + randomBytes(16).toString('hex');
+}
+
+/** Milliseconds since a verification started; a start that cannot be read counts as long past. */
+export function elapsedSince(startedAt: string | null, now: number): number {
+  const started = startedAt ? Date.parse(startedAt) : NaN;
+  return Number.isNaN(started) ? Infinity : now - started;
+}
+
+/**
+ * Once Cloudflare looks: the TXT records at `name` decide (the exact value verifies, another value
+ * with the prefix fails); with none it keeps waiting until the window closes, then fails. SSO
+ * domains and OAuth client URIs verify the same way.
+ */
+export function verificationOutcome(
+  db: Db,
+  check: { name: string; expected: string; prefix: string; elapsed: number; windowMs: number | undefined },
+): 'verified' | 'failed' | 'waiting' {
+  const outcome = checkTxt(db, check.name, check.expected, check.prefix);
+  if (outcome !== 'not_found') return outcome;
+  return check.elapsed >= (check.windowMs ?? DEFAULT_VERIFICATION_WINDOW_MS) ? 'failed' : 'waiting';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { timestamp } from '../ids.ts';
 import { hashSecret } from '../secrets.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from '../test-support.ts';

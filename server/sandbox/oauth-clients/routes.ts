@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { CfError, ErrorCode, notFound, ok, type CfMessage } from '../../http/envelope.ts';
-import { ID_PATTERN, newId, timestamp } from '../ids.ts';
+import { newId, timestamp } from '../ids.ts';
 import { hashSecret, newClientSecret } from '../secrets.ts';
-import { parseBody } from '../validation.ts';
+import { idParam, parseBody, readOnly } from '../validation.ts';
 import { oauthScopeIds } from '../oauth-scopes/routes.ts';
-import { checkTxt, DEFAULT_VERIFICATION_WINDOW_MS } from '../dns-zone/zone.ts';
+import { elapsedSince, newVerificationValue, verificationOutcome } from '../dns-zone/zone.ts';
 import {
   AUTH_METHODS,
   GRANT_TYPES,
@@ -28,10 +27,6 @@ import {
 } from './model.ts';
 
 export const URI_VERIFICATION_PREFIX = 'cloudflare_oauth_client_verification=';
-
-function newVerificationText(): string {
-  return URI_VERIFICATION_PREFIX + randomBytes(16).toString('hex');
-}
 
 function hostOf(uri: string | undefined): string | null {
   if (!uri) return null;
@@ -54,16 +49,20 @@ export function settleOAuthClient(db: Db, deps: SandboxDeps, row: OAuthClientRow
   if (status !== 'pending' && status !== 'in_progress') return row;
   const host = hostOf(readFields(row).client_uri);
   if (!host || !row.uri_verification_text) return row;
-  const started = row.uri_verification_started_at ? Date.parse(row.uri_verification_started_at) : NaN;
-  const elapsed = Number.isNaN(started) ? Infinity : now - started;
+  const elapsed = elapsedSince(row.uri_verification_started_at, now);
   const delay = deps.verificationDelayMs;
   let next: VerificationStatus;
   if (elapsed < delay) next = 'pending';
   else if (elapsed < 2 * delay) next = 'in_progress';
   else {
-    const outcome = checkTxt(db, host, row.uri_verification_text, URI_VERIFICATION_PREFIX);
-    const windowMs = deps.verificationWindowMs ?? DEFAULT_VERIFICATION_WINDOW_MS;
-    next = outcome === 'not_found' ? (elapsed >= windowMs ? 'failed' : 'in_progress') : outcome;
+    const outcome = verificationOutcome(db, {
+      name: host,
+      expected: row.uri_verification_text,
+      prefix: URI_VERIFICATION_PREFIX,
+      elapsed,
+      windowMs: deps.verificationWindowMs,
+    });
+    next = outcome === 'waiting' ? 'in_progress' : outcome;
   }
   if (next === status) return row;
   const updated_at = timestamp(new Date(now));
@@ -75,23 +74,10 @@ export function settleOAuthClient(db: Db, deps: SandboxDeps, row: OAuthClientRow
   return { ...row, uri_verification_status: next, updated_at };
 }
 
-function idParam(c: Context<SandboxEnv>, name: string): string {
-  const id = c.req.param(name) ?? '';
-  if (!ID_PATTERN.test(id)) {
-    throw new CfError(404, {
-      code: ErrorCode.invalidIdentifier,
-      message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-    });
-  }
-  return id;
-}
-
 // ---- request schemas ----------------------------------------------------------------------
 
 const requiredError = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'is required' : `must be ${what}`;
-
-const readOnly = (message = 'is read-only') => z.never({ error: message }).optional();
 
 function uri(kind: UriKind, { allowEmpty = false } = {}) {
   return z.string({ error: requiredError('a string') }).superRefine((value, ctx) => {
@@ -276,7 +262,7 @@ export function registerOAuthClients(api: Hono<SandboxEnv>, deps: SandboxDeps): 
       secret_hash: hashSecret(secret),
       rotated_secret_hash: null,
       uri_verification_status: fields.client_uri ? 'pending' : null,
-      uri_verification_text: fields.client_uri ? newVerificationText() : null,
+      uri_verification_text: fields.client_uri ? newVerificationValue(URI_VERIFICATION_PREFIX) : null,
       uri_verification_started_at: fields.client_uri ? now : null,
       promoted_at: null,
       created_at: now,
@@ -308,7 +294,7 @@ export function registerOAuthClients(api: Hono<SandboxEnv>, deps: SandboxDeps): 
       if (!newHost) {
         Object.assign(next, { uri_verification_status: null, uri_verification_text: null, uri_verification_started_at: null });
       } else if (newHost !== hostOf(current.client_uri) || !row.uri_verification_text) {
-        Object.assign(next, { uri_verification_status: 'pending', uri_verification_text: newVerificationText(), uri_verification_started_at: now });
+        Object.assign(next, { uri_verification_status: 'pending', uri_verification_text: newVerificationValue(URI_VERIFICATION_PREFIX), uri_verification_started_at: now });
       } else if (row.uri_verification_status === 'failed') {
         // Re-sending the same client URI after a failure starts a new check of the same record.
         Object.assign(next, { uri_verification_status: 'pending', uri_verification_started_at: now });

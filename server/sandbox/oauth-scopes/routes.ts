@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { ok } from '../../http/envelope.ts';
 
 export interface OAuthScopeRow {

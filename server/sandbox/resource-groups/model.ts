@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SandboxApiShapes } from '../../config.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import type { CfMessage } from '../../http/envelope.ts';
 import { ErrorCode } from '../../http/envelope.ts';
 import { newId, timestamp } from '../ids.ts';

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxApiShapes } from '../../config.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { CfError, ErrorCode, notFound, ok, okBody, okBytes } from '../../http/envelope.ts';
 import { timestamp } from '../ids.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import { PUBLIC_EMAIL_DOMAINS } from '../../../src/lib/public-email-domains.ts';
+import type { Db } from '../db/sql.ts';
 import { timestamp } from '../ids.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from '../test-support.ts';
 import { insertTxtRecord } from '../dns-zone/zone.ts';
@@ -114,6 +115,16 @@ describe('SSO connectors: create', () => {
       expect(snapshotCounts(db)).toEqual(before);
     },
   );
+
+  it('refuses every provider the SSO wizard warns about (one list for both)', async () => {
+    const { call } = createTestSandbox('empty');
+    const accepted: string[] = [];
+    for (const domain of PUBLIC_EMAIL_DOMAINS) {
+      const res = await call('POST', base, { email_domain: domain });
+      if (res.status !== 400 || !res.body.errors[0]?.message.includes('public email provider')) accepted.push(domain);
+    }
+    expect(accepted).toEqual([]);
+  });
 
   it('refuses a domain already connected, in this account or another, with code 1004', async () => {
     const { call, db } = createTestSandbox('empty');

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { CfError, ErrorCode, fieldError, notFound, ok, okWithoutResult } from '../../http/envelope.ts';
 import { isAcademicDomain } from '../../../src/lib/academic-domain.ts';
-import { ID_PATTERN, newId, timestamp } from '../ids.ts';
+import { newId, timestamp } from '../ids.ts';
 import { resultInfo } from '../pagination.ts';
-import { parseBody } from '../validation.ts';
+import { idParam, parseBody, readOnly } from '../validation.ts';
+import { publicEmailProvider } from '../../../src/lib/public-email-domains.ts';
 import { parseDomainName } from '../../dns/domain-name.ts';
-import { checkTxt, DEFAULT_VERIFICATION_WINDOW_MS } from '../dns-zone/zone.ts';
+import { elapsedSince, newVerificationValue, verificationOutcome } from '../dns-zone/zone.ts';
 
 export const SSO_CODE_PREFIX = 'cloudflare_dashboard_sso=';
 
@@ -26,28 +26,6 @@ export interface SsoConnectorRow {
   verification_started_at: string | null;
   created_on: string;
   updated_on: string;
-}
-
-/**
- * Public email providers: their users are not one organisation's employees, so Cloudflare refuses
- * them as SSO domains. A subdomain of one is refused too.
- */
-export const PUBLIC_EMAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'yahoo.co.jp', 'ymail.com', 'rocketmail.com', 'aol.com', 'icloud.com',
-  'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de', 'web.de',
-  'mail.com', 'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'qq.com', '163.com', '126.com',
-  'fastmail.com', 'tutanota.com', 'tuta.io', 'hey.com', 'duck.com',
-]);
-
-export function isPublicEmailDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  return labels.some((_, i) => PUBLIC_EMAIL_DOMAINS.has(labels.slice(i).join('.')));
-}
-
-/** An opaque verification value (Cloudflare's examples differ in what follows the `=`). */
-function newVerificationCode(): string {
-  return SSO_CODE_PREFIX + randomBytes(16).toString('hex');
 }
 
 export function ssoConnectorResource(row: SsoConnectorRow) {
@@ -71,14 +49,16 @@ export function ssoConnectorResource(row: SsoConnectorRow) {
  */
 export function settleSsoConnector(db: Db, deps: SandboxDeps, row: SsoConnectorRow, now = Date.now()): SsoConnectorRow {
   if (row.verification_status !== 'pending' || !row.verification_started_at) return row;
-  const started = Date.parse(row.verification_started_at);
-  const elapsed = Number.isNaN(started) ? Infinity : now - started;
+  const elapsed = elapsedSince(row.verification_started_at, now);
   if (elapsed < deps.verificationDelayMs) return row;
-  const outcome = checkTxt(db, row.email_domain, row.verification_code, SSO_CODE_PREFIX);
-  const windowMs = deps.verificationWindowMs ?? DEFAULT_VERIFICATION_WINDOW_MS;
-  const next: SsoStatus =
-    outcome === 'verified' ? 'verified' : outcome === 'failed' || elapsed >= windowMs ? 'failed' : 'pending';
-  if (next === 'pending') return row;
+  const next = verificationOutcome(db, {
+    name: row.email_domain,
+    expected: row.verification_code,
+    prefix: SSO_CODE_PREFIX,
+    elapsed,
+    windowMs: deps.verificationWindowMs,
+  });
+  if (next === 'waiting') return row;
   const updated_on = timestamp(new Date(now));
   db.prepare(
     "UPDATE sso_connectors SET verification_status = ?, updated_on = ? WHERE id = ? AND verification_status = 'pending'",
@@ -88,20 +68,6 @@ export function settleSsoConnector(db: Db, deps: SandboxDeps, row: SsoConnectorR
 
 export const ACADEMIC_APPROVAL_MESSAGE =
   'Invalid request: SSO for an academic domain needs approval by Cloudflare support before it can be enabled';
-
-/** Path identifiers answer like the router's account check: a malformed id cannot be routed. */
-function idParam(c: Context<SandboxEnv>, name: string): string {
-  const id = c.req.param(name) ?? '';
-  if (!ID_PATTERN.test(id)) {
-    throw new CfError(404, {
-      code: ErrorCode.invalidIdentifier,
-      message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-    });
-  }
-  return id;
-}
-
-const readOnly = (message: string) => z.never({ error: message }).optional();
 
 const emailDomain = z.string().transform((value, ctx) => {
   const check = parseDomainName(value);
@@ -158,7 +124,7 @@ export function registerSsoConnectors(api: Hono<SandboxEnv>, deps: SandboxDeps):
   api.post(base, async (c) => {
     const body = await parseBody(c, createBody);
     const domain = body.email_domain;
-    if (isPublicEmailDomain(domain)) {
+    if (publicEmailProvider(domain) !== null) {
       throw fieldError(
         '/email_domain',
         `email_domain: ${domain} is a public email provider; SSO needs a domain your organisation controls and whose users are all your employees`,
@@ -179,7 +145,7 @@ export function registerSsoConnectors(api: Hono<SandboxEnv>, deps: SandboxDeps):
       email_domain: domain,
       enabled: 0,
       use_fedramp_language: body.use_fedramp_language ? 1 : 0,
-      verification_code: newVerificationCode(),
+      verification_code: newVerificationValue(SSO_CODE_PREFIX),
       verification_status: begin ? 'pending' : 'awaiting',
       verification_started_at: begin ? now : null,
       created_on: now,

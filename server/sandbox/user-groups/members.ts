@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { CfError, ErrorCode, notFound, ok, okBody, okBytes, type CfMessage } from '../../http/envelope.ts';
 import { timestamp } from '../ids.ts';

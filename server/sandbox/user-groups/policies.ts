@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SandboxApiShapes } from '../../config.ts';
-import type { Db } from '../db/open.ts';
+import type { Db } from '../db/sql.ts';
 import { ErrorCode, type CfMessage } from '../../http/envelope.ts';
 import { newId } from '../ids.ts';
 import { permissionGroupResource, type PermissionGroupRow } from '../permission-groups/routes.ts';

@@ -4,7 +4,7 @@ import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { CfError, ErrorCode, ok } from '../../http/envelope.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
-import { intParam, parseQuery } from '../validation.ts';
+import { idParam, intParam, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from '../group-names.ts';
 import { nameCondition, parseNameFilter, PLAN_ID_SQL, zoneResource, type NameFilter, type ZoneRow } from './model.ts';
 
@@ -102,13 +102,7 @@ export function registerZones(api: Hono<SandboxEnv>, { db }: SandboxDeps): void 
   });
 
   api.get('/zones/:zone_id', (c) => {
-    const id = c.req.param('zone_id');
-    if (!ID_PATTERN.test(id)) {
-      throw new CfError(404, {
-        code: ErrorCode.invalidIdentifier,
-        message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
-      });
-    }
+    const id = idParam(c, 'zone_id');
     const row = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE z.id = ?`).get(id) as ZoneRow | undefined;
     // A zone of an account the credential cannot reach looks the same as one that does not exist.
     if (!row) throw new CfError(404, { code: ErrorCode.notFound, message: `Zone ${id} not found, or not visible to this credential` });

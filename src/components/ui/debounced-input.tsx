@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useState, type InputHTMLAttributes, type Ref } from 'react';
+import { useDebouncedValue } from './use-debounced-value';
 
 interface DebouncedInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
   /** The committed value (usually a URL search param). */
@@ -18,21 +19,23 @@ interface DebouncedInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>
 export function DebouncedInput({ value, onCommit, delay = 250, onKeyDown, ...props }: DebouncedInputProps) {
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
+  // What was last sent (or settled to be sent): the echo of it through `value` keeps the text.
   const [committed, setCommitted] = useState(value);
+  const settled = useDebouncedValue(text, delay);
+  const [seenSettled, setSeenSettled] = useState(settled);
+  if (settled !== seenSettled) {
+    setSeenSettled(settled);
+    setCommitted(settled);
+  }
   if (value !== seen) {
     setSeen(value);
     if (value.trim() !== committed.trim()) setText(value);
   }
-  const commitNow = (next: string) => {
-    setCommitted(next);
+  const sendNow = (next: string) => {
     if (next.trim() !== value.trim()) onCommit(next);
   };
-  const commit = useEffectEvent(commitNow);
-
-  useEffect(() => {
-    const timer = setTimeout(() => commit(text), delay);
-    return () => clearTimeout(timer);
-  }, [text, delay]);
+  const send = useEffectEvent(sendNow);
+  useEffect(() => send(settled), [settled]);
 
   return (
     <input
@@ -40,7 +43,10 @@ export function DebouncedInput({ value, onCommit, delay = 250, onKeyDown, ...pro
       value={text}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commitNow(text);
+        if (e.key === 'Enter') {
+          setCommitted(text);
+          sendNow(text);
+        }
         onKeyDown?.(e);
       }}
     />

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { zoneSearchQuery } from '../../api/zones/queries';
 import { pluralize } from '../../lib/format';
 import { shortId } from '../../lib/scope-keys';
 import { CheckboxPopover } from '../ui/checkbox-popover';
 import { ErrorBanner } from '../ui/error-banner';
+import { useDebouncedValue } from '../ui/use-debounced-value';
 
 /** Typing pauses this long before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -26,12 +27,8 @@ interface ZonePickerProps {
  */
 export function ZonePicker({ accountId, selected, allZones, onToggle, onAllZones, disabled }: ZonePickerProps) {
   const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const search = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
   const results = useQuery({
     ...zoneSearchQuery(accountId, search),
     enabled: open,

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { oauthClientsQuery } from '../../api/oauth/queries';
 import { resourceGroupsQuery } from '../../api/resource-groups/queries';
 import { ssoConnectorsQuery } from '../../api/sso/queries';
@@ -10,19 +9,11 @@ import { allPermissionGroupsQuery } from '../../api/permission-groups/queries';
 import { itemKey, matches, subjectsOf, type PaletteItem, type PaletteTarget } from './palette-items';
 import { GO_TO } from './shortcut-keys';
 import { pluralize } from '../../lib/format';
+import { useDebouncedValue } from '../../components/ui/use-debounced-value';
 
 /** Typing pauses this long before the palette asks the server. */
 const DEBOUNCE_MS = 200;
 const PER_KIND = 6;
-
-function useDebounced(value: string): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
-  return settled;
-}
 
 const make = (label: string, group: string, target: PaletteTarget, hint?: string): PaletteItem => ({ key: itemKey(target), label, group, target, hint });
 
@@ -37,7 +28,7 @@ const MAX_PAIRS = 6;
  * letters.
  */
 export function usePaletteResults(accountId: string, query: string, open: boolean) {
-  const settled = useDebounced(query.trim());
+  const settled = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const asked = subjectsOf(settled);
   const searching = open && (asked.group.length >= 2 || asked.person.length >= 2);
   const groups = useQuery({ ...userGroupsQuery(accountId, { page: 1, per_page: PER_KIND, fuzzyName: asked.group }), enabled: open && asked.group.length >= 2 });

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import { accountMembersQuery } from '../../../api/accounts/queries';
 import { groupMembersAllQuery, userGroupQuery } from '../../../api/user-groups/queries';
@@ -10,6 +10,7 @@ import { PendingInviteesWarning } from '../../../components/members/pending-invi
 import { Badge } from '../../../components/ui/badge';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { useAddGroupMembers } from '../api';
@@ -37,8 +38,14 @@ export function AddMembersDialog({
   const accountId = useAccountId();
   const searchId = useId();
   const [text, setText] = useState(prefill?.email ?? '');
-  const [term, setTerm] = useState(prefill?.email ?? '');
+  const term = useDebouncedValue(text.trim(), 250);
   const [page, setPage] = useState(1);
+  // A new search starts at its first page.
+  const [pagedTerm, setPagedTerm] = useState(term);
+  if (term !== pagedTerm) {
+    setPagedTerm(term);
+    setPage(1);
+  }
   const [selected, setSelected] = useState<Map<string, Person>>(() => new Map(prefill ? [[prefill.id, prefill]] : []));
   const add = useAddGroupMembers(groupId);
   const qc = useQueryClient();
@@ -49,14 +56,6 @@ export function AddMembersDialog({
   const group = useQuery({ ...userGroupQuery(accountId, groupId), enabled: open });
   const reasonRequired = grantsAdmin(group.data?.policies ?? []);
   const keptBy = useQuery({ ...membershipEndsQuery(accountId, { group: groupId }), enabled: open && end.choice.kind !== 'none' }).data?.kept_by;
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setTerm(text.trim());
-      setPage(1);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   const results = useQuery({
     ...accountMembersQuery(accountId, { search: term || undefined, page, per_page: PAGE_SIZE }),

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { userGroupsQuery } from '../../../api/user-groups/queries';
 import type { UserGroup } from '../../../api/user-groups/schema';
+import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 
@@ -24,7 +25,6 @@ export function GroupCombobox({ label, value, onChange, onExpandedChange, hint, 
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(value?.name ?? '');
-  const [term, setTerm] = useState('');
   const [expanded, setExpandedState] = useState(false);
   const [active, setActive] = useState(0);
 
@@ -33,10 +33,7 @@ export function GroupCombobox({ label, value, onChange, onExpandedChange, hint, 
     onExpandedChange?.(next);
   };
 
-  useEffect(() => {
-    const timer = setTimeout(() => setTerm(text.trim()), 200);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const term = useDebouncedValue(text.trim(), 200);
 
   const { data, isFetching } = useQuery({
     ...userGroupsQuery(accountId, { fuzzyName: term || undefined, per_page: 20, page: 1 }),

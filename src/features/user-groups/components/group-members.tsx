@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
 import { memberNamesQuery } from '../../../api/membership-index';
 import type { GroupMember } from '../../../api/user-groups/schema';
+import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
@@ -15,7 +16,6 @@ import { useMembersPutBack } from '../../../stores/members-put-back';
 import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
-import { useDebouncedSearch } from '../use-debounced-search';
 import { AddMembersDialog } from './add-members-dialog';
 import { MemberDetailDialog } from './member-detail-dialog';
 import { MembersTable } from './members-table';
@@ -59,7 +59,6 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
   const setSearch = (patch: Partial<GroupMembersSearch>, replace = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace });
-  const [draft, setDraft] = useDebouncedSearch(search.q, (q) => setSearch({ q, page: 1 }, true));
 
   const members = data?.result ?? [];
   const total = data?.resultInfo?.total_count ?? members.length;
@@ -114,15 +113,16 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
       <div className="toolbar">
         <div className="field">
           <label htmlFor={searchId}>Search by email</label>
-          <input
+          <DebouncedInput
             id={searchId}
             type="search"
             className="input ug-search"
-            value={draft}
+            value={search.q ?? ''}
+            delay={300}
+            onCommit={(q) => setSearch({ q: q.trim() || undefined, page: 1 }, true)}
             autoComplete="off"
             spellCheck={false}
             placeholder="e.g. ana@ or example.com"
-            onChange={(e) => setDraft(e.target.value)}
           />
         </div>
         <p className="ug-status muted" role="status" aria-live="polite">

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/user-groups/queries';
 import { PageHeader } from '../../../components/layout/page-header';
+import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Pagination } from '../../../components/ui/pagination';
@@ -13,7 +14,6 @@ import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';
 import { useKeyboard } from '../../../stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
-import { useDebouncedSearch } from '../use-debounced-search';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
 import { pluralize } from '../../../lib/format';
@@ -56,7 +56,6 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   const setSearch = (patch: Partial<UserGroupsSearch>, replace = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace });
   // Each pause in typing would otherwise leave a history entry: the search replaces its own.
-  const [draft, setDraft] = useDebouncedSearch(search.q, (q) => setSearch({ q, page: 1 }, true));
 
   // A new page starts at its first row: bring the table's top into view if it scrolled away.
   useEffect(() => {
@@ -104,16 +103,17 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
       <div className="toolbar" ref={topRef}>
         <div className="field">
           <label htmlFor={searchId}>Search by name</label>
-          <input
+          <DebouncedInput
             id={searchId}
             type="search"
             className="input ug-search"
-            value={draft}
+            value={search.q ?? ''}
+            delay={300}
+            onCommit={(q) => setSearch({ q: q.trim() || undefined, page: 1 }, true)}
             placeholder="e.g. finance"
             autoComplete="off"
             spellCheck={false}
             aria-describedby={`${searchId}-hint`}
-            onChange={(e) => setDraft(e.target.value)}
           />
           <p className="field-hint" id={`${searchId}-hint`}>
             Matches any part of a name, ignoring case.

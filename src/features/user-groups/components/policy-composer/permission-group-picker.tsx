@@ -1,3 +1,4 @@
+import { ChipList } from '../../../../components/ui/chip-list';
 import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
 import type { PermissionGroup } from '../../../../api/permission-groups/schema';
@@ -44,29 +45,23 @@ export function PermissionGroupPicker({ policyLabel, selected, catalogue, descri
       <h4 className="picker-title" id={`${id}-title`}>
         Permission groups
       </h4>
-      {selected.length ? (
-        <ul className="chips" aria-labelledby={`${id}-title`}>
-          {selected.map((pgId) => {
-            const pg = describe(pgId);
-            const error = errors[pgId];
-            const label = labelOfPermissionGroup(pg);
-            return (
-              <li key={pgId} className={`chip${error ? ' chip-invalid' : warnings?.has(pgId) ? ' chip-warning' : ''}`}>
-                <span className="chip-text">
-                  {pg.name ?? pgId}
-                  {label ? <span className="chip-meta mono">{label}</span> : null}
-                </span>
-                <button type="button" className="chip-remove" aria-label={`Remove ${pg.name ?? pgId} from ${policyLabel}`} onClick={() => toggle(pgId, false)}>
-                  ×
-                </button>
-                {error ? <p className="chip-error">{error}</p> : null}
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="muted picker-empty">None chosen yet.</p>
-      )}
+      <ChipList
+        labelledBy={`${id}-title`}
+        onRemove={(pgId) => toggle(pgId, false)}
+        chips={selected.map((pgId) => {
+          const pg = describe(pgId);
+          const label = labelOfPermissionGroup(pg);
+          return {
+            key: pgId,
+            label: pg.name ?? pgId,
+            meta: label,
+            metaMono: true,
+            removeLabel: `Remove ${pg.name ?? pgId} from ${policyLabel}`,
+            error: errors[pgId],
+            warning: warnings?.has(pgId),
+          };
+        })}
+      />
       {listError ? (
         <p className="field-error" role="alert">
           {listError}

@@ -1,4 +1,5 @@
 import { PickerPopover } from './picker-popover';
+import { ChipList } from '../../../../components/ui/chip-list';
 import { useId, useMemo, useState } from 'react';
 import type { ResourceGroup } from '../../../../api/resource-groups/schema';
 import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
@@ -45,29 +46,24 @@ export function ResourceGroupPicker({ policyLabel, selected, resourceGroups, des
       <h4 className="picker-title" id={`${id}-title`}>
         Resource groups
       </h4>
-      {selected.length ? (
-        <ul className="chips" aria-labelledby={`${id}-title`}>
-          {selected.map((ref) => {
-            const k = resourceRefKey(ref);
-            const r = describe(ref);
-            const error = errors[k];
-            return (
-              <li key={k} className={`chip${error ? ' chip-invalid' : warnings?.has(k) ? ' chip-warning' : ''}${isInlineRef(ref) ? ' chip-inline' : ''}`}>
-                <span className="chip-text" title={zoneIdsOf(r.scope ?? []).join('\n') || undefined}>
-                  {r.label}
-                  {r.detail ? <span className="chip-meta">{r.detail}</span> : null}
-                </span>
-                <button type="button" className="chip-remove" aria-label={`Remove ${r.label} from ${policyLabel}`} onClick={() => toggle(ref, false)}>
-                  ×
-                </button>
-                {error ? <p className="chip-error">{error}</p> : null}
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="muted picker-empty">None chosen yet.</p>
-      )}
+      <ChipList
+        labelledBy={`${id}-title`}
+        onRemove={(key) => onChange(selected.filter((r) => resourceRefKey(r) !== key))}
+        chips={selected.map((ref) => {
+          const key = resourceRefKey(ref);
+          const r = describe(ref);
+          return {
+            key,
+            label: r.label,
+            meta: r.detail,
+            title: zoneIdsOf(r.scope ?? []).join('\n') || undefined,
+            removeLabel: `Remove ${r.label} from ${policyLabel}`,
+            error: errors[key],
+            warning: warnings?.has(key),
+            variant: isInlineRef(ref) ? 'inline' : undefined,
+          };
+        })}
+      />
       {listError ? (
         <p className="field-error" role="alert">
           {listError}

@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SeedKind } from '../../config.ts';
-import { immediateTransactions, reusePreparedStatements } from './connection.ts';
-import { migrateAndSeed } from './migrate.ts';
-import type { ScaleSize } from './seed-large.ts';
+import { immediateTransactions, reusePreparedStatements } from '../../sandbox/db/connection.ts';
+import { migrateAndSeed } from '../../sandbox/db/migrate.ts';
+import type { ScaleSize } from '../../sandbox/db/seed-large.ts';
 
-export type { Db } from './sql.ts';
 /** The Node driver's full database, for Node-only code and tests that reach past the portable subset. */
 export type NodeDb = Database.Database;
 

@@ -1,7 +1,8 @@
 /**
  * Public email providers: their users are not one organisation's employees, so Cloudflare refuses
- * them as SSO domains. Checked here too so the admin hears it while typing, not after submitting;
- * the server stays the authority (its list may be longer).
+ * them as SSO domains (a subdomain of one too). One list for the sandbox, which refuses them as
+ * Cloudflare does, and the SSO wizard, which says so while the admin types; against the real API
+ * Cloudflare stays the authority (its list may be longer).
  */
 export const PUBLIC_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com',
