@@ -41,7 +41,7 @@ const ZONES = [
   { target: 'src/lib/**', from: ['src/api/**', 'src/stores/**'], message: 'src/lib is shared with the server: import only other src/lib modules.' },
   { target: 'src/**', targetExcept: TESTS, from: 'server/**', message: 'The SPA never imports server code.' },
   // The server: runtime/* is the only runtime-specific code; sandbox and console stay apart.
-  { target: 'server/**', from: 'src/**', fromExcept: ['src/lib/**', 'src/api/schemas/**'], message: 'The server imports only src/lib (the shared pure model) and src/api/schemas (the parsing boundary) from the SPA.' },
+  { target: 'server/**', from: 'src/**', fromExcept: ['src/lib/**', 'src/api/*/schema.ts', 'src/api/common-schema.ts'], message: 'The server imports only src/lib (the shared pure model) and src/api/*/schema.ts (the parsing boundary) from the SPA.' },
   { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS, ...TO_MOVE_NODE_PACKAGES], packages: NODE_ONLY, packagesExcept: ON_BOTH_RUNTIMES, message: 'Node-only code lives in server/runtime/node (the Worker bundles everything else).' },
   { target: 'server/**', targetExcept: ['server/runtime/node/**', ...NODE_ENTRY_POINTS, ...TESTS, ...TO_MOVE_NODE_RUNTIME_IMPORT], from: 'server/runtime/node/**', message: 'Only server/runtime/node and the Node entry points import server/runtime/node.' },
   { target: 'server/**', targetExcept: ['server/runtime/workers/**', ...TESTS], packages: ['cloudflare:*'], from: 'server/runtime/workers/**', message: 'Workers-only code lives in server/runtime/workers.' },
@@ -94,10 +94,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // src/api/schemas is the one parsing boundary (pure zod): the server's readers of
-              // /client/v4 parse with it too, so both read either API era into one model.
-              group: ['**/src/*', '!**/src/lib', '!**/src/api', '**/src/api/*', '!**/src/api/schemas'],
-              message: 'The server imports only src/lib (the shared pure model) and src/api/schemas (the parsing boundary) from the SPA.',
+              // Each resource's src/api/<resource>/schema.ts is the one parsing boundary (pure zod):
+              // the server's readers of /client/v4 parse with them too, so both read either API era
+              // into one model.
+              group: ['**/src/*', '!**/src/lib', '!**/src/api', '**/src/api/*', '!**/src/api/*/', '!**/src/api/common-schema*', '**/src/api/*/*', '!**/src/api/*/schema*'],
+              message: 'The server imports only src/lib (the shared pure model) and src/api/*/schema.ts (the parsing boundary) from the SPA.',
             },
           ],
         },

@@ -7,9 +7,10 @@ import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './http/envelope.ts';
 import { createSandboxApi } from './sandbox/router.ts';
-import { createDnsPrecheckApi } from './sandbox/routes/dns-precheck.ts';
-import { createSandboxDnsApi } from './sandbox/routes/sandbox-dns.ts';
-import { createSandboxLogosApi } from './sandbox/routes/sandbox-logos.ts';
+import { createDnsPrecheckApi } from './console/dns-precheck/routes.ts';
+import { createSandboxDnsApi } from './sandbox/dns-zone/routes.ts';
+import { sandboxDnsZone } from './sandbox/dns-zone/zone.ts';
+import { createSandboxLogosApi } from './sandbox/logos/routes.ts';
 import { currentActor } from './console/actor.ts';
 import { nodeRuntime } from './runtime/node/services.ts';
 import type { RuntimeServices } from './runtime/services.ts';
@@ -130,7 +131,7 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   );
   app.route(
     '/console-api/dns',
-    createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', db } : { mode: 'live', ...runtime.dnsResolver }),
+    createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', zone: sandboxDnsZone(db) } : { mode: 'live', ...runtime.dnsResolver }),
   );
   // The membership index asks /client/v4 through the same handling as the dashboard (set below).
   let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));

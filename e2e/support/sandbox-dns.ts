@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 
-/** A TXT record in the sandbox's stand-in DNS zone (server/sandbox/routes/sandbox-dns.ts). */
+/** A TXT record in the sandbox's stand-in DNS zone (server/sandbox/dns-zone/routes.ts). */
 export interface SandboxDnsRecord {
   id: string;
   name: string;

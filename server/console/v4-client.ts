@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { listOf } from '../../src/api/schemas/common.ts';
+import { listOf } from '../../src/api/common-schema.ts';
 import type { RequestBudget } from './budget.ts';
 
 /**
@@ -27,7 +27,7 @@ export class V4CallFailed extends Error {
 export function createV4Client(handle: V4Handler, budget: RequestBudget) {
   return {
     /**
-     * GETs one page of a list, its items parsed by `item` (src/api/schemas: either API era, one
+     * GETs one page of a list, its items parsed by `item` (src/api/<resource>/schema.ts: either API era, one
      * model; `result: null`, today's empty members list, reads as no items). The caller has
      * already had the budget's say (budget.trySpend()).
      */

@@ -96,7 +96,7 @@ export function okBody<T>(result: T, resultInfo?: ResultInfo): AnswerBody {
 }
 
 /**
- * The body `ok` sends for results already serialized (user-group-json.ts), built by joining their
+ * The body `ok` sends for results already serialized (sandbox/db/response-cache.ts), built by joining their
  * UTF-8 JSON: the same bytes as for the parsed items.
  */
 export function okItemsBody(items: Uint8Array[], resultInfo?: ResultInfo): AnswerBody {

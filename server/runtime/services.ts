@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { LiveResolver } from '../sandbox/routes/dns-precheck.ts';
+import type { LiveResolver } from '../dns/resolver.ts';
 
 /** The pieces with a Node and a Workers implementation (server/runtime/node, …/workers); everything else is the same code. */
 export interface RuntimeServices {

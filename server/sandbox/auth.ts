@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { CfError, ErrorCode } from './envelope.ts';
+import { CfError, ErrorCode } from '../http/envelope.ts';
 
 /**
  * Accepts the real API's credential forms with any value — `Authorization: Bearer <token>`, or

@@ -1,7 +1,7 @@
 import { NOT_HANDLED_HEADER } from '../http/not-handled.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './context.ts';
-import { CfError, ErrorCode, errorBody } from './envelope.ts';
+import { CfError, ErrorCode, errorBody } from '../http/envelope.ts';
 import { ratelimitHeader } from './rate-limit.ts';
 
 /**

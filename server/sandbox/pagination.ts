@@ -1,4 +1,4 @@
-import type { ResultInfo } from './envelope.ts';
+import type { ResultInfo } from '../http/envelope.ts';
 
 export interface PageRequest {
   page: number;

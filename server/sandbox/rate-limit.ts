@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './context.ts';
-import { ErrorCode, errorBody } from './envelope.ts';
+import { ErrorCode, errorBody } from '../http/envelope.ts';
 
 /**
  * Cloudflare's global API limit, emulated: per credential, `limit` requests per rolling window

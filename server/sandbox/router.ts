@@ -2,22 +2,22 @@ import { Hono } from 'hono';
 import { log } from '../log.ts';
 import { requireCredential } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
-import { CfError, ErrorCode, errorBody, forbidden } from './envelope.ts';
+import { CfError, ErrorCode, errorBody, forbidden } from '../http/envelope.ts';
 import { faultInjection } from './faults.ts';
 import { ID_PATTERN } from './ids.ts';
 import { rateLimit } from './rate-limit.ts';
-import { registerPermissionGroups } from './routes/permission-groups.ts';
-import { registerSsoConnectors } from './routes/sso-connectors.ts';
-import { registerOAuthScopes } from './routes/oauth-scopes.ts';
-import { registerOAuthClients } from './routes/oauth-clients.ts';
-import { registerResourceGroups } from './routes/resource-groups.ts';
-import { registerUserGroups } from './routes/user-groups.ts';
-import { registerUserGroupMembers } from './routes/user-group-members.ts';
-import { registerAccounts } from './routes/accounts.ts';
-import { registerUser } from './routes/user.ts';
+import { registerPermissionGroups } from './permission-groups/routes.ts';
+import { registerSsoConnectors } from './sso-connectors/routes.ts';
+import { registerOAuthScopes } from './oauth-scopes/routes.ts';
+import { registerOAuthClients } from './oauth-clients/routes.ts';
+import { registerResourceGroups } from './resource-groups/routes.ts';
+import { registerUserGroups } from './user-groups/routes.ts';
+import { registerUserGroupMembers } from './user-groups/members.ts';
+import { registerAccounts } from './accounts/routes.ts';
+import { registerUser } from './user/routes.ts';
 import { registerAuditLogs } from './audit-logs/routes.ts';
 import { recordWrites } from './audit-logs/record-writes.ts';
-import { registerZones } from './routes/zones.ts';
+import { registerZones } from './zones/routes.ts';
 
 /** Every route module, each adding its endpoints to the sandbox API. */
 const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = [

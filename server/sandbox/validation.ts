@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CfError, ErrorCode, type CfMessage } from './envelope.ts';
+import { CfError, ErrorCode, type CfMessage } from '../http/envelope.ts';
 
 function pointerOf(path: PropertyKey[]): string {
   return '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');

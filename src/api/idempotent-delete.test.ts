@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
-import { deleteOAuthClient } from './endpoints/oauth';
-import { deleteUserGroup } from './endpoints/iam';
+import { deleteOAuthClient } from './oauth/endpoints';
+import { deleteUserGroup } from './user-groups/endpoints';
 import { deleteIdempotently } from './idempotent-delete';
 
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';

@@ -1,6 +1,6 @@
 import { isApiError } from './api-error';
 import type { ApiResponse } from './client';
-import type { Deleted } from './schemas/common';
+import type { Deleted } from './common-schema';
 
 /**
  * A DELETE answered 404 has still reached what the admin asked for: the thing is gone (a second

@@ -2,7 +2,7 @@ import { ApiError } from './api-error';
 import { consoleRequest } from './client';
 import { queryOptions, keepPreviousData } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { policySchema, userGroupSchema } from './schemas/iam';
+import { policySchema, userGroupSchema } from './user-groups/schema';
 
 /**
  * The console server's membership index (/console-api/accounts/:id/…): who is in which group,

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { consoleRequest } from './client';
 
 const logosSchema = z.object({ logos: z.array(z.object({ uri: z.string(), path: z.string() })) });
 
@@ -10,9 +11,12 @@ const logosSchema = z.object({ logos: z.array(z.object({ uri: z.string(), path: 
 export const sandboxLogosQuery = queryOptions({
   queryKey: ['sandbox-logos'],
   queryFn: async ({ signal }): Promise<Map<string, string>> => {
-    const res = await fetch('/__sandbox/logos', { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const parsed = logosSchema.safeParse(await res.json().catch(() => null));
-    return new Map(parsed.success ? parsed.data.logos.map((l) => [l.uri, l.path]) : []);
+    // Logos are decoration: a server without the sandbox's logos (live mode) shows none, no error.
+    const answer = await consoleRequest('/__sandbox/logos', { schema: logosSchema, signal }).catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      return { logos: [] };
+    });
+    return new Map(answer.logos.map((l) => [l.uri, l.path]));
   },
   staleTime: Infinity,
   retry: false,

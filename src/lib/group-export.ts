@@ -73,7 +73,7 @@ function canonicalScope(scope: ScopeLike): ExportScope {
 }
 
 /**
- * Reads a response `meta` (the normalized `{key, value, adhoc?}` of src/api/schemas/common.ts, or a
+ * Reads a response `meta` (the normalized `{key, value, adhoc?}` of src/api/common-schema.ts, or a
  * raw `{key, value}`) or a request one (`{adhoc: "true"}`) as a plain record.
  */
 function metaRecord(meta: unknown): Record<string, string> | undefined {

@@ -1,5 +1,5 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router';
-import { resolveAccountId } from '../api/queries/accounts';
+import { resolveAccountId } from '../api/accounts/queries';
 
 /** The first path segments of the pages that lived at the top level before. */
 const LEGACY_SECTIONS = ['groups', 'members', 'permission-groups', 'resource-groups', 'sso', 'oauth-clients'];

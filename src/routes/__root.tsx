@@ -3,7 +3,7 @@ import { createRootRouteWithContext } from '@tanstack/react-router';
 import { AppShell, RootError } from '../components/layout/app-shell';
 import { NotFound } from '../components/layout/route-states';
 import { onDemand } from '../components/ui/on-demand';
-import { accountsQuery, consoleModeQuery } from '../api/queries/accounts';
+import { accountsQuery, consoleModeQuery } from '../api/accounts/queries';
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { resolveAccountId } from '../api/queries/accounts';
+import { resolveAccountId } from '../api/accounts/queries';
 
 export const Route = createFileRoute('/')({
   beforeLoad: async ({ context }) => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { listOf } from '../../../src/api/schemas/common.ts';
+import { listOf } from '../../../src/api/common-schema.ts';
 import type { RequestBudget } from '../budget.ts';
 import { nextTurn } from '../next-turn.ts';
 
@@ -32,7 +32,7 @@ interface Envelope {
  * `budget`: the console's one request budget (../budget.ts). Each read is counted in it, and one
  * that would risk the account's lockout is not sent: it throws BudgetRefused.
  *
- * Every answer is parsed by the SPA's own boundary (src/api/schemas): the caller passes the
+ * Every answer is parsed by the SPA's own boundary (src/api/<resource>/schema.ts): the caller passes the
  * schema, so the server's features work on the same internal model as the dashboard, whichever
  * era of the API answered. An answer that does not parse is an ApiReadError, never a crash later.
  */

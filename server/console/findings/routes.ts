@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { unknownListSchema } from '../../../src/api/schemas/common.ts';
+import { unknownListSchema } from '../../../src/api/common-schema.ts';
 import { ALL_PARTS, analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
 import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts';
 import { accountPosture, type Posture, type SnapshotPart } from '../../../src/lib/analyzer/posture.ts';

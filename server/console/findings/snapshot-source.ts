@@ -1,9 +1,11 @@
-import { accountMemberSchema, type AccountMember } from '../../../src/api/schemas/accounts.ts';
-import { listOf } from '../../../src/api/schemas/common.ts';
-import { permissionGroupSchema, resourceGroupSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
-import { oauthClientSchema, type OAuthClient } from '../../../src/api/schemas/oauth.ts';
-import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/schemas/sso.ts';
-import { zoneSchema } from '../../../src/api/schemas/zones.ts';
+import { accountMemberSchema, type AccountMember } from '../../../src/api/accounts/schema.ts';
+import { listOf } from '../../../src/api/common-schema.ts';
+import { permissionGroupSchema } from '../../../src/api/permission-groups/schema.ts';
+import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';
+import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
+import { oauthClientSchema, type OAuthClient } from '../../../src/api/oauth/schema.ts';
+import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/sso/schema.ts';
+import { zoneSchema } from '../../../src/api/zones/schema.ts';
 import type { SnapshotPart } from '../../../src/lib/analyzer/posture.ts';
 import type { AccessSnapshot, SnapshotMember, SnapshotOAuthClient, SnapshotSsoConnector } from '../../../src/lib/analyzer/snapshot.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
@@ -144,7 +146,7 @@ export function startSnapshot(reader: ApiReader, accountId: string, memberships:
         snapshot.permissionGroups = list.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id, ...(pg.meta ? { meta: pg.meta } : {}) }));
       }),
       !index || index.members ? Promise.resolve() : part('members', reader.all(`${account}/members`, 50, accountMemberSchema), (list) => (snapshot.members = list.map(toMember))),
-      // Parsed by the SPA's boundary (src/api/schemas): either era's shapes, one model.
+      // Parsed by the SPA's boundary (src/api/<resource>/schema.ts): either era's shapes, one model.
       part('userGroups', reader.all(`${account}/iam/user_groups`, 500, userGroupSchema), (list) => {
         snapshot.userGroups = list.map((g) => ({ id: g.id, name: g.name, policies: g.policies ?? [] }));
       }),

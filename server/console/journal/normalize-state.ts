@@ -1,5 +1,6 @@
-import { listOf } from '../../../src/api/schemas/common.ts';
-import { groupMemberSchema, resourceGroupSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
+import { listOf } from '../../../src/api/common-schema.ts';
+import { groupMemberSchema, userGroupSchema } from '../../../src/api/user-groups/schema.ts';
+import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';
 
 const SCHEMAS = {
   user_group: userGroupSchema,
@@ -9,7 +10,7 @@ const SCHEMAS = {
 
 /**
  * A resource's state as the journal keeps it: IAM states in the console's one internal model
- * (src/api/schemas: a resource group's `scope` an array, permission-group meta with `label` and
+ * (src/api/<resource>/schema.ts: a resource group's `scope` an array, permission-group meta with `label` and
  * `scopes`), whichever API era answered, so History and its reverts read one shape. A state that
  * does not parse is kept as it came (the journal records; it never refuses), and other resources
  * (SSO connectors, OAuth clients) are kept as they came.

@@ -1,5 +1,5 @@
-import { accountMemberSchema } from '../../../src/api/schemas/accounts.ts';
-import { groupMemberSchema, userGroupSchema } from '../../../src/api/schemas/iam.ts';
+import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { groupMemberSchema, userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import type { RequestBudget } from '../budget.ts';
 import { V4CallFailed, type V4Client } from '../v4-client.ts';
 import type { IndexedGroup, IndexedMember, IndexStore } from './store.ts';

@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import type { LiveResolver } from '../../sandbox/routes/dns-precheck.ts';
+import type { LiveResolver } from '../../dns/resolver.ts';
 
 /** Node's DNS pre-check lookups: the machine's resolver, bounded so a silent one cannot hold a request open. */
 export function nodeDnsResolver(): LiveResolver {

@@ -1,4 +1,4 @@
-import type { LiveResolver } from '../../sandbox/routes/dns-precheck.ts';
+import type { LiveResolver } from '../../dns/resolver.ts';
 
 /** RFC 8484's JSON flavour as Cloudflare's resolver serves it. */
 const DOH_URL = 'https://cloudflare-dns.com/dns-query';

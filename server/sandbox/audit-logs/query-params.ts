@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CfError, ErrorCode } from '../envelope.ts';
+import { CfError, ErrorCode } from '../../http/envelope.ts';
 import type { ColumnFilter } from './store.ts';
 
 /** `2019-04-30` (UTC midnight) or an RFC 3339 timestamp, as both audit-log endpoints accept. */

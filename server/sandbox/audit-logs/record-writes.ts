@@ -2,7 +2,7 @@ import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { redactSecrets } from '../../redact-secrets.ts';
 import type { SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
-import { answerText, cachedAnswerResult } from '../envelope.ts';
+import { answerText, cachedAnswerResult } from '../../http/envelope.ts';
 import { actorOf, remoteAddress } from './actor.ts';
 import { insertAuditLog } from './store.ts';
 import { isWriteMethod, writeTarget } from '../../iam-write-target.ts';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { ok } from '../envelope.ts';
+import { ok } from '../../http/envelope.ts';
 import { resultInfo } from '../pagination.ts';
 import { columnFilter, dateParam, decodeCursor, directionOf, encodeCursor, intOf, onlyOne } from './query-params.ts';
 import { v1Entry, v2Entry } from './shapes.ts';

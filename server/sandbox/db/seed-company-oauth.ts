@@ -1,7 +1,7 @@
 import { timestamp } from '../ids.ts';
 import { hashSecret, newClientSecret } from '../secrets.ts';
 import { assertCatalogueScopes } from './seed-catalogue-oauth-scopes.ts';
-import type { OAuthClientFields } from '../routes/oauth-clients-model.ts';
+import type { OAuthClientFields } from '../oauth-clients/model.ts';
 import type { OAuthClientSeed, SeedWriter } from './seed-insert.ts';
 import { DAY_MS, SEED_BASE_TIME, SeedRandom, seedTimestamp, stableId } from './seed-random.ts';
 

@@ -1,5 +1,5 @@
 import { timestamp } from '../ids.ts';
-import { userGroupResources, type UserGroupRow } from '../routes/user-groups.ts';
+import { userGroupResources, type UserGroupRow } from '../user-groups/routes.ts';
 import type { HistoryActor, HistoryEvent } from './seed-history-log.ts';
 import { DAY_MS, seedTimestamp } from './seed-random.ts';
 import type { Db } from './sql.ts';

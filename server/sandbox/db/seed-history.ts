@@ -1,8 +1,8 @@
 import { timestamp } from '../ids.ts';
-import { oauthClientResource, type OAuthClientRow } from '../routes/oauth-clients-model.ts';
-import { resourceGroupResource, type ResourceGroupRow } from '../routes/resource-group-model.ts';
-import { ssoConnectorResource, type SsoConnectorRow } from '../routes/sso-connectors.ts';
-import { userGroupResources, type UserGroupRow } from '../routes/user-groups.ts';
+import { oauthClientResource, type OAuthClientRow } from '../oauth-clients/model.ts';
+import { resourceGroupResource, type ResourceGroupRow } from '../resource-groups/model.ts';
+import { ssoConnectorResource, type SsoConnectorRow } from '../sso-connectors/routes.ts';
+import { userGroupResources, type UserGroupRow } from '../user-groups/routes.ts';
 import { COMPANY_GROUP_NAMES, OWNER_EMAIL, userGroupIdFor } from './seed-company.ts';
 import { batchJoins, groupHistory, membersJson, policyRequest, type GroupJson, type GroupPlan, type MemberJson, type Removal } from './seed-history-groups.ts';
 import { apiToken, dashboardAdmin, writeHistory, type HistoryActor, type HistoryEvent } from './seed-history-log.ts';

@@ -1,6 +1,6 @@
 import type { Db } from './open.ts';
 // Seeded clients are stored exactly as the OAuth routes store them, so they read back the same.
-import { storeFields, type OAuthClientFields } from '../routes/oauth-clients-model.ts';
+import { storeFields, type OAuthClientFields } from '../oauth-clients/model.ts';
 import { stableId } from './seed-random.ts';
 
 /** A UUID (the audit log's id form) derived from a readable key. */

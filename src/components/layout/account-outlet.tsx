@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useParams, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { isAccountUnreachable, type AccountUnreachableError } from '../../api/queries/account-access';
-import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
+import { isAccountUnreachable, type AccountUnreachableError } from '../../api/accounts/reachable';
+import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/accounts/queries';
 import { usePreferences } from '../../stores/preferences';
 import { RouteError } from './route-states';
 

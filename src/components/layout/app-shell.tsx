@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/queries/accounts';
+import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/accounts/queries';
 import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { usePreferences } from '../../stores/preferences';
 import { useToasts } from '../../stores/toasts';

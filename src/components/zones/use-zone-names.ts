@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { zoneLookupQuery } from '../../api/queries/zones';
+import { zoneLookupQuery } from '../../api/zones/queries';
 import type { ZoneName } from '../../lib/scope-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { zoneSearchQuery } from '../../api/queries/zones';
+import { zoneSearchQuery } from '../../api/zones/queries';
 import { shortId } from '../../lib/scope-keys';
 import { CheckboxPopover } from '../ui/checkbox-popover';
 import { ErrorBanner } from '../ui/error-banner';

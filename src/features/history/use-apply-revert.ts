@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { historyKeys } from '../../api/history';
-import { addGroupMembers, createUserGroup, deleteUserGroup, replaceGroupMembers, updateUserGroup } from '../../api/endpoints/iam';
-import { userGroupKeys } from '../../api/queries/user-groups';
-import type { HistoryEntry } from '../../api/schemas/history';
+import { historyKeys } from '../../api/history/queries';
+import { addGroupMembers, createUserGroup, deleteUserGroup, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
+import { userGroupKeys } from '../../api/user-groups/queries';
+import type { HistoryEntry } from '../../api/history/schema';
 import { useAccountId } from '../../stores/current-account';
 import type { RecreateRequest } from './lib/recreate-group';
 

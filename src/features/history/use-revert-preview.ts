@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMembersAllQuery, userGroupQuery } from '../../api/queries/user-groups';
-import { resourceGroupsQuery } from '../../api/queries/resource-groups';
+import { groupMembersAllQuery, userGroupQuery } from '../../api/user-groups/queries';
+import { resourceGroupsQuery } from '../../api/resource-groups/queries';
 import { useKeyNames } from '../../components/scope-builder/use-key-names';
 import { pluralize } from '../../lib/format';
 import { useAccountId } from '../../stores/current-account';

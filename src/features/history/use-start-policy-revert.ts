@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../api/queries/user-groups';
-import type { HistoryEntry } from '../../api/schemas/history';
+import { userGroupQuery } from '../../api/user-groups/queries';
+import type { HistoryEntry } from '../../api/history/schema';
 import { draftFromServer } from '../../lib/policy-draft';
 import { useAccountId } from '../../stores/current-account';
 import { draftKey, usePolicyDrafts } from '../../stores/policy-drafts';

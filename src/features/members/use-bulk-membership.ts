@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { addGroupMembers, removeGroupMember } from '../../api/endpoints/iam';
+import { addGroupMembers, removeGroupMember } from '../../api/user-groups/endpoints';
 import { membershipIndexKeys } from '../../api/membership-index';
-import { userGroupKeys } from '../../api/queries/user-groups';
+import { userGroupKeys } from '../../api/user-groups/queries';
 import type { BulkPlan } from './lib/bulk-plan';
 
 export interface BulkRun {

@@ -5,9 +5,9 @@ import {
   deleteRotatedOAuthClientSecret,
   rotateOAuthClientSecret,
   updateOAuthClient,
-} from '../../api/endpoints/oauth';
-import { oauthClientKeys } from '../../api/queries/oauth';
-import type { OAuthClient, OAuthClientInput } from '../../api/schemas/oauth';
+} from '../../api/oauth/endpoints';
+import { oauthClientKeys } from '../../api/oauth/queries';
+import type { OAuthClient, OAuthClientInput } from '../../api/oauth/schema';
 
 /**
  * Mutations for OAuth clients. The two that receive a secret (create, rotate) hand it to a

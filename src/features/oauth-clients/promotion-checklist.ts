@@ -1,4 +1,4 @@
-import type { OAuthClient } from '../../api/schemas/oauth';
+import type { OAuthClient } from '../../api/oauth/schema';
 import { isIdentityScope } from './schemas';
 import { hostOf } from './uri-rules';
 

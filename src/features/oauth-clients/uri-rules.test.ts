@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The sandbox is the executable statement of the API's rules: the form must agree with it on
 // every input, or the admin is told "fine" and then refused (or refused for nothing).
-import { uriProblem as serverUriProblem } from '../../../server/sandbox/routes/oauth-clients-model';
+import { uriProblem as serverUriProblem } from '../../../server/sandbox/oauth-clients/model';
 import { hostOf, safeHttpsUrl, uriProblem, type UriKind } from './uri-rules';
 
 const KINDS: UriKind[] = ['page', 'redirect', 'origin'];

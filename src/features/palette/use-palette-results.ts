@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { oauthClientsQuery } from '../../api/queries/oauth';
-import { resourceGroupsQuery } from '../../api/queries/resource-groups';
-import { ssoConnectorsQuery } from '../../api/queries/sso';
-import { userGroupsQuery } from '../../api/queries/user-groups';
+import { oauthClientsQuery } from '../../api/oauth/queries';
+import { resourceGroupsQuery } from '../../api/resource-groups/queries';
+import { ssoConnectorsQuery } from '../../api/sso/queries';
+import { userGroupsQuery } from '../../api/user-groups/queries';
 import { indexedMembersQuery } from '../../api/membership-index';
-import { zoneSearchQuery } from '../../api/queries/zones';
-import { allPermissionGroupsQuery } from '../../api/queries/permission-groups';
+import { zoneSearchQuery } from '../../api/zones/queries';
+import { allPermissionGroupsQuery } from '../../api/permission-groups/queries';
 import { itemKey, matches, subjectsOf, type PaletteItem, type PaletteTarget } from './palette-items';
 import { GO_TO } from './shortcut-keys';
 

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error';
-import { createResourceGroup, deleteResourceGroup, updateResourceGroup } from '../../api/endpoints/iam';
-import { resourceGroupKeys, resourceGroupQuery, resourceGroupsQuery } from '../../api/queries/resource-groups';
-import { allUserGroupsQuery, userGroupKeys } from '../../api/queries/user-groups';
-import type { ResourceGroup, ScopeInput } from '../../api/schemas/iam';
+import { createResourceGroup, deleteResourceGroup, updateResourceGroup } from '../../api/resource-groups/endpoints';
+import { resourceGroupKeys, resourceGroupQuery, resourceGroupsQuery } from '../../api/resource-groups/queries';
+import { allUserGroupsQuery, userGroupKeys } from '../../api/user-groups/queries';
+import type { ResourceGroup, ScopeInput } from '../../api/resource-groups/schema';
 import { pluralize } from '../../lib/format';
 import { policiesUsingResourceGroup } from '../../lib/policy-references';
 import { useAccountId } from '../../stores/current-account';

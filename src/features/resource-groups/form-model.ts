@@ -1,5 +1,5 @@
 import type { ApiError, ApiErrorDetail } from '../../api/api-error';
-import type { ResourceGroup } from '../../api/schemas/iam';
+import type { ResourceGroup } from '../../api/resource-groups/schema';
 import {
   draftToScope,
   hasScopeErrors,

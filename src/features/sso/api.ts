@@ -4,9 +4,9 @@ import {
   createSsoConnector,
   deleteSsoConnector,
   updateSsoConnector,
-} from '../../api/endpoints/sso';
-import { ssoConnectorsQuery, ssoKeys } from '../../api/queries/sso';
-import type { SsoConnector } from '../../api/schemas/sso';
+} from '../../api/sso/endpoints';
+import { ssoConnectorsQuery, ssoKeys } from '../../api/sso/queries';
+import type { SsoConnector } from '../../api/sso/schema';
 import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from '../../api/dns';
 
 export interface CreateConnectorInput {

@@ -1,4 +1,4 @@
-import type { SsoConnector } from '../../api/schemas/sso';
+import type { SsoConnector } from '../../api/sso/schema';
 
 /** Cloudflare keeps checking a started verification for about two days, then marks it failed. */
 export const VERIFICATION_WINDOW_MS = 48 * 60 * 60 * 1000;

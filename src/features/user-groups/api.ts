@@ -2,16 +2,9 @@ import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react
 import { useNavigate } from '@tanstack/react-router';
 import { isApiError, type ApiError } from '../../api/api-error';
 import type { ApiResponse } from '../../api/client';
-import {
-  addGroupMembers,
-  createUserGroup,
-  deleteUserGroup,
-  removeGroupMember,
-  replaceGroupMembers,
-  updateUserGroup,
-} from '../../api/endpoints/iam';
-import { userGroupKeys } from '../../api/queries/user-groups';
-import type { GroupMember, PolicyInput, UserGroup } from '../../api/schemas/iam';
+import { addGroupMembers, createUserGroup, deleteUserGroup, removeGroupMember, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
+import { userGroupKeys } from '../../api/user-groups/queries';
+import type { GroupMember, PolicyInput, UserGroup } from '../../api/user-groups/schema';
 import { pluralize } from '../../lib/format';
 import { useAccountId } from '../../stores/current-account';
 import { notify } from '../../stores/toasts';

@@ -1,10 +1,12 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/api-error';
-import { listAccountMembers } from '../../api/endpoints/accounts';
-import { addGroupMembers, createResourceGroup, createUserGroup, deleteResourceGroup, updateUserGroup } from '../../api/endpoints/iam';
-import { resourceGroupKeys } from '../../api/queries/resource-groups';
-import { userGroupKeys, userGroupQuery } from '../../api/queries/user-groups';
-import type { PolicyInput, ResourceGroup, ScopeInput, UserGroup } from '../../api/schemas/iam';
+import { listAccountMembers } from '../../api/accounts/endpoints';
+import { addGroupMembers, createUserGroup, updateUserGroup } from '../../api/user-groups/endpoints';
+import { createResourceGroup, deleteResourceGroup } from '../../api/resource-groups/endpoints';
+import { resourceGroupKeys } from '../../api/resource-groups/queries';
+import { userGroupKeys, userGroupQuery } from '../../api/user-groups/queries';
+import type { PolicyInput, UserGroup } from '../../api/user-groups/schema';
+import type { ResourceGroup, ScopeInput } from '../../api/resource-groups/schema';
 import { useAccountId } from '../../stores/current-account';
 import { resolveEmails } from './lib/resolve-emails';
 import { accountMemberAsPerson } from './use-membership-preview';

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { listAccountMembers } from '../../api/endpoints/accounts';
-import { groupMembersAllQuery } from '../../api/queries/user-groups';
-import type { AccountMember } from '../../api/schemas/accounts';
-import type { GroupMember } from '../../api/schemas/iam';
+import { listAccountMembers } from '../../api/accounts/endpoints';
+import { groupMembersAllQuery } from '../../api/user-groups/queries';
+import type { AccountMember } from '../../api/accounts/schema';
+import type { GroupMember } from '../../api/user-groups/schema';
 import { useAccountId } from '../../stores/current-account';
 import { validEmails, type ParsedEmailList } from './lib/email-list';
 import type { Person } from './lib/membership';

@@ -1,9 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Select } from '../../../components/ui/select';
-import { allPermissionGroupsQuery } from '../../../api/queries/permission-groups';
-import { userGroupQuery } from '../../../api/queries/user-groups';
-import { zoneSearchQuery } from '../../../api/queries/zones';
+import { allPermissionGroupsQuery } from '../../../api/permission-groups/queries';
+import { userGroupQuery } from '../../../api/user-groups/queries';
+import { zoneSearchQuery } from '../../../api/zones/queries';
 import { ACCOUNT_RESOURCE } from '../../../lib/analyzer/simulator';
 import { toRequestBody } from '../../../lib/policy-draft';
 import { zoneKey } from '../../../lib/scope-keys';

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../api/schemas/history';
+import type { HistoryEntry } from '../../../api/history/schema';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime } from '../../../lib/format';

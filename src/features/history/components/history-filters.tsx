@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { HistoryFilters as Filters } from '../../../api/history';
+import type { HistoryFilters as Filters } from '../../../api/history/queries';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { Select } from '../../../components/ui/select';
 import { ACTION_LABEL, ACTIONS, RESOURCE_TYPE_LABEL, RESOURCE_TYPES } from '../labels';

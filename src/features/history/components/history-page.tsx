@@ -1,4 +1,4 @@
-import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history';
+import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { HistoryFilters } from './history-filters';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { historyQuery, type HistoryFilters } from '../../../api/history';
+import { historyQuery, type HistoryFilters } from '../../../api/history/queries';
 import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { useAccountId } from '../../../stores/current-account';

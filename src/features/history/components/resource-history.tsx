@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { historyExportUrl } from '../../../api/history';
+import { historyExportUrl } from '../../../api/history/queries';
 import { useAccountId } from '../../../stores/current-account';
 import { HistoryTimeline } from './history-timeline';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HistoryEntry } from '../../../api/schemas/history';
+import type { HistoryEntry } from '../../../api/history/schema';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { planRevert } from '../lib/revert-plan';
 import { useStartPolicyRevert } from '../use-start-policy-revert';

@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import type { HistoryEntry } from '../../../api/schemas/history';
+import type { HistoryEntry } from '../../../api/history/schema';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';

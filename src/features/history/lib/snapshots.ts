@@ -1,4 +1,4 @@
-import { normalizeScopes } from '../../../api/schemas/common';
+import { normalizeScopes } from '../../../api/common-schema';
 import type { ScopeLike } from '../../../lib/scope-keys';
 
 /**

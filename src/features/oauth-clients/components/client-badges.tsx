@@ -1,4 +1,4 @@
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import type { OAuthClient } from '../../../api/oauth/schema';
 import { Badge } from '../../../components/ui/badge';
 import { VERIFICATION_TEXT } from '../labels';
 

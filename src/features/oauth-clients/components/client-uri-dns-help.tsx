@@ -5,7 +5,7 @@ import { useDnsZone } from '../../../components/dns/use-dns-zone';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { formatDateTime } from '../../../lib/format';
 import { verificationDeadlineFrom } from '../../../lib/verification-window';
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import type { OAuthClient } from '../../../api/oauth/schema';
 
 /**
  * The same DNS help as SSO setup, for the client URI's host: the record with the host label

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import type { OAuthClient } from '../../../api/oauth/schema';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { notify } from '../../../stores/toasts';

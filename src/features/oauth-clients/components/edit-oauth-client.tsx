@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { oauthClientQuery, oauthScopesQuery } from '../../../api/queries/oauth';
+import { oauthClientQuery, oauthScopesQuery } from '../../../api/oauth/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';

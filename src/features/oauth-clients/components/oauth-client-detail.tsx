@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { oauthClientLiveQuery, oauthScopesQuery } from '../../../api/queries/oauth';
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import { oauthClientLiveQuery, oauthScopesQuery } from '../../../api/oauth/queries';
+import type { OAuthClient } from '../../../api/oauth/schema';
 import { PageHeader } from '../../../components/layout/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { OAuthScope } from '../../../api/schemas/oauth';
+import type { OAuthScope } from '../../../api/oauth/schema';
 import { Field } from '../../../components/ui/field';
 import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { oauthClientsQuery } from '../../../api/queries/oauth';
+import { oauthClientsQuery } from '../../../api/oauth/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { formatDate, pluralize } from '../../../lib/format';

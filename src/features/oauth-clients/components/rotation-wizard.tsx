@@ -1,7 +1,7 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { oauthClientQuery } from '../../../api/queries/oauth';
+import { oauthClientQuery } from '../../../api/oauth/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';

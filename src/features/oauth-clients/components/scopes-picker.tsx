@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { OAuthScope } from '../../../api/schemas/oauth';
+import type { OAuthScope } from '../../../api/oauth/schema';
 import { pluralize } from '../../../lib/format';
 import type { ListChange } from '../form-errors';
 

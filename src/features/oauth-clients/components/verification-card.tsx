@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { OAuthClient } from '../../../api/schemas/oauth';
+import type { OAuthClient } from '../../../api/oauth/schema';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useUpdateOAuthClient } from '../api';
 import { hostOf } from '../uri-rules';

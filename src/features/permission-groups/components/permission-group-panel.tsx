@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { permissionGroupQuery } from '../../../api/queries/permission-groups';
+import { permissionGroupQuery } from '../../../api/permission-groups/queries';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useAccountId } from '../../../stores/current-account';
 import { labelOf } from '../label';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { allUserGroupsQuery } from '../../../api/queries/user-groups';
+import { allUserGroupsQuery } from '../../../api/user-groups/queries';
 import { Badge } from '../../../components/ui/badge';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { PermissionGroup } from '../../../api/schemas/iam';
+import type { PermissionGroup } from '../../../api/permission-groups/schema';
 import { useAccountId } from '../../../stores/current-account';
 
 interface PermissionGroupsTableProps {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { allUserGroupsQuery } from '../../../api/queries/user-groups';
-import type { ResourceGroup } from '../../../api/schemas/iam';
+import { allUserGroupsQuery } from '../../../api/user-groups/queries';
+import type { ResourceGroup } from '../../../api/resource-groups/schema';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, isApiError } from '../../../api/api-error';
-import type { ResourceGroup } from '../../../api/schemas/iam';
+import type { ResourceGroup } from '../../../api/resource-groups/schema';
 import { ScopeBuilder } from '../../../components/scope-builder/scope-builder';
 import { mergeScopeErrors } from '../../../components/scope-builder/scope-draft';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';

@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useRef, useState } from 'react';
-import { resourceGroupsQuery } from '../../../api/queries/resource-groups';
-import type { ResourceGroup } from '../../../api/schemas/iam';
+import { resourceGroupsQuery } from '../../../api/resource-groups/queries';
+import type { ResourceGroup } from '../../../api/resource-groups/schema';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { DebouncedInput } from '../../../components/ui/debounced-input';

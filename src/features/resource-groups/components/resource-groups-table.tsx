@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { ResourceGroup } from '../../../api/schemas/iam';
+import type { ResourceGroup } from '../../../api/resource-groups/schema';
 import { Badge } from '../../../components/ui/badge';
 import { useAccountId } from '../../../stores/current-account';
 import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
 import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
 import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';

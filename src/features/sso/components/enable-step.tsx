@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '../../../api/api-error';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { notify } from '../../../stores/toasts';
 import { useUpdateSsoConnector } from '../api';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { VerificationBadge } from './verification-badge';

@@ -2,7 +2,7 @@ import { DomainName, domainLabel } from '../../../components/ui/domain-name';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { ssoConnectorQuery } from '../../../api/queries/sso';
+import { ssoConnectorQuery } from '../../../api/sso/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';

@@ -1,7 +1,7 @@
 import { DomainName } from '../../../components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../../api/queries/sso';
+import { ssoConnectorsQuery } from '../../../api/sso/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { formatDate } from '../../../lib/format';

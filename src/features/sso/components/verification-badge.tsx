@@ -1,4 +1,4 @@
-import type { VerificationStatus } from '../../../api/schemas/sso';
+import type { VerificationStatus } from '../../../api/sso/schema';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 
 const look: Record<VerificationStatus, { tone: BadgeTone; label: string; title: string }> = {

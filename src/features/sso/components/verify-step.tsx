@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { SsoConnector } from '../../../api/schemas/sso';
+import type { SsoConnector } from '../../../api/sso/schema';
 import { formatDateTime } from '../../../lib/format';
 import { formatTime } from '../../../lib/format-time';
 import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';

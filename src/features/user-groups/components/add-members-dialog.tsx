@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
-import { accountMembersQuery } from '../../../api/queries/accounts';
-import { groupMembersAllQuery } from '../../../api/queries/user-groups';
+import { accountMembersQuery } from '../../../api/accounts/queries';
+import { groupMembersAllQuery } from '../../../api/user-groups/queries';
 import { Badge } from '../../../components/ui/badge';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { userGroupQuery } from '../../../api/queries/user-groups';
-import type { UserGroup } from '../../../api/schemas/iam';
+import { userGroupQuery } from '../../../api/user-groups/queries';
+import type { UserGroup } from '../../../api/user-groups/schema';
 import { Dialog } from '../../../components/ui/dialog';
 import { Field } from '../../../components/ui/field';
 import { pluralize } from '../../../lib/format';

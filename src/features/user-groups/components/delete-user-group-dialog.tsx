@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMembersQuery } from '../../../api/queries/user-groups';
-import type { UserGroup } from '../../../api/schemas/iam';
+import { groupMembersQuery } from '../../../api/user-groups/queries';
+import type { UserGroup } from '../../../api/user-groups/schema';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';

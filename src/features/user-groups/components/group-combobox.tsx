@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { userGroupsQuery } from '../../../api/queries/user-groups';
-import type { UserGroup } from '../../../api/schemas/iam';
+import { userGroupsQuery } from '../../../api/user-groups/queries';
+import type { UserGroup } from '../../../api/user-groups/schema';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 

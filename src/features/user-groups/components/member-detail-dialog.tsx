@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMemberQuery } from '../../../api/queries/user-groups';
+import { groupMemberQuery } from '../../../api/user-groups/queries';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/format';

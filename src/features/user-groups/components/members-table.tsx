@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LockedProps } from '../scim-managed';
-import type { GroupMember } from '../../../api/schemas/iam';
+import type { GroupMember } from '../../../api/user-groups/schema';
 import { MemberStatusBadge } from './member-status-badge';
 import { SortHeader } from '../../../components/ui/sort-header';
 

@@ -1,4 +1,4 @@
-import type { GroupMember } from '../../../api/schemas/iam';
+import type { GroupMember } from '../../../api/user-groups/schema';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { pluralize } from '../../../lib/format';
 

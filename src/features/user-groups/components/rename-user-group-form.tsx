@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { UserGroup } from '../../../api/schemas/iam';
+import type { UserGroup } from '../../../api/user-groups/schema';
 import { Field } from '../../../components/ui/field';
 import { useRenameUserGroup } from '../api';
 import { lockedProps, useGroupManaged } from '../scim-managed';

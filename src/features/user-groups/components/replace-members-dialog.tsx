@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { groupMembersAllQuery } from '../../../api/queries/user-groups';
+import { groupMembersAllQuery } from '../../../api/user-groups/queries';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { useAccountId } from '../../../stores/current-account';

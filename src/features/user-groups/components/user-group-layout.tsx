@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../../api/queries/user-groups';
+import { userGroupQuery } from '../../../api/user-groups/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
 import { Badge } from '../../../components/ui/badge';

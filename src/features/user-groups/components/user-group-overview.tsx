@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { groupMembersQuery, userGroupQuery } from '../../../api/queries/user-groups';
+import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
 import { formatDateTime, pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { CopyButton } from '../../../components/ui/copy-button';

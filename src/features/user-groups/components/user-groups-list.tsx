@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { memberCountsQuery } from '../../../api/membership-index';
-import { userGroupsQuery } from '../../../api/queries/user-groups';
+import { userGroupsQuery } from '../../../api/user-groups/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';

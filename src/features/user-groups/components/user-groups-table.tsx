@@ -2,7 +2,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from '@tanstack/react-router';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { UserGroup } from '../../../api/schemas/iam';
+import type { UserGroup } from '../../../api/user-groups/schema';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { Badge } from '../../../components/ui/badge';

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { assertAccountIdShape, ensureAccountReachable } from '../../../api/queries/account-access';
+import { assertAccountIdShape, ensureAccountReachable } from '../../../api/accounts/reachable';
 import { AccountOutlet, AccountRouteError } from '../../../components/layout/account-outlet';
 import { NotFound } from '../../../components/layout/route-states';
 

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { userGroupQuery } from '../../../../api/queries/user-groups';
+import { userGroupQuery } from '../../../../api/user-groups/queries';
 import { AccessMatrixView, AccessModelNote } from '../../../../components/access-matrix/access-matrix';
 import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { computeEffectiveAccess, groupAccessPolicies } from '../../../../lib/effective-access';

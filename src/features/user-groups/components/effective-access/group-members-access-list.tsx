@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { groupMembersQuery } from '../../../../api/queries/user-groups';
+import { groupMembersQuery } from '../../../../api/user-groups/queries';
 import { DebouncedInput } from '../../../../components/ui/debounced-input';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { pluralize } from '../../../../lib/format';

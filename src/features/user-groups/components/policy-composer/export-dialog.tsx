@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMembersAllQuery } from '../../../../api/queries/user-groups';
+import { groupMembersAllQuery } from '../../../../api/user-groups/queries';
 import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { pluralize } from '../../../../lib/format';

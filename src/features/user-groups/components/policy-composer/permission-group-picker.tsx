@@ -1,6 +1,6 @@
 import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
-import type { PermissionGroup } from '../../../../api/schemas/iam';
+import type { PermissionGroup } from '../../../../api/permission-groups/schema';
 import { PERMISSION_SCOPE_LABEL, permissionScopeOf, type PermissionScope } from '../../../../lib/permission-scope';
 
 interface PermissionGroupPickerProps {

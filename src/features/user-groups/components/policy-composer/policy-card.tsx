@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import type { PermissionGroup, ResourceGroup } from '../../../../api/schemas/iam';
+import type { PermissionGroup } from '../../../../api/permission-groups/schema';
+import type { ResourceGroup } from '../../../../api/resource-groups/schema';
 import { Badge } from '../../../../components/ui/badge';
 import { resourceRefKey, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
 import type { PolicyErrorSet } from '../../../../lib/policy-errors';

@@ -1,6 +1,6 @@
 import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
-import type { ResourceGroup } from '../../../../api/schemas/iam';
+import type { ResourceGroup } from '../../../../api/resource-groups/schema';
 import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
 import { actsOnZones } from '../../../../lib/resource-scope';
 import { zoneIdsOf } from '../../../../lib/scope-keys';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
-import { userGroupKeys } from '../../../../api/queries/user-groups';
+import { userGroupKeys } from '../../../../api/user-groups/queries';
 import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { curlCommand } from '../../../../lib/curl';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { UserGroup } from '../../../../api/schemas/iam';
+import type { UserGroup } from '../../../../api/user-groups/schema';
 import { Dialog } from '../../../../components/ui/dialog';
 import { pluralize } from '../../../../lib/format';
 import { draftFromServer, duplicatePolicy } from '../../../../lib/policy-draft';

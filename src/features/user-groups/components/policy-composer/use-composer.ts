@@ -1,9 +1,11 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { allPermissionGroupsQuery } from '../../../../api/queries/permission-groups';
-import { resourceGroupsQuery } from '../../../../api/queries/resource-groups';
-import { userGroupQuery } from '../../../../api/queries/user-groups';
-import type { PermissionGroup, ResourceGroup, UserGroup } from '../../../../api/schemas/iam';
+import { allPermissionGroupsQuery } from '../../../../api/permission-groups/queries';
+import { resourceGroupsQuery } from '../../../../api/resource-groups/queries';
+import { userGroupQuery } from '../../../../api/user-groups/queries';
+import type { PermissionGroup } from '../../../../api/permission-groups/schema';
+import type { ResourceGroup } from '../../../../api/resource-groups/schema';
+import type { UserGroup } from '../../../../api/user-groups/schema';
 import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
 import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
 import { resourceGroupLabel, scopesOfPolicies, summarizeScope, type KeyNames, type ScopeLike } from '../../../../lib/scope-keys';

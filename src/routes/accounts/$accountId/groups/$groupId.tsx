@@ -1,5 +1,5 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { userGroupQuery } from '../../../../api/queries/user-groups';
+import { userGroupQuery } from '../../../../api/user-groups/queries';
 import { ResourceRouteError } from '../../../../components/layout/missing-resource';
 import { UserGroupLayout } from '../../../../features/user-groups/components/user-group-layout';
 

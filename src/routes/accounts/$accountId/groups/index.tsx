@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { UserGroupsList } from '../../../../features/user-groups/components/user-groups-list';
-import { userGroupsQuery } from '../../../../api/queries/user-groups';
+import { userGroupsQuery } from '../../../../api/user-groups/queries';
 import { GROUP_PAGE_SIZES } from '../../../../features/user-groups/search-params';
 import { boundedInt, optionalEnum, optionalText } from '../../../../lib/search-params';
 

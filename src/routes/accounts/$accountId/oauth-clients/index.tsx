@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { oauthClientsQuery } from '../../../../api/queries/oauth';
+import { oauthClientsQuery } from '../../../../api/oauth/queries';
 import { OAuthClientsList } from '../../../../features/oauth-clients/components/oauth-clients-list';
 import { optionalText } from '../../../../lib/search-params';
 

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthScopesQuery } from '../../../../api/queries/oauth';
+import { oauthScopesQuery } from '../../../../api/oauth/queries';
 import { CreateOAuthClient } from '../../../../features/oauth-clients/components/create-oauth-client';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/new')({

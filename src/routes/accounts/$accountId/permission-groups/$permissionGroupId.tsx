@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { permissionGroupQuery } from '../../../../api/queries/permission-groups';
-import { allUserGroupsQuery } from '../../../../api/queries/user-groups';
+import { permissionGroupQuery } from '../../../../api/permission-groups/queries';
+import { allUserGroupsQuery } from '../../../../api/user-groups/queries';
 import { PermissionGroupPanel, PermissionGroupPanelError } from '../../../../features/permission-groups/components/permission-group-panel';
 
 export const Route = createFileRoute('/accounts/$accountId/permission-groups/$permissionGroupId')({

@@ -1,6 +1,6 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { permissionGroupsQuery } from '../../../../api/queries/permission-groups';
+import { permissionGroupsQuery } from '../../../../api/permission-groups/queries';
 import { PermissionGroupsPage } from '../../../../features/permission-groups/components/permission-groups-page';
 import { boundedInt, optionalText } from '../../../../lib/search-params';
 

@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { resourceGroupsQuery } from '../../../../api/queries/resource-groups';
-import { prefetchZoneNames } from '../../../../api/queries/zones';
+import { resourceGroupsQuery } from '../../../../api/resource-groups/queries';
+import { prefetchZoneNames } from '../../../../api/zones/queries';
 import { ResourceGroupsPage } from '../../../../features/resource-groups/components/resource-groups-page';
 import { optionalText } from '../../../../lib/search-params';
 

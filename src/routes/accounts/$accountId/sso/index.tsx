@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../../../api/queries/sso';
+import { ssoConnectorsQuery } from '../../../../api/sso/queries';
 import { SsoConnectorsList } from '../../../../features/sso/components/sso-connectors-list';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/')({

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../../../api/queries/sso';
+import { ssoConnectorsQuery } from '../../../../api/sso/queries';
 import { NewConnectorPage } from '../../../../features/sso/components/new-connector-page';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/new')({

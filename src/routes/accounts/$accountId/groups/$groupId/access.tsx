@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { prefetchZoneNames } from '../../../../../api/queries/zones';
+import { prefetchZoneNames } from '../../../../../api/zones/queries';
 import { GroupAccess } from '../../../../../features/user-groups/components/effective-access/group-access';
 
 export const Route = createFileRoute('/accounts/$accountId/groups/$groupId/access')({

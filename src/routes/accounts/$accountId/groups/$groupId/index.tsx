@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { groupMembersQuery } from '../../../../../api/queries/user-groups';
+import { groupMembersQuery } from '../../../../../api/user-groups/queries';
 import { UserGroupOverview } from '../../../../../features/user-groups/components/user-group-overview';
 import { MEMBER_COUNT_PARAMS } from '../../../../../features/user-groups/search-params';
 

@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { allPermissionGroupsQuery } from '../../../../../api/queries/permission-groups';
-import { resourceGroupsQuery } from '../../../../../api/queries/resource-groups';
-import { prefetchZoneNames } from '../../../../../api/queries/zones';
+import { allPermissionGroupsQuery } from '../../../../../api/permission-groups/queries';
+import { resourceGroupsQuery } from '../../../../../api/resource-groups/queries';
+import { prefetchZoneNames } from '../../../../../api/zones/queries';
 import { PolicyComposer } from '../../../../../features/user-groups/components/policy-composer/policy-composer';
 
 export const Route = createFileRoute('/accounts/$accountId/groups/$groupId/policies')({

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { oauthClientQuery } from '../../../../../api/queries/oauth';
+import { oauthClientQuery } from '../../../../../api/oauth/queries';
 import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/history')({

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthClientQuery } from '../../../../../api/queries/oauth';
+import { oauthClientQuery } from '../../../../../api/oauth/queries';
 import { GoingPublic } from '../../../../../features/oauth-clients/components/going-public';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/publish')({

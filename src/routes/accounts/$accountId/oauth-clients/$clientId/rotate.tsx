@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthClientQuery } from '../../../../../api/queries/oauth';
+import { oauthClientQuery } from '../../../../../api/oauth/queries';
 import { RotationWizard } from '../../../../../features/oauth-clients/components/rotation-wizard';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/rotate')({

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { resourceGroupsQuery } from '../../../../../api/queries/resource-groups';
+import { resourceGroupsQuery } from '../../../../../api/resource-groups/queries';
 import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/resource-groups/$resourceGroupId/history')({

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/queries/sso';
+import { ssoConnectorQuery } from '../../../../../api/sso/queries';
 import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/history')({

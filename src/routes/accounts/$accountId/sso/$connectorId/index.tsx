@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/queries/sso';
+import { ssoConnectorQuery } from '../../../../../api/sso/queries';
 import { SsoConnectorDetail } from '../../../../../features/sso/components/sso-connector-detail';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/')({

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/queries/sso';
+import { ssoConnectorQuery } from '../../../../../api/sso/queries';
 import { SetupWizard } from '../../../../../features/sso/components/setup-wizard';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/setup')({

@@ -1,0 +1,63 @@
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { consoleRequest } from '../client';
+import { listAccountMembers, listAccounts, type AccountMemberListParams } from './endpoints';
+import type { Account } from './schema';
+import { usePreferences } from '../../stores/preferences';
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: () => [...accountKeys.all, 'list'] as const,
+  members: (accountId: string) => [...accountKeys.all, accountId, 'members'] as const,
+  memberList: (accountId: string, params: AccountMemberListParams) => [...accountKeys.members(accountId), 'list', params] as const,
+};
+
+const modeSchema = z.object({
+  mode: z.enum(['sandbox', 'live']),
+  accountId: z.nullable(z.string()),
+  /** Team mode: the admin Cloudflare Access signed in; null (or absent, older server) on a local console. */
+  signedInAs: z.optional(z.nullable(z.string())),
+});
+export type ConsoleMode = z.infer<typeof modeSchema>;
+
+/** Which backend the server talks to; fixed for the life of the server process. */
+export const consoleModeQuery = queryOptions({
+  queryKey: ['console-mode'],
+  // A refusal (live mode without the session cookie) comes in the envelope: ApiError carries its message.
+  queryFn: ({ signal }): Promise<ConsoleMode> => consoleRequest('/console-api/mode', { schema: modeSchema, signal }),
+  staleTime: Infinity,
+});
+
+export const accountsQuery = queryOptions({
+  queryKey: accountKeys.list(),
+  queryFn: async () => (await listAccounts({ per_page: 50 })).result,
+  staleTime: 5 * 60_000,
+});
+
+/**
+ * The account to open when the URL names none (an old link, the home page): the pinned one in
+ * live mode, else the admin's last choice when it is still reachable, else the first account.
+ */
+export function pickAccountId(mode: ConsoleMode, accounts: Account[], preferred: string | null): string | null {
+  return mode.accountId ?? accounts.find((a) => a.id === preferred)?.id ?? accounts[0]?.id ?? null;
+}
+
+export async function resolveAccountId(queryClient: QueryClient): Promise<string> {
+  const [mode, accounts] = await Promise.all([
+    queryClient.ensureQueryData(consoleModeQuery),
+    queryClient.ensureQueryData(accountsQuery),
+  ]);
+  const chosen = pickAccountId(mode, accounts, usePreferences.getState().accountId);
+  if (!chosen) throw new Error('This credential cannot reach any account.');
+  return chosen;
+}
+
+/** One page of the account's members (the people a user group can hold). */
+export function accountMembersQuery(accountId: string, params: AccountMemberListParams) {
+  return queryOptions({
+    queryKey: accountKeys.memberList(accountId, params),
+    queryFn: ({ signal }) => listAccountMembers(accountId, params, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
