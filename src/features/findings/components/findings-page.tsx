@@ -7,7 +7,8 @@ import type { Severity } from '../../../lib/analyzer/finding';
 import { clock, formatDateTime } from '../../../lib/format';
 import { findingsQuery } from '../../../api/findings';
 import { useRecomputeFindings, useRestoreFinding } from '../api';
-import { FindingsTable } from './findings-table';
+import { Badge } from '../../../components/ui/badge';
+import { FindingsTable, SEVERITY_LABEL, SEVERITY_TONE } from './findings-table';
 import { PosturePanel } from './posture-panel';
 import { CanQuestion, WhoQuestion } from './simulator';
 
@@ -92,8 +93,18 @@ export function FindingsPage({ accountId }: { accountId: string }) {
                 <div key={i} className="skeleton-cell" />
               ))}
             </div>
+          ) : !data.complete ? (
+            // What the lists read so far show, in the order found; the sortable table replaces it
+            // once the account is read (a new element, so nothing already shown moves).
+            <ul className="findings-so-far" aria-label="Found so far">
+              {open.map((f) => (
+                <li key={f.id}>
+                  <Badge tone={SEVERITY_TONE[f.severity]}>{SEVERITY_LABEL[f.severity]}</Badge> {f.title}
+                </li>
+              ))}
+            </ul>
           ) : open.length === 0 ? (
-            <p>{data.complete ? 'Nothing to fix.' : 'Nothing found yet.'}</p>
+            <p>Nothing to fix.</p>
           ) : (
             <FindingsTable accountId={accountId} findings={open} label="Open findings" />
           )}

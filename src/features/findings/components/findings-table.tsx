@@ -13,8 +13,8 @@ import { FixLink, ObjectLink } from './object-link';
  * its row. Sortable by severity, finding and area.
  */
 
-const TONE: Record<Severity, BadgeTone> = { critical: 'danger', warning: 'warning', info: 'info' };
-const LABEL: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
+export const SEVERITY_TONE: Record<Severity, BadgeTone> = { critical: 'danger', warning: 'warning', info: 'info' };
+export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
 const SHOWN = 8;
 
 /** The part of the account a finding is about, as the navigation names it. */
@@ -102,7 +102,7 @@ function FindingRow({ accountId, finding, onRestore }: { accountId: string; find
     <Fragment>
       <tr className={`finding-row finding-${finding.severity}`}>
         <td className="finding-severity">
-          <Badge tone={TONE[finding.severity]}>{LABEL[finding.severity]}</Badge>
+          <Badge tone={SEVERITY_TONE[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Badge>
         </td>
         <th scope="row" className="finding-title">
           <button type="button" className="finding-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
