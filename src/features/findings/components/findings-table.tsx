@@ -105,6 +105,10 @@ function FindingRow({ accountId, finding, onRestore }: { accountId: string; find
           <Badge tone={SEVERITY_TONE[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Badge>
         </td>
         <th scope="row" className="finding-title">
+          {/* On a phone the severity column gives its width to the title: the badge moves here. */}
+          <span className="finding-severity-inline">
+            <Badge tone={SEVERITY_TONE[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Badge>
+          </span>
           <button type="button" className="finding-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
             <span aria-hidden="true" className="finding-caret">
               {open ? '▾' : '▸'}
