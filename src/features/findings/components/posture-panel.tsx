@@ -14,9 +14,9 @@ import { formatDateTime } from '../../../lib/format';
 
 const SSO_STATE: Record<SsoState, { label: string; tone: BadgeTone }> = {
   enabled: { label: 'SSO on', tone: 'success' },
-  verified: { label: 'Verified, SSO off', tone: 'info' },
+  verified: { label: 'Verified, off', tone: 'info' },
   pending: { label: 'Verifying', tone: 'warning' },
-  failed: { label: 'Verification failed', tone: 'danger' },
+  failed: { label: 'Failed', tone: 'danger' },
   awaiting: { label: 'Not verified', tone: 'neutral' },
   unknown: { label: 'Unknown', tone: 'neutral' },
 };
@@ -39,12 +39,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function AdminLine({ accountId, admin }: { accountId: string; admin: AdminPosture }) {
   const ways = [
-    ...admin.viaGroups.slice(0, 3).map((g) => (
+    ...admin.viaGroups.slice(0, 2).map((g) => (
       <Link key={g.id} to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: g.id }}>
         {g.name} ({g.holders})
       </Link>
     )),
-    ...(admin.viaGroups.length > 3 ? [<span key="more-groups">{plural(admin.viaGroups.length - 3, 'more group')}</span>] : []),
+    ...(admin.viaGroups.length > 2 ? [<span key="more-groups">{plural(admin.viaGroups.length - 2, 'more group')}</span>] : []),
     ...(admin.viaRoles ? [<span key="roles">{plural(admin.viaRoles, 'legacy role')}</span>] : []),
     ...(admin.viaMemberPolicies ? [<span key="member-policies">{plural(admin.viaMemberPolicies, 'member policy', 'member policies')}</span>] : []),
   ];
@@ -97,9 +97,9 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
           <ul className="posture-list" aria-label="SSO per domain">
             {sso.slice(0, 5).map((c) => (
               <li key={c.id}>
-                <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: c.id }} className="posture-domain">
+                <Link to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: c.id }} className="posture-domain" title={c.domain}>
                   {c.domain}
-                </Link>{' '}
+                </Link>
                 <Badge tone={SSO_STATE[c.state].tone}>{SSO_STATE[c.state].label}</Badge>
               </li>
             ))}
@@ -125,7 +125,7 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
           <p>No client is mid-rotation.</p>
         ) : (
           <ul className="posture-list" aria-label="Clients mid-rotation">
-            {rotating.map((c) => (
+            {rotating.slice(0, 3).map((c) => (
               <li key={c.id}>
                 <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: c.id }}>
                   {c.name}
@@ -133,6 +133,7 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
                 <span className="posture-detail"> — old secret still valid{c.since ? ` since ${formatDateTime(c.since)}` : ''}</span>
               </li>
             ))}
+            {rotating.length > 3 ? <li className="muted">and {plural(rotating.length - 3, 'more client')}</li> : null}
           </ul>
         )}
       </Tile>
