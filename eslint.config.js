@@ -85,6 +85,25 @@ export default tseslint.config(
       ],
     },
   },
+  // One guard for every write control (double activation, Enter + click, a confirm pressed twice;
+  // nothing after the admin left): writes go through src/api/use-guarded-mutation.ts only.
+  {
+    files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/routes/**/*.{ts,tsx}', 'src/stores/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tanstack/react-query',
+              importNames: ['useMutation'],
+              message: 'Writes go through useGuardedMutation (src/api/use-guarded-mutation.ts): one guard for every write control.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The server may share the SPA's pure model (src/lib) and nothing else of the SPA.
   {
     files: ['server/**/*.ts'],

@@ -18,6 +18,7 @@ const benches: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'members', load: () => import('./members.ts') },
   { name: 'history', load: () => import('./history.ts') },
   { name: 'findings', load: () => import('./findings.ts') },
+  { name: 'terraform', load: () => import('./terraform.ts') },
   { name: 'runtime-throughput', load: () => import('./runtime-throughput.ts') },
 ];
 

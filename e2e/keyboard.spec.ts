@@ -107,12 +107,20 @@ test('every shortcut ? lists works, and none fires while typing in a field', asy
   await expect(help).toBeHidden();
   tested.add('Esc');
 
-  for (const [letter, heading] of [['p', 'Permission groups'], ['r', 'Resource groups'], ['s', 'SSO'], ['o', 'OAuth clients'], ['g', 'User groups']] as const) {
+  for (const [letter, heading] of [['m', 'Members'], ['p', 'Permission groups'], ['r', 'Resource groups'], ['s', 'SSO'], ['o', 'OAuth clients'], ['h', 'History'], ['g', 'User groups']] as const) {
     await page.keyboard.press('g');
     await page.keyboard.press(letter);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     tested.add(`g then ${letter}`);
   }
+  // Findings is the account's home.
+  await page.keyboard.press('g');
+  await page.keyboard.press('f');
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}$`));
+  tested.add('g then f');
+  await page.keyboard.press('g');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('User groups');
 
   await page.keyboard.press('/');
   const search = page.getByRole('main').getByRole('searchbox').first();

@@ -174,6 +174,23 @@ async function newContext(browser: Browser) {
   return browser.newContext({ baseURL: undefined });
 }
 
+/**
+ * The launch link is single-use (issue 28 item 7): the first test to need a session opens it and
+ * keeps that browser session's cookie; later tests bring the cookie into their own context, as
+ * the browser the link signed in would still hold it.
+ */
+let sessionCookies: Awaited<ReturnType<BrowserContext['cookies']>> | undefined;
+
+async function signIn(context: BrowserContext, page: Page): Promise<void> {
+  if (sessionCookies) {
+    await context.addCookies(sessionCookies);
+    await page.goto(`${origin}/`);
+    return;
+  }
+  await page.goto(launchUrl);
+  sessionCookies = (await context.cookies()).filter((c) => c.name.startsWith('iam_console_session_'));
+}
+
 test('live mode: the credential never reaches the browser, on any page', async ({ browser }) => {
   test.setTimeout(180_000);
   expect(launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
@@ -186,7 +203,7 @@ test('live mode: the credential never reaches the browser, on any page', async (
   });
 
   // Opening the printed URL signs in and lands on the account's home (findings) without the token in the URL.
-  await page.goto(launchUrl);
+  await signIn(context, page);
   await expect(page).toHaveURL(new RegExp(`^${origin}/accounts/${ACCOUNT_ID}/?(\\?|$)`));
   expect(page.url()).not.toContain('token=');
   await expect(page.getByText(/^Live/).first()).toBeVisible();
@@ -251,6 +268,14 @@ test('live mode: the credential never reaches the browser, on any page', async (
   expect(seen.texts.filter((t) => t.where.startsWith('storage') && t.text.includes(token))).toEqual([]);
   expect(cspViolations).toEqual([]);
   await context.close();
+
+  // The link is spent: a copy of it opened in another browser sets no session.
+  const other = await newContext(browser);
+  const replay = await other.request.get(launchUrl, { maxRedirects: 0 });
+  expect(replay.status()).toBe(401);
+  expect(replay.headers()['set-cookie']).toBeUndefined();
+  expect(await replay.text()).toContain('works once');
+  await other.close();
 });
 
 test('live mode: the served page has no inline script and a strict CSP', async ({ request }) => {
@@ -291,7 +316,7 @@ test('live mode: without the session cookie the API is refused, in the envelope'
 test('live mode: History shows the console’s own change and one made outside it, read from the upstream audit log', async ({ browser }) => {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(launchUrl);
+  await signIn(context, page);
   const [first, second] = db
     .prepare(`SELECT id, name FROM user_groups WHERE account_id = ? ORDER BY name LIMIT 2 OFFSET 3`)
     .all(ACCOUNT_ID) as Array<{ id: string; name: string }>;

@@ -183,6 +183,48 @@ test('the JSON view and the cards edit the same request body', async ({ page, ap
   expect(both.policies[1].id).toBeUndefined();
 });
 
+test('malformed JSON stays as typed, with its error, across a switch to the cards and back and across a reload', async ({ page, api }) => {
+  const { pg, rg } = await catalogue(api);
+  const group = await newGroup(api, 'Composer malformed', [
+    { access: 'allow', permission_groups: [{ id: pg('Zone Read') }], resource_groups: [{ id: rg(ALL_ZONES) }] },
+  ]);
+  const before = await readGroup(api, group.id);
+  await page.goto(accountPath(`/groups/${group.id}/policies`));
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const editor = page.getByRole('textbox', { name: 'Request body (JSON)' });
+  const text = await editor.inputValue();
+  // Half-way through an edit: not JSON at all.
+  const typed = text.replace('"allow"', '"deny", "oops"').slice(0, -3);
+  await editor.fill(typed);
+  await expect(page.getByText(/Not applied yet/)).toBeVisible();
+
+  // To the cards: they show the last version that parsed, and say the JSON is kept.
+  await page.getByRole('tab', { name: 'Cards' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The JSON you typed does not parse yet' })).toBeVisible();
+  await expect(policyCard(page, 1).getByRole('radio', { name: 'Allow' })).toBeChecked();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(editor).toHaveValue(typed);
+  await expect(page.getByText(/Not applied yet/)).toBeVisible();
+
+  // A reload opens the JSON view with the text as typed and its error.
+  await page.reload();
+  await expect(editor).toHaveValue(typed);
+  await expect(page.getByText(/Not applied yet/)).toBeVisible();
+  await expect(page.getByText(/^Draft — JSON that does not parse yet$/)).toBeVisible();
+  // Review does not save the cards' version behind it: it stays on the JSON.
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(editor).toHaveValue(typed);
+  await expectNoA11yViolations(page);
+
+  // Once it parses, it is the draft's policies, and nothing was written meanwhile.
+  await editor.fill(text.replace('"allow"', '"deny"'));
+  await page.getByRole('tab', { name: 'Cards' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The JSON you typed does not parse yet' })).toHaveCount(0);
+  await expect(policyCard(page, 1).getByRole('radio', { name: 'Deny' })).toBeChecked();
+  expect((await readGroup(api, group.id)).modified_on).toBe(before.modified_on);
+});
+
 test('a concurrent edit from a second browser is detected and merged, not overwritten', { tag: '@workers' }, async ({ page, browser, api, accessEmail }, testInfo) => {
   const { pg, rg } = await catalogue(api);
   const group = await newGroup(api, 'Composer concurrent', [
@@ -422,7 +464,10 @@ test('start from another group’s policies, and export a group to import it int
   const newName = `Imported ${unique()}`;
   await importer.getByRole('textbox', { name: 'New group’s name' }).fill(newName);
   const dryRun = importer.getByRole('region', { name: 'Dry run' });
-  await expect(dryRun).toContainText('1 policy to import');
+  // The policy's resource group names Acme Corp's zones: a zone belongs to one account, so it is
+  // refused here (issue 26 item 6), not created in Acme Staging pointing at another account's zones.
+  await expect(dryRun).toContainText('0 policies to import, 1 left out');
+  await expect(dryRun).toContainText(`Cannot import ${PRODUCTION}: names 3 zones of another account`);
   await expect(dryRun).toContainText('The file comes from another account');
   await expect(dryRun).toContainText('1 member to add, matched by email');
   await expect(dryRun).toContainText(`1 person is not a member of this account: ${acmeOnly.user.email}`);
@@ -433,9 +478,9 @@ test('start from another group’s policies, and export a group to import it int
 
   const created = await api.get<Group[]>(`/accounts/${STAGING}/iam/user_groups`, { name: newName });
   expect(created.result).toHaveLength(1);
-  const policy = created.result[0]!.policies[0]!;
-  expect(policy.permission_groups.map((x) => x.name).sort()).toEqual(['Cache Purge', 'Zone Read']);
-  expect(wireScope(policy.resource_groups[0]!.scope)?.key).toBe(`com.cloudflare.api.account.${STAGING}`);
+  expect(created.result[0]!.policies ?? []).toEqual([]);
+  const stagingRgs = await api.get<Array<{ name: string }>>(`/accounts/${STAGING}/iam/resource_groups`);
+  expect(stagingRgs.result.filter((rg) => rg.name === PRODUCTION)).toEqual([]);
   const importedMembers = await api.get<Array<{ email: string }>>(`/accounts/${STAGING}/iam/user_groups/${created.result[0]!.id}/members`);
   expect(importedMembers.result.map((m) => m.email)).toEqual([shared.user.email]);
 });

@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts';
 import type { ConsoleStorage } from './console/storage.ts';
 import { createApiReader, type ApiFetch } from './console/findings/api-reader.ts';
 import { createFindingsApi } from './console/findings/routes.ts';
+import { createTerraformApi } from './console/terraform/routes.ts';
 import { indexMembershipSource } from './console/findings/index-memberships.ts';
 import type { Db } from './sandbox/db/open.ts';
 import { ErrorCode, errorBody } from './http/envelope.ts';
@@ -28,6 +29,10 @@ import { createAccountGate } from './console/account-gate.ts';
 import { createGroupLookup } from './console/membership-index/group-lookup.ts';
 import { refuseMalformedPath } from './http/malformed-path.ts';
 import { createWriteOnce } from './console/write-once.ts';
+import { createMembershipEnds } from './console/membership-ends/service.ts';
+import { createMembershipEndsApi } from './console/membership-ends/routes.ts';
+import { createAccessReviews } from './console/access-reviews/service.ts';
+import { createAccessReviewsApi } from './console/access-reviews/routes.ts';
 import { parseFaultConfig } from './sandbox/faults.ts';
 import { createRateLimiter, parseRateLimit } from './sandbox/rate-limit.ts';
 import { CONSOLE_HEADER_MESSAGE, usesServerCredential } from './security/console-header.ts';
@@ -96,13 +101,25 @@ function readWhenPulled(request: Request): ReadableStream<Uint8Array> {
 }
 
 function hasAll(runtime: Partial<RuntimeServices> | undefined): runtime is RuntimeServices {
-  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined);
+  return Boolean(runtime?.staticFiles && runtime.dnsResolver && runtime.admission !== undefined && runtime.alarm);
 }
 
 function limiterFor(spec: string) {
   const limit = parseRateLimit(spec);
   return limit ? createRateLimiter(limit) : null;
 }
+
+/** The page itself says a lockout is on (src/main.tsx reads it before the SPA asks anything). */
+async function withLockoutMeta(response: Response, seconds: number | null): Promise<Response> {
+  if (seconds === null || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = (await response.text()).replace('</head>', `<meta name="${LOCKOUT_META}" content="${seconds}" />\n  </head>`);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, headers });
+}
+
+/** The meta tag that carries a lockout's seconds left into index.html. */
+export const LOCKOUT_META = 'iam-lockout-seconds';
 
 export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: AppDeps): Hono {
   const app = new Hono();
@@ -126,9 +143,6 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     return isApiPath(c.req.path) ? c.json(errorBody([{ code: ErrorCode.internal, message }]), status) : c.text(message, status);
   });
 
-  app.get('/console-api/mode', (c) =>
-    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null }),
-  );
   app.route(
     '/console-api/dns',
     createDnsPrecheckApi(db && !config.upstream ? { mode: 'sandbox', zone: sandboxDnsZone(db) } : { mode: 'live', ...runtime.dnsResolver }),
@@ -137,6 +151,14 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
   let handleV4: V4Handler = () => Promise.reject(new Error('not ready'));
   // One budget for every request the server makes on its own: the index's and the findings' reads.
   const budget = createRequestBudget({ share: config.indexShare });
+  /** Seconds left of a lockout this server saw (it sees every answer), or null. */
+  const lockoutSeconds = () => {
+    const quota = budget.snapshot();
+    return quota.paused === 'blocked' ? Math.ceil(quota.waitMs / 1000) : null;
+  };
+  app.get('/console-api/mode', (c) =>
+    c.json({ mode, accountId: config.upstream?.accountId ?? null, signedInAs: currentActor()?.email ?? null, lockoutSeconds: lockoutSeconds() }),
+  );
   if (deps.consoleStorage) {
     // Before every route that starts work for an account: only accounts the credential reaches.
     const gate = createAccountGate(() => handleV4, Date.now, config.upstream?.accountId);
@@ -217,6 +239,30 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
     handleV4 = async (request) => sandbox.fetch(withHeaders(request, SANDBOX_CONSOLE_CREDENTIAL));
   }
 
+  /** The console server's own writes (ends of time-bound access, applied reviews): handled like the dashboard's, seen by the index. */
+  const ownWrites: V4Handler = async (request) => {
+    index?.beginWrite(request);
+    return observed(request, await handleV4(request));
+  };
+  // Time-bound memberships end whether or not anyone has the console open; started below, once handleV4 is set.
+  const ends = deps.consoleStorage
+    ? createMembershipEnds({
+        storage: deps.consoleStorage,
+        handle: ownWrites,
+        budget,
+        alarm: runtime.alarm,
+      })
+    : null;
+  if (ends && deps.consoleStorage) app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
+  const reviews = deps.consoleStorage
+    ? createAccessReviews({
+        storage: deps.consoleStorage,
+        handle: ownWrites,
+        budget,
+      })
+    : null;
+  if (reviews) app.route('/console-api', createAccessReviewsApi(reviews));
+
   if (deps.consoleStorage && index) {
     // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
     const fetchApi: ApiFetch = async (path) => {
@@ -224,11 +270,27 @@ export function createApp({ config, db, fetchImpl, serveSpa = true, ...deps }: A
       return observed(request, await handleV4(request));
     };
     const memberships = indexMembershipSource(index, deps.consoleStorage);
-    app.route('/console-api', createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage }));
+    app.route(
+      '/console-api',
+      createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: (account, snapshot) => [...(ends?.findings(account) ?? []), ...(reviews?.findings(account, snapshot) ?? [])] }),
+    );
+    // The export reads the journal as History does: brought up to date through History's own routes.
+    const refreshJournal = async (request: Request, accountId: string, what: { history: boolean }) => {
+      const ask = (path: string) => app.fetch(new Request(new URL(path, request.url), { headers: request.headers }));
+      await ask(`/console-api/history/scim-managed?account_id=${accountId}`);
+      if (what.history) await ask(`/console-api/history?account_id=${accountId}&per_page=1`);
+    };
+    app.route('/console-api', createTerraformApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, refreshJournal }));
   }
 
+  ends?.start();
+
   if (serveSpa) {
-    app.get('*', async (c) => (await runtime.staticFiles(c.req.raw)) ?? c.text('Not found', 404));
+    app.get('*', async (c) => {
+      const file = await runtime.staticFiles(c.req.raw);
+      // A new tab during a lockout knows it from its first byte: no call, no grey page.
+      return file ? withLockoutMeta(file, lockoutSeconds()) : c.text('Not found', 404);
+    });
   }
   return app;
 }

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setNonce } from 'get-nonce';
 import { isApiError } from './api/api-error';
+import { noteLockout } from './api/request-budget';
 import { PageSkeleton } from './components/ui/skeleton';
 import { routeTree } from './routeTree.gen';
 import './styles/app.css';
@@ -12,6 +13,10 @@ import './styles/app.css';
 // <style> with it, so the strict style-src needs no 'unsafe-inline'.
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 if (styleNonce) setNonce(styleNonce);
+// During a rate-limit lockout the server says so in the page itself: the banner counts down from
+// the first paint, and no call goes out only to be refused.
+const lockout = Number(document.querySelector<HTMLMetaElement>('meta[name="iam-lockout-seconds"]')?.content);
+if (lockout > 0) noteLockout(lockout);
 
 const MAX_READ_RETRIES = 3;
 

@@ -13,8 +13,10 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SplatRouteImport } from './routes/$'
 import { Route as AccountsAccountIdRouteRouteImport } from './routes/accounts/$accountId/route'
 import { Route as AccountsAccountIdIndexRouteImport } from './routes/accounts/$accountId/index'
+import { Route as AccountsAccountIdExpiringRouteImport } from './routes/accounts/$accountId/expiring'
 import { Route as AccountsAccountIdHistoryRouteImport } from './routes/accounts/$accountId/history'
 import { Route as AccountsAccountIdPermissionGroupsRouteRouteImport } from './routes/accounts/$accountId/permission-groups/route'
+import { Route as AccountsAccountIdTerraformRouteImport } from './routes/accounts/$accountId/terraform'
 import { Route as AccountsAccountIdGroupsIndexRouteImport } from './routes/accounts/$accountId/groups/index'
 import { Route as AccountsAccountIdGroupsGroupIdRouteImport } from './routes/accounts/$accountId/groups/$groupId'
 import { Route as AccountsAccountIdMembersIndexRouteImport } from './routes/accounts/$accountId/members/index'
@@ -24,6 +26,7 @@ import { Route as AccountsAccountIdOauthClientsClientIdRouteRouteImport } from '
 import { Route as AccountsAccountIdOauthClientsNewRouteImport } from './routes/accounts/$accountId/oauth-clients/new'
 import { Route as AccountsAccountIdPermissionGroupsPermissionGroupIdRouteImport } from './routes/accounts/$accountId/permission-groups/$permissionGroupId'
 import { Route as AccountsAccountIdResourceGroupsIndexRouteImport } from './routes/accounts/$accountId/resource-groups/index'
+import { Route as AccountsAccountIdReviewsIndexRouteImport } from './routes/accounts/$accountId/reviews/index'
 import { Route as AccountsAccountIdSsoIndexRouteImport } from './routes/accounts/$accountId/sso/index'
 import { Route as AccountsAccountIdSsoConnectorIdRouteRouteImport } from './routes/accounts/$accountId/sso/$connectorId/route'
 import { Route as AccountsAccountIdSsoNewRouteImport } from './routes/accounts/$accountId/sso/new'
@@ -38,6 +41,8 @@ import { Route as AccountsAccountIdOauthClientsClientIdHistoryRouteImport } from
 import { Route as AccountsAccountIdOauthClientsClientIdPublishRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/publish'
 import { Route as AccountsAccountIdOauthClientsClientIdRotateRouteImport } from './routes/accounts/$accountId/oauth-clients/$clientId/rotate'
 import { Route as AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport } from './routes/accounts/$accountId/resource-groups/$resourceGroupId/history'
+import { Route as AccountsAccountIdReviewsReviewIdIndexRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/index'
+import { Route as AccountsAccountIdReviewsReviewIdEvidenceRouteImport } from './routes/accounts/$accountId/reviews/$reviewId/evidence'
 import { Route as AccountsAccountIdSsoConnectorIdIndexRouteImport } from './routes/accounts/$accountId/sso/$connectorId/index'
 import { Route as AccountsAccountIdSsoConnectorIdHistoryRouteImport } from './routes/accounts/$accountId/sso/$connectorId/history'
 import { Route as AccountsAccountIdSsoConnectorIdSetupRouteImport } from './routes/accounts/$accountId/sso/$connectorId/setup'
@@ -62,6 +67,12 @@ const AccountsAccountIdIndexRoute = AccountsAccountIdIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AccountsAccountIdRouteRoute,
 } as any)
+const AccountsAccountIdExpiringRoute =
+  AccountsAccountIdExpiringRouteImport.update({
+    id: '/expiring',
+    path: '/expiring',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdHistoryRoute =
   AccountsAccountIdHistoryRouteImport.update({
     id: '/history',
@@ -72,6 +83,12 @@ const AccountsAccountIdPermissionGroupsRouteRoute =
   AccountsAccountIdPermissionGroupsRouteRouteImport.update({
     id: '/permission-groups',
     path: '/permission-groups',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdTerraformRoute =
+  AccountsAccountIdTerraformRouteImport.update({
+    id: '/terraform',
+    path: '/terraform',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdGroupsIndexRoute =
@@ -126,6 +143,12 @@ const AccountsAccountIdResourceGroupsIndexRoute =
   AccountsAccountIdResourceGroupsIndexRouteImport.update({
     id: '/resource-groups/',
     path: '/resource-groups/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsIndexRoute =
+  AccountsAccountIdReviewsIndexRouteImport.update({
+    id: '/reviews/',
+    path: '/reviews/',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
 const AccountsAccountIdSsoIndexRoute =
@@ -211,6 +234,18 @@ const AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute =
     path: '/resource-groups/$resourceGroupId/history',
     getParentRoute: () => AccountsAccountIdRouteRoute,
   } as any)
+const AccountsAccountIdReviewsReviewIdIndexRoute =
+  AccountsAccountIdReviewsReviewIdIndexRouteImport.update({
+    id: '/reviews/$reviewId/',
+    path: '/reviews/$reviewId/',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
+const AccountsAccountIdReviewsReviewIdEvidenceRoute =
+  AccountsAccountIdReviewsReviewIdEvidenceRouteImport.update({
+    id: '/reviews/$reviewId/evidence',
+    path: '/reviews/$reviewId/evidence',
+    getParentRoute: () => AccountsAccountIdRouteRoute,
+  } as any)
 const AccountsAccountIdSsoConnectorIdIndexRoute =
   AccountsAccountIdSsoConnectorIdIndexRouteImport.update({
     id: '/',
@@ -235,7 +270,9 @@ export interface FileRoutesByFullPath {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -248,6 +285,7 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -258,17 +296,21 @@ export interface FileRoutesByFullPath {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$': typeof SplatRoute
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/members/$memberId': typeof AccountsAccountIdMembersMemberIdRoute
   '/accounts/$accountId/oauth-clients/new': typeof AccountsAccountIdOauthClientsNewRoute
@@ -278,6 +320,7 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/members': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -288,10 +331,12 @@ export interface FileRoutesByTo {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRoutesById {
@@ -300,7 +345,9 @@ export interface FileRoutesById {
   '/$': typeof SplatRoute
   '/accounts/$accountId': typeof AccountsAccountIdRouteRouteWithChildren
   '/accounts/$accountId/permission-groups': typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  '/accounts/$accountId/expiring': typeof AccountsAccountIdExpiringRoute
   '/accounts/$accountId/history': typeof AccountsAccountIdHistoryRoute
+  '/accounts/$accountId/terraform': typeof AccountsAccountIdTerraformRoute
   '/accounts/$accountId/': typeof AccountsAccountIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId': typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   '/accounts/$accountId/sso/$connectorId': typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -313,6 +360,7 @@ export interface FileRoutesById {
   '/accounts/$accountId/members/': typeof AccountsAccountIdMembersIndexRoute
   '/accounts/$accountId/oauth-clients/': typeof AccountsAccountIdOauthClientsIndexRoute
   '/accounts/$accountId/resource-groups/': typeof AccountsAccountIdResourceGroupsIndexRoute
+  '/accounts/$accountId/reviews/': typeof AccountsAccountIdReviewsIndexRoute
   '/accounts/$accountId/sso/': typeof AccountsAccountIdSsoIndexRoute
   '/accounts/$accountId/groups/$groupId/access': typeof AccountsAccountIdGroupsGroupIdAccessRoute
   '/accounts/$accountId/groups/$groupId/history': typeof AccountsAccountIdGroupsGroupIdHistoryRoute
@@ -323,10 +371,12 @@ export interface FileRoutesById {
   '/accounts/$accountId/oauth-clients/$clientId/publish': typeof AccountsAccountIdOauthClientsClientIdPublishRoute
   '/accounts/$accountId/oauth-clients/$clientId/rotate': typeof AccountsAccountIdOauthClientsClientIdRotateRoute
   '/accounts/$accountId/resource-groups/$resourceGroupId/history': typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  '/accounts/$accountId/reviews/$reviewId/evidence': typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
   '/accounts/$accountId/sso/$connectorId/history': typeof AccountsAccountIdSsoConnectorIdHistoryRoute
   '/accounts/$accountId/sso/$connectorId/setup': typeof AccountsAccountIdSsoConnectorIdSetupRoute
   '/accounts/$accountId/groups/$groupId/': typeof AccountsAccountIdGroupsGroupIdIndexRoute
   '/accounts/$accountId/oauth-clients/$clientId/': typeof AccountsAccountIdOauthClientsClientIdIndexRoute
+  '/accounts/$accountId/reviews/$reviewId/': typeof AccountsAccountIdReviewsReviewIdIndexRoute
   '/accounts/$accountId/sso/$connectorId/': typeof AccountsAccountIdSsoConnectorIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -336,7 +386,9 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -349,6 +401,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -359,17 +412,21 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/$'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId'
     | '/accounts/$accountId/members/$memberId'
     | '/accounts/$accountId/oauth-clients/new'
@@ -379,6 +436,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members'
     | '/accounts/$accountId/oauth-clients'
     | '/accounts/$accountId/resource-groups'
+    | '/accounts/$accountId/reviews'
     | '/accounts/$accountId/sso'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -389,10 +447,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId'
     | '/accounts/$accountId/oauth-clients/$clientId'
+    | '/accounts/$accountId/reviews/$reviewId'
     | '/accounts/$accountId/sso/$connectorId'
   id:
     | '__root__'
@@ -400,7 +460,9 @@ export interface FileRouteTypes {
     | '/$'
     | '/accounts/$accountId'
     | '/accounts/$accountId/permission-groups'
+    | '/accounts/$accountId/expiring'
     | '/accounts/$accountId/history'
+    | '/accounts/$accountId/terraform'
     | '/accounts/$accountId/'
     | '/accounts/$accountId/oauth-clients/$clientId'
     | '/accounts/$accountId/sso/$connectorId'
@@ -413,6 +475,7 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/members/'
     | '/accounts/$accountId/oauth-clients/'
     | '/accounts/$accountId/resource-groups/'
+    | '/accounts/$accountId/reviews/'
     | '/accounts/$accountId/sso/'
     | '/accounts/$accountId/groups/$groupId/access'
     | '/accounts/$accountId/groups/$groupId/history'
@@ -423,10 +486,12 @@ export interface FileRouteTypes {
     | '/accounts/$accountId/oauth-clients/$clientId/publish'
     | '/accounts/$accountId/oauth-clients/$clientId/rotate'
     | '/accounts/$accountId/resource-groups/$resourceGroupId/history'
+    | '/accounts/$accountId/reviews/$reviewId/evidence'
     | '/accounts/$accountId/sso/$connectorId/history'
     | '/accounts/$accountId/sso/$connectorId/setup'
     | '/accounts/$accountId/groups/$groupId/'
     | '/accounts/$accountId/oauth-clients/$clientId/'
+    | '/accounts/$accountId/reviews/$reviewId/'
     | '/accounts/$accountId/sso/$connectorId/'
   fileRoutesById: FileRoutesById
 }
@@ -466,6 +531,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountsAccountIdIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
+    '/accounts/$accountId/expiring': {
+      id: '/accounts/$accountId/expiring'
+      path: '/expiring'
+      fullPath: '/accounts/$accountId/expiring'
+      preLoaderRoute: typeof AccountsAccountIdExpiringRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
     '/accounts/$accountId/history': {
       id: '/accounts/$accountId/history'
       path: '/history'
@@ -478,6 +550,13 @@ declare module '@tanstack/react-router' {
       path: '/permission-groups'
       fullPath: '/accounts/$accountId/permission-groups'
       preLoaderRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/terraform': {
+      id: '/accounts/$accountId/terraform'
+      path: '/terraform'
+      fullPath: '/accounts/$accountId/terraform'
+      preLoaderRoute: typeof AccountsAccountIdTerraformRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/groups/': {
@@ -541,6 +620,13 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups'
       fullPath: '/accounts/$accountId/resource-groups/'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/': {
+      id: '/accounts/$accountId/reviews/'
+      path: '/reviews'
+      fullPath: '/accounts/$accountId/reviews/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsIndexRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/': {
@@ -639,6 +725,20 @@ declare module '@tanstack/react-router' {
       path: '/resource-groups/$resourceGroupId/history'
       fullPath: '/accounts/$accountId/resource-groups/$resourceGroupId/history'
       preLoaderRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/': {
+      id: '/accounts/$accountId/reviews/$reviewId/'
+      path: '/reviews/$reviewId'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdIndexRouteImport
+      parentRoute: typeof AccountsAccountIdRouteRoute
+    }
+    '/accounts/$accountId/reviews/$reviewId/evidence': {
+      id: '/accounts/$accountId/reviews/$reviewId/evidence'
+      path: '/reviews/$reviewId/evidence'
+      fullPath: '/accounts/$accountId/reviews/$reviewId/evidence'
+      preLoaderRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRouteImport
       parentRoute: typeof AccountsAccountIdRouteRoute
     }
     '/accounts/$accountId/sso/$connectorId/': {
@@ -757,7 +857,9 @@ const AccountsAccountIdGroupsGroupIdRouteWithChildren =
 
 interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdPermissionGroupsRouteRoute: typeof AccountsAccountIdPermissionGroupsRouteRouteWithChildren
+  AccountsAccountIdExpiringRoute: typeof AccountsAccountIdExpiringRoute
   AccountsAccountIdHistoryRoute: typeof AccountsAccountIdHistoryRoute
+  AccountsAccountIdTerraformRoute: typeof AccountsAccountIdTerraformRoute
   AccountsAccountIdIndexRoute: typeof AccountsAccountIdIndexRoute
   AccountsAccountIdOauthClientsClientIdRouteRoute: typeof AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren
   AccountsAccountIdSsoConnectorIdRouteRoute: typeof AccountsAccountIdSsoConnectorIdRouteRouteWithChildren
@@ -769,15 +871,20 @@ interface AccountsAccountIdRouteRouteChildren {
   AccountsAccountIdMembersIndexRoute: typeof AccountsAccountIdMembersIndexRoute
   AccountsAccountIdOauthClientsIndexRoute: typeof AccountsAccountIdOauthClientsIndexRoute
   AccountsAccountIdResourceGroupsIndexRoute: typeof AccountsAccountIdResourceGroupsIndexRoute
+  AccountsAccountIdReviewsIndexRoute: typeof AccountsAccountIdReviewsIndexRoute
   AccountsAccountIdSsoIndexRoute: typeof AccountsAccountIdSsoIndexRoute
   AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute: typeof AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute
+  AccountsAccountIdReviewsReviewIdEvidenceRoute: typeof AccountsAccountIdReviewsReviewIdEvidenceRoute
+  AccountsAccountIdReviewsReviewIdIndexRoute: typeof AccountsAccountIdReviewsReviewIdIndexRoute
 }
 
 const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
   {
     AccountsAccountIdPermissionGroupsRouteRoute:
       AccountsAccountIdPermissionGroupsRouteRouteWithChildren,
+    AccountsAccountIdExpiringRoute: AccountsAccountIdExpiringRoute,
     AccountsAccountIdHistoryRoute: AccountsAccountIdHistoryRoute,
+    AccountsAccountIdTerraformRoute: AccountsAccountIdTerraformRoute,
     AccountsAccountIdIndexRoute: AccountsAccountIdIndexRoute,
     AccountsAccountIdOauthClientsClientIdRouteRoute:
       AccountsAccountIdOauthClientsClientIdRouteRouteWithChildren,
@@ -796,9 +903,14 @@ const AccountsAccountIdRouteRouteChildren: AccountsAccountIdRouteRouteChildren =
       AccountsAccountIdOauthClientsIndexRoute,
     AccountsAccountIdResourceGroupsIndexRoute:
       AccountsAccountIdResourceGroupsIndexRoute,
+    AccountsAccountIdReviewsIndexRoute: AccountsAccountIdReviewsIndexRoute,
     AccountsAccountIdSsoIndexRoute: AccountsAccountIdSsoIndexRoute,
     AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute:
       AccountsAccountIdResourceGroupsResourceGroupIdHistoryRoute,
+    AccountsAccountIdReviewsReviewIdEvidenceRoute:
+      AccountsAccountIdReviewsReviewIdEvidenceRoute,
+    AccountsAccountIdReviewsReviewIdIndexRoute:
+      AccountsAccountIdReviewsReviewIdIndexRoute,
   }
 
 const AccountsAccountIdRouteRouteWithChildren =

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AlarmFactory } from '../console/membership-ends/service.ts';
 import type { LiveResolver } from '../dns/resolver.ts';
 
 /** The pieces with a Node and a Workers implementation (server/runtime/node, …/workers); everything else is the same code. */
@@ -9,4 +10,6 @@ export interface RuntimeServices {
   dnsResolver: LiveResolver;
   /** Runs first on every request: Node shares its event-loop turns out (http/turn-budget.ts); Workers need nothing. */
   admission: MiddlewareHandler | null;
+  /** Wakes the time-bound membership scheduler: a timer on Node, the Durable Object's alarm on Workers. */
+  alarm: AlarmFactory;
 }

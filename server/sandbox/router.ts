@@ -34,6 +34,36 @@ const routeModules: Array<(api: Hono<SandboxEnv>, deps: SandboxDeps) => void> = 
   registerZones,
 ];
 
+/** The identifiers today's schema bounds to 32 characters (user groups: exactly 32), by where they sit in the path. */
+const ID_PATHS = [
+  '/accounts/:account_id/iam/user_groups/:user_group_id/*',
+  '/accounts/:account_id/iam/user_groups/:user_group_id/members/:member_id',
+  '/accounts/:account_id/iam/permission_groups/:permission_group_id',
+  '/accounts/:account_id/iam/resource_groups/:resource_group_id',
+  '/accounts/:account_id/members/:member_id',
+];
+
+/**
+ * A path id that is not 32 hex characters cannot name anything: it answers like the account check
+ * (404, 7003) before any lookup, instead of a "not found" that suggests the id might exist elsewhere.
+ */
+function refuseMalformedPathIds(api: Hono<SandboxEnv>): void {
+  for (const path of ID_PATHS) {
+    api.use(path, async (c, next) => {
+      const malformed = Object.entries(c.req.param() as Record<string, string>).some(
+        ([name, value]) => name !== 'account_id' && !ID_PATTERN.test(value),
+      );
+      if (malformed) {
+        throw new CfError(404, {
+          code: ErrorCode.invalidIdentifier,
+          message: `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`,
+        });
+      }
+      await next();
+    });
+  }
+}
+
 function handleErrors(api: Hono<SandboxEnv>): void {
   api.onError((err, c) => {
     if (err instanceof CfError) return c.json(errorBody(err.errors), err.status);
@@ -90,6 +120,7 @@ export function createSandboxApi(given: SandboxDeps): Hono<SandboxEnv> {
     c.set('accountId', accountId);
     await next();
   });
+  refuseMalformedPathIds(api);
 
   for (const register of routeModules) register(api, deps);
   return api;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLiveSession, launchUrl } from './session.ts';
+import { createLiveSession, launchUrl, LINK_SPENT_MESSAGE } from './session.ts';
 import { dashboardHeaders, liveApp, LIVE_TOKEN, OWN_HOST, PORT, sandboxApp, send, USER_GROUPS } from './test-apps.ts';
 
 /**
@@ -52,6 +52,29 @@ describe('live session (token in the printed URL → HttpOnly SameSite=Strict co
 
     const res = await send(app, USER_GROUPS, { headers: dashboardHeaders({ cookie: cookieFrom(setCookie) }) });
     expect(res.status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('the link is single-use: once it has set a session, it is refused to anyone without that session (issue 28 item 7)', async () => {
+    const { app, calls, session } = liveApp();
+    const launch = { host: OWN_HOST, 'sec-fetch-site': 'none' };
+    const first = await app.request(`/?token=${session.token}`, { headers: launch });
+    expect(first.status).toBe(302);
+    const cookie = cookieFrom(first.headers.get('set-cookie'));
+    expect(cookie).not.toContain('Max-Age');
+
+    // A copy of the link, in another browser: refused, no cookie, nothing upstream.
+    const replay = await app.request(`/?token=${session.token}`, { headers: launch });
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('set-cookie')).toBeNull();
+    expect(await replay.text()).toBe(LINK_SPENT_MESSAGE);
+
+    // The browser it signed in may reopen it: it lands on the page, with no new cookie.
+    const again = await app.request(`/groups?token=${session.token}`, { headers: { ...launch, cookie } });
+    expect(again.status).toBe(302);
+    expect(again.headers.get('location')).toBe('/groups');
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect((await send(app, USER_GROUPS, { headers: dashboardHeaders({ cookie }) })).status).toBe(200);
     expect(calls).toHaveLength(1);
   });
 

@@ -49,12 +49,18 @@ export const SESSION_MESSAGE =
 /** How a browser says where a navigation came from: only one typed or opened from the terminal (none), or our own page. */
 const LAUNCH_FETCH_SITES = new Set(['none', 'same-origin']);
 
+export const LINK_SPENT_MESSAGE =
+  'This launch link has already signed a browser in, and it works once: a copy in a history, a log or a screen share opens nothing. ' +
+  'The browser it signed in keeps its session until it closes; for another browser, restart the console and open the new link it prints.';
+
 /**
  * `launchHost`: the host name the server printed in the launch URL. The token is taken only on
  * that name (a cookie set for `localhost` would be another origin's) and only from a navigation
- * no other site started.
+ * no other site started. It is single-use: once it has set a session, it is refused, except to
+ * the browser holding that session (reopening the link there just lands on the page).
  */
 export function sessionCheck(session: LiveSession, launchHost = '127.0.0.1'): MiddlewareHandler {
+  let spent = false;
   return async (c, next) => {
     if (isApiPath(c.req.path)) {
       if (!sameSecret(getCookie(c, session.cookieName), session.cookieValue)) {
@@ -74,8 +80,14 @@ export function sessionCheck(session: LiveSession, launchHost = '127.0.0.1'): Mi
     if (!sameSecret(token, session.token)) {
       return c.text('This link is not valid for this run of the console. Use the URL printed in its terminal.', 401);
     }
-    setCookie(c, session.cookieName, session.cookieValue, { httpOnly: true, sameSite: 'Strict', path: '/' });
     url.searchParams.delete('token');
+    if (spent) {
+      if (!sameSecret(getCookie(c, session.cookieName), session.cookieValue)) return c.text(LINK_SPENT_MESSAGE, 401);
+      return c.redirect(`${url.pathname}${url.search}${url.hash}`, 302);
+    }
+    spent = true;
+    // A session cookie (no Max-Age): it lives as long as the browser session the link opened.
+    setCookie(c, session.cookieName, session.cookieValue, { httpOnly: true, sameSite: 'Strict', path: '/' });
     return c.redirect(`${url.pathname}${url.search}${url.hash}`, 302);
   };
 }

@@ -25,6 +25,8 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** Seconds the server asked us to wait (429 / 503 Retry-After). */
   readonly retryAfter: number | null;
+  /** When that wait ends (epoch ms), fixed as the answer came: a countdown never restarts on re-render. */
+  readonly retryAt: number | null;
   /** The call that failed, so a 403 can name the token permission it needs. */
   readonly request: { method: string; path: string } | null;
 
@@ -35,6 +37,7 @@ export class ApiError extends Error {
     this.errors = init.errors;
     this.kind = init.kind;
     this.retryAfter = init.retryAfter ?? null;
+    this.retryAt = this.retryAfter === null ? null : Date.now() + this.retryAfter * 1000;
     this.request = init.request ?? null;
   }
 

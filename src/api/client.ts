@@ -59,6 +59,11 @@ export interface RequestOptions<S extends z.ZodMiniType> {
    * to do. A write without one gets a new id, so a browser resending it cannot apply it twice.
    */
   writeId?: string;
+  /**
+   * What this write does, in the admin's words ("Create connector example.com"): named wherever
+   * the write is held back before it is sent. Defaults to the call itself.
+   */
+  label?: string;
 }
 
 /** The header that carries a write's id to this server (never forwarded to Cloudflare). */
@@ -92,6 +97,8 @@ function toDetails(errors: z.infer<typeof messageSchema>[]): ApiErrorDetail[] {
 
 const KEEPALIVE_MAX_BODY = 16 * 1024;
 
+const currentPage = () => (typeof window === 'undefined' ? '' : window.location.pathname);
+
 /**
  * The one way the SPA talks to the API: same origin, envelope parsed, result validated, and
  * within the rate limit (request-budget.ts).
@@ -123,10 +130,14 @@ async function requestOnce<S extends z.ZodMiniType>(path: string, options: Reque
       status: 429,
       kind: 'api',
       retryAfter: lockout,
-      errors: [{ code: 10429, message: `Rate limited: Cloudflare's API refuses calls for ${Math.floor(lockout / 60)}:${String(lockout % 60).padStart(2, '0')} more. Try again then.` }],
+      // No time in the text: the error's countdown (the app's one lockout clock) says when.
+      errors: [{ code: 10429, message: 'Rate limited: Cloudflare’s API refuses every call until the lockout ends. Nothing was sent.' }],
     });
   }
-  const release = await acquireSlot(options.background ?? null);
+  const method = options.method ?? 'GET';
+  // A write that has to wait for a slot is shown as held, and leaving its page cancels it.
+  const hold = method === 'GET' ? null : { label: options.label ?? `${method} ${path}`, page: currentPage() };
+  const release = await acquireSlot(options.background ?? null, hold);
   try {
     return await send(path, options);
   } finally {

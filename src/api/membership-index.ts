@@ -75,6 +75,7 @@ export const membershipIndexKeys = {
   member: (accountId: string, memberId: string) => [...membershipIndexKeys.all(accountId), 'member', memberId] as const,
   groups: (accountId: string, q: string) => [...membershipIndexKeys.all(accountId), 'groups', q] as const,
   memberCounts: (accountId: string, groupIds: readonly string[]) => [...membershipIndexKeys.all(accountId), 'member-counts', groupIds] as const,
+  memberNames: (accountId: string, memberIds: readonly string[]) => [...membershipIndexKeys.all(accountId), 'member-names', memberIds] as const,
 };
 
 /** While the index builds, views re-ask every 2 s; once warm, every 30 s (it is free). */
@@ -120,6 +121,25 @@ export function memberCountsQuery(accountId: string, groupIds: readonly string[]
       call(`${base(accountId)}/membership-index/member-counts`, memberCountsSchema, {
         method: 'POST',
         body: { group_ids: groupIds },
+      }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),
+  });
+}
+
+const memberNamesSchema = z.object({ names: z.record(z.string(), z.nullable(z.string())), index: indexStatusSchema });
+
+/**
+ * Names for one page of a group's members (the API's list has only id, email and status), in one
+ * call: "First Last", null when the account has none; an id missing is not indexed yet.
+ */
+export function memberNamesQuery(accountId: string, memberIds: readonly string[]) {
+  return queryOptions({
+    queryKey: membershipIndexKeys.memberNames(accountId, memberIds),
+    queryFn: () =>
+      call(`${base(accountId)}/membership-index/member-names`, memberNamesSchema, {
+        method: 'POST',
+        body: { member_ids: memberIds },
       }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => pollWhileBuilding(query.state.data?.index),

@@ -26,11 +26,31 @@ export interface BudgetSnapshot {
   low: boolean;
   /** Labels of background work waiting for quota. */
   paused: string[];
+  /** Writes the admin asked for that wait for a free slot: not sent yet, so still cancellable. */
+  held: HeldWrite[];
+  /**
+   * The clock every countdown reads (epoch ms): it ticks once a second while something is counted
+   * down, so the banner, an error and a dialog show the same second for the same lockout.
+   */
+  now: number;
+}
+
+/** A write waiting its turn: what it is, the page it was asked for on, and whether to keep it. */
+export interface HeldWrite {
+  id: number;
+  /** What the admin asked for, in their words ("Create connector example.com") or the call. */
+  label: string;
+  /** The page (path) it was asked for on: leaving it cancels the write unless kept. */
+  page: string;
+  since: number;
+  kept: boolean;
 }
 
 interface Waiter {
   background: string | null;
+  held: HeldWrite | null;
   start: () => void;
+  cancel: () => void;
 }
 
 let limit: number | null = null;
@@ -57,14 +77,56 @@ function computeSnapshot(): BudgetSnapshot {
     blockedUntil: blocked,
     low: blocked !== null || (left !== null && limit !== null && left < limit * LOW_SHARE),
     paused: [...new Set(queue.filter((w) => w.background).map((w) => w.background!))],
+    held: queue.flatMap((w) => (w.held ? [{ ...w.held }] : [])),
+    now: t,
   };
 }
 
 let snapshot: BudgetSnapshot = computeSnapshot();
 
+/** Deadlines some view counts down to (a lockout's end, a refused call's Retry-After). */
+const countdowns = new Set<number>();
+let ticker: ReturnType<typeof setInterval> | null = null;
+
 function publish() {
   snapshot = computeSnapshot();
+  const t = snapshot.now;
+  for (const deadline of countdowns) if (deadline <= t) countdowns.delete(deadline);
+  if (blockedUntil !== null && blockedUntil > t) countdowns.add(blockedUntil);
+  if (countdowns.size && !ticker) ticker = setInterval(publish, 1000);
+  if (!countdowns.size && ticker) {
+    clearInterval(ticker);
+    ticker = null;
+  }
   for (const listener of listeners) listener();
+}
+
+/** Keeps the shared clock ticking until `deadline` (epoch ms), for a view that counts down to it. */
+export function countDownTo(deadline: number) {
+  if (deadline <= now() || countdowns.has(deadline)) return;
+  countdowns.add(deadline);
+  publish();
+}
+
+/**
+ * When a refused call may go again (epoch ms), the one answer for the whole app: the lockout's end
+ * while a lockout holds (every view of it shows the same countdown), else the call's own
+ * Retry-After; null when nobody said.
+ */
+export function retryAtFor(error: { status: number; retryAt: number | null }): number | null {
+  const t = now();
+  if (blockedUntil !== null && blockedUntil > t && (error.status === 429 || error.retryAt !== null)) return blockedUntil;
+  return error.retryAt !== null && error.retryAt > t ? error.retryAt : null;
+}
+
+/**
+ * A lockout the console's server already knows of (it sees every answer; `/console-api/mode` says
+ * so on a cold load), before this tab has asked anything: calls fail at once, and the banner shows.
+ */
+export function noteLockout(seconds: number) {
+  const until = now() + seconds * 1000;
+  if (blockedUntil === null || until > blockedUntil) blockedUntil = until;
+  publish();
 }
 
 function backgroundMayStart(t: number): number {
@@ -99,11 +161,32 @@ function pump() {
   publish();
 }
 
-/** Waits for a slot; the returned function gives it back. */
-export function acquireSlot(background: string | null = null): Promise<() => void> {
-  return new Promise((resolve) => {
-    queue.push({
+/** A write that would wait for a slot: shown, cancellable, and tied to the page it was asked on. */
+export interface HoldInfo {
+  label: string;
+  page: string;
+}
+
+/** Thrown to a held write the admin (or their leaving the page) cancelled: it was never sent. */
+export class HeldWriteCancelled extends Error {
+  constructor(readonly label: string) {
+    super(`Cancelled before it was sent: nothing was saved (${label}).`);
+    this.name = 'HeldWriteCancelled';
+  }
+}
+
+let nextHeldId = 1;
+
+/**
+ * Waits for a slot; the returned function gives it back. A write (`hold`) that has to wait is
+ * listed in the snapshot's `held` until it starts, and may be cancelled meanwhile (it then
+ * rejects with HeldWriteCancelled, never having been sent).
+ */
+export function acquireSlot(background: string | null = null, hold: HoldInfo | null = null): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const waiter: Waiter = {
       background,
+      held: hold ? { id: nextHeldId++, label: hold.label, page: hold.page, since: now(), kept: false } : null,
       start: () => {
         let released = false;
         resolve(() => {
@@ -114,9 +197,37 @@ export function acquireSlot(background: string | null = null): Promise<() => voi
           pump();
         });
       },
-    });
+      cancel: () => reject(new HeldWriteCancelled(hold?.label ?? 'a write')),
+    };
+    queue.push(waiter);
     pump();
   });
+}
+
+function dropHeld(pick: (held: HeldWrite) => boolean) {
+  const dropped = queue.filter((w) => w.held && pick(w.held));
+  if (!dropped.length) return;
+  queue = queue.filter((w) => !dropped.includes(w));
+  for (const w of dropped) w.cancel();
+  publish();
+}
+
+/** The admin cancels a held write: it is never sent. */
+export function cancelHeldWrite(id: number) {
+  dropHeld((held) => held.id === id);
+}
+
+/** The admin chose to let a held write go even if they leave its page. */
+export function keepHeldWrite(id: number) {
+  const waiter = queue.find((w) => w.held?.id === id);
+  if (!waiter?.held) return;
+  waiter.held.kept = true;
+  publish();
+}
+
+/** The admin is now on `page`: held writes asked for elsewhere, and not kept, are cancelled. */
+export function cancelHeldWritesLeftBehind(page: string) {
+  dropHeld((held) => !held.kept && held.page !== page);
 }
 
 /** Seconds left of a lockout the last 429 announced, or null when calls may go. */
@@ -162,5 +273,6 @@ export function resetBudget(clock: () => number = () => Date.now()) {
   queue = [];
   if (timer) clearTimeout(timer);
   timer = null;
+  countdowns.clear();
   publish();
 }

@@ -308,6 +308,11 @@ export function adminLevelOf(pg: NamedPermissionGroup | undefined): AdminLevel |
   return null;
 }
 
+/** Whether a group's policies allow an admin permission group (time-bound grants then need a reason). */
+export function grantsAdmin(policies: ReadonlyArray<{ access?: string; permission_groups?: ReadonlyArray<NamedPermissionGroup> }>): boolean {
+  return policies.some((p) => p.access !== 'deny' && (p.permission_groups ?? []).some((pg) => adminLevelOf(pg) !== null));
+}
+
 /**
  * Whether holding an admin permission group gives this one too. Cloudflare: Super Administrator
  * "can edit any Cloudflare setting, make purchases, update billing, and manage memberships";

@@ -8,6 +8,7 @@ import {
   importedPolicies,
   parseGroupExport,
   planImport,
+  zoneIdsInExport,
   type GroupExport,
 } from './group-export';
 
@@ -139,12 +140,31 @@ describe('import dry run', () => {
       { kind: 'found', id: 'pg-zone-2', name: 'zone', matchedBy: 'name' },
     ]);
     expect(allow!.resourceGroups[0]).toMatchObject({ kind: 'existing', id: 'b-all', matchedBy: 'scope' });
-    expect(allow!.resourceGroups[1]).toMatchObject({ kind: 'create', name: 'Production', scope: { key: acct(B) } });
-    expect(plan.warnings.join(' ')).toMatch(/zones belong to one account/);
+    // Production names account A's zones: refused, never created in B pointing at A's zones.
+    expect(allow!.resourceGroups[1]).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/names 2 zones of another account/) });
+    expect(plan.policies[1]!.dropped).toBe('none of its resource groups can be used here');
+    expect(plan.warnings.join(' ')).toMatch(/zones belong to one account, so resource groups on them are not imported/);
     expect(plan.members.toAdd).toEqual([{ id: 'x1', email: 'AMY@acme.com', matchedBy: 'email' }]);
-    expect(groupsToCreate(plan)).toEqual([{ sourceId: 'rg-prod', name: 'Production', scope: { key: acct(B), objects: [{ key: zone('1') }, { key: zone('2') }] } }]);
-    const policies = importedPolicies(plan, new Map([['rg-prod', 'new-prod']]));
-    expect(policies[0]!.resource_groups).toEqual([{ id: 'b-all' }, { id: 'new-prod' }]);
+    expect(groupsToCreate(plan)).toEqual([]);
+    expect(importedPolicies(plan, new Map())).toEqual([{ access: 'allow', permission_groups: [{ id: 'pg-dns' }, { id: 'pg-zone-2' }], resource_groups: [{ id: 'b-all' }] }]);
+  });
+
+  it('into another account: zones this account has are kept; a same-named group of its own is used instead', () => {
+    expect(zoneIdsInExport(file)).toEqual(['1', '2', '3'].map((c) => c.repeat(32)));
+    const target = { accountId: B, permissionGroups: catalogue, accountMembers: [], groupMemberIds: new Set<string>() };
+    const kept = planImport(file, { ...target, resourceGroups: [], zonesHere: new Set(['1', '2', '3'].map((c) => c.repeat(32))) });
+    expect(kept.policies[0]!.resourceGroups[1]).toMatchObject({ kind: 'create', name: 'Production' });
+    expect(kept.warnings).toEqual([]);
+    const ownProduction = { id: 'b-prod', name: 'production', scope: [{ key: acct(B), objects: [{ key: zone('9') }] }] };
+    const remapped = planImport(file, { ...target, resourceGroups: [ownProduction] });
+    expect(remapped.policies[0]!.resourceGroups[1]).toMatchObject({ kind: 'existing', id: 'b-prod', matchedBy: 'name', scopeDiffers: true });
+  });
+
+  it('loading into a draft writes nothing first: a group to create becomes the policy’s inline scope', () => {
+    const plan = planImport(file, { accountId: B, permissionGroups: catalogue, resourceGroups: [], accountMembers: [], groupMemberIds: new Set(), zonesHere: new Set(['1', '2', '3'].map((c) => c.repeat(32))) });
+    expect(groupsToCreate(plan).map((g) => g.name)).toContain('Production');
+    const draft = importedPolicies(plan, new Map(), { createNow: false });
+    expect(draft[0]!.resource_groups).toContainEqual({ scope: { key: acct(B), objects: [{ key: zone('1') }, { key: zone('2') }] }, meta: { adhoc: 'true' } });
   });
 
   it('drops a policy none of whose permission groups exists, and says why', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { accountKey, parseKey, type ScopeLike } from './scope-keys';
+import { accountKey, parseKey, shortId, type ScopeLike } from './scope-keys';
 
 /**
  * A user group as a file: name, policies and members, in a canonical, order-stable form, so two
@@ -175,6 +175,27 @@ export interface ImportTarget {
   accountMembers: ReadonlyArray<{ id: string; email?: string }>;
   /** The target group's current members (empty for a new group). */
   groupMemberIds: ReadonlySet<string>;
+  /**
+   * From another account's file: which of its zones (zoneIdsInExport) this account has. A zone
+   * belongs to one account, so a resource group naming any other is refused, never created here.
+   */
+  zonesHere?: ReadonlySet<string>;
+}
+
+/** Every zone id the file's resource groups name (what a cross-account import must check). */
+export function zoneIdsInExport(file: GroupExport): string[] {
+  const ids = new Set<string>();
+  for (const p of file.policies) {
+    for (const rg of p.resource_groups) {
+      for (const scope of rg.scope) {
+        for (const key of [scope.key, ...scope.objects.map((o) => o.key)]) {
+          const parsed = parseKey(key);
+          if (parsed?.kind === 'zone' && parsed.id) ids.add(parsed.id);
+        }
+      }
+    }
+  }
+  return [...ids].sort(byString);
 }
 
 export type PermissionGroupPlan =
@@ -215,6 +236,15 @@ function isAdhoc(rg: ExportResourceGroup): boolean {
   return rg.meta?.adhoc === 'true' || (rg.name !== undefined && parseKey(rg.name) !== null);
 }
 
+function zoneIdsInScopes(scopes: readonly ExportScope[]): string[] {
+  return scopes.flatMap((scope) =>
+    [scope.key, ...scope.objects.map((o) => o.key)].flatMap((key) => {
+      const parsed = parseKey(key);
+      return parsed?.kind === 'zone' && parsed.id ? [parsed.id] : [];
+    }),
+  );
+}
+
 export function planImport(file: GroupExport, target: ImportTarget): ImportPlan {
   const crossAccount = file.account_id !== target.accountId;
   const warnings: string[] = [];
@@ -239,14 +269,22 @@ export function planImport(file: GroupExport, target: ImportTarget): ImportPlan 
     const label = (rg: { id: string; name?: string }) => rg.name ?? rg.id;
     const byId = crossAccount ? undefined : rgById.get(source.id);
     if (byId) return { kind: 'existing', id: byId.id, name: label(byId), matchedBy: 'id', scopeDiffers: !sameScopes(byId.scope, scope), source };
-    if (crossAccount && scope.some((s) => s.objects.some((o) => parseKey(o.key)?.kind === 'zone') || parseKey(s.key)?.kind === 'zone')) {
-      zonesFromElsewhere = true;
-    }
     const adhoc = isAdhoc(source);
+    // Remapped: this account's own group of the same name (its own zones), flagged if they differ.
     const byName = !adhoc && source.name ? rgByName.get(source.name.toLowerCase()) : undefined;
     if (byName) return { kind: 'existing', id: byName.id, name: label(byName), matchedBy: 'name', scopeDiffers: !sameScopes(byName.scope, scope), source };
     const byScope = target.resourceGroups.find((rg) => sameScopes(rg.scope, scope));
     if (byScope) return { kind: 'existing', id: byScope.id, name: label(byScope), matchedBy: 'scope', scopeDiffers: false, source };
+    // Refused: a zone belongs to one account; this one cannot be given another account's zones.
+    const elsewhere = crossAccount ? zoneIdsInScopes(scope).filter((id) => !target.zonesHere?.has(id)) : [];
+    if (elsewhere.length) {
+      zonesFromElsewhere = true;
+      return {
+        kind: 'invalid',
+        reason: `names ${elsewhere.length === 1 ? 'a zone' : `${elsewhere.length} zones`} of another account (${elsewhere.map(shortId).join(', ')}), which this account cannot use`,
+        source,
+      };
+    }
     if (scope.length !== 1) {
       return { kind: 'invalid', reason: `has ${scope.length} scopes; a resource group can be created with one`, source };
     }
@@ -269,7 +307,9 @@ export function planImport(file: GroupExport, target: ImportTarget): ImportPlan 
     return plan;
   });
   if (zonesFromElsewhere) {
-    warnings.push('The file comes from another account and names zones: zones belong to one account, so check they exist in this one.');
+    warnings.push(
+      'The file comes from another account and names its zones: zones belong to one account, so resource groups on them are not imported. Add this account’s zones to the policies after loading.',
+    );
   }
 
   const memberById = new Map(target.accountMembers.map((m) => [m.id, m]));
@@ -301,10 +341,16 @@ export function groupsToCreate(plan: ImportPlan): Array<{ sourceId: string; name
   return [...out.values()];
 }
 
-/** The imported policies as request policies, once the groups to create exist (`created`: source id → new id). */
+/**
+ * The imported policies as request policies, once the groups to create exist (`created`: source id
+ * → new id). With `createNow: false` (loading into a draft: nothing is written before the admin
+ * saves) a group to create goes in as the policy's inline scope instead, which the API creates with
+ * the save itself.
+ */
 export function importedPolicies(
   plan: ImportPlan,
   created: ReadonlyMap<string, string>,
+  { createNow = true }: { createNow?: boolean } = {},
 ): Array<{ access: 'allow' | 'deny'; permission_groups: Array<{ id: string }>; resource_groups: Array<{ id: string } | { scope: ExportScope; meta: Record<string, string> }> }> {
   return plan.policies.flatMap((p) => {
     if (p.dropped) return [];
@@ -313,6 +359,7 @@ export function importedPolicies(
       if (rg.kind === 'existing') return [{ id: rg.id }];
       if (rg.kind === 'inline') return [{ scope: rg.scope, meta: { adhoc: 'true' } }];
       if (rg.kind === 'create') {
+        if (!createNow) return [{ scope: rg.scope, meta: { adhoc: 'true' } }];
         const id = created.get(rg.source.id);
         return id ? [{ id }] : [];
       }

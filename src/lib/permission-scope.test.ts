@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLabel, permissionScopeOf, permissionScopeSource } from './permission-scope';
+import { normalizeLabel, permissionScopeOf, permissionScopeSource, scopesInWords } from './permission-scope';
 import { actsOnZones, combinationWarnings, reachOf } from './resource-scope';
 
 const ACCOUNT_KEY = `com.cloudflare.api.account.${'a'.repeat(32)}`;
@@ -8,7 +8,8 @@ const zone = (c: string) => `com.cloudflare.api.account.zone.${c.repeat(32)}`;
 describe('what a permission group acts on (heuristic)', () => {
   it('knows the catalogue by name', () => {
     expect(permissionScopeOf({ name: 'Billing' })).toBe('account');
-    expect(permissionScopeOf({ name: 'Workers Editor' })).toBe('account');
+    expect(permissionScopeOf({ name: 'Workers Editor' })).toBe('worker'); // granted per Worker or account-wide
+    expect(permissionScopeOf({ name: 'Workers KV Storage' })).toBe('account');
     expect(permissionScopeOf({ name: 'DNS' })).toBe('zone');
     expect(permissionScopeOf({ name: 'SSL/TLS, Caching, Performance, Page Rules, and Customization' })).toBe('zone');
   });
@@ -33,7 +34,7 @@ describe('what a permission group acts on (heuristic)', () => {
 
 describe('what a resource group reaches', () => {
   it('tells account-wide from zones, including inline zone scopes', () => {
-    expect(reachOf([{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }])).toEqual({ accountWide: true, zones: [], other: [] });
+    expect(reachOf([{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }])).toEqual({ accountWide: true, zones: [], other: [], workers: [] });
     expect(reachOf([{ key: ACCOUNT_KEY, objects: [{ key: ACCOUNT_KEY }] }]).accountWide).toBe(true);
     expect(reachOf([{ key: ACCOUNT_KEY, objects: [{ key: zone('2') }, { key: zone('1') }] }]).zones).toEqual([zone('1'), zone('2')]);
     expect(reachOf([{ key: zone('3'), objects: [{ key: '*' }] }]).zones).toEqual([zone('3')]);
@@ -73,7 +74,8 @@ describe('rule 1006 from meta.scopes (Decision 3)', () => {
     // meta.scopes wins over a name the heuristic would read the other way.
     expect(permissionScopeOf({ name: 'Billing', meta: { scopes: ['com.cloudflare.api.account.zone'] } })).toBe('zone');
     expect(permissionScopeSource({ name: 'DNS' })).toBe('name');
-    expect(permissionScopeOf({ name: 'Workers Editor', meta: { label: 'workers_editor' } })).toBe('account');
+    expect(permissionScopeOf({ name: 'Workers Editor', meta: { label: 'workers_editor' } })).toBe('worker');
+    expect(permissionScopeOf({ name: 'Workers Admin', meta: { scopes: ['com.cloudflare.api.account', 'com.cloudflare.api.account.worker'] } })).toBe('worker');
   });
 
   it('says in words that a zone permission group on the whole account is refused, and is certain of it', () => {
@@ -92,5 +94,46 @@ describe('rule 1006 from meta.scopes (Decision 3)', () => {
     const single = { key: ACCOUNT_KEY, objects: [{ key: zone('1') }] } as unknown as never[];
     expect(actsOnZones(single)).toBe(true);
     expect(reachOf(single).zones).toEqual([zone('1')]);
+  });
+});
+
+describe('Workers as resources (TODAY.md row 27)', () => {
+  const worker = (c: string) => `com.cloudflare.api.account.worker.${c.repeat(32)}`;
+  const checkout = { name: 'Checkout Workers', scope: [{ key: ACCOUNT_KEY, objects: [{ key: worker('1') }, { key: worker('2') }] }] };
+  const production = { name: 'Production zones', scope: [{ key: ACCOUNT_KEY, objects: [{ key: zone('1') }] }] };
+  const all = { name: 'All of Acme Corp', scope: [{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }] };
+  const editor = { id: 'w', name: 'Workers Editor', meta: { scopes: ['com.cloudflare.api.account', 'com.cloudflare.api.account.worker'] } };
+
+  it('reads a group of Workers as Workers, not zones', () => {
+    expect(reachOf(checkout.scope).workers).toEqual([worker('1'), worker('2')]);
+    expect(actsOnZones(checkout.scope)).toBe(false);
+  });
+
+  it('warns early about every pairing the API refuses with a Workers group, in words', () => {
+    expect(combinationWarnings([{ id: 'a', name: 'Administrator', meta: { scopes: 'com.cloudflare.api.account' } }], [checkout]).map((w) => w.message)).toEqual([
+      '“Administrator” acts on the whole account; “Checkout Workers” acts on Workers.',
+    ]);
+    expect(combinationWarnings([{ id: 'd', name: 'DNS', meta: { scopes: 'com.cloudflare.api.account.zone' } }], [checkout]).map((w) => w.message)).toEqual([
+      '“DNS” acts on zones; “Checkout Workers” acts on Workers.',
+    ]);
+    const [w] = combinationWarnings([editor], [production]);
+    expect(w).toMatchObject({ actsOn: 'worker', certain: true, message: '“Workers Editor” acts on Workers; “Production zones” acts on zones.' });
+    expect(w!.fix).toBe('Pair “Workers Editor” with a resource group of Workers or the whole account, in a policy of its own.');
+  });
+
+  it('lets a Workers role go on Workers or on the whole account', () => {
+    expect(combinationWarnings([editor], [checkout])).toEqual([]);
+    expect(combinationWarnings([editor], [all])).toEqual([]);
+  });
+});
+
+describe('"Acts on" in words', () => {
+  it('turns each meta.scopes entry into a word, and keeps a scope it does not know as sent', () => {
+    expect(scopesInWords({ scopes: 'com.cloudflare.api.account' })).toEqual(['Account']);
+    expect(scopesInWords({ scopes: ['com.cloudflare.api.account.zone'] })).toEqual(['Zones']);
+    expect(scopesInWords({ scopes: ['com.cloudflare.api.account', 'com.cloudflare.api.account.worker'] })).toEqual(['Account', 'Workers']);
+    expect(scopesInWords({ scopes: ['com.cloudflare.api.account.access_app'] })).toEqual(['com.cloudflare.api.account.access_app']);
+    expect(scopesInWords({ label: 'x' })).toEqual([]);
+    expect(scopesInWords(undefined)).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * What a permission group acts on: the account, or zones. Today's API says it in `meta.scopes`
- * (`com.cloudflare.api.account` = account, `com.cloudflare.api.account.zone` = zone; a string or
- * an array), and refuses a pairing the other way with 400, code 1006 (Decision 3). Without
+ * What a permission group acts on: the account, zones, or Workers. Today's API says it in
+ * `meta.scopes` (`com.cloudflare.api.account` = account, `com.cloudflare.api.account.zone` = zone,
+ * `com.cloudflare.api.account.worker` = Workers, granted per Worker or on the whole account; a
+ * string or an array), and refuses a pairing the other way with 400, code 1006 (Decision 3). Without
  * `meta.scopes` (2024 answers) this falls back to a HEURISTIC: a list of known names
  * (Cloudflare's catalogue as the sandbox mirrors it) and a few name patterns. An unknown name
  * gets no warning rather than a wrong one.
  */
 
-export type PermissionScope = 'account' | 'zone' | 'unknown';
+export type PermissionScope = 'account' | 'zone' | 'worker' | 'unknown';
 
 /** "SSL/TLS, Caching, …" → "ssl_tls_caching": the label form Cloudflare's meta carries. */
 export function normalizeLabel(text: string): string {
@@ -56,10 +57,8 @@ const ACCOUNT_NAMES = [
   'Network Services Write',
   'Connectivity Directory Admin',
   'Connectivity Directory Read',
-  'Workers Admin',
   'Workers Platform Admin',
   'Workers Platform (Read-only)',
-  'Workers Editor',
   'Workers KV Storage',
   'Cloudflare Pages',
   'D1',
@@ -96,7 +95,11 @@ const ACCOUNT_NAMES = [
   'Log Share Reader',
 ];
 
+/** The Workers roles Cloudflare grants per Worker as well as account-wide. */
+const WORKER_NAMES = ['Workers Admin', 'Workers Editor'];
+
 const ZONE = new Set(ZONE_NAMES.map(normalizeLabel));
+const WORKER = new Set(WORKER_NAMES.map(normalizeLabel));
 const ACCOUNT = new Set(ACCOUNT_NAMES.map(normalizeLabel));
 
 /** Names Cloudflare gives zone ("domain") roles, beyond the list: "Domain …", "Zone …", "… DNS …". */
@@ -117,6 +120,7 @@ const metaOf = (group: PermissionGroupLike): Record<string, unknown> =>
 export function scopeFromMeta(group: PermissionGroupLike): Exclude<PermissionScope, 'unknown'> | null {
   const raw = metaOf(group).scopes;
   const list = (Array.isArray(raw) ? raw : [raw]).filter((s): s is string => typeof s === 'string').map((s) => s.trim());
+  if (list.includes('com.cloudflare.api.account.worker')) return 'worker';
   if (list.includes('com.cloudflare.api.account.zone')) return 'zone';
   if (list.includes('com.cloudflare.api.account')) return 'account';
   return null;
@@ -138,6 +142,7 @@ export function permissionScopeOf(group: PermissionGroupLike): PermissionScope {
     .map(normalizeLabel);
   for (const c of candidates) {
     if (ZONE.has(c)) return 'zone';
+    if (WORKER.has(c)) return 'worker';
     if (ACCOUNT.has(c)) return 'account';
   }
   for (const c of candidates) {
@@ -150,5 +155,26 @@ export function permissionScopeOf(group: PermissionGroupLike): PermissionScope {
 export const PERMISSION_SCOPE_LABEL: Record<PermissionScope, string> = {
   zone: 'Act on zones',
   account: 'Act on the whole account',
+  worker: 'Act on Workers',
   unknown: 'Other',
 };
+
+/** "Acts on", in a word per thing: what the permission-group panel and tables say. */
+export const ACTS_ON_WORDS: Record<PermissionScope, string> = {
+  account: 'Account',
+  zone: 'Zones',
+  worker: 'Workers',
+  unknown: 'Not stated',
+};
+
+/** Every raw `meta.scopes` entry in words ("com.cloudflare.api.account.zone" → "Zones"); an unknown scope stays as sent. */
+export function scopesInWords(meta: unknown): string[] {
+  const raw = meta && typeof meta === 'object' ? (meta as Record<string, unknown>).scopes : undefined;
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+  const words: Record<string, string> = {
+    'com.cloudflare.api.account': ACTS_ON_WORDS.account,
+    'com.cloudflare.api.account.zone': ACTS_ON_WORDS.zone,
+    'com.cloudflare.api.account.worker': ACTS_ON_WORDS.worker,
+  };
+  return [...new Set(list.map((s) => words[s.trim()] ?? s.trim()))];
+}

@@ -32,6 +32,32 @@ describe('JSON view lint', () => {
     ]);
   });
 
+  it('names each id once, and says what an inline scope’s keys are: the account, zones by domain', () => {
+    const account = `com.cloudflare.api.account.${'a'.repeat(32)}`;
+    const zone = (c: string) => `com.cloudflare.api.account.zone.${c.repeat(32)}`;
+    const keyNames = {
+      accountId: 'a'.repeat(32),
+      accountName: 'Acme Corp',
+      zone: (id: string) => (id === '1'.repeat(32) ? { state: 'found' as const, name: 'acme.io' } : { state: 'missing' as const }),
+    };
+    const inline = { scope: { key: account, objects: [{ key: zone('1') }, { key: zone('2') }] } };
+    const text = JSON.stringify({
+      policies: [
+        { access: 'allow', permission_groups: [{ id: 'pg-dns' }], resource_groups: [{ id: 'rg-prod' }] },
+        { access: 'deny', permission_groups: [{ id: 'pg-dns' }], resource_groups: [{ id: 'rg-prod' }, inline] },
+        { access: 'deny', permission_groups: [{ id: 'pg-dns' }], resource_groups: [inline] },
+      ],
+    });
+    const lint = lintRequestBody(text, [], { ...known, keyNames });
+    expect(lint.state !== 'invalid' && lint.names.map((n) => `${n.kind} ${n.id} = ${n.name}`)).toEqual([
+      'permission group pg-dns = DNS',
+      'resource group rg-prod = Production zones',
+      `account ${account} = Acme Corp (this account)`,
+      `zone ${zone('1')} = acme.io`,
+      `zone ${zone('2')} = (this account has no such zone)`,
+    ]);
+  });
+
   it('lists the allowed values of a bad enum, the expected type and the allowed fields', () => {
     const lint = lintRequestBody(body({ access: 'alow', permission_groups: 'dns', resource_groups: [], colour: 1 }), [], known);
     expect(lint.state).toBe('invalid');

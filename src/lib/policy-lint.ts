@@ -1,6 +1,6 @@
 import { isInlineRef, parseRequestBody, type BodyProblem, type DraftPolicy } from './policy-draft';
 import { combinationWarnings } from './resource-scope';
-import type { ScopeLike } from './scope-keys';
+import { parseKey, type KeyNames, type ScopeLike } from './scope-keys';
 
 /**
  * The JSON view's lint: beyond "does it parse", whether every id it names exists, and what each
@@ -19,13 +19,34 @@ export interface KnownIds {
   permissionGroupMeta?: ReadonlyMap<string, unknown>;
   /** Resource group id → its scope, to know what it reaches (rule 1006). */
   resourceGroupScopes?: ReadonlyMap<string, readonly ScopeLike[]>;
+  /** To say what the keys of an inline scope are: the account by name, zones by domain. */
+  keyNames?: KeyNames;
 }
 
+/** An id (or an inline scope's key) of the body and what it is; each listed once, at its first pointer. */
 export interface NamedId {
   pointer: string;
-  kind: 'policy' | 'permission group' | 'resource group';
+  kind: 'policy' | 'permission group' | 'resource group' | 'account' | 'zone';
   id: string;
   name: string;
+}
+
+/** The keys of an inline scope, each with what it names ("zone acme.io", "account Acme Corp"). */
+function inlineScopeNames(scope: ScopeLike, at: string, keyNames: KeyNames = {}): NamedId[] {
+  const entries = [{ pointer: `${at}/scope/key`, key: scope.key }, ...scope.objects.map((o, k) => ({ pointer: `${at}/scope/objects/${k}/key`, key: o.key }))];
+  return entries.flatMap(({ pointer, key }): NamedId[] => {
+    const parsed = parseKey(key);
+    if (parsed?.kind === 'zone') {
+      const zone = keyNames.zone?.(parsed.id);
+      const name = zone?.state === 'found' ? zone.name : zone?.state === 'missing' ? '(this account has no such zone)' : '(its domain is not known yet)';
+      return [{ pointer, kind: 'zone', id: key, name }];
+    }
+    if (parsed?.kind === 'account') {
+      const name = parsed.id !== keyNames.accountId ? '(another account)' : keyNames.accountName ? `${keyNames.accountName} (this account)` : '(this account)';
+      return [{ pointer, kind: 'account', id: key, name }];
+    }
+    return [];
+  });
 }
 
 /**
@@ -70,14 +91,20 @@ export function lintDraft(policies: readonly DraftPolicy[], known: KnownIds): { 
       else problems.push({ pointer, message: `unknown permission group ${JSON.stringify(id)}: the account's catalogue has no permission group with this id` });
     });
     p.resourceGroups.forEach((ref, j) => {
-      if (isInlineRef(ref)) return;
+      if (isInlineRef(ref)) {
+        names.push(...inlineScopeNames(ref.scope, `${at}/resource_groups/${j}`, known.keyNames));
+        return;
+      }
       const pointer = `${at}/resource_groups/${j}/id`;
       const name = known.resourceGroups.get(ref.id);
       if (name) names.push({ pointer, kind: 'resource group', id: ref.id, name });
       else problems.push({ pointer, message: `unknown resource group ${JSON.stringify(ref.id)}: this account has no resource group with this id` });
     });
   });
-  return { problems, names, refusals };
+  // The same permission group or zone in several policies is explained once.
+  const seen = new Set<string>();
+  const unique = names.filter((n) => !seen.has(`${n.kind}:${n.id}`) && Boolean(seen.add(`${n.kind}:${n.id}`)));
+  return { problems, names: unique, refusals };
 }
 
 export function lintRequestBody(text: string, previous: readonly DraftPolicy[], known: KnownIds): JsonLint {

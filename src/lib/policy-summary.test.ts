@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curlCommand, shellQuote } from './curl';
-import { joinNames, summarizePolicy } from './policy-summary';
+import { joinNames, policyZoneNames, summarizePolicy } from './policy-summary';
 
 const ACCOUNT_KEY = `com.cloudflare.api.account.${'a'.repeat(32)}`;
 const zone = (c: string) => `com.cloudflare.api.account.zone.${c.repeat(32)}`;
@@ -33,6 +33,25 @@ describe('a policy in plain language', () => {
     expect(summarizePolicy({ access: 'allow', permissionGroups: [], resources: [{ label: 'One', scope: zones('1') }] })).toBe(
       'Allows nothing yet on 1 zone (One): choose permission groups',
     );
+  });
+
+  it('names the zones it reaches: the first three, then how many more', () => {
+    const domains: Record<string, string> = { '1': 'acme.com', '2': 'acme.io', '3': 'acmeshop.com', '4': 'acme.de', '5': 'acme.dev' };
+    const names = { zone: (id: string) => ({ state: 'found' as const, name: domains[id[0]!]! }) };
+    const input = (resources: Parameters<typeof summarizePolicy>[0]['resources']) => ({ access: 'allow' as const, permissionGroups: ['Zone Read'], resources, names });
+    expect(summarizePolicy(input([{ label: 'Customer-facing', scope: zones('1', '2', '3') }, { label: 'Staging', scope: zones('4', '5') }]))).toBe(
+      'Allows Zone Read on 5 zones (Customer-facing and Staging): acme.com, acme.de, acme.dev and 2 more',
+    );
+    expect(policyZoneNames([{ label: 'Customer-facing', scope: zones('1', '2', '3') }, { label: 'Staging', scope: zones('4', '5') }], names)).toEqual([
+      'acme.com',
+      'acme.de',
+      'acme.dev',
+      'acme.io',
+      'acmeshop.com',
+    ]);
+    // Labels that already name every zone are not repeated; the whole account names no zones.
+    expect(summarizePolicy(input([{ label: 'Shop – acmeshop.com', scope: zones('3') }]))).toBe('Allows Zone Read on 1 zone (Shop – acmeshop.com)');
+    expect(policyZoneNames([{ label: 'All', scope: [{ key: ACCOUNT_KEY, objects: [{ key: '*' }] }] }], names)).toEqual([]);
   });
 
   it('joins names', () => {

@@ -171,3 +171,15 @@ describe('labelling a resource group', () => {
     expect(resourceGroupLabel({ id: ZONE, name: '  ' })).toBe('Resource group 23f8…aad5');
   });
 });
+
+describe('Worker keys (TODAY.md row 27)', () => {
+  const id = '0123456789abcdef0123456789abcdef';
+  it('parses and names a Worker, and sums up a group of them', () => {
+    expect(parseKey(`com.cloudflare.api.account.worker.${id}`)).toEqual({ kind: 'worker', id });
+    expect(describeKey(`com.cloudflare.api.account.worker.${id}`)).toBe('Worker 0123…cdef');
+    const account = `com.cloudflare.api.account.${'a'.repeat(32)}`;
+    const one = { key: account, objects: [{ key: `com.cloudflare.api.account.worker.${id}` }] };
+    expect(summarizeScope(one)).toBe('Worker 0123…cdef');
+    expect(summarizeScope({ key: account, objects: [...one.objects, { key: `com.cloudflare.api.account.worker.${'b'.repeat(32)}` }] })).toBe('2 Workers');
+  });
+});

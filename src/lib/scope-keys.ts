@@ -1,3 +1,6 @@
+import { revealBidiControls } from './bidi';
+import { pluralize } from './format';
+
 /**
  * Cloudflare resource scope keys: building, parsing, checking and describing them. Pure, so the
  * scope builder, the resource-group views and the policy composer all agree on one grammar.
@@ -5,15 +8,18 @@
  *   account scope key  com.cloudflare.api.account.<32 hex account id>
  *   zone object key    com.cloudflare.api.account.zone.<32 hex zone id>
  *   whole account      the object `*` (or the account key itself, which the API also accepts)
+ *   Worker object key  com.cloudflare.api.account.worker.<32 hex worker id> (per-Worker permissions)
  */
 
 export const ACCOUNT_KEY_PREFIX = 'com.cloudflare.api.account.';
 export const ZONE_KEY_PREFIX = 'com.cloudflare.api.account.zone.';
+export const WORKER_KEY_PREFIX = 'com.cloudflare.api.account.worker.';
 export const WILDCARD = '*';
 
 const HEX32 = /^[0-9a-f]{32}$/;
 const ACCOUNT_KEY = /^com\.cloudflare\.api\.account\.([0-9a-f]{32})$/;
 const ZONE_KEY = /^com\.cloudflare\.api\.account\.zone\.([0-9a-f]{32})$/;
+const WORKER_KEY = /^com\.cloudflare\.api\.account\.worker\.([0-9a-f]{32})$/;
 
 export function accountKey(accountId: string): string {
   return `${ACCOUNT_KEY_PREFIX}${accountId}`;
@@ -23,12 +29,14 @@ export function zoneKey(zoneId: string): string {
   return `${ZONE_KEY_PREFIX}${zoneId}`;
 }
 
-export type ParsedKey = { kind: 'account'; id: string } | { kind: 'zone'; id: string } | { kind: 'wildcard' };
+export type ParsedKey = { kind: 'account'; id: string } | { kind: 'zone'; id: string } | { kind: 'worker'; id: string } | { kind: 'wildcard' };
 
 export function parseKey(key: string): ParsedKey | null {
   if (key === WILDCARD) return { kind: 'wildcard' };
   const zone = ZONE_KEY.exec(key);
   if (zone?.[1]) return { kind: 'zone', id: zone[1] };
+  const worker = WORKER_KEY.exec(key);
+  if (worker?.[1]) return { kind: 'worker', id: worker[1] };
   const account = ACCOUNT_KEY.exec(key);
   if (account?.[1]) return { kind: 'account', id: account[1] };
   return null;
@@ -58,12 +66,16 @@ export function describeZone(zoneId: string, names: KeyNames = {}): string {
   return `Zone ${shortId(zoneId)}`;
 }
 
-/** A key as a person reads it: "acme.com" (or "Zone 23f8…aad5" unnamed), "Account Acme Corp", "All zones". */
+/**
+ * A key as a person reads it: "acme.com" (or "Zone 23f8…aad5" unnamed), "Account Acme Corp", "All
+ * zones", "Worker 23f8…aad5" (the API names no Worker: its id is all there is to show).
+ */
 export function describeKey(key: string, names: KeyNames = {}): string {
   const parsed = parseKey(key);
   if (!parsed) return key;
   if (parsed.kind === 'wildcard') return 'All zones';
   if (parsed.kind === 'zone') return describeZone(parsed.id, names);
+  if (parsed.kind === 'worker') return `Worker ${shortId(parsed.id)}`;
   if (parsed.id === names.accountId && names.accountName) return `Account ${names.accountName}`;
   return `Account ${shortId(parsed.id)}`;
 }
@@ -169,7 +181,11 @@ export function summarizeScope(scope: ScopeLike, names: KeyNames = {}): string {
   if (zones === scope.objects.length) {
     return zones === 1 && scope.objects[0] ? describeKey(scope.objects[0].key, names) : `${zones} zones`;
   }
-  return scope.objects.length === 1 ? '1 scope object' : `${scope.objects.length} scope objects`;
+  const workers = scope.objects.filter((o) => parseKey(o.key)?.kind === 'worker').length;
+  if (workers === scope.objects.length) {
+    return workers === 1 && scope.objects[0] ? describeKey(scope.objects[0].key, names) : `${workers} Workers`;
+  }
+  return pluralize(scope.objects.length, 'scope object');
 }
 
 /**
@@ -178,7 +194,7 @@ export function summarizeScope(scope: ScopeLike, names: KeyNames = {}): string {
  */
 export function resourceGroupLabel(group: { id: string; name?: string; scope?: ScopeLike[] }, names: KeyNames = {}): string {
   const name = group.name?.trim();
-  if (name && !parseKey(name)) return name;
+  if (name && !parseKey(name)) return revealBidiControls(name);
   const scope = group.scope?.[0];
   if (scope) return summarizeScope(scope, names);
   return name ? describeKey(name, names) : `Resource group ${shortId(group.id)}`;

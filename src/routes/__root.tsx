@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
-import { AppShell, RootError } from '../components/layout/app-shell';
+import { AppShell, RootError, RootPending } from '../components/layout/app-shell';
 import { NotFound } from '../components/layout/route-states';
 import { onDemand } from '../components/ui/on-demand';
 import { accountsQuery, consoleModeQuery } from '../api/accounts/queries';
@@ -32,5 +32,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   component: Shell,
   // Keeps the frame (and, with an account known, the navigation) around the error.
   errorComponent: RootError,
+  // A cold load waits on the accounts list: during a lockout that is minutes, said by the banner.
+  pendingComponent: RootPending,
   notFoundComponent: NotFound,
 });

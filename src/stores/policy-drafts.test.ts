@@ -51,4 +51,16 @@ describe('a draft’s side effects', () => {
     expect(hasSideEffects(draft)).toBe(true);
     expect(hasSideEffects({ ...draft, createdResourceGroups: [], membersOnSave: [] })).toBe(false);
   });
+
+  it('keeps JSON that does not parse, persisted, until it parses or a policy edit replaces it', () => {
+    const key = draftKey('acc', 'grp');
+    usePolicyDrafts.getState().keepJsonText(key, base, '{"policies": [');
+    expect(usePolicyDrafts.getState().drafts[key]).toMatchObject({ jsonText: '{"policies": [', policies: base.policies, base });
+    expect(JSON.parse(storage.get('iam-console:policy-drafts')!).state.drafts[key].jsonText).toBe('{"policies": [');
+    usePolicyDrafts.getState().keepJsonText(key, base, null);
+    expect(usePolicyDrafts.getState().drafts[key]!.jsonText).toBeUndefined();
+    usePolicyDrafts.getState().keepJsonText(key, base, '{');
+    usePolicyDrafts.getState().edit(key, base, (ps) => ps.map((p) => ({ ...p, access: 'deny' })));
+    expect(usePolicyDrafts.getState().drafts[key]!.jsonText).toBeUndefined();
+  });
 });

@@ -23,6 +23,11 @@ export interface PolicyDraft extends DraftSideEffects {
   updatedAt: string;
   /** Set when the draft was built by History's "Revert this change": the journal entry it undoes. */
   revertOf?: { entryId: string; actor: string; at: string };
+  /**
+   * Text typed in the JSON view that does not parse (yet): kept as typed, across views and
+   * reloads, until it parses (then it becomes the policies) or a card edit replaces it.
+   */
+  jsonText?: string;
 }
 
 interface PolicyDraftsState {
@@ -33,6 +38,8 @@ interface PolicyDraftsState {
   put: (key: string, draft: Omit<PolicyDraft, 'updatedAt'>) => void;
   /** Adds side effects to the draft (starting it from `base` if there is none yet). */
   track: (key: string, base: PolicyDraft['base'], effects: DraftSideEffects) => void;
+  /** Keeps (or, with null, forgets) the JSON view's unparsed text, starting the draft from `base`. */
+  keepJsonText: (key: string, base: PolicyDraft['base'], text: string | null) => void;
   discard: (key: string) => void;
 }
 
@@ -45,7 +52,20 @@ export const usePolicyDrafts = create<PolicyDraftsState>()(
       edit: (key, base, update) =>
         set((s) => {
           const current = s.drafts[key] ?? { policies: base.policies, base, updatedAt: '' };
-          return { drafts: { ...s.drafts, [key]: { ...current, policies: update(current.policies), updatedAt: new Date().toISOString() } } };
+          // An edit of the policies (from the cards, or JSON that parses) replaces unparsed text.
+          const { jsonText: _replaced, ...rest } = current;
+          return { drafts: { ...s.drafts, [key]: { ...rest, policies: update(current.policies), updatedAt: new Date().toISOString() } } };
+        }),
+      keepJsonText: (key, base, text) =>
+        set((s) => {
+          const current = s.drafts[key];
+          if (text === null) {
+            if (!current || current.jsonText === undefined) return s;
+            const { jsonText: _parsed, ...rest } = current;
+            return { drafts: { ...s.drafts, [key]: rest } };
+          }
+          const started = current ?? { policies: base.policies, base, updatedAt: '' };
+          return { drafts: { ...s.drafts, [key]: { ...started, jsonText: text, updatedAt: new Date().toISOString() } } };
         }),
       // A merge or an overwrite replaces the policies, not what the draft has created or will add,
       // and inside a revert's review it is still that revert.

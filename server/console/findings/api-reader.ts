@@ -72,7 +72,12 @@ export function createApiReader(fetchApi: ApiFetch, budget?: Pick<RequestBudget,
       if (items.length < perPage || (total !== undefined && out.length >= total)) return out;
     }
   }
-  return { get, all, requests: () => requests };
+  /** How many items a list holds, from its first small page's `result_info` (null: not said). */
+  async function count(path: string, perPage = 1): Promise<number | null> {
+    const body = await send(path, { page: 1, per_page: perPage });
+    return body.result_info?.total_count ?? null;
+  }
+  return { get, all, count, requests: () => requests };
 }
 
 export type ApiReader = ReturnType<typeof createApiReader>;

@@ -46,6 +46,8 @@ export interface FindingsDeps {
   memberships: MembershipSource;
   storage: ConsoleStorage;
   now?: () => Date;
+  /** Findings the console's own state holds (time-bound memberships not removed), added to every answer as they are now. */
+  extra?: (accountId: string, snapshot: SnapshotRead['snapshot']) => Finding[];
 }
 
 const accountId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex account id');
@@ -132,7 +134,7 @@ function heldReason(refused: BudgetRefused): string {
     : 'Cloudflare’s request quota for this user is nearly spent (the dashboard and every token share it)';
 }
 
-export function createFindingsApi({ reader, memberships, storage, now = () => new Date() }: FindingsDeps): Hono {
+export function createFindingsApi({ reader, memberships, storage, now = () => new Date(), extra }: FindingsDeps): Hono {
   const api = new Hono();
   const dismissals = createDismissalStore(storage);
   const kept = new Map<string, Computation>();
@@ -284,7 +286,8 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
       throw error;
     });
     const { read } = computation;
-    const findings = await findingsOf(computation, started);
+    const computed = await findingsOf(computation, started);
+    const findings = { ...computed, list: extra ? sortFindings([...extra(account, read.snapshot), ...computed.list]) : computed.list };
     const dismissed = new Map(dismissals.list(account).map((d) => [d.finding_id, d]));
     return c.json({
       findings: findings.list.map((f) => ({ ...f, dismissal: dismissed.get(f.id) ?? null })),

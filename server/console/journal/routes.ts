@@ -5,7 +5,7 @@ import { syncAuditLog } from './audit-sync.ts';
 import { scanScimCreations, scimManagedGroups } from './scim-managed.ts';
 import type { ConsoleActor } from './console-actor.ts';
 import { selfReader, type AppFetch, type SelfReader } from './self-fetch.ts';
-import { eachEntry, getEntry, queryEntries, type EntryQuery } from './store.ts';
+import { decodeCursor, eachEntry, getEntry, queryEntriesPage, type EntryQuery } from './store.ts';
 
 export interface HistoryDeps {
   storage: ConsoleStorage;
@@ -14,7 +14,12 @@ export interface HistoryDeps {
   historyDays: number;
   /** How long one account's audit-log sync is reused before the next History view asks again. */
   syncEveryMs: number;
+  /** The most a History page answers, in bytes of entries (a page continues with a cursor beyond it). */
+  pageMaxBytes?: number;
 }
+
+/** A History page's entries stay under this; one entry larger than it is sent alone. */
+export const HISTORY_PAGE_MAX_BYTES = 2 * 1024 * 1024;
 
 const ID = /^[0-9a-f]{32}$/;
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -31,6 +36,8 @@ const querySchema = z.object({
   before: date,
   page: optional(z.coerce.number().int().min(1).max(100_000)).default(1),
   per_page: optional(z.coerce.number().int().min(1).max(100)).default(25),
+  /** Continues a page the size cap cut short (the previous answer's next_cursor). */
+  cursor: optional(z.string().max(200).transform((v, ctx) => decodeCursor(v) ?? (ctx.addIssue({ code: 'custom', message: 'is not a cursor this server gave' }), z.NEVER))),
 });
 
 type Parsed = z.infer<typeof querySchema>;
@@ -108,8 +115,21 @@ export function createHistoryApi(deps: HistoryDeps): Hono {
     const { query, errors } = parse(c.req.query());
     if (!query) return c.json({ errors }, 400);
     const auditLogSynced = await sync(c.req.raw, query.account_id);
-    const { entries, total } = queryEntries(deps.storage, toQuery(query), query.per_page, (query.page - 1) * query.per_page);
-    return c.json({ entries, page: query.page, per_page: query.per_page, total, audit_log_synced: auditLogSynced, history_days: deps.historyDays });
+    const { entries, total, nextCursor } = queryEntriesPage(deps.storage, toQuery(query), {
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+      cursor: query.cursor ?? null,
+      maxBytes: deps.pageMaxBytes ?? HISTORY_PAGE_MAX_BYTES,
+    });
+    return c.json({
+      entries,
+      page: query.page,
+      per_page: query.per_page,
+      total,
+      next_cursor: nextCursor,
+      audit_log_synced: auditLogSynced,
+      history_days: deps.historyDays,
+    });
   });
 
   api.get('/export', async (c) => {

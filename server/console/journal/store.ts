@@ -124,6 +124,62 @@ export function queryEntries(storage: ConsoleStorage, q: EntryQuery, limit: numb
   return { entries: rows.map(toEntry), total };
 }
 
+/** Where a History page stopped: the last entry it sent, opaque to the client. */
+export interface EntryCursor {
+  at: string;
+  seq: number;
+}
+
+export function encodeCursor(cursor: EntryCursor): string {
+  return btoa(JSON.stringify([cursor.at, cursor.seq])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(text: string): EntryCursor | null {
+  try {
+    const [at, seq] = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))) as unknown[];
+    return typeof at === 'string' && Number.isInteger(seq) ? { at, seq: seq as number } : null;
+  } catch {
+    return null;
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * One History page, newest first, bounded by count AND by size: entries are read a few at a time
+ * and the page ends once the next one would take the answer past `maxBytes` (a page always holds
+ * at least one entry, so it moves on). One group's page of 100 entries was 98 MB and held the
+ * server for 2.1 s. Where the size cut the page short, `nextCursor` continues it; a page starts at
+ * `offset` (page numbers) or right after `cursor`.
+ */
+export function queryEntriesPage(
+  storage: ConsoleStorage,
+  q: EntryQuery,
+  { limit, offset, cursor, maxBytes, batch = 8 }: { limit: number; offset: number; cursor: EntryCursor | null; maxBytes: number; batch?: number },
+): { entries: JournalEntry[]; total: number; nextCursor: string | null } {
+  const { sql, params } = where(q);
+  const total = Number(storage.prepare(`SELECT count(*) AS n FROM journal_entries WHERE ${sql}`).get(...params)?.n ?? 0);
+  const byOffset = storage.prepare(`${SELECT} WHERE ${sql} ORDER BY j.at DESC, j.seq DESC LIMIT ? OFFSET ?`);
+  const after = storage.prepare(`${SELECT} WHERE ${sql} AND (j.at < ? OR (j.at = ? AND j.seq < ?)) ORDER BY j.at DESC, j.seq DESC LIMIT ?`);
+  const entries: JournalEntry[] = [];
+  let bytes = 0;
+  let last: EntryCursor | null = cursor;
+  while (entries.length < limit) {
+    const want = Math.min(batch, limit - entries.length);
+    const rows = last ? after.all(...params, last.at, last.at, last.seq, want) : byOffset.all(...params, want, offset);
+    for (const row of rows) {
+      const entry = toEntry(row);
+      const size = utf8.encode(JSON.stringify(entry)).length;
+      if (entries.length > 0 && bytes + size > maxBytes) return { entries, total, nextCursor: encodeCursor(last!) };
+      entries.push(entry);
+      bytes += size;
+      last = { at: String(row.at), seq: Number(row.seq) };
+    }
+    if (rows.length < want) break;
+  }
+  return { entries, total, nextCursor: null };
+}
+
 /** The newest entry's place in the journal for an account (0 when none): it moves on every change the journal learns of. */
 export function lastEntrySeq(storage: ConsoleStorage, accountId: string): number {
   const row = storage.prepare('SELECT max(seq) AS seq FROM journal_entries WHERE account_id = ?').get(accountId) as { seq: number | null } | undefined;

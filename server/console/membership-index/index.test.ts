@@ -148,6 +148,16 @@ describe('membership index in the app', () => {
     const tooMany = Array.from({ length: 501 }, () => group.id);
     expect((await app.request(`${base}/membership-index/member-counts`, { method: 'POST', headers: dashboard, body: JSON.stringify({ group_ids: tooMany }) })).status).toBe(400);
 
+    // Names for a page of a group's members: "First Last", null without one, absent when not indexed.
+    const someone = db.prepare("SELECT id, first_name, last_name FROM account_members WHERE account_id = ? AND first_name IS NOT NULL AND first_name != '' LIMIT 1").get(ACCOUNT) as {
+      id: string;
+      first_name: string;
+      last_name: string;
+    };
+    const named = await app.request(`${base}/membership-index/member-names`, { method: 'POST', headers: dashboard, body: JSON.stringify({ member_ids: [someone.id, 'f'.repeat(32)] }) });
+    expect(((await named.json()) as { names: Record<string, string | null> }).names).toEqual({ [someone.id]: `${someone.first_name} ${someone.last_name}`.trim() });
+    expect((await app.request(`${base}/membership-index/member-names`, { method: 'POST', headers: dashboard, body: JSON.stringify({ member_ids: ['x'] }) })).status).toBe(400);
+
     const missing = await app.request(`${base}/members/${'e'.repeat(32)}`, { headers: dashboard });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe('No such member in this account');

@@ -107,6 +107,24 @@ export function createIndexQueries(storage: ConsoleStorage) {
       return counts;
     },
 
+    /**
+     * The names of some members (a page of a group's Members tab), in one read: "First Last", or
+     * null when the account has no name for them (a pending invitee); ids the index has not
+     * listed are absent.
+     */
+    memberNames(accountId: string, memberIds: readonly string[]): Record<string, string | null> {
+      const names: Record<string, string | null> = {};
+      if (!memberIds.length) return names;
+      const rows = storage
+        .prepare('SELECT member_id, first_name, last_name FROM membership_index_members WHERE account_id = ? AND member_id IN (SELECT value FROM json_each(?))')
+        .all(accountId, JSON.stringify(memberIds));
+      for (const row of rows) {
+        const name = [row.first_name, row.last_name].filter((part) => typeof part === 'string' && part.trim()).join(' ');
+        names[String(row.member_id)] = name || null;
+      }
+      return names;
+    },
+
     /** Groups by name substring, with how many people the index holds in each. */
     searchGroups(accountId: string, q: string, limit: number) {
       return storage

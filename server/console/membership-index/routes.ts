@@ -20,6 +20,7 @@ const membersQuery = z.object({
 });
 
 const memberCountsBody = z.object({ group_ids: z.array(z.string().regex(ACCOUNT_ID)).max(500) });
+const memberNamesBody = z.object({ member_ids: z.array(z.string().regex(ACCOUNT_ID)).max(500) });
 
 const FRESH_ENOUGH_MS = 2 * 60_000;
 
@@ -55,6 +56,14 @@ export function createMembershipIndexApi(index: MembershipIndex): Hono {
     if (!parsed.success) return c.json(problem('Send {"group_ids": [...]}: up to 500 group ids'), 400);
     const accountId = c.req.param('accountId');
     return c.json({ counts: index.queries.memberCounts(accountId, parsed.data.group_ids), index: index.status(accountId) });
+  });
+
+  // The names the API's group member list leaves out, for one page of a group's Members tab.
+  api.post('/accounts/:accountId/membership-index/member-names', async (c) => {
+    const parsed = memberNamesBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json(problem('Send {"member_ids": [...]}: up to 500 member ids'), 400);
+    const accountId = c.req.param('accountId');
+    return c.json({ names: index.queries.memberNames(accountId, parsed.data.member_ids), index: index.status(accountId) });
   });
 
   api.get('/accounts/:accountId/members', (c) => {

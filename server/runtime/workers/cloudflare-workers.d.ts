@@ -22,6 +22,8 @@ declare module 'cloudflare:workers' {
   export interface DurableObjectStorage {
     sql: { exec(query: string, ...bindings: unknown[]): SqlStorageCursor };
     transactionSync<T>(fn: () => T): T;
+    setAlarm(scheduledTime: number | Date): Promise<void>;
+    deleteAlarm(): Promise<void>;
   }
   export interface DurableObjectState {
     storage: DurableObjectStorage;
@@ -32,5 +34,6 @@ declare module 'cloudflare:workers' {
     protected env: Env;
     constructor(ctx: DurableObjectState, env: Env);
     fetch?(request: Request): Response | Promise<Response>;
+    alarm?(): void | Promise<void>;
   }
 }

@@ -8,6 +8,7 @@ import { durableObjectDb } from './durable-object-db.ts';
 import { workerConfig, type WorkerEnv } from './env.ts';
 import { dohResolver } from './doh-resolver.ts';
 import { workersStaticAssets } from './static-assets.ts';
+import { objectAlarm } from './object-alarm.ts';
 
 /**
  * One console: the same Hono app as on Node (server/app.ts), over this object's SQLite. An
@@ -16,6 +17,7 @@ import { workersStaticAssets } from './static-assets.ts';
  */
 export class ConsoleObject extends DurableObject<WorkerEnv> {
   private readonly app: Hono;
+  private readonly scheduled: ReturnType<typeof objectAlarm>;
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
     super(ctx, env);
@@ -24,11 +26,12 @@ export class ConsoleObject extends DurableObject<WorkerEnv> {
     // Synchronous, in the constructor: no request reaches the object before its tables exist.
     if (!config.upstream) migrateAndSeed(db, config.seed);
     migrateConsoleStorage(consoleStorage, consoleFeatureMigrations);
+    this.scheduled = objectAlarm(ctx.storage);
     this.app = createApp({
       config,
       db: config.upstream ? null : db,
       consoleStorage,
-      runtime: { staticFiles: workersStaticAssets(env.ASSETS), dnsResolver: dohResolver(), admission: null },
+      runtime: { staticFiles: workersStaticAssets(env.ASSETS), dnsResolver: dohResolver(), admission: null, alarm: this.scheduled },
       // The edge routes only this Worker's hostname to it, so the loopback Host check has nothing
       // to guard; the cross-site check compares Origin with the deployed host, as on Node.
       security: { hostCheck: false },
@@ -37,5 +40,10 @@ export class ConsoleObject extends DurableObject<WorkerEnv> {
 
   override fetch(request: Request): Promise<Response> {
     return Promise.resolve(this.app.fetch(request));
+  }
+
+  /** Time-bound memberships: ends come due here even when nobody has the console open. */
+  override alarm(): Promise<void> {
+    return this.scheduled.fire();
   }
 }

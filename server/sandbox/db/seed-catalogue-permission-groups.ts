@@ -157,9 +157,23 @@ const TODAY_DESCRIPTIONS: Record<string, string> = {
 /** What a permission group acts on, as today's `meta.scopes` says it. */
 export const SCOPES_OF_LEVEL = { account: 'com.cloudflare.api.account', zone: 'com.cloudflare.api.account.zone' } as const;
 
+/** The object class of per-Worker resource keys, `com.cloudflare.api.account.worker.<id>` (TODAY.md row 27). */
+export const WORKER_SCOPE = 'com.cloudflare.api.account.worker';
+
+/**
+ * The Workers roles Cloudflare grants per Worker as well as account-wide (docs: Workers roles and
+ * permissions, "Grant access to all or selected Workers"). They stay 'account' in the table (its
+ * CHECK admits two levels) and act on Workers: the whole account (every Worker) or chosen Workers.
+ */
+const WORKER_GRANTABLE = new Set(['Workers Admin', 'Workers Editor']);
+
+/** What a permission group may be granted on: the account, zones, or Workers (the account's or chosen ones). */
+export type ActsOn = 'account' | 'zone' | 'worker';
+
 export interface TodayPermissionGroupMeta {
   label: string;
-  scopes: (typeof SCOPES_OF_LEVEL)[keyof typeof SCOPES_OF_LEVEL];
+  /** One scope, or several: a Workers role names the account and the per-Worker class. */
+  scopes: string | string[];
   description: string;
   editable: 'false';
 }
@@ -170,7 +184,7 @@ const TODAY_META = new Map<string, TodayPermissionGroupMeta>(
     pg.id,
     {
       label: TODAY_LABELS[pg.name] ?? pg.label,
-      scopes: SCOPES_OF_LEVEL[pg.scope_level],
+      scopes: WORKER_GRANTABLE.has(pg.name) ? [SCOPES_OF_LEVEL.account, WORKER_SCOPE] : SCOPES_OF_LEVEL[pg.scope_level],
       description:
         TODAY_DESCRIPTIONS[pg.name] ?? `Grants ${pg.name} on ${pg.scope_level === 'zone' ? 'the zones it is given' : 'the account'}.`,
       editable: 'false',
@@ -194,6 +208,11 @@ const byId = new Map(PERMISSION_GROUPS.map((pg) => [pg.id, pg]));
 
 export function scopeLevelOf(id: string): 'account' | 'zone' | undefined {
   return byId.get(id)?.scope_level;
+}
+
+/** What a permission group acts on, from its catalogue row (a group outside the catalogue: its level). */
+export function actsOnOf(row: { name: string; scope_level: 'account' | 'zone' }): ActsOn {
+  return row.scope_level === 'account' && WORKER_GRANTABLE.has(row.name) ? 'worker' : row.scope_level;
 }
 
 /** The catalogue entry with this exact name; throws on a typo so seed data cannot drift. */

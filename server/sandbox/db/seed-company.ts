@@ -322,6 +322,32 @@ function seedAllZonesGroup(write: SeedWriter, accountId: string): string {
   return id;
 }
 
+export const WORKERS_RESOURCE_GROUP = 'Checkout Workers';
+
+/** The per-Worker object key (per-resource permissions docs; TODAY.md row 27). */
+export const workerKey = (workerId: string) => `com.cloudflare.api.account.worker.${workerId}`;
+
+/**
+ * A resource group of two Workers (per-resource permissions), for the Workers roles granted per
+ * Worker. Its own random stream, like the all-zones group, so every other seeded row stays as it was.
+ */
+function seedWorkersGroup(write: SeedWriter, accountId: string): string {
+  const rand = new SeedRandom(`company-workers:${accountId}`);
+  const id = resourceGroupIdFor(accountId, WORKERS_RESOURCE_GROUP);
+  const created = rand.daysAgo(90, 120);
+  write.resourceGroup({
+    id,
+    accountId,
+    name: WORKERS_RESOURCE_GROUP,
+    scopeKey: accountKey(accountId),
+    objects: ['checkout-api', 'checkout-auth'].map((script) => workerKey(stableId(`worker:${accountId}:${script}`))),
+    meta: null,
+    createdOn: seedTimestamp(created),
+    modifiedOn: seedTimestamp(created),
+  });
+  return id;
+}
+
 /**
  * Groups an identity provider (Okta) provisions through SCIM: the API refuses writes to them
  * (Decision 4), and the v1 audit log's entry of their creation says interface "SCIM".
@@ -401,6 +427,7 @@ export function seedCompany(write: SeedWriter, accountId: string): SeededCompany
   // them on the whole account: 1006). Its own random stream and kept out of `resourceGroups`, so
   // every other seeded row (and the large seed's draws) stays as it was.
   rgIds.set('allzones', seedAllZonesGroup(write, accountId));
+  seedWorkersGroup(write, accountId);
 
   // Members: the owner, staff at acme.com, contractors at partner firms.
   const emails = new Set<string>([OWNER_EMAIL]);

@@ -219,7 +219,7 @@ describe('default seed', () => {
     expect(new Set(members.map((m) => m.email.split('@')[1])).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('has an account-wide resource group and zone groups', () => {
+  it('has an account-wide resource group, zone groups and one group of Workers (TODAY.md row 27)', () => {
     const rgs = rows<{ id: string; scope_key: string; scope_objects: string }>(
       db(),
       'SELECT * FROM resource_groups WHERE account_id = ?',
@@ -228,7 +228,11 @@ describe('default seed', () => {
     const accountKey = `com.cloudflare.api.account.${DEFAULT_ACCOUNT_ID}`;
     const accountWide = rgs.find((rg) => rg.id === ACCOUNT_WIDE_RESOURCE_GROUP_ID)!;
     expect(JSON.parse(accountWide.scope_objects)).toEqual([accountKey]);
-    const zoneGroups = rgs.filter((rg) => rg.id !== ACCOUNT_WIDE_RESOURCE_GROUP_ID);
+    const isWorkers = (rg: { scope_objects: string }) => (JSON.parse(rg.scope_objects) as string[]).every((key) => key.startsWith('com.cloudflare.api.account.worker.'));
+    const workers = rgs.filter(isWorkers);
+    expect(workers).toHaveLength(1);
+    for (const key of JSON.parse(workers[0]!.scope_objects)) expect(key).toMatch(/^com\.cloudflare\.api\.account\.worker\.[0-9a-f]{32}$/);
+    const zoneGroups = rgs.filter((rg) => rg.id !== ACCOUNT_WIDE_RESOURCE_GROUP_ID && !isWorkers(rg));
     expect(zoneGroups.length).toBeGreaterThanOrEqual(5);
     for (const rg of zoneGroups) {
       expect(rg.scope_key).toBe(accountKey);

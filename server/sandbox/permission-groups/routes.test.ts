@@ -21,7 +21,29 @@ describe('permission groups', () => {
         description: expect.any(String),
         editable: 'false',
       },
+      created_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      modified_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+  });
+
+  it('lists the newest first by created_on today, and in catalogue order in the 2024 era (TODAY.md row 26)', async () => {
+    const names = async (shapes: 'today' | '2024') => {
+      const { call } = createTestSandbox('default', 0, shapes);
+      const all: Array<{ name: string; created_on?: string }> = [];
+      for (let page = 1; ; page++) {
+        const res = await call('GET', `${base}?per_page=50&page=${page}`);
+        all.push(...res.body.result);
+        if (res.body.result.length < 50) return all;
+      }
+    };
+    const today = await names('today');
+    const created = today.map((g) => g.created_on!);
+    expect(created).toEqual([...created].sort().reverse());
+    expect(new Set(created).size).toBe(created.length);
+    expect(today.at(-1)!.name).toBe('Administrator'); // the oldest group
+    const older = await names('2024');
+    expect(older[0]!.name).toBe('Administrator');
+    expect(older.map((g) => g.name)).toEqual(today.map((g) => g.name).reverse());
   });
 
   it("answers Cloudflare's own labels and what each group acts on in meta.scopes", async () => {

@@ -4,6 +4,7 @@ import type { SandboxApiShapes } from '../../config.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { idsWithTodayLabel, SCOPES_OF_LEVEL, todayMetaOf } from '../db/seed-catalogue-permission-groups.ts';
 import { notFound, ok } from '../../http/envelope.ts';
+import { timestamp } from '../ids.ts';
 import { offsetOf, resultInfo } from '../pagination.ts';
 import { containsPattern } from '../sql.ts';
 import { intParam, parseQuery } from '../validation.ts';
@@ -13,6 +14,15 @@ export interface PermissionGroupRow {
   name: string;
   label: string;
   scope_level: 'account' | 'zone';
+  /** Catalogue order, which is also the order Cloudflare created the groups in (oldest first). */
+  position?: number;
+}
+
+/** The catalogue's creation dates, one day apart in catalogue order: a seeded creation order, not Cloudflare's real dates. */
+const CATALOGUE_EPOCH = Date.UTC(2018, 0, 1);
+
+export function permissionGroupCreatedOn(position: number): string {
+  return timestamp(new Date(CATALOGUE_EPOCH + position * 86_400_000));
 }
 
 /**
@@ -20,7 +30,7 @@ export interface PermissionGroupRow {
  * docs' payloads, the SDK's Meta), with Cloudflare's own labels (`admin`, `super_admin`, …).
  * The 2024 era answers the seeds' `{key, value}` beside `label`/`scopes`, as main did.
  */
-export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'name' | 'label' | 'scope_level'>, shapes: SandboxApiShapes) {
+export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'name' | 'label' | 'scope_level' | 'position'>, shapes: SandboxApiShapes) {
   if (shapes === 'today') {
     const meta = todayMetaOf(row.id) ?? {
       label: row.label,
@@ -28,7 +38,9 @@ export function permissionGroupResource(row: Pick<PermissionGroupRow, 'id' | 'na
       description: row.name,
       editable: 'false' as const,
     };
-    return { id: row.id, name: row.name, meta };
+    // Real list items carry created_on/modified_on (docs' payloads); the schema leaves them undeclared.
+    const dates = row.position === undefined ? {} : { created_on: permissionGroupCreatedOn(row.position), modified_on: permissionGroupCreatedOn(row.position) };
+    return { id: row.id, name: row.name, meta, ...dates };
   }
   return {
     id: row.id,
@@ -75,7 +87,8 @@ export function registerPermissionGroups(api: Hono<SandboxEnv>, { db, shapes = '
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM permission_groups ${clause}`).get(params) as { n: number }).n;
     const rows = db
-      .prepare(`SELECT * FROM permission_groups ${clause} ORDER BY position LIMIT @limit OFFSET @offset`)
+      // Today's API lists the newest first, by created_on (TF issue #7097); the 2024 pages said nothing: catalogue order.
+      .prepare(`SELECT * FROM permission_groups ${clause} ORDER BY position ${shapes === 'today' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.per_page, offset: offsetOf(query) }) as PermissionGroupRow[];
     return ok(c, rows.map(resource), resultInfo(query, rows.length, total));
   });

@@ -10,6 +10,8 @@ export const MAX_SCOPE_OBJECTS = 1000;
 
 const ACCOUNT_KEY = /^com\.cloudflare\.api\.account\.([0-9a-f]{32})$/;
 const ZONE_KEY = /^com\.cloudflare\.api\.account\.zone\.([0-9a-f]{32})$/;
+/** A single Worker (per-resource permissions docs): `com.cloudflare.api.account.worker.<WORKER_ID>`. */
+const WORKER_KEY = /^com\.cloudflare\.api\.account\.worker\.([0-9a-f]{32})$/;
 const WILDCARD = '*';
 
 /** The meta the API gives the anonymous resource group it creates for an inline scope. */
@@ -102,11 +104,11 @@ export function checkScope(
   }
   const wholeAccount = (key: string) => key === WILDCARD || key === ownKey;
   input.objects.forEach((o, i) => {
-    if (!ZONE_KEY.test(o.key) && !wholeAccount(o.key)) {
+    if (!ZONE_KEY.test(o.key) && !WORKER_KEY.test(o.key) && !wholeAccount(o.key)) {
       fail(
         `/objects/${i}/key`,
         `.objects[${i}].key`,
-        `must be com.cloudflare.api.account.zone.<zone id> (32 lowercase hex), "*" or ${ownKey}, got "${o.key}"`,
+        `must be com.cloudflare.api.account.zone.<zone id>, com.cloudflare.api.account.worker.<worker id> (32 lowercase hex), "*" or ${ownKey}, got "${o.key}"`,
       );
     } else if (wholeAccount(o.key) && objects.length > 1) {
       fail(`/objects/${i}/key`, `.objects[${i}].key`, `"${o.key}" covers the whole account and must be the only scope object`);
@@ -125,6 +127,15 @@ export function isAccountWide(row: Pick<ResourceGroupRow, 'scope_key' | 'scope_o
   if (!ACCOUNT_KEY.test(row.scope_key)) return false;
   const objects = objectsOf(row);
   return objects.length === 1 && (objects[0] === WILDCARD || objects[0] === row.scope_key);
+}
+
+/** The classes of resource a group reaches, for rule 1006: the whole account, zones, Workers (zones and Workers may mix). */
+export type ResourceClass = 'account' | 'zone' | 'worker';
+
+export function resourceClassesOf(row: Pick<ResourceGroupRow, 'scope_key' | 'scope_objects'>): Set<ResourceClass> {
+  if (isAccountWide(row)) return new Set(['account']);
+  if (ZONE_KEY.test(row.scope_key)) return new Set(['zone']); // an inline scope naming one zone
+  return new Set(objectsOf(row).map((key): ResourceClass => (WORKER_KEY.test(key) ? 'worker' : 'zone')));
 }
 
 function metaOf(row: Pick<ResourceGroupRow, 'meta'>): { key?: string; value?: string } | null {

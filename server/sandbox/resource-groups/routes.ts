@@ -9,11 +9,13 @@ import { parseBody, parseQuery } from '../validation.ts';
 import { duplicateName, nameSchema, nameTaken, optionalQuery, RESOURCE_GROUP_NAME_MAX } from '../group-names.ts';
 import { cachedAnswer, cachedRows } from '../db/response-cache.ts';
 import { COMBINATION_MESSAGE } from '../user-groups/policies.ts';
+import { combinationClash } from '../user-groups/combination-rule.ts';
+import { actsOnOf } from '../db/seed-catalogue-permission-groups.ts';
 import {
   checkScope,
   getResourceGroup,
   insertResourceGroup,
-  isAccountWide,
+  resourceClassesOf,
   resourceGroupResource,
   scopeSchema,
   type ResourceGroupRow,
@@ -35,37 +37,38 @@ const updateBody = z.strictObject({
 const SCOPE_AT = { pointer: '/scope', label: 'scope' };
 
 /**
- * A group used by a policy next to an account-level permission group must stay account-wide:
- * narrowing it to zones would make that policy an invalid combination (rule 1006). Today the rule
- * also holds the other way: a group a zone-level permission group is granted on must keep naming
- * zones, not become the whole account.
+ * A group that policies use must stay a valid pairing for each of their permission groups (rule
+ * 1006, combination-rule.ts): an account-level group's resource group stays account-wide, a zone
+ * group's keeps naming zones (today), a Workers role's stays the account or Workers.
  */
-function assertStillValidForPolicies(db: Db, id: string, accountWide: boolean, shapes: SandboxApiShapes): void {
-  if (accountWide && shapes !== 'today') return;
-  const clash = db
+function assertStillValidForPolicies(db: Db, id: string, next: Pick<ResourceGroupRow, 'name' | 'scope_key' | 'scope_objects'>, shapes: SandboxApiShapes): void {
+  const granted = db
     .prepare(
-      `SELECT ug.name AS user_group, pg.name AS permission_group
+      `SELECT DISTINCT ug.name AS user_group, pg.name, pg.scope_level
          FROM policy_resource_groups prg
          JOIN policies p ON p.id = prg.policy_id
          JOIN user_groups ug ON ug.id = p.user_group_id
          JOIN policy_permission_groups ppg ON ppg.policy_id = p.id
          JOIN permission_groups pg ON pg.id = ppg.permission_group_id
-        WHERE prg.resource_group_id = ? AND pg.scope_level = ?
-        LIMIT 1`,
+        WHERE prg.resource_group_id = ?`,
     )
-    .get(id, accountWide ? 'zone' : 'account') as { user_group: string; permission_group: string } | undefined;
-  if (!clash) return;
-  if (shapes === 'today') {
-    throw new CfError(400, { code: ErrorCode.invalidPermissionCombination, message: COMBINATION_MESSAGE, source: { pointer: '/scope' } });
+    .all(id) as Array<{ user_group: string; name: string; scope_level: 'account' | 'zone' }>;
+  const reached = new Map([...resourceClassesOf(next)].map((resourceClass) => [resourceClass, `resource group "${next.name}"`] as const));
+  for (const pg of granted) {
+    const clash = combinationClash(pg.name, actsOnOf(pg), reached, shapes);
+    if (!clash) continue;
+    if (shapes === 'today') {
+      throw new CfError(400, { code: ErrorCode.invalidPermissionCombination, message: COMBINATION_MESSAGE, source: { pointer: '/scope' } });
+    }
+    throw new CfError(400, {
+      code: ErrorCode.invalidPermissionCombination,
+      message:
+        `scope: invalid permission group and resource group combination: user group "${pg.user_group}" ` +
+        `grants the account-level permission group "${pg.name}" on this resource group, ` +
+        'so its scope must stay account-wide',
+      source: { pointer: '/scope' },
+    });
   }
-  throw new CfError(400, {
-    code: ErrorCode.invalidPermissionCombination,
-    message:
-      `scope: invalid permission group and resource group combination: user group "${clash.user_group}" ` +
-      `grants the account-level permission group "${clash.permission_group}" on this resource group, ` +
-      'so its scope must stay account-wide',
-    source: { pointer: '/scope' },
-  });
 }
 
 export function registerResourceGroups(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
@@ -126,7 +129,7 @@ export function registerResourceGroups(api: Hono<SandboxEnv>, { db, shapes = 'to
       if (checked) {
         next.scope_key = checked.scope.key;
         next.scope_objects = JSON.stringify(checked.scope.objects);
-        assertStillValidForPolicies(db, id, isAccountWide(next), shapes);
+        assertStillValidForPolicies(db, id, next, shapes);
       }
       if (body.name === undefined && !checked) return current; // an empty body changes nothing
       next.modified_on = timestamp();

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { timestamp } from '../ids.ts';
 import { ACCOUNT, createTestSandbox, snapshotCounts } from '../test-support.ts';
 import { insertTxtRecord } from '../dns-zone/zone.ts';
-import { settleSsoConnector, type SsoConnectorRow } from './routes.ts';
+import { ACADEMIC_APPROVAL_MESSAGE, settleSsoConnector, type SsoConnectorRow } from './routes.ts';
 
 const base = `/accounts/${ACCOUNT}/sso_connectors`;
 const OTHER_ACCOUNT = 'ab'.repeat(16);
@@ -229,6 +229,21 @@ describe('SSO connectors: read, update, delete', () => {
     expect(enabled.body.result).toMatchObject({ enabled: true, verification: { status: 'verified' } });
     const disabled = await call('PATCH', `${base}/${created.id}`, { enabled: false });
     expect(disabled.body.result.enabled).toBe(false);
+  });
+
+  it('creates and verifies an academic domain, but enabling it waits for Cloudflare approval (TODAY.md row 17)', async () => {
+    const { call, db } = createTestSandbox('empty', 60_000);
+    const created = await call('POST', base, { email_domain: 'cs.example.edu' });
+    expect(created.status).toBe(200);
+    const id = created.body.result.id;
+    insertTxtRecord(db, 'cs.example.edu', created.body.result.verification.code);
+    startedAgo(db, id, 61_000);
+    expect((await call('GET', `${base}/${id}`)).body.result.verification.status).toBe('verified');
+    const before = row(db, id);
+    const res = await call('PATCH', `${base}/${id}`, { enabled: true });
+    expectRejected(res, 400, 1001, 'enabled');
+    expect(res.body.errors[0]!.message).toBe(ACADEMIC_APPROVAL_MESSAGE);
+    expect(row(db, id)).toEqual(before);
   });
 
   it.each([

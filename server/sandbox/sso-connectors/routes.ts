@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
 import { CfError, ErrorCode, fieldError, notFound, ok, okWithoutResult } from '../../http/envelope.ts';
+import { isAcademicDomain } from '../../../src/lib/academic-domain.ts';
 import { ID_PATTERN, newId, timestamp } from '../ids.ts';
 import { resultInfo } from '../pagination.ts';
 import { parseBody } from '../validation.ts';
@@ -84,6 +85,9 @@ export function settleSsoConnector(db: Db, deps: SandboxDeps, row: SsoConnectorR
   ).run(next, updated_on, row.id);
   return { ...row, verification_status: next, updated_on };
 }
+
+export const ACADEMIC_APPROVAL_MESSAGE =
+  'Invalid request: SSO for an academic domain needs approval by Cloudflare support before it can be enabled';
 
 /** Path identifiers answer like the router's account check: a malformed id cannot be routed. */
 function idParam(c: Context<SandboxEnv>, name: string): string {
@@ -204,6 +208,11 @@ export function registerSsoConnectors(api: Hono<SandboxEnv>, deps: SandboxDeps):
         `enabled: verify the email domain before enabling SSO (verification status is "${row.verification_status}")`,
         ErrorCode.conflict,
       );
+    }
+    if (body.enabled === true && row.enabled === 0 && isAcademicDomain(row.email_domain)) {
+      // Academic domains verify as usual; enabling waits for Cloudflare support (changelog 2026-02-17).
+      // The API's own wording is not published: the sandbox's choice, 1001 at /enabled.
+      throw fieldError('/enabled', ACADEMIC_APPROVAL_MESSAGE, ErrorCode.invalidField);
     }
     const enabled = body.enabled === undefined ? row.enabled : body.enabled ? 1 : 0;
     const fedramp =

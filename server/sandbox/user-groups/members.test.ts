@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT } from '../test-support.ts';
+import { ACCOUNT, createTestSandbox } from '../test-support.ts';
 import {
   OTHER_ACCOUNT,
   createIamSandbox,
@@ -264,5 +264,33 @@ describe("user group members: today's answers and the 2024 era's", () => {
     await expectRejectedWithoutWrite(db, () => call('DELETE', `${members}/${ann}`), refusal);
     // reads still answer
     expect((await call('GET', `${members}/${ann}`)).status).toBe(200);
+  });
+});
+
+describe('user group members: DSR (TODAY.md row 12)', () => {
+  it('refuses to add a member without DSR, at that member, and adds nobody', async () => {
+    const sandbox = await setup();
+    const { call, members, ann, ids, db } = sandbox;
+    const zanele = insertAccountMember(db, { email: 'Zanele.Yusuf@acme.com' });
+    for (const method of ['POST', 'PUT'] as const) {
+      const res = await call(method, members, [{ id: ann }, { id: zanele }]);
+      expect(res.status, method).toBe(400);
+      expect(res.body.errors, method).toEqual([
+        { code: 1001, message: `Invalid request: members do not have DSR enabled: ${zanele}`, source: { pointer: '/1/id' } },
+      ]);
+      expect(ids(), method).toEqual([]);
+    }
+    // Everyone else joins as before.
+    expect((await call('POST', members, [{ id: ann }])).status).toBe(200);
+    expect(ids()).toEqual([ann]);
+  });
+
+  it('seeds members without DSR in the default account: adding one to a seeded group is refused', async () => {
+    const { call, db } = createTestSandbox();
+    const jamal = (db.prepare("SELECT id FROM account_members WHERE email = 'jamal.taylor@pixelforge.agency' AND account_id = ?").get(ACCOUNT) as { id: string }).id;
+    const group = (db.prepare('SELECT id FROM user_groups WHERE account_id = ? ORDER BY name LIMIT 1').get(ACCOUNT) as { id: string }).id;
+    const res = await call('POST', `${groups}/${group}/members`, [{ id: jamal }]);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]!.message).toContain('do not have DSR enabled');
   });
 });

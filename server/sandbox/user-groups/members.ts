@@ -10,6 +10,7 @@ import { intParam, parseBody, parseQuery } from '../validation.ts';
 import { directionParam, optionalQuery } from '../group-names.ts';
 import { cachedAnswer, cachedRows } from '../db/response-cache.ts';
 import { getUserGroup, refuseIfScimManaged } from './routes.ts';
+import { dsrDisabledMessage, hasDsrEnabled } from '../db/seed-dsr.ts';
 
 /** One request may name at most this many members (a PUT sets the whole membership). */
 export const MAX_MEMBERS_PER_REQUEST = 10_000;
@@ -34,9 +35,9 @@ const listQuery = z.object({
   per_page: intParam(1, 500, 100),
 });
 
-/** Members POST and PUT take a bare JSON array, e.g. `[{"id": "…"}]`. */
+/** Members POST and PUT take a bare JSON array, e.g. `[{"id": "…"}]`; each id is an account member id (schema: at most 32). */
 const memberIds = z
-  .array(z.strictObject({ id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters') }))
+  .array(z.strictObject({ id: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters') }))
   .max(MAX_MEMBERS_PER_REQUEST, `must list at most ${MAX_MEMBERS_PER_REQUEST} members`);
 const addBody = memberIds.min(1, 'must list at least one member');
 
@@ -57,18 +58,20 @@ function memberDetail(m: MemberRow) {
   };
 }
 
+type ResolvedMember = Pick<MemberRow, 'id' | 'email' | 'status'> & { at: number };
+
 /**
  * Looks up each requested id among the account's members, dropping repeats; every id that is not
  * one of them is reported at its own pointer (/i/id), so a client can show exactly which.
  */
-function resolveAccountMembers(db: Db, accountId: string, ids: Array<{ id: string }>): Array<Pick<MemberRow, 'id' | 'email' | 'status'>> {
-  const lookup = db.prepare('SELECT * FROM account_members WHERE id = ? AND account_id = ?');
-  const found = new Map<string, Pick<MemberRow, 'id' | 'email' | 'status'>>();
+function resolveAccountMembers(db: Db, accountId: string, ids: Array<{ id: string }>): ResolvedMember[] {
+  const lookup = db.prepare('SELECT id, email, status FROM account_members WHERE id = ? AND account_id = ?');
+  const found = new Map<string, ResolvedMember>();
   const errors: CfMessage[] = [];
   ids.forEach(({ id }, i) => {
     if (found.has(id)) return;
     const row = lookup.get(id, accountId) as Pick<MemberRow, 'id' | 'email' | 'status'> | undefined;
-    if (row) found.set(id, row);
+    if (row) found.set(id, { ...row, at: i });
     else {
       errors.push({
         code: ErrorCode.invalidField,
@@ -79,6 +82,18 @@ function resolveAccountMembers(db: Db, accountId: string, ids: Array<{ id: strin
   });
   if (errors.length) throw new CfError(400, errors);
   return [...found.values()];
+}
+
+/**
+ * Members joining a group must have DSR enabled (TF's user_group_members tests; the flag itself is
+ * not in the API): one 1001 per member who has not, at that member's pointer, and nothing written.
+ * Members already in the group stay whatever their flag (`alreadyIn`).
+ */
+function refuseWithoutDsr(rows: ResolvedMember[], alreadyIn: (id: string) => boolean = () => false): void {
+  const errors = rows
+    .filter((row) => !alreadyIn(row.id) && !hasDsrEnabled(row.email))
+    .map((row) => ({ code: ErrorCode.invalidField, message: dsrDisabledMessage(row.id), source: { pointer: `/${row.at}/id` } }));
+  if (errors.length) throw new CfError(400, errors);
 }
 
 export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db, shapes = 'today' }: SandboxDeps): void {
@@ -147,6 +162,7 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db, shapes = '
     const body = await parseBody(c, addBody);
     const members = db.transaction(() => {
       const rows = resolveAccountMembers(db, accountId, body);
+      refuseWithoutDsr(rows, (id) => memberOfGroup.get(group.id, id) !== undefined);
       const insert = db.prepare(
         'INSERT OR IGNORE INTO user_group_members (user_group_id, member_id, created_at) VALUES (?, ?, ?)',
       );
@@ -165,6 +181,7 @@ export function registerUserGroupMembers(api: Hono<SandboxEnv>, { db, shapes = '
     const body = await parseBody(c, memberIds);
     const members = db.transaction(() => {
       const rows = resolveAccountMembers(db, accountId, body);
+      refuseWithoutDsr(rows, (id) => memberOfGroup.get(group.id, id) !== undefined);
       const wanted = JSON.stringify(rows.map((r) => r.id));
       const removed = db
         .prepare(

@@ -9,18 +9,24 @@ import {
   checkScope,
   dropOrphanAdhoc,
   getResourceGroup,
-  isAccountWide,
+  resourceClassesOf,
   resourceGroupResource,
   scopeSchema,
+  type ResourceClass,
   type ResourceGroupRow,
   type Scope,
 } from '../resource-groups/model.ts';
+import { combinationClash } from './combination-rule.ts';
+import { actsOnOf } from '../db/seed-catalogue-permission-groups.ts';
 
 export const MAX_POLICIES = 100;
 export const MAX_PERMISSION_GROUPS_PER_POLICY = 250;
 export const MAX_RESOURCE_GROUPS_PER_POLICY = 100;
 
-const refId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+/** Permission and resource group ids in a policy: the schema bounds both to 32 characters. */
+const refId = z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters');
+/** A policy's own id: the schema gives no bound; 64 keeps absurd payloads out. */
+const policyId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 /** A resource group by id, or the inline ("ad-hoc") form `{scope, meta?}` the dashboard sends. */
 const resourceGroupRef = z
@@ -44,7 +50,7 @@ const resourceGroupRef = z
 
 const policySchema = z.strictObject({
   /** PUT: keeps the group's policy with this id; omitted, or an id the group does not have, the policy is new. */
-  id: refId.optional(),
+  id: policyId.optional(),
   access: z.enum(['allow', 'deny']),
   permission_groups: z
     .array(z.strictObject({ id: refId }))
@@ -140,8 +146,12 @@ export function planPolicies(
 
     const resourceGroups: PlannedResourceGroup[] = [];
     let resolved = true;
-    let zoneLevel: string | null = null; // the first resource group acting on zones, for the message
-    let wholeAccount = false; // a resource group that is the whole account, with no zone objects
+    // Each class of resource the policy reaches (the whole account, zones, Workers), with the first
+    // resource group reaching it, for rule 1006's message.
+    const reached = new Map<ResourceClass, string>();
+    const reach = (classes: Set<ResourceClass>, where: string) => {
+      for (const resourceClass of classes) if (!reached.has(resourceClass)) reached.set(resourceClass, where);
+    };
     policy.resource_groups.forEach((ref, j) => {
       const rgAt = `${at}/resource_groups/${j}`;
       const rgLabel = `${label}.resource_groups[${j}]`;
@@ -152,8 +162,7 @@ export function planPolicies(
           errors.push(fieldMessage(`${rgAt}/id`, `${rgLabel}.id`, `resource group "${ref.id}" not found in this account`));
           return;
         }
-        if (!isAccountWide(row)) zoneLevel ??= `resource group "${row.name}"`;
-        else wholeAccount = true;
+        reach(resourceClassesOf(row), `resource group "${row.name}"`);
         resourceGroups.push({ id: row.id });
         return;
       }
@@ -164,21 +173,14 @@ export function planPolicies(
         return;
       }
       const shape = { scope_key: checked.scope.key, scope_objects: JSON.stringify(checked.scope.objects) };
-      if (!isAccountWide(shape)) zoneLevel ??= `inline scope ${checked.scope.key}`;
-      else wholeAccount = true;
+      reach(resourceClassesOf(shape), `inline scope ${checked.scope.key}`);
       resourceGroups.push({ scope: checked.scope });
     });
 
-    // Rule 1006, both ways today: an account-level permission group cannot be granted on zones,
-    // nor a zone-level one on the whole account with no zone objects. The 2024 era checked the first only.
+    // Rule 1006 (combination-rule.ts): each permission group only on what it acts on.
     if (resolved) {
       for (const { row, j } of permissionGroups) {
-        const clash =
-          row.scope_level === 'account' && zoneLevel
-            ? `"${row.name}" acts on the account and cannot be granted on ${zoneLevel}, which acts on zones; use an account-wide resource group`
-            : row.scope_level === 'zone' && wholeAccount && shapes === 'today'
-              ? `"${row.name}" acts on zones and cannot be granted on the whole account; use a resource group of zones`
-              : null;
+        const clash = combinationClash(row.name, actsOnOf(row), reached, shapes);
         if (clash) errors.push(combinationError(`${at}/permission_groups/${j}`, `${label}.permission_groups[${j}]`, clash, shapes));
       }
     }

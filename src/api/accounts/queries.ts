@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { consoleRequest } from '../client';
 import { listAccountMembers, listAccounts, type AccountMemberListParams } from './endpoints';
 import type { Account } from './schema';
+import { noteLockout } from '../request-budget';
 import { usePreferences } from '../../stores/preferences';
 
 export const accountKeys = {
@@ -17,6 +18,8 @@ const modeSchema = z.object({
   accountId: z.nullable(z.string()),
   /** Team mode: the admin Cloudflare Access signed in; null (or absent, older server) on a local console. */
   signedInAs: z.optional(z.nullable(z.string())),
+  /** Seconds left of a rate-limit lockout the server saw (it sees every answer); null when none. */
+  lockoutSeconds: z.optional(z.nullable(z.number())),
 });
 export type ConsoleMode = z.infer<typeof modeSchema>;
 
@@ -24,7 +27,13 @@ export type ConsoleMode = z.infer<typeof modeSchema>;
 export const consoleModeQuery = queryOptions({
   queryKey: ['console-mode'],
   // A refusal (live mode without the session cookie) comes in the envelope: ApiError carries its message.
-  queryFn: ({ signal }): Promise<ConsoleMode> => consoleRequest('/console-api/mode', { schema: modeSchema, signal }),
+  queryFn: async ({ signal }): Promise<ConsoleMode> => {
+    const mode = await consoleRequest('/console-api/mode', { schema: modeSchema, signal });
+    // A new tab during a lockout: the banner and every error count down from here, and no call
+    // is sent that would only be refused.
+    if (mode.lockoutSeconds) noteLockout(mode.lockoutSeconds);
+    return mode;
+  },
   staleTime: Infinity,
 });
 

@@ -15,6 +15,8 @@ export interface HistoryFilters {
   before?: string;
   page?: number;
   per_page?: number;
+  /** Continues a page the server's size cap cut short. */
+  cursor?: string;
 }
 
 export function historyQueryString(accountId: string, filters: HistoryFilters): string {
@@ -29,7 +31,7 @@ export function fetchHistory(accountId: string, filters: HistoryFilters, signal?
 
 /** The export is a download: a link to this URL, never fetched into the page. */
 export function historyExportUrl(accountId: string, filters: HistoryFilters): string {
-  const { page: _page, per_page: _perPage, ...rest } = filters;
+  const { page: _page, per_page: _perPage, cursor: _cursor, ...rest } = filters;
   return `/console-api/history/export?${historyQueryString(accountId, rest)}`;
 }
 

@@ -21,6 +21,8 @@ export const historyPageSchema = z.object({
   page: z.number(),
   per_page: z.number(),
   total: z.number(),
+  /** Set when the server's size cap ended the page early: asking with it continues the page. */
+  next_cursor: z.optional(z.nullable(z.string())),
   audit_log_synced: z.boolean(),
   history_days: z.number(),
 });

@@ -15,8 +15,9 @@ export function getSsoConnector(accountId: string, id: string) {
 export function createSsoConnector(
   accountId: string,
   body: { email_domain: string; begin_verification?: boolean; use_fedramp_language?: boolean },
+  label?: string,
 ) {
-  return request(base(accountId), { method: 'POST', body, schema: ssoConnectorSchema });
+  return request(base(accountId), { method: 'POST', body, schema: ssoConnectorSchema, label });
 }
 export function updateSsoConnector(accountId: string, id: string, body: { enabled?: boolean; use_fedramp_language?: boolean }) {
   return request(`${base(accountId)}/${seg(id)}`, { method: 'PATCH', body, schema: ssoConnectorSchema });

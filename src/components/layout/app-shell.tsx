@@ -2,14 +2,16 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/accounts/queries';
-import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
+import { cancelHeldWritesLeftBehind, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { usePreferences } from '../../stores/preferences';
 import { useToasts } from '../../stores/toasts';
 import { AccountSwitcher } from './account-switcher';
+import { HeldWrites } from './held-writes';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
 import { onDemand } from '../ui/on-demand';
+import { PageSkeleton } from '../ui/skeleton';
 import { RouteError } from './route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
@@ -58,6 +60,7 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {topbar}
         </header>
         <DeferredBudgetBanner />
+        <HeldWrites />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -85,6 +88,8 @@ export function AppShell({ overlay }: AppShellProps) {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const account = accounts.find((a) => a.id === accountId);
+  // Only while the admin is there: a write still waiting to be sent from a page they left goes no further.
+  useEffect(() => cancelHeldWritesLeftBehind(pathname), [pathname]);
 
   // The other account's list of the same section. A leave guard (an unsaved draft) may block the
   // navigation, and then the account stays what it was, since the account is the URL.
@@ -104,6 +109,20 @@ export function AppShell({ overlay }: AppShellProps) {
     >
       <Outlet />
       {overlay?.(accountId)}
+    </ShellFrame>
+  );
+}
+
+/**
+ * While the shell's own data loads (a cold load): the frame and the rate-limit banner already, so
+ * a lockout is said at once instead of a grey page until it ends.
+ */
+export function RootPending() {
+  const urlAccountId = useParams({ strict: false, select: (p) => p.accountId });
+  const preferred = usePreferences((s) => s.accountId);
+  return (
+    <ShellFrame accountId={urlAccountId ?? preferred} topbar={<ThemeToggle />}>
+      <PageSkeleton />
     </ShellFrame>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
+import { useEffect, useSyncExternalStore } from 'react';
+import { countDownTo, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
 import { clock } from '../../lib/format';
 
 /**
@@ -9,13 +9,12 @@ import { clock } from '../../lib/format';
  */
 export function BudgetBanner() {
   const budget = useSyncExternalStore(subscribeBudget, getBudgetSnapshot);
-  const [now, setNow] = useState(() => Date.now());
+  // The app's one clock: an error about the same lockout shows the same second.
+  const now = budget.now;
   const active = budget.low && budget.resetAt !== null && budget.resetAt > now;
   useEffect(() => {
-    if (!budget.low) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [budget.low]);
+    if (budget.resetAt !== null) countDownTo(budget.resetAt);
+  }, [budget.resetAt]);
   if (!active) return null;
   const seconds = Math.ceil((budget.resetAt! - now) / 1000);
   // The server's own reads stop at the same threshold: the index and the findings' account reads.
@@ -23,11 +22,12 @@ export function BudgetBanner() {
   return (
     <div className="banner banner-warning budget-banner" role="status">
       {budget.blockedUntil ? (
-        <strong>Cloudflare’s API rate limit is reached: every call is refused for {clock(seconds)}.</strong>
+        <strong>
+          Cloudflare’s API rate limit is reached: every call is refused for <span role="timer">{clock(seconds)}</span>.
+        </strong>
       ) : (
         <strong>
-          API budget low: {(budget.remaining ?? 0).toLocaleString('en-US')} of {(budget.limit ?? 1200).toLocaleString('en-US')} left, resets in{' '}
-          {clock(seconds)}
+          API budget low: {(budget.remaining ?? 0).toLocaleString('en-US')} of {(budget.limit ?? 1200).toLocaleString('en-US')} left, resets in {clock(seconds)}
         </strong>
       )}
       <span> Paused until then: {paused.join(', ')}.</span>

@@ -10,7 +10,10 @@ export const NAV_ITEMS = [
   { section: 'resource-groups', to: '/accounts/$accountId/resource-groups', label: 'Resource groups' },
   { section: 'sso', to: '/accounts/$accountId/sso', label: 'SSO' },
   { section: 'oauth-clients', to: '/accounts/$accountId/oauth-clients', label: 'OAuth clients' },
+  { section: 'expiring', to: '/accounts/$accountId/expiring', label: 'Expiring access' },
+  { section: 'reviews', to: '/accounts/$accountId/reviews', label: 'Access reviews' },
   { section: 'history', to: '/accounts/$accountId/history', label: 'History' },
+  { section: 'terraform', to: '/accounts/$accountId/terraform', label: 'Terraform' },
 ] as const;
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { useEffect, useState } from 'react';
 import { membershipIndexKeys, refreshMembershipIndex, type IndexStatus } from '../../api/membership-index';
 import { clock, timeAgo } from '../../lib/format';
@@ -21,7 +22,7 @@ export function IndexAge({ accountId, index }: { accountId: string; index: Index
     const timer = window.setInterval(() => setNow(Date.now()), 15_000);
     return () => window.clearInterval(timer);
   }, []);
-  const refresh = useMutation({
+  const refresh = useGuardedMutation({
     mutationFn: () => refreshMembershipIndex(accountId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membershipIndexKeys.all(accountId) }),
   });

@@ -1,5 +1,5 @@
 import { Popover } from 'radix-ui';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { pluralize } from '../../lib/format';
 
 interface CheckboxPopoverProps {
@@ -53,6 +53,20 @@ function makeRoomBelow(trigger: HTMLElement): () => void {
   };
 }
 
+/** Below this much room under the trigger, a list opens on the roomier side instead. */
+const ROOM_FOR_A_LIST = 360;
+
+/**
+ * Where the list has room once the trigger is where it will stay: below, unless a dialog (which
+ * the window cannot scroll) keeps the trigger low and there is more room above. Radix then caps
+ * the popover to that side's room (its available height), so it never leaves the window.
+ */
+function roomierSide(trigger: HTMLElement): 'top' | 'bottom' {
+  const { top, bottom } = trigger.getBoundingClientRect();
+  const below = window.innerHeight - bottom;
+  return below >= ROOM_FOR_A_LIST || below >= top ? 'bottom' : 'top';
+}
+
 /**
  * A searchable checkbox list in a popover (the composer's pickers, the zone picker). The search
  * resets on close; Escape closes; Tab or the arrow keys reach every option. It opens below its
@@ -63,6 +77,7 @@ export function CheckboxPopover(props: CheckboxPopoverProps) {
   const { triggerText, triggerLabel, contentLabel, searchLabel, placeholder, query, onQueryChange, selectedCount, status, children, disabled, onOpenChange } = props;
   const trigger = useRef<HTMLButtonElement>(null);
   const restoreRoom = useRef<(() => void) | null>(null);
+  const [side, setSide] = useState<'top' | 'bottom'>('bottom');
   useEffect(() => () => restoreRoom.current?.(), []);
   return (
     <Popover.Root
@@ -70,7 +85,10 @@ export function CheckboxPopover(props: CheckboxPopoverProps) {
         restoreRoom.current?.();
         restoreRoom.current = null;
         if (!open) onQueryChange('');
-        else if (trigger.current) restoreRoom.current = makeRoomBelow(trigger.current);
+        else if (trigger.current) {
+          restoreRoom.current = makeRoomBelow(trigger.current);
+          setSide(roomierSide(trigger.current));
+        }
         onOpenChange?.(open);
       }}
     >
@@ -80,7 +98,7 @@ export function CheckboxPopover(props: CheckboxPopoverProps) {
       <Popover.Portal>
         <Popover.Content
           className="picker-popover"
-          side="bottom"
+          side={side}
           align="start"
           sideOffset={6}
           collisionPadding={12}

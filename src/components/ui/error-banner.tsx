@@ -1,5 +1,6 @@
 import { isApiError, type ApiError } from '../../api/api-error';
 import { safeHttpsUrl } from '../../lib/safe-url';
+import { RetryCountdown } from './retry-countdown';
 import { forbiddenAdvice, tokenPermissionFor } from '../../lib/token-permissions';
 
 /** A 403: which token permission the call needs, what to change, and Cloudflare's page on it. */
@@ -21,14 +22,6 @@ function ForbiddenAdvice({ error }: { error: ApiError }) {
   );
 }
 
-/** When a rate-limited call may go again; what was typed stays in the form meanwhile. */
-function retryHint(seconds: number | null): string {
-  if (seconds === null) return 'Cloudflare’s API is limiting requests: wait a moment, then try again. Nothing you typed is lost.';
-  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const wait = seconds >= 60 ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s` : `${Math.ceil(seconds)} s`;
-  return `You can try again in ${wait} (at ${at}). Nothing you typed is lost.`;
-}
-
 /** An error that does not belong to one field, with the API's own codes and messages. */
 export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   if (!error) return null;
@@ -43,7 +36,7 @@ export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: 
           <li key={i}>{d}</li>
         ))}
       </ul>
-      {isApiError(error) && error.status === 429 ? <p>{retryHint(error.retryAfter)}</p> : null}
+      {isApiError(error) && error.status === 429 ? <RetryCountdown error={error} /> : null}
       {isApiError(error) && error.isForbidden ? <ForbiddenAdvice error={error} /> : null}
       {onRetry ? (
         <button type="button" className="btn btn-small" onClick={onRetry}>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { zoneSearchQuery } from '../../api/zones/queries';
+import { pluralize } from '../../lib/format';
 import { shortId } from '../../lib/scope-keys';
 import { CheckboxPopover } from '../ui/checkbox-popover';
 import { ErrorBanner } from '../ui/error-banner';
@@ -46,7 +47,7 @@ export function ZonePicker({ accountId, selected, allZones, onToggle, onAllZones
         ? 'Searching…'
         : page.totalCount > page.zones.length
           ? `${page.zones.length} of ${page.totalCount.toLocaleString()} zones; type to narrow`
-          : `${page.totalCount} ${page.totalCount === 1 ? 'zone' : 'zones'}${search ? ` matching “${search}”` : ''}`}
+          : `${pluralize(page.totalCount, 'zone')}${search ? ` matching “${search}”` : ''}`}
     </p>
   );
 

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { consoleCall as call, fetchFindings, findingsKeys } from '../../api/findings';
 import type { CanAnswer, WhoAnswer } from '../../lib/analyzer/simulator';
 import type { PolicyRequest } from '../../lib/policy-draft';
@@ -11,7 +12,7 @@ function dismissalPath(accountId: string, findingId: string) {
 
 export function useDismissFinding(accountId: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ findingId, reason }: { findingId: string; reason: string }) =>
       call(dismissalPath(accountId, findingId), { method: 'PUT', body: { reason } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
@@ -20,7 +21,7 @@ export function useDismissFinding(accountId: string) {
 
 export function useRestoreFinding(accountId: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (findingId: string) => call(dismissalPath(accountId, findingId), { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: findingsKeys.all(accountId) }),
   });
@@ -29,7 +30,7 @@ export function useRestoreFinding(accountId: string) {
 /** Reads the account again now, for a change made outside the console that the audit log has not shown yet. */
 export function useRecomputeFindings(accountId: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: () => fetchFindings(accountId, { fresh: true }),
     onSuccess: (data) => qc.setQueryData(findingsKeys.all(accountId), data),
   });

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { historyKeys } from '../../api/history/queries';
 import { addGroupMembers, createUserGroup, deleteUserGroup, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
 import { userGroupKeys } from '../../api/user-groups/queries';
@@ -18,7 +19,7 @@ export function useApplyRevert(entry: HistoryEntry) {
   const accountId = useAccountId();
   const qc = useQueryClient();
   const options = { revertOf: entry.id };
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (write: RevertWrite): Promise<{ groupId: string | null }> => {
       switch (write.kind) {
         case 'members':

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { groupMembersAllQuery, userGroupQuery } from '../../api/user-groups/queries';
 import { resourceGroupsQuery } from '../../api/resource-groups/queries';
 import { useKeyNames } from '../../components/scope-builder/use-key-names';
@@ -7,7 +8,7 @@ import { useAccountId } from '../../stores/current-account';
 import { policySentences } from './lib/describe-change';
 import { recreateRequest, revertedMembership } from './lib/recreate-group';
 import type { RevertPlan } from './lib/revert-plan';
-import { asGroup, asMembers } from './lib/snapshots';
+import { asGroup, asMembers, scopesOfStates } from './lib/snapshots';
 import type { RevertWrite } from './use-apply-revert';
 
 export interface RevertPreview {
@@ -28,9 +29,11 @@ type Plan = Exclude<RevertPlan, { kind: 'none' } | { kind: 'policies' }>;
  */
 export function useRevertPreview(plan: Plan, afterState: unknown): RevertPreview {
   const accountId = useAccountId();
-  const names = useKeyNames();
   const groupId = plan.kind === 'recreate-group' ? '' : plan.groupId;
   const group = useQuery({ ...userGroupQuery(accountId, groupId), enabled: Boolean(groupId), staleTime: 0, retry: false });
+  // The zones the policies it describes name: the recorded group's, or the group's as it is now.
+  const recorded = plan.kind === 'recreate-group' ? plan.group : null;
+  const names = useKeyNames(useMemo(() => scopesOfStates([recorded, group.data]), [recorded, group.data]));
   const members = useQuery({ ...groupMembersAllQuery(accountId, groupId), enabled: plan.kind === 'members' || plan.kind === 'delete-group', retry: false });
   const resourceGroups = useQuery({ ...resourceGroupsQuery(accountId), enabled: plan.kind === 'recreate-group', staleTime: 0 });
   const empty = { write: null, sections: [], warnings: [] };

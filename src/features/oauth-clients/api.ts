@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import {
   createOAuthClient,
   deleteOAuthClient,
@@ -35,7 +36,7 @@ function patchClient(queryClient: QueryClient, accountId: string, clientId: stri
 
 export function useCreateOAuthClient(accountId: string, onSecret: (secret: string, client: OAuthClient) => void) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     gcTime: 0,
     mutationFn: async (body: OAuthClientInput): Promise<OAuthClient> => {
       const { client_secret, ...client } = (await createOAuthClient(accountId, body)).result;
@@ -48,7 +49,7 @@ export function useCreateOAuthClient(accountId: string, onSecret: (secret: strin
 
 export function useUpdateOAuthClient(accountId: string, clientId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (body: OAuthClientInput & { visibility?: 'public' }) =>
       (await updateOAuthClient(accountId, clientId, body)).result,
     onSuccess: (client) => putClient(queryClient, accountId, client),
@@ -57,7 +58,7 @@ export function useUpdateOAuthClient(accountId: string, clientId: string) {
 
 export function useDeleteOAuthClient(accountId: string, clientId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async () => (await deleteOAuthClient(accountId, clientId)).result,
     onSuccess: () => {
       queryClient.setQueryData<OAuthClient[]>(oauthClientKeys.list(accountId), (list) =>
@@ -75,7 +76,7 @@ export function forgetDeletedClient(queryClient: QueryClient, accountId: string,
 
 export function useRotateSecret(accountId: string, clientId: string, onSecret: (secret: string) => void) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     gcTime: 0,
     mutationFn: async (): Promise<void> => {
       const { client_secret } = (await rotateOAuthClientSecret(accountId, clientId)).result;
@@ -91,7 +92,7 @@ export function useRotateSecret(accountId: string, clientId: string, onSecret: (
 
 export function useRevokeRotatedSecret(accountId: string, clientId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async () => (await deleteRotatedOAuthClientSecret(accountId, clientId)).result,
     onSuccess: async () => {
       patchClient(queryClient, accountId, clientId, { has_rotated_secret: false });

@@ -1,4 +1,5 @@
 import type { OAuthClient } from '../../api/oauth/schema';
+import { pluralize } from '../../lib/format';
 import { isIdentityScope } from './schemas';
 import { hostOf } from './uri-rules';
 
@@ -61,7 +62,7 @@ export function promotionChecklist(client: OAuthClient): { items: ChecklistItem[
       label: 'At least one API scope',
       pointer: '/scopes',
       ...(realScopes.length
-        ? { state: 'done', detail: `${realScopes.length} API scope${realScopes.length === 1 ? '' : 's'} requested.` }
+        ? { state: 'done', detail: `${pluralize(realScopes.length, 'API scope')} requested.` }
         : { state: 'missing', detail: 'Identity scopes (openid, offline_access, profile, email) do not count: add an API scope.' }),
     },
   ];

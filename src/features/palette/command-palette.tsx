@@ -5,6 +5,8 @@ import { withRecentFirst, type PaletteItem } from './palette-items';
 import { useRecentItems } from './recent';
 import { useGoTo } from './use-go-to';
 import { usePaletteResults } from './use-palette-results';
+import { InertName } from '../../components/ui/inert-name';
+import { pluralize } from '../../lib/format';
 
 /**
  * Ctrl/⌘+K: one box to jump to any group, zone, resource group, permission group, SSO connector
@@ -90,12 +92,13 @@ function PaletteBody({ accountId, onDone }: { accountId: string; onDone: () => v
         onKeyDown={onKeyDown}
       />
       <p className="visually-hidden" role="status" aria-live="polite">
-        {loading ? 'Searching…' : `${items.length} results`}
+        {loading ? 'Searching…' : pluralize(items.length, 'result')}
       </p>
       <div id={`${id}-list`} role="listbox" aria-label="Results" className="palette-list">
         {groups.map((g) => (
-          <div key={g.name} role="group" aria-labelledby={`${id}-${g.name}`}>
-            <div id={`${id}-${g.name}`} className="palette-group" role="presentation">
+          // aria-labelledby is a list of ids split at spaces: "Go to" must not become two ids.
+          <div key={g.name} role="group" aria-labelledby={`${id}-${g.name.replace(/\W+/g, '-')}`}>
+            <div id={`${id}-${g.name.replace(/\W+/g, '-')}`} className="palette-group" role="presentation">
               {g.name}
             </div>
             {g.items.map(({ item, index }) => (
@@ -108,7 +111,9 @@ function PaletteBody({ accountId, onDone }: { accountId: string; onDone: () => v
                 onMouseMove={() => setActive(index)}
                 onClick={() => run(item)}
               >
-                <span>{item.label}</span>
+                <span>
+                  <InertName>{item.label}</InertName>
+                </span>
                 {item.hint ? <span className="muted palette-hint">{item.hint}</span> : null}
               </div>
             ))}

@@ -15,6 +15,13 @@ describe('palette items', () => {
     expect(matches('Platform', 'ops')).toBe(false);
   });
 
+  it('matches every typed word anywhere, not only the start of the name', () => {
+    expect(matches('Add members to Support – AMER', 'Add members to amer')).toBe(true);
+    expect(matches('Production zones', 'prod zones')).toBe(true);
+    expect(matches('Add a policy to Support – AMER', 'Add members to amer')).toBe(false);
+    expect(matches('Support – AMER', '  ')).toBe(true);
+  });
+
   it('lists recent items first, once, and only those that match the query', () => {
     const items = [item('Platform'), item('Security'), item('Support')];
     const recent = [item('Support'), item('Billing')];

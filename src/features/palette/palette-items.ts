@@ -1,9 +1,11 @@
+import type { GO_TO } from './shortcut-keys';
+
 /**
  * What the palette can jump to or run. An item is plain data (so recent items can be kept on this
  * device: names and ids only, never a secret); `go` says where it leads.
  */
 export type PaletteTarget =
-  | { kind: 'section'; section: 'groups' | 'permission-groups' | 'resource-groups' | 'sso' | 'oauth-clients' }
+  | { kind: 'section'; section: (typeof GO_TO)[keyof typeof GO_TO]['section'] }
   | { kind: 'group'; id: string; tab?: 'policies' | 'members' }
   | { kind: 'add-policy'; id: string }
   | { kind: 'group-new' }
@@ -51,10 +53,18 @@ export function subjectsOf(text: string): { group: string; person: string; typed
   return { group: t, person: t, typedAction: false };
 }
 
-/** Case- and accent-insensitive "contains", the way the palette filters cached lists. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Whether every typed word is somewhere in the text (case- and accent-insensitive), the way the
+ * palette filters its items: "Add members to amer" finds "Add members to Sales AMER", and
+ * "prod zones" finds "Production zones".
+ */
 export function matches(text: string, query: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return fold(text).includes(fold(query.trim()));
+  const haystack = fold(text);
+  return fold(query)
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
 }
 
 /** Recent items first (those that still match), then the rest, without duplicates. */

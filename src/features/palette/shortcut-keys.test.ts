@@ -23,6 +23,9 @@ describe('shortcutFor', () => {
     const pending = { pendingG: true, typing: false };
     expect(shortcutFor(press('o'), pending)).toEqual({ kind: 'go', section: 'oauth-clients' });
     expect(shortcutFor(press('g'), pending)).toEqual({ kind: 'go', section: 'groups' });
+    expect(shortcutFor(press('f'), pending)).toEqual({ kind: 'go', section: 'findings' });
+    expect(shortcutFor(press('m'), pending)).toEqual({ kind: 'go', section: 'members' });
+    expect(shortcutFor(press('h'), pending)).toEqual({ kind: 'go', section: 'history' });
     expect(shortcutFor(press('x'), pending)).toBeNull();
   });
 

@@ -3,13 +3,16 @@
  * that decide what a key press means, so they are tested without a browser.
  */
 
-/** `g` then one of these letters goes to that section. */
+/** `g` then one of these letters goes to that section (every section of the sidebar, in its order). */
 export const GO_TO = {
+  f: { section: 'findings', label: 'Findings' },
   g: { section: 'groups', label: 'User groups' },
+  m: { section: 'members', label: 'Members' },
   p: { section: 'permission-groups', label: 'Permission groups' },
   r: { section: 'resource-groups', label: 'Resource groups' },
   s: { section: 'sso', label: 'SSO' },
   o: { section: 'oauth-clients', label: 'OAuth clients' },
+  h: { section: 'history', label: 'History' },
 } as const;
 export type GoKey = keyof typeof GO_TO;
 

@@ -16,6 +16,8 @@ export function goTo(navigate: Navigate, accountId: string, t: PaletteTarget) {
   const a = { accountId };
   switch (t.kind) {
     case 'section':
+      // Findings is the account's home.
+      if (t.section === 'findings') return navigate({ to: '/accounts/$accountId', params: a });
       return navigate({ to: `/accounts/$accountId/${t.section}`, params: a });
     case 'group':
       if (t.tab === 'members')

@@ -9,6 +9,7 @@ import { zoneSearchQuery } from '../../api/zones/queries';
 import { allPermissionGroupsQuery } from '../../api/permission-groups/queries';
 import { itemKey, matches, subjectsOf, type PaletteItem, type PaletteTarget } from './palette-items';
 import { GO_TO } from './shortcut-keys';
+import { pluralize } from '../../lib/format';
 
 /** Typing pauses this long before the palette asks the server. */
 const DEBOUNCE_MS = 200;
@@ -82,7 +83,7 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
     }
     for (const g of typedAction && person ? [] : foundGroups) {
       const forGroup = [
-        make(g.name, 'User groups', { kind: 'group', id: g.id }, `${g.policies?.length ?? 0} policies`),
+        make(g.name, 'User groups', { kind: 'group', id: g.id }, pluralize(g.policies?.length ?? 0, 'policy', 'policies')),
         make(`Add a policy to ${g.name}`, 'Actions', { kind: 'add-policy', id: g.id }),
         make(`Add members to ${g.name}`, 'Actions', { kind: 'group', id: g.id, tab: 'members' }),
       ];

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import { isApiError } from '../../api/api-error';
 import { createResourceGroup, deleteResourceGroup, updateResourceGroup } from '../../api/resource-groups/endpoints';
 import { resourceGroupKeys, resourceGroupQuery, resourceGroupsQuery } from '../../api/resource-groups/queries';
@@ -38,7 +39,7 @@ export interface ResourceGroupBody {
 export function useCreateResourceGroup() {
   const accountId = useAccountId();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (body: Required<ResourceGroupBody>) => (await createResourceGroup(accountId, body)).result,
     onSuccess: (group) => {
       queryClient.setQueryData(resourceGroupQuery(accountId, group.id).queryKey, group);
@@ -55,7 +56,7 @@ export function useCreateResourceGroup() {
 export function useUpdateResourceGroup() {
   const accountId = useAccountId();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async ({ id, body }: { id: string; body: ResourceGroupBody }) => (await updateResourceGroup(accountId, id, body)).result,
     onSuccess: (group) => {
       queryClient.setQueryData(resourceGroupQuery(accountId, group.id).queryKey, group);
@@ -81,7 +82,7 @@ export function useDeleteResourceGroup() {
   const accountId = useAccountId();
   const queryClient = useQueryClient();
   const listKey = resourceGroupsQuery(accountId).queryKey;
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async ({ group }: DeleteResourceGroupVars) => (await deleteResourceGroup(accountId, group.id)).result,
     onMutate: async ({ group }) => {
       await queryClient.cancelQueries({ queryKey: listKey });

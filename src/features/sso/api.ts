@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../api/use-guarded-mutation';
 import {
   beginSsoVerification,
   createSsoConnector,
@@ -25,19 +26,21 @@ export interface CreateConnectorInput {
  */
 export function useCreateSsoConnector(accountId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (input: CreateConnectorInput): Promise<{ connector: SsoConnector; resumed: boolean }> => {
       if (input.resumeIfExists) {
-        const existing = (await queryClient.fetchQuery({ ...ssoConnectorsQuery(accountId), staleTime: 0 })).find(
+        // Part of a write the admin is waiting on: no hidden retry behind a Retry-After (a 429
+        // here once held the create for 45 s, then sent it after the admin had left the page).
+        const existing = (await queryClient.fetchQuery({ ...ssoConnectorsQuery(accountId), staleTime: 0, retry: false })).find(
           (c) => c.email_domain === input.email_domain,
         );
         if (existing) return { connector: existing, resumed: true };
       }
-      const { result } = await createSsoConnector(accountId, {
-        email_domain: input.email_domain,
-        use_fedramp_language: input.use_fedramp_language,
-        begin_verification: false,
-      });
+      const { result } = await createSsoConnector(
+        accountId,
+        { email_domain: input.email_domain, use_fedramp_language: input.use_fedramp_language, begin_verification: false },
+        `Create connector ${input.email_domain}`,
+      );
       return { connector: result, resumed: false };
     },
     onSuccess: ({ connector }) => {
@@ -49,7 +52,7 @@ export function useCreateSsoConnector(accountId: string) {
 
 export function useUpdateSsoConnector(accountId: string, connectorId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (body: { enabled?: boolean; use_fedramp_language?: boolean }) =>
       (await updateSsoConnector(accountId, connectorId, body)).result,
     onSuccess: (connector) => {
@@ -61,7 +64,7 @@ export function useUpdateSsoConnector(accountId: string, connectorId: string) {
 
 export function useDeleteSsoConnector(accountId: string, connectorId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: () => deleteSsoConnector(accountId, connectorId),
     // The detail stays cached: its page is still mounted and would refetch a 404 (an error page
     // after a successful delete). The caller leaves the page, then calls forgetDeletedConnector.
@@ -80,7 +83,7 @@ export function forgetDeletedConnector(queryClient: QueryClient, accountId: stri
  */
 export function useBeginVerification(accountId: string, connectorId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: () => beginSsoVerification(accountId, connectorId),
     onSuccess: () =>
       Promise.all([
@@ -93,7 +96,7 @@ export function useBeginVerification(accountId: string, connectorId: string) {
 /** Sandbox only: what a person does at their DNS provider. Every DNS read is stale afterwards. */
 export function usePublishSandboxTxt() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: publishSandboxTxtRecord,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dnsKeys.all }),
   });
@@ -101,7 +104,7 @@ export function usePublishSandboxTxt() {
 
 export function useDeleteSandboxDnsRecord() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: deleteSandboxDnsRecord,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dnsKeys.all }),
   });

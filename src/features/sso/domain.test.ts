@@ -13,6 +13,12 @@ function bad(input: string) {
 }
 
 describe('validateEmailDomain', () => {
+  it('notes that an academic domain needs Cloudflare approval before SSO can be enabled (TODAY.md row 17)', () => {
+    const r = ok('physics.example.edu');
+    expect(r.domain).toBe('physics.example.edu');
+    expect(r.notes).toEqual([expect.stringMatching(/^Academic domain: .*Cloudflare support must approve it before SSO can be enabled/)]);
+  });
+
   it('accepts plain domains unchanged, without notes', () => {
     expect(ok('example.com')).toEqual({ ok: true, domain: 'example.com', notes: [] });
     expect(ok('mail.corp.example.co.uk').domain).toBe('mail.corp.example.co.uk');

@@ -1,3 +1,4 @@
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../lib/academic-domain';
 import { publicEmailProvider } from './public-email-domains';
 
 /**
@@ -83,6 +84,7 @@ export function validateEmailDomain(input: string): DomainValidation {
   }
 
   const notes: string[] = [];
+  if (isAcademicDomain(ascii)) notes.push(ACADEMIC_APPROVAL_NOTE);
   if (ascii !== withoutDot.toLowerCase()) notes.push(`Internationalised name: DNS and Cloudflare use ${ascii}.`);
   else if (withoutDot !== trimmed || withoutDot !== withoutDot.toLowerCase() || trimmed !== input) {
     notes.push(`Will be saved as ${ascii}.`);

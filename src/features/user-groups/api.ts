@@ -5,15 +5,16 @@ import type { ApiResponse } from '../../api/client';
 import { addGroupMembers, createUserGroup, deleteUserGroup, removeGroupMember, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
 import { userGroupKeys } from '../../api/user-groups/queries';
 import type { GroupMember, PolicyInput, UserGroup } from '../../api/user-groups/schema';
+import { retryAtText } from '../../components/ui/retry-countdown';
 import { pluralize } from '../../lib/format';
 import { useAccountId } from '../../stores/current-account';
 import { notify } from '../../stores/toasts';
 import { mapSettled } from './lib/concurrency';
-import { useGuardedMutation } from './use-guarded-mutation';
+import { useGroupMutation } from './use-group-mutation';
 
 /** The first message of an error, for a toast's description. */
 export function describeError(error: unknown): string {
-  if (isApiError(error)) return error.errors.map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message)).join('; ');
+  if (isApiError(error)) return [...error.errors.map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message)), retryAtText(error) ?? []].flat().join('; ');
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -36,7 +37,7 @@ function invalidateMembership(qc: QueryClient, accountId: string, groupId: strin
 export function useCreateUserGroup() {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<UserGroup, ApiError, { name: string; policies?: PolicyInput[] }>({
+  return useGroupMutation<UserGroup, ApiError, { name: string; policies?: PolicyInput[] }>({
     mutationFn: async (body) => (await createUserGroup(accountId, body)).result,
     onSuccess: async (group) => {
       qc.setQueryData(userGroupKeys.detail(accountId, group.id), group);
@@ -58,7 +59,7 @@ export function useRenameUserGroup(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
   const detailKey = userGroupKeys.detail(accountId, groupId);
-  return useGuardedMutation<UserGroup, ApiError, { name: string }, RenameContext>({
+  return useGroupMutation<UserGroup, ApiError, { name: string }, RenameContext>({
     mutationFn: async ({ name }) => (await updateUserGroup(accountId, groupId, { name })).result,
     onMutate: async ({ name }) => {
       await Promise.all([
@@ -91,7 +92,7 @@ export function useDeleteUserGroup(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  return useGuardedMutation<{ id: string }, ApiError, { name: string }>({
+  return useGroupMutation<{ id: string }, ApiError, { name: string }>({
     mutationFn: async () => (await deleteUserGroup(accountId, groupId)).result,
     onSuccess: async (_result, { name }) => {
       // Out of every cached list now, so the list we land on never shows it for a moment.
@@ -125,7 +126,7 @@ export interface AddMembersResult {
 export function useAddGroupMembers(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<GroupMember[], ApiError, { ids: string[] }>({
+  return useGroupMutation<GroupMember[], ApiError, { ids: string[] }>({
     mutationFn: async ({ ids }) => (await addGroupMembers(accountId, groupId, ids)).result,
     onSuccess: (_members, { ids }) => notify.success(`Added ${pluralize(ids.length, 'member')}`),
     // Errors point at /i/id items: the dialog names the people; the toast says it failed.
@@ -137,7 +138,7 @@ export function useAddGroupMembers(groupId: string) {
 export function useReplaceGroupMembers(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<GroupMember[], ApiError, { ids: string[]; added: number; removed: number }>({
+  return useGroupMutation<GroupMember[], ApiError, { ids: string[]; added: number; removed: number }>({
     mutationFn: async ({ ids }) => (await replaceGroupMembers(accountId, groupId, ids)).result,
     onSuccess: (_members, { added, removed }) =>
       notify.success('Membership replaced', `${pluralize(added, 'member')} added, ${pluralize(removed, 'member')} removed`),
@@ -168,7 +169,7 @@ export function useRemoveGroupMembers(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
   const membersKey = userGroupKeys.members(accountId, groupId);
-  return useGuardedMutation<GroupMember[], Error, { members: GroupMember[] }, { snapshot: Array<[QueryKey, unknown]> }>({
+  return useGroupMutation<GroupMember[], Error, { members: GroupMember[] }, { snapshot: Array<[QueryKey, unknown]> }>({
     mutationFn: async ({ members }) => {
       const settled = await mapSettled(members, 4, (m) => removeGroupMember(accountId, groupId, m.id));
       const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ member: members[i]!, error: s.reason }] : []));

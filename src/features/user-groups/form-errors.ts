@@ -1,4 +1,5 @@
 import { isApiError } from '../../api/api-error';
+import { retryAtText } from '../../components/ui/retry-countdown';
 
 /**
  * The API's message for one field, without the field-name prefix the sandbox puts in front
@@ -17,7 +18,8 @@ export function fieldMessage(error: unknown, pointer: string): string | undefine
 export function otherMessages(error: unknown, fieldPointers: readonly string[]): string[] {
   if (!error) return [];
   if (!isApiError(error)) return [error instanceof Error ? error.message : String(error)];
-  return error.errors
-    .filter((e) => !e.pointer || !fieldPointers.includes(e.pointer))
-    .map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message));
+  const messages = error.errors.filter((e) => !e.pointer || !fieldPointers.includes(e.pointer)).map((e) => (e.code ? `${e.message} (code ${e.code})` : e.message));
+  // A 429 says when to retry, wherever it is shown.
+  const retry = retryAtText(error);
+  return retry ? [...messages, retry] : messages;
 }

@@ -10,7 +10,7 @@ import type { ResourceGroup, ScopeInput } from '../../api/resource-groups/schema
 import { useAccountId } from '../../stores/current-account';
 import { resolveEmails } from './lib/resolve-emails';
 import { accountMemberAsPerson } from './use-membership-preview';
-import { useGuardedMutation } from './use-guarded-mutation';
+import { useGroupMutation } from './use-group-mutation';
 
 /**
  * The policy composer's calls. The API has no ETag, so a save is protected by reading the group
@@ -35,7 +35,7 @@ export function invalidateGroupEverywhere(qc: QueryClient, accountId: string, gr
 export function useSavePolicies(groupId: string) {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<UserGroup, ApiError, { policies: PolicyInput[]; revertOf?: string }>({
+  return useGroupMutation<UserGroup, ApiError, { policies: PolicyInput[]; revertOf?: string }>({
     mutationFn: async ({ revertOf, ...body }) => (await updateUserGroup(accountId, groupId, body, { revertOf })).result,
     onSuccess: async (group) => {
       qc.setQueryData(userGroupKeys.detail(accountId, groupId), group);
@@ -74,7 +74,7 @@ export async function addMembersAfterSave(qc: QueryClient, accountId: string, gr
 export function useCreateResourceGroup() {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<ResourceGroup, ApiError, { name: string; scope: ScopeInput }>({
+  return useGroupMutation<ResourceGroup, ApiError, { name: string; scope: ScopeInput }>({
     mutationFn: async (body) => (await createResourceGroup(accountId, body)).result,
     onSuccess: async (group) => {
       qc.setQueryData<ResourceGroup[]>(resourceGroupKeys.list(accountId), (list) => (list ? [...list, group] : list));
@@ -122,7 +122,7 @@ export interface ApplyImportResult {
 export function useApplyImport() {
   const accountId = useAccountId();
   const qc = useQueryClient();
-  return useGuardedMutation<ApplyImportResult, ApiError, ApplyImportInput>({
+  return useGroupMutation<ApplyImportResult, ApiError, ApplyImportInput>({
     mutationFn: async ({ target, createGroups, policies, memberIds }) => {
       const created = new Map<string, string>();
       const createdGroups: Array<{ id: string; name: string }> = [];

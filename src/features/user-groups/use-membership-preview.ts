@@ -11,7 +11,7 @@ import { resolveEmails } from './lib/resolve-emails';
 
 export function accountMemberAsPerson(m: AccountMember): Person {
   const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
-  return { id: m.id, email: m.user?.email ?? '', name: name || undefined };
+  return { id: m.id, email: m.user?.email ?? '', name: name || undefined, status: m.status };
 }
 
 export function groupMemberAsPerson(m: GroupMember): Person {

@@ -17,7 +17,10 @@ export type FindingKind =
   | 'oauth-stale-rotated-secret'
   | 'oauth-public-unverified-uri'
   | 'sso-connector-stuck'
-  | 'sso-lockout-risk';
+  | 'sso-lockout-risk'
+  | 'time-bound-not-removed'
+  | 'access-review-overdue'
+  | 'admin-grant-not-reviewed';
 
 /** An object a finding names; the SPA turns it into a link. */
 export type AffectedObject =
@@ -36,7 +39,9 @@ export type FixTarget =
   | { screen: 'resource-groups' }
   | { screen: 'sso-connector'; connectorId: string }
   | { screen: 'oauth-client'; clientId: string }
-  | { screen: 'member'; memberId: string };
+  | { screen: 'member'; memberId: string }
+  | { screen: 'access-reviews' }
+  | { screen: 'access-review'; reviewId: string };
 
 export interface Finding {
   /** Stable across runs while the problem lasts: dismissals are kept by it. */

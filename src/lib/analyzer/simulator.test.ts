@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_RESOURCE, canMemberUse, whoCan } from './simulator';
-import { PG, RG, allow, deny, group, member, snapshotOf, zoneKeyOf } from './test-fixtures';
+import { ACCOUNT_KEY, PG, RG, allow, deny, group, member, snapshotOf, zoneId, zoneKeyOf } from './test-fixtures';
 
 const base = () =>
   snapshotOf({
@@ -46,6 +46,21 @@ describe('can a member use a permission group', () => {
     const answer = canMemberUse(base(), { memberId: 'm-cy', permissionGroupId: 'pg-fw', resource: zoneKeyOf('3') }, inline);
     expect(answer.outcome).toBe('allow');
     expect(canMemberUse(base(), { memberId: 'm-cy', permissionGroupId: 'pg-dns', resource: zoneKeyOf('3') }, inline).outcome).toBe('none');
+  });
+  it('names the anonymous group of an inline zone scope by the zone’s domain, not by the account key it carries', () => {
+    // The API names the group an inline scope creates after its scope key: the account's.
+    const adhoc = { id: 'rg-adhoc', name: ACCOUNT_KEY, scope: [{ key: ACCOUNT_KEY, objects: [{ key: zoneKeyOf('1') }] }] };
+    const snapshot = { ...base(), userGroups: [...base().userGroups, group('g-io', [{ access: 'deny' as const, permission_groups: [PG.dns], resource_groups: [adhoc] }], 'IO')] };
+    snapshot.memberships = [...snapshot.memberships!, { groupId: 'g-io', memberIds: ['m-ann'] }];
+    const through = (s: typeof snapshot) => canMemberUse(s, { memberId: 'm-ann', permissionGroupId: 'pg-dns', resource: zoneKeyOf('1') }).decidedBy.flatMap((r) => r.through);
+    expect(through({ ...snapshot, zones: [{ id: zoneId('1'), name: 'acme.io' }] })).toEqual(['acme.io']);
+    // Zones unknown: the short id, never the account key; a zone the account lacks says so.
+    expect(through(snapshot)).toEqual(['Zone 1111…1111']);
+    expect(through({ ...snapshot, zones: [] })).toEqual(['Unknown zone 1111…1111']);
+    // An inline scope in a draft reads the same way.
+    const draft = { groupId: 'g-io', policies: [{ access: 'deny' as const, permission_groups: [{ id: 'pg-dns' }], resource_groups: [{ scope: { key: ACCOUNT_KEY, objects: [{ key: zoneKeyOf('1') }] } }] }] };
+    const answer = canMemberUse({ ...snapshot, zones: [{ id: zoneId('1'), name: 'acme.io' }] }, { memberId: 'm-ann', permissionGroupId: 'pg-dns', resource: zoneKeyOf('1') }, draft);
+    expect(answer.decidedBy.flatMap((r) => r.through)).toEqual(['acme.io']);
   });
 });
 

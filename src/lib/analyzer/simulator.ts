@@ -1,7 +1,6 @@
 import { ACCOUNT_COLUMN, adminIncludes, adminLevelOf, cellWithAdmin, type NamedPermissionGroup, type Outcome, type Reason } from '../effective-access';
 import type { PolicyRequest } from '../policy-draft';
 import { isInlineRef } from '../policy-draft';
-import { resourceGroupLabel } from '../scope-keys';
 import { indexSnapshot, type SnapshotIndex } from './snapshot-index';
 import type { AccessSnapshot, SnapshotMember, SnapshotPolicy } from './snapshot';
 
@@ -29,7 +28,8 @@ export function draftPolicies(snapshot: AccessSnapshot, draft: SimDraft): Snapsh
     access: p.access,
     permission_groups: p.permission_groups.map((pg) => ({ id: pg.id, name: pgs.get(pg.id) ?? pg.id })),
     resource_groups: p.resource_groups.map((ref, i) => {
-      if (isInlineRef(ref)) return { id: `inline-${i + 1}`, name: resourceGroupLabel({ id: '', scope: [ref.scope] }), scope: [ref.scope] };
+      // Unnamed: the index names it by what it covers, zones by domain (snapshotKeyNames).
+      if (isInlineRef(ref)) return { id: `inline-${i + 1}`, scope: [ref.scope] };
       const rg = rgs.get(ref.id);
       // An id the account does not have reaches nothing: scope [] says so.
       return { id: ref.id, name: rg?.name ?? ref.id, scope: rg?.scope ?? [] };

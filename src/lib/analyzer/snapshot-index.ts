@@ -1,4 +1,5 @@
 import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies, type AccessMatrix, type AccessPolicy } from '../effective-access';
+import { resourceGroupLabel, type KeyNames, type ScopeLike } from '../scope-keys';
 import type { AccessSnapshot, SnapshotMember, SnapshotUserGroup } from './snapshot';
 
 /**
@@ -19,10 +20,34 @@ export interface SnapshotIndex {
   directHolders: readonly string[];
   /** A member's access: their groups' policies and their own grants together. */
   matrixOfMember: (memberId: string) => AccessMatrix;
+  /** How a resource group reads in answers and findings (see resourceGroupLabelIn). */
+  resourceGroupLabel: (rg: { id: string; name?: string; scope?: ScopeLike[] }) => string;
 }
 
-export function resourceGroupName(rg: { id: string; name?: string }): string {
-  return rg.name ?? rg.id;
+/**
+ * Zone domains from the snapshot's own zone list: "acme.io", or "Unknown zone 0854…545f" when the
+ * account has no such zone; while the zones are unknown (`zones: null`), the short id.
+ */
+export function snapshotKeyNames(snapshot: Pick<AccessSnapshot, 'accountId' | 'zones'>): KeyNames {
+  const zones = snapshot.zones ? new Map(snapshot.zones.map((z) => [z.id, z.name])) : null;
+  return {
+    accountId: snapshot.accountId,
+    zone: (zoneId) => {
+      if (!zones) return undefined;
+      const name = zones.get(zoneId);
+      return name ? { state: 'found', name } : { state: 'missing' };
+    },
+  };
+}
+
+/**
+ * A resource group as answers and findings name it: its name, unless that is a scope key (the
+ * anonymous group an inline scope creates is named by its account key, which reads as
+ * account-wide), then what it covers, zones by domain.
+ */
+export function resourceGroupLabelIn(snapshot: Pick<AccessSnapshot, 'accountId' | 'zones'>) {
+  const names = snapshotKeyNames(snapshot);
+  return (rg: { id: string; name?: string; scope?: ScopeLike[] }) => resourceGroupLabel(rg, names);
 }
 
 export function memberLabel(member: SnapshotMember | undefined, id: string): string {
@@ -46,12 +71,13 @@ export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
   }
   for (const list of groups.values()) list.sort();
 
+  const labelOf = resourceGroupLabelIn(snapshot);
   const policyCache = new Map<string, AccessPolicy[]>();
   const policiesOf = (groupId: string) => {
     let policies = policyCache.get(groupId);
     if (!policies) {
       const group = groupById.get(groupId);
-      policies = group ? groupAccessPolicies(group, resourceGroupName) : [];
+      policies = group ? groupAccessPolicies(group, labelOf) : [];
       policyCache.set(groupId, policies);
     }
     return policies;
@@ -62,7 +88,7 @@ export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
     if (!m.roles?.length && !m.policies?.length) continue;
     const policies = memberAccessPolicies(m, {
       accountId: snapshot.accountId,
-      labelOf: resourceGroupName,
+      labelOf,
       permissionGroupIdOf: (name) => catalogue.get(name.trim().toLowerCase()),
     });
     if (policies.length) direct.set(m.id, policies);
@@ -93,5 +119,6 @@ export function indexSnapshot(snapshot: AccessSnapshot): SnapshotIndex {
     directPoliciesOf,
     directHolders: [...direct.keys()],
     matrixOfMember,
+    resourceGroupLabel: labelOf,
   };
 }

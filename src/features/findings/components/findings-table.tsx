@@ -32,6 +32,9 @@ export const AREA: Record<FindingKind, string> = {
   'oauth-public-unverified-uri': 'OAuth clients',
   'sso-connector-stuck': 'SSO',
   'sso-lockout-risk': 'SSO',
+  'time-bound-not-removed': 'Members',
+  'access-review-overdue': 'Access reviews',
+  'admin-grant-not-reviewed': 'Access reviews',
 };
 
 const OBJECT_LABEL: Record<AffectedObject['kind'], string> = {

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../../api/use-guarded-mutation';
 import { Link } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { policyRefLabel } from '../../../components/access-matrix/access-labels';
@@ -83,7 +83,7 @@ export function CanQuestion({ accountId }: { accountId: string }) {
   const id = useId();
   const f = useQuestionFields(accountId);
   const [member, setMember] = useState('');
-  const ask = useMutation({
+  const ask = useGuardedMutation({
     mutationFn: () => simulate(accountId, { question: 'can', member_id: member, permission_group_id: f.permissionGroup, resource: f.resource, ...(f.draft ? { draft: f.draft } : {}) }),
   });
   const submit = (e: FormEvent) => {
@@ -130,7 +130,7 @@ export function CanQuestion({ accountId }: { accountId: string }) {
 export function WhoQuestion({ accountId }: { accountId: string }) {
   const id = useId();
   const f = useQuestionFields(accountId);
-  const ask = useMutation({
+  const ask = useGuardedMutation({
     mutationFn: () => simulate(accountId, { question: 'who', permission_group_id: f.permissionGroup, resource: f.resource, ...(f.draft ? { draft: f.draft } : {}) }),
   });
   const submit = (e: FormEvent) => {

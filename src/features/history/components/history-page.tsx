@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { useAccountId } from '../../../stores/current-account';
@@ -22,9 +23,27 @@ export function HistoryPage({ filters, onFiltersChange }: HistoryPageProps) {
         title="History"
         description="Who changed what, when and from where — and a reviewed way back."
         actions={
-          <a className="btn" href={historyExportUrl(accountId, filters)} download>
-            Export NDJSON
-          </a>
+          <>
+            <Link
+              to="/accounts/$accountId/terraform"
+              params={{ accountId }}
+              search={{
+                history: '1',
+                resource_type: filters.resource_type === 'user_group' || filters.resource_type === 'user_group_members' ? filters.resource_type : undefined,
+                resource_id: filters.resource_id,
+                actor: filters.actor,
+                action: filters.action,
+                since: filters.since,
+                before: filters.before,
+              }}
+              className="btn"
+            >
+              Export these groups as Terraform
+            </Link>
+            <a className="btn" href={historyExportUrl(accountId, filters)} download>
+              Export NDJSON
+            </a>
+          </>
         }
       />
       <HistoryFilters filters={filters} onChange={onFiltersChange} />
@@ -32,6 +51,7 @@ export function HistoryPage({ filters, onFiltersChange }: HistoryPageProps) {
         filters={filters}
         onPageChange={({ page, perPage }) => onFiltersChange({ ...filters, page, per_page: perPage })}
         emptyText="No changes match these filters."
+        headingLevel={2}
       />
     </div>
   );

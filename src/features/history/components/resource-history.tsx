@@ -23,7 +23,7 @@ export function ResourceHistory({ resourceType, resourceId, noun }: ResourceHist
           Export NDJSON
         </a>
       </div>
-      <HistoryTimeline filters={filters} onPageChange={({ page, perPage }) => setPaging({ page, per_page: perPage })} emptyText={`No changes to ${noun} recorded yet.`} />
+      <HistoryTimeline filters={filters} onPageChange={({ page, perPage }) => setPaging({ page, per_page: perPage })} emptyText={`No changes to ${noun} recorded yet.`} headingLevel={3} />
     </section>
   );
 }

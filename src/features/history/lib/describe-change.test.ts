@@ -26,6 +26,19 @@ describe('describeChange', () => {
     expect(texts.join(' ')).not.toMatch(/pg1|pg2|rg1/);
   });
 
+  it('names zones by domain, an inline zone scope (named by its account key) included', () => {
+    const zoneNames = { ...names, zone: (id: string) => (id === '1'.repeat(32) ? { state: 'found' as const, name: 'acme.io' } : undefined) };
+    const accountKey = `com.cloudflare.api.account.${'a'.repeat(32)}`;
+    const adhoc = { id: 'rg2', name: accountKey, scope: { key: accountKey, objects: [{ key: `com.cloudflare.api.account.zone.${'1'.repeat(32)}` }] } };
+    const after = group([{ id: 'p1', access: 'deny', permission_groups: [dnsRead], resource_groups: [adhoc] }]);
+    const { lines } = describeChange({ action: 'update', resource: { type: 'user_group' }, before: group([]), after }, zoneNames);
+    expect(lines.map((l) => l.text)).toEqual(['Policy added: Denies DNS Read on 1 zone (acme.io)']);
+    // A named group of several zones lists them after its name.
+    const two = { ...prod, scope: [{ ...prod.scope[0]!, objects: [...prod.scope[0]!.objects, { key: `com.cloudflare.api.account.zone.${'2'.repeat(32)}` }] }] };
+    const both = describeChange({ action: 'update', resource: { type: 'user_group' }, before: group([]), after: group([{ access: 'allow', permission_groups: [dnsRead], resource_groups: [two] }]) }, zoneNames);
+    expect(both.lines.map((l) => l.text)).toEqual(['Policy added: Allows DNS Read on 2 zones (Production zones): acme.io and Zone 2222…2222']);
+  });
+
   it('names members added and removed by email', () => {
     const { lines } = describeChange(
       { action: 'replace_members', resource: { type: 'user_group_members' }, before: [{ id: 'm1', email: 'a@x.io' }], after: [{ id: 'm2', email: 'b@x.io' }] },

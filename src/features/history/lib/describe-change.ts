@@ -18,6 +18,7 @@ export interface ChangeLine {
 interface Names {
   permissionGroup: (id: string) => string;
   resource: (id: string) => { label: string; scope?: ScopeLike[] };
+  keys: KeyNames;
 }
 
 function namesFrom(groups: Array<GroupSnapshot | null>, keyNames: KeyNames): Names {
@@ -30,6 +31,7 @@ function namesFrom(groups: Array<GroupSnapshot | null>, keyNames: KeyNames): Nam
     }
   }
   return {
+    keys: keyNames,
     permissionGroup: (id) => pgs.get(id) ?? `permission group ${id.slice(0, 8)}…`,
     resource: (id) => {
       const rg = rgs.get(id);
@@ -40,11 +42,13 @@ function namesFrom(groups: Array<GroupSnapshot | null>, keyNames: KeyNames): Nam
 
 const resourceId = (ref: DraftPolicy['resourceGroups'][number]) => ('id' in ref ? ref.id : ref.scope.key);
 
-function policySentence(p: DraftPolicy, names: Names): string {
+/** `zones: false` for a policy named as the subject of a change: the sentence short, its zones left to the lines. */
+function policySentence(p: DraftPolicy, names: Names, { zones = true } = {}): string {
   return summarizePolicy({
     access: p.access,
     permissionGroups: p.permissionGroups.map(names.permissionGroup),
     resources: p.resourceGroups.map((ref) => names.resource(resourceId(ref))),
+    ...(zones ? { names: names.keys } : {}),
   });
 }
 
@@ -61,7 +65,7 @@ export function policyLines(before: GroupSnapshot | null, after: GroupSnapshot |
   for (const p of diff.added) lines.push({ tone: 'plus', text: `Policy added: ${policySentence(p, names)}` });
   for (const p of diff.removed) lines.push({ tone: 'minus', text: `Policy removed: ${policySentence(p, names)}` });
   for (const c of diff.changed) {
-    const label = `Policy “${policySentence(c.before, names)}”`;
+    const label = `Policy “${policySentence(c.before, names, { zones: false })}”`;
     if (c.access) lines.push({ tone: 'change', text: `${label}: ${c.access.from} → ${c.access.to}` });
     for (const id of c.permissionGroups.added) lines.push({ tone: 'plus', text: `${label}: + permission group ${names.permissionGroup(id)}` });
     for (const id of c.permissionGroups.removed) lines.push({ tone: 'minus', text: `${label}: − permission group ${names.permissionGroup(id)}` });

@@ -57,3 +57,17 @@ export function asGroup(value: unknown): GroupSnapshot | null {
 export function asRecord(value: unknown): Record<string, unknown> | null {
   return isObject(value) ? value : null;
 }
+
+/**
+ * Every scope a set of recorded states names — the resource groups of a group's policies and a
+ * resource group's own scope — so a page of History names all its zones in one batched lookup.
+ */
+export function scopesOfStates(states: readonly unknown[]): ScopeLike[] {
+  return states.flatMap((state) => {
+    const record = asRecord(state);
+    if (!record) return [];
+    const own = record.scope == null ? [] : normalizeScopes(record.scope);
+    const inPolicies = (asGroup(state)?.policies ?? []).flatMap((p) => p.resource_groups.flatMap((rg) => rg.scope ?? []));
+    return [...own, ...inPolicies];
+  });
+}

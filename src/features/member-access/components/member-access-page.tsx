@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/api-error';
 import { indexedMemberQuery } from '../../../api/membership-index';
 import { AccessMatrixView, AccessModelNote } from '../../../components/access-matrix/access-matrix';
 import { PageHeader } from '../../../components/layout/page-header';
+import { MemberTimeBound } from './member-time-bound';
 import { IndexAge } from '../../../components/membership-index/index-age';
 import { useKeyNames } from '../../../components/scope-builder/use-key-names';
 import { Badge } from '../../../components/ui/badge';
@@ -14,6 +15,7 @@ import { summarizePolicy } from '../../../lib/policy-summary';
 import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
 import { useAccountId } from '../../../stores/current-account';
 import { MemberLookup } from './member-lookup';
+import { InertName } from '../../../components/ui/inert-name';
 
 /**
  * "Why does this person have access": the member's groups from the membership index (one
@@ -58,7 +60,14 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
         </>
       ) : (
         <>
-          <PageHeader title={`Access of ${who}`} description={fullName ? `${fullName} · member ${memberId}` : `Member ${memberId}`} />
+          <PageHeader
+            title={
+              <>
+                Access of <InertName>{who}</InertName>
+              </>
+            }
+            description={fullName ? <><InertName>{fullName}</InertName> · member {memberId}</> : `Member ${memberId}`}
+          />
           {person ? <p>{person.status === 'pending' ? <Badge tone="warning">Pending invitation: no access until accepted</Badge> : <Badge tone="success">Accepted</Badge>}</p> : null}
           {query.data ? <IndexAge accountId={accountId} index={query.data.index} /> : null}
           <MemberLookup />
@@ -81,6 +90,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
                             access: p.access ?? 'allow',
                             permissionGroups: (p.permission_groups ?? []).map((pg) => pg.name ?? pg.id),
                             resources: (p.resource_groups ?? []).map((rg) => ({ label: resourceGroupLabel(rg, names), scope: rg.scope })),
+                            names,
                           })}
                         </li>
                       ))}
@@ -95,6 +105,7 @@ export function MemberAccessPage({ memberId }: { memberId: string }) {
               <p>Not in any user group: this person gets no access through user groups.</p>
             )}
           </section>
+          <MemberTimeBound accountId={accountId} memberId={memberId} who={who} />
           <section aria-labelledby="member-matrix-heading">
             <h2 id="member-matrix-heading">What {who} can do</h2>
             <AccessMatrixView matrix={matrix} names={names} caption={`Effective access of ${who}`} withGroup />

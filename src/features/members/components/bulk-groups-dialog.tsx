@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { indexedGroupsQuery, type MemberRow } from '../../../api/membership-index';
+import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Dialog } from '../../../components/ui/dialog';
 import { DebouncedInput } from '../../../components/ui/debounced-input';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -13,6 +14,12 @@ import { useBulkMembership } from '../use-bulk-membership';
  * index, no API request), see per group who changes and who is already as asked and how many
  * requests it takes, then send. A failure (a 429 included) stops the run and keeps the choice.
  */
+/** Who an add would put in a group while their invitation is still pending, each once. */
+function pendingAdded(steps: ReadonlyArray<{ change: ReadonlyArray<{ id: string; email: string }> }>, members: MemberRow[]): string[] {
+  const pending = new Set(members.filter((m) => m.status === 'pending').map((m) => m.id));
+  return [...new Set(steps.flatMap((s) => s.change.filter((m) => pending.has(m.id)).map((m) => m.email)))];
+}
+
 export function BulkGroupsDialog({
   accountId,
   action,
@@ -102,6 +109,7 @@ export function BulkGroupsDialog({
           <p className="muted">
             {pluralize(plan.changes, 'change')} in {pluralize(plan.requests, 'API request')}.
           </p>
+          {action === 'add' ? <PendingInviteesWarning emails={pendingAdded(plan.steps, members)} /> : null}
         </section>
       ) : null}
 

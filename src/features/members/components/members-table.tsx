@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { MemberRow } from '../../../api/membership-index';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime } from '../../../lib/format';
+import { InertName } from '../../../components/ui/inert-name';
 
 const SHOWN_GROUPS = 3;
 
@@ -47,10 +48,10 @@ export function MembersTable({
             </td>
             <td>
               <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }}>
-                {m.email}
+                <InertName>{m.email}</InertName>
               </Link>
             </td>
-            <td>{memberName(m) || <span className="muted">—</span>}</td>
+            <td>{memberName(m) ? <InertName>{memberName(m)}</InertName> : <span className="muted">—</span>}</td>
             <td>{m.status === 'pending' ? <Badge tone="warning">Pending</Badge> : <Badge tone="success">Accepted</Badge>}</td>
             <td>
               {m.groups.length === 0 ? (

@@ -12,6 +12,7 @@ import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-b
 import { CopyButton } from '../../../components/ui/copy-button';
 import { DeleteClientButton } from './delete-client-button';
 import { LogoPreview } from './logo-preview';
+import { InertName } from '../../../components/ui/inert-name';
 
 /** A URI from the API, shown as text; a link only when it is plain https (never javascript: etc.). */
 function UriValue({ value }: { value: string | null | undefined }) {
@@ -58,7 +59,7 @@ export function OAuthClientDetail({ clientId }: { clientId: string }) {
         title={
           <span className="oc-title-with-logo">
             <LogoPreview uri={client.logo_uri} small />
-            {name}
+            <InertName>{name}</InertName>
           </span>
         }
         description={<VisibilityBadge client={client} />}

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OAuthScope } from '../../../api/oauth/schema';
+import { isApiError, type ApiError } from '../../../api/api-error';
 import { Field } from '../../../components/ui/field';
+import { RetryCountdown } from '../../../components/ui/retry-countdown';
 import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
@@ -93,6 +95,8 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
   };
   const [errors, setErrors] = useState<FormErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
+  // A 429 says when the save may go again (the app's one countdown); nothing typed is lost.
+  const [rateLimited, setRateLimited] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const submitting = useRef(false);
@@ -123,6 +127,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     event.preventDefault();
     if (submitting.current) return;
     setGeneral([]);
+    setRateLimited(null);
     const result = validateClientForm(values, catalogueIds);
     if (!result.ok) {
       setErrors(result.errors);
@@ -145,6 +150,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
       const split = splitApiError(error);
       setErrors(split.fields);
       setGeneral(split.general);
+      setRateLimited(isApiError(error) && error.status === 429 ? error : null);
       setAttempt((n) => n + 1);
     } finally {
       submitting.current = false;
@@ -180,6 +186,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
             ))}
             {errorCount > 0 ? <li>{errorCount === 1 ? 'One field has a problem' : `${errorCount} fields have problems`}; see below.</li> : null}
           </ul>
+          {rateLimited ? <RetryCountdown error={rateLimited} /> : null}
         </div>
       ) : null}
 

@@ -8,6 +8,7 @@ import { formatDate, pluralize } from '../../../lib/format';
 import { backedOffPollMs } from '../../../lib/poll-backoff';
 import { useAccountId } from '../../../stores/current-account';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
+import { InertName } from '../../../components/ui/inert-name';
 
 const inFlight = (status: string | undefined) => status === 'pending' || status === 'in_progress';
 
@@ -80,7 +81,7 @@ export function OAuthClientsList({ q }: { q: string | undefined }) {
                 <tr key={c.client_id}>
                   <td>
                     <Link to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: c.client_id }}>
-                      {c.client_name || <span className="muted">(no name)</span>}
+                      {c.client_name ? <InertName>{c.client_name}</InertName> : <span className="muted">(no name)</span>}
                     </Link>
                   </td>
                   <td className="mono">{c.client_id}</td>

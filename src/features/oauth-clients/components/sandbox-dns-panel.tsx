@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../../../api/use-guarded-mutation';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { deleteSandboxDnsRecord, dnsKeys, publishSandboxTxtRecord, sandboxRecordsAtQuery } from '../../../api/dns';
 import { hostOf } from '../uri-rules';
@@ -13,8 +14,8 @@ export function SandboxDnsPanel({ clientUri, value }: { clientUri: string; value
   const records = useQuery(sandboxRecordsAtQuery(host));
   // A changed zone changes every DNS read (pre-checks included).
   const refresh = () => queryClient.invalidateQueries({ queryKey: dnsKeys.all });
-  const publish = useMutation({ mutationFn: () => publishSandboxTxtRecord({ name: host, content: value }), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (id: string) => deleteSandboxDnsRecord(id), onSuccess: refresh });
+  const publish = useGuardedMutation({ mutationFn: () => publishSandboxTxtRecord({ name: host, content: value }), onSuccess: refresh });
+  const remove = useGuardedMutation({ mutationFn: (id: string) => deleteSandboxDnsRecord(id), onSuccess: refresh });
   const published = records.data?.some((r) => r.content === value) ?? false;
 
   return (

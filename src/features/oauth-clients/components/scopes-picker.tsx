@@ -76,9 +76,11 @@ export function ScopesPicker(props: ScopesPickerProps) {
                   <span className="oc-scope-name">{nameOf(id)}</span> <span className="mono muted">{id}</span>
                 </div>
                 <label className="oc-checkbox-row oc-scope-optional" htmlFor={optionalId}>
+                  {/* Every chip has one: the name says which scope, and keeps the visible word (label in name). */}
                   <input
                     id={optionalId}
                     type="checkbox"
+                    aria-label={`Make ${id} optional`}
                     checked={optionalScopes.includes(id)}
                     onChange={(e) =>
                       onOptionalChange(e.target.checked ? [...optionalScopes, id] : optionalScopes.filter((s) => s !== id))

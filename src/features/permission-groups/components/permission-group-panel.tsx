@@ -2,7 +2,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { permissionGroupQuery } from '../../../api/permission-groups/queries';
+import type { PermissionGroup } from '../../../api/permission-groups/schema';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { ACTS_ON_WORDS, permissionScopeOf, scopesInWords } from '../../../lib/permission-scope';
 import { useAccountId } from '../../../stores/current-account';
 import { labelOf } from '../label';
 import { PermissionGroupUsedBy } from './permission-group-used-by';
@@ -33,6 +35,19 @@ function PanelFrame({ title, children }: { title: string; children: ReactNode })
   );
 }
 
+/** What the group acts on, in words ("Account, Workers"); without `meta.scopes`, the name's guess, said to be one. */
+function ActsOn({ pg }: { pg: PermissionGroup }) {
+  const words = scopesInWords(pg.meta);
+  if (words.length) return <>{words.join(', ')}</>;
+  const guess = permissionScopeOf(pg);
+  if (guess === 'unknown') return <span className="muted">(not stated)</span>;
+  return (
+    <>
+      {ACTS_ON_WORDS[guess]} <span className="muted">(not stated by the API; guessed from the name)</span>
+    </>
+  );
+}
+
 export function PermissionGroupPanel({ permissionGroupId }: { permissionGroupId: string }) {
   const accountId = useAccountId();
   const { data: pg } = useSuspenseQuery(permissionGroupQuery(accountId, permissionGroupId));
@@ -47,7 +62,9 @@ export function PermissionGroupPanel({ permissionGroupId }: { permissionGroupId:
         <dt>Label</dt>
         <dd className="mono">{label ?? <span className="muted">(none)</span>}</dd>
         <dt>Acts on</dt>
-        <dd className="mono wrap-anywhere">{pg.meta?.scopes?.join(', ') ?? <span className="muted">(not stated)</span>}</dd>
+        <dd>
+          <ActsOn pg={pg} />
+        </dd>
         {pg.meta?.description ? (
           <>
             <dt>Description</dt>

@@ -3,6 +3,7 @@ import type { ResourceGroup } from '../../../api/resource-groups/schema';
 import { Badge } from '../../../components/ui/badge';
 import { useAccountId } from '../../../stores/current-account';
 import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';
+import { InertName } from '../../../components/ui/inert-name';
 
 const ZONES_SHOWN = 3;
 
@@ -54,14 +55,14 @@ export function ResourceGroupsTable({ groups, names, onEdit, onDelete }: Resourc
           return (
             <tr key={group.id}>
               <th scope="row" className="cell-name">
-                {label}
+                <InertName>{label}</InertName>
                 {group.meta?.adhoc ? (
                   <>
                     {' '}
                     <Badge tone="info">ad hoc</Badge>
                   </>
                 ) : null}
-                {label !== group.name && group.name ? <div className="mono muted text-small wrap-anywhere">{group.name}</div> : null}
+                {label !== group.name && group.name ? <div className="mono muted text-small wrap-anywhere"><InertName>{group.name}</InertName></div> : null}
               </th>
               <td>
                 <ScopeCell group={group} names={names} />

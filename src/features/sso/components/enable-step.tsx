@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import type { SsoConnector } from '../../../api/sso/schema';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
 import { notify } from '../../../stores/toasts';
 import { useUpdateSsoConnector } from '../api';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
@@ -28,6 +29,11 @@ export function EnableStep({ accountId, connector, domain }: { accountId: string
       <div className="banner banner-success">
         <strong>{domain} is verified.</strong> Cloudflare has confirmed that your organisation controls it.
       </div>
+      {isAcademicDomain(domain) ? (
+        <div className="banner banner-warning" role="status">
+          <strong>Pending Cloudflare approval.</strong> {ACADEMIC_APPROVAL_NOTE}
+        </div>
+      ) : null}
       <LockoutWarning domain={domain} />
       <LockoutCheck check={lockout} domain={domain} override={override} onOverrideChange={setOverride} />
       <FallbackAcknowledgement domain={domain} checked={acknowledged} onChange={setAcknowledged} />

@@ -6,6 +6,7 @@ import { ssoConnectorQuery } from '../../../api/sso/queries';
 import { PageHeader } from '../../../components/layout/page-header';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
 import { formatDateTime } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { notify } from '../../../stores/toasts';
@@ -34,6 +35,8 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
   const status = connector.verification?.status;
   const step = deriveWizardStep(connector);
   const deadline = verificationDeadline(connector);
+  // The API has no state for it: an academic domain is enabled only after Cloudflare support approves it.
+  const awaitingApproval = isAcademicDomain(domain);
 
   const confirmToggle = () => {
     const enabled = !connector.enabled;
@@ -66,7 +69,7 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
         title={domainLabel(domain)}
         description={
           <span className="sso-header-badges">
-            <VerificationBadge status={status} /> <EnabledBadge enabled={connector.enabled} />
+            <VerificationBadge status={status} /> <EnabledBadge enabled={connector.enabled} domain={connector.email_domain} />
           </span>
         }
         actions={
@@ -79,8 +82,8 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
             <button
               type="button"
               className="btn"
-              disabled={!connector.enabled && status !== 'verified'}
-              aria-describedby={!connector.enabled && status !== 'verified' ? `${ids}-why` : undefined}
+              disabled={!connector.enabled && (status !== 'verified' || awaitingApproval)}
+              aria-describedby={!connector.enabled && (status !== 'verified' || awaitingApproval) ? `${ids}-why` : undefined}
               onClick={() => {
                 toggle.reset();
                 setDialog('enabled');
@@ -97,7 +100,11 @@ export function SsoConnectorDetail({ connectorId }: { connectorId: string }) {
           </>
         }
       />
-      {!connector.enabled && status !== 'verified' ? (
+      {!connector.enabled && awaitingApproval ? (
+        <p className="muted" id={`${ids}-why`}>
+          {ACADEMIC_APPROVAL_NOTE}
+        </p>
+      ) : !connector.enabled && status !== 'verified' ? (
         <p className="muted" id={`${ids}-why`}>
           SSO can be enabled once the domain is verified.
         </p>

@@ -61,7 +61,7 @@ export function SsoConnectorsList() {
                     <VerificationBadge status={c.verification?.status} />
                   </td>
                   <td>
-                    <EnabledBadge enabled={c.enabled} />
+                    <EnabledBadge enabled={c.enabled} domain={c.email_domain} />
                   </td>
                   <td>
                     {step === 'done' || step === 'domain' ? (

@@ -1,5 +1,6 @@
 import type { VerificationStatus } from '../../../api/sso/schema';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
 
 const look: Record<VerificationStatus, { tone: BadgeTone; label: string; title: string }> = {
   unknown: { tone: 'neutral', label: 'Unknown', title: 'A status this console does not know yet' },
@@ -20,6 +21,15 @@ export function VerificationBadge({ status }: { status: VerificationStatus | und
   );
 }
 
-export function EnabledBadge({ enabled }: { enabled: boolean | undefined }) {
-  return enabled ? <Badge tone="success">SSO enabled</Badge> : <Badge>SSO disabled</Badge>;
+/** Enabled or not; an academic domain not yet enabled waits for Cloudflare's approval (TODAY.md row 17). */
+export function EnabledBadge({ enabled, domain }: { enabled: boolean | undefined; domain?: string }) {
+  if (enabled) return <Badge tone="success">SSO enabled</Badge>;
+  if (domain && isAcademicDomain(domain)) {
+    return (
+      <span title={ACADEMIC_APPROVAL_NOTE}>
+        <Badge tone="warning">Pending Cloudflare approval</Badge>
+      </span>
+    );
+  }
+  return <Badge>SSO disabled</Badge>;
 }

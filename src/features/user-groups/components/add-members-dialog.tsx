@@ -1,15 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import { accountMembersQuery } from '../../../api/accounts/queries';
-import { groupMembersAllQuery } from '../../../api/user-groups/queries';
+import { groupMembersAllQuery, userGroupQuery } from '../../../api/user-groups/queries';
+import { grantEnds, invalidateMembershipEnds, membershipEndsQuery } from '../../../api/membership-ends';
+import { AccessEndField, NO_END, endChoiceProblem, endOf, type AccessEndValue } from '../../../components/access-end/access-end-field';
+import { grantsAdmin } from '../../../lib/effective-access';
+import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Badge } from '../../../components/ui/badge';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
 import { useAddGroupMembers } from '../api';
-import { describeRefused, type Person } from '../lib/membership';
+import { describeRefused, refusalsByPerson, type Person } from '../lib/membership';
 import { accountMemberAsPerson } from '../use-membership-preview';
 
 const PAGE_SIZE = 20;
@@ -37,6 +41,14 @@ export function AddMembersDialog({
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Map<string, Person>>(() => new Map(prefill ? [[prefill.id, prefill]] : []));
   const add = useAddGroupMembers(groupId);
+  const qc = useQueryClient();
+  const [end, setEnd] = useState<AccessEndValue>(NO_END);
+  const [endErrors, setEndErrors] = useState<{ ends?: string; reason?: string }>({});
+  /** Set when people were added but their end could not be saved: they are in, with no end yet. */
+  const [endNotSaved, setEndNotSaved] = useState<{ message: string; people: Person[] } | null>(null);
+  const group = useQuery({ ...userGroupQuery(accountId, groupId), enabled: open });
+  const reasonRequired = grantsAdmin(group.data?.policies ?? []);
+  const keptBy = useQuery({ ...membershipEndsQuery(accountId, { group: groupId }), enabled: open && end.choice.kind !== 'none' }).data?.kept_by;
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -65,7 +77,32 @@ export function AddMembersDialog({
     onOpenChange(false);
     setText('');
     setSelected(new Map());
+    setEnd(NO_END);
+    setEndErrors({});
+    setEndNotSaved(null);
     add.reset();
+  };
+  /** Registers when the added people's access ends; on failure they stay added and the dialog says so. */
+  const saveEnd = async (people: Person[]) => {
+    const endsAt = endOf(end.choice);
+    if (!endsAt) return close();
+    try {
+      await grantEnds(accountId, { groupId, members: people.map((p) => ({ id: p.id, email: p.email })), endsAt, reason: end.reason.trim() || undefined });
+      void invalidateMembershipEnds(qc, accountId);
+      close();
+    } catch (error) {
+      const details = isApiError(error) ? error.errors : [];
+      setEndErrors({ ends: details.find((d) => d.pointer === '/ends_at')?.message, reason: details.find((d) => d.pointer === '/reason')?.message });
+      setEndNotSaved({ message: details.map((d) => d.message).join('; ') || String(error), people });
+    }
+  };
+  const submit = () => {
+    if (endNotSaved) return void saveEnd(endNotSaved.people);
+    const problem = endChoiceProblem(end, reasonRequired);
+    setEndErrors(problem ?? {});
+    if (problem) return;
+    const people = chosen;
+    add.mutate({ ids: people.map((p) => p.id) }, { onSuccess: () => void saveEnd(people) });
   };
   const toggle = (person: Person, on: boolean) =>
     setSelected((prev) => {
@@ -77,6 +114,9 @@ export function AddMembersDialog({
   // Someone prefilled from the palette may already be in the group: there is nothing to add for them.
   const chosen = [...selected.values()].filter((p) => !memberIds.has(p.id));
   const refused = add.error && isApiError(add.error) ? describeRefused(add.error.errors, chosen) : [];
+  // The ids sent with the failed request, so a refusal stays next to the person it points at.
+  const sentIds = add.variables?.ids ?? [];
+  const refusalOf = add.error && isApiError(add.error) ? refusalsByPerson(add.error.errors, sentIds) : new Map<string, string>();
 
   return (
     <Dialog
@@ -93,13 +133,13 @@ export function AddMembersDialog({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={chosen.length === 0 || add.isPending}
+            disabled={(chosen.length === 0 && !endNotSaved) || add.isPending}
             // Prefilled from the palette: confirming is one Enter.
             autoFocus={Boolean(prefill)}
             aria-busy={add.isPending}
-            onClick={() => add.mutate({ ids: chosen.map((p) => p.id) }, { onSuccess: close })}
+            onClick={submit}
           >
-            {add.isPending ? 'Adding…' : `Add ${pluralize(chosen.length, 'member')}`}
+            {add.isPending ? 'Adding…' : endNotSaved ? 'Save the end again' : `Add ${pluralize(chosen.length, 'member')}`}
           </button>
         </>
       }
@@ -169,20 +209,45 @@ export function AddMembersDialog({
           </div>
         ) : null}
       </fieldset>
+      <PendingInviteesWarning emails={chosen.filter((p) => p.status === 'pending').map((p) => p.email)} />
+      <AccessEndField value={end} onChange={setEnd} reasonRequired={reasonRequired} endsError={endErrors.ends} reasonError={endErrors.reason} keptBy={keptBy} />
+      {endNotSaved ? (
+        <div className="banner banner-error" role="alert">
+          <strong>
+            Added {pluralize(endNotSaved.people.length, 'member')}, but their access has no end yet
+          </strong>
+          <p>{endNotSaved.message}</p>
+        </div>
+      ) : null}
       <section aria-labelledby={`${searchId}-selected`} className="ug-picker-selected">
         <h3 id={`${searchId}-selected`}>Selected: {chosen.length}</h3>
         {chosen.length === 0 ? (
           <p className="muted">Nobody yet. Ticks are kept while you search for more people.</p>
         ) : (
           <ul className="ug-chips">
-            {chosen.map((p) => (
-              <li key={p.id} className="ug-chip">
-                <span className="mono">{p.email}</span>
-                <button type="button" className="ug-chip-remove" aria-label={`Unselect ${p.email}`} onClick={() => toggle(p, false)}>
-                  ×
-                </button>
-              </li>
-            ))}
+            {chosen.map((p) => {
+              const refusal = refusalOf.get(p.id);
+              const refusalId = `${searchId}-refusal-${p.id}`;
+              return (
+                <li key={p.id} className={refusal ? 'ug-chip ug-chip-refused' : 'ug-chip'}>
+                  <span className="mono">{p.email}</span>
+                  <button
+                    type="button"
+                    className="ug-chip-remove"
+                    aria-label={`Unselect ${p.email}`}
+                    aria-describedby={refusal ? refusalId : undefined}
+                    onClick={() => toggle(p, false)}
+                  >
+                    ×
+                  </button>
+                  {refusal ? (
+                    <span id={refusalId} className="field-error">
+                      {refusal}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -3,6 +3,7 @@ import { lockedProps, useGroupManaged } from '../scim-managed';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
+import { memberNamesQuery } from '../../../api/membership-index';
 import type { GroupMember } from '../../../api/user-groups/schema';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -10,6 +11,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { TableSkeleton } from '../../../components/ui/skeleton';
 import { pluralize } from '../../../lib/format';
 import { useAccountId } from '../../../stores/current-account';
+import { useMembersPutBack } from '../../../stores/members-put-back';
 import { useKeyboard } from '../../../stores/keyboard';
 import { useRemoveGroupMembers } from '../api';
 import { GROUP_PAGE_SIZES, type GroupMembersSearch, type GroupPageSize } from '../search-params';
@@ -20,6 +22,7 @@ import { MembersTable } from './members-table';
 import { PasteMembersDialog } from './paste-members-dialog';
 import { RemoveMembersDialog } from './remove-members-dialog';
 import { ReplaceMembersDialog } from './replace-members-dialog';
+import { GroupTimeBound } from './group-time-bound';
 
 type OpenDialog = 'add' | 'paste' | 'replace' | null;
 
@@ -41,7 +44,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
   useEffect(() => {
     if (prefill) useKeyboard.getState().requestAddMember(null);
   }, [prefill]);
-  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : null);
+  // Terraform drift's "Put the account back": the Replace dialog opens with the code's members.
+  const [putBack, setPutBack] = useState(() => {
+    const request = useMembersPutBack.getState().request;
+    return request?.groupId === groupId ? request.emails.join('\n') : null;
+  });
+  useEffect(() => {
+    if (putBack !== null) useMembersPutBack.getState().put(null);
+  }, [putBack]);
+  const [dialog, setDialog] = useState<OpenDialog>(prefill ? 'add' : putBack !== null ? 'replace' : null);
   const [selected, setSelected] = useState<Map<string, GroupMember>>(new Map());
   const [toRemove, setToRemove] = useState<GroupMember[]>([]);
   const searchId = useId();
@@ -52,6 +63,9 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
   const members = data?.result ?? [];
   const total = data?.resultInfo?.total_count ?? members.length;
+  // Names are not in the API's member list: the index has them, one call per page (no API request).
+  const names = useQuery({ ...memberNamesQuery(accountId, members.map((m) => m.id)), enabled: members.length > 0 });
+  const namesState = names.isPending || names.isPlaceholderData ? 'loading' : names.isError ? 'failed' : 'read';
   // Until the first answer for this group arrives, `data` may be another group's placeholder.
   const busy = isPlaceholderData;
 
@@ -132,6 +146,8 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
         ) : null}
       </div>
 
+      <GroupTimeBound accountId={accountId} groupId={groupId} groupName={group.name} />
+
       {error && !data ? <ErrorBanner error={error} title="The members could not be loaded" onRetry={() => void refetch()} /> : null}
       {!data && !error ? <TableSkeleton rows={8} columns={3} label="Loading members" /> : null}
 
@@ -177,6 +193,8 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
             busy={busy}
             removing={remove.isPending}
             caption={`Members of ${group.name}, page ${search.page}`}
+            nameOf={(id) => names.data?.names[id]}
+            names={namesState}
           />
           <Pagination
             label="Member pages"
@@ -191,7 +209,15 @@ export function GroupMembers({ groupId, search }: { groupId: string; search: Gro
 
       <AddMembersDialog groupId={groupId} prefill={prefill} open={dialog === 'add'} onOpenChange={(open) => setDialog(open ? 'add' : null)} />
       <PasteMembersDialog groupId={groupId} open={dialog === 'paste'} onOpenChange={(open) => setDialog(open ? 'paste' : null)} />
-      <ReplaceMembersDialog groupId={groupId} open={dialog === 'replace'} onOpenChange={(open) => setDialog(open ? 'replace' : null)} />
+      <ReplaceMembersDialog
+        groupId={groupId}
+        initialText={putBack ?? undefined}
+        open={dialog === 'replace'}
+        onOpenChange={(open) => {
+          setDialog(open ? 'replace' : null);
+          if (!open) setPutBack(null);
+        }}
+      />
       <RemoveMembersDialog
         groupName={group.name}
         members={toRemove}

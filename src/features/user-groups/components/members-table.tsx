@@ -3,6 +3,7 @@ import type { LockedProps } from '../scim-managed';
 import type { GroupMember } from '../../../api/user-groups/schema';
 import { MemberStatusBadge } from './member-status-badge';
 import { SortHeader } from '../../../components/ui/sort-header';
+import { InertName } from '../../../components/ui/inert-name';
 
 interface MembersTableProps {
   members: GroupMember[];
@@ -17,6 +18,21 @@ interface MembersTableProps {
   /** The group is managed by SCIM: Remove stays focusable, says why, and does nothing. */
   locked?: LockedProps;
   caption: string;
+  /**
+   * A member's name from the membership index: "First Last"; null when the account has none (a
+   * pending invitee); undefined while unknown (see `names`).
+   */
+  nameOf: (memberId: string) => string | null | undefined;
+  /** Where the names stand: being read, read (an unknown id is not indexed yet), or unreadable. */
+  names: 'loading' | 'read' | 'failed';
+}
+
+const UNKNOWN_NAME = { loading: 'Loading…', read: 'Not indexed yet', failed: 'Unavailable' } as const;
+
+function MemberName({ name, state }: { name: string | null | undefined; state: MembersTableProps['names'] }) {
+  if (name) return <>{name}</>;
+  if (name === null) return <span className="muted">No name in the account</span>;
+  return <span className="muted">{UNKNOWN_NAME[state]}</span>;
 }
 
 /** One page of a group's members: select several, open one, remove one. */
@@ -47,6 +63,7 @@ export function MembersTable(props: MembersTableProps) {
           <SortHeader direction={props.direction} onToggle={() => props.onDirectionChange(props.direction === 'asc' ? 'desc' : 'asc')}>
             Email
           </SortHeader>
+          <th scope="col">Name</th>
           <th scope="col">Status</th>
           <th scope="col" className="ug-col-actions">
             <span className="visually-hidden">Actions</span>
@@ -68,8 +85,11 @@ export function MembersTable(props: MembersTableProps) {
               </td>
               <td>
                 <button type="button" className="btn-link ug-cell-ellipsis" onClick={() => props.onOpen(m)} title={`Details of ${label}`}>
-                  {label}
+                  <InertName>{label}</InertName>
                 </button>
+              </td>
+              <td>
+                <MemberName name={props.nameOf(m.id)} state={props.names} />
               </td>
               <td>
                 <MemberStatusBadge status={m.status} />

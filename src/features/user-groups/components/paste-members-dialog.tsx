@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
+import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { pluralize } from '../../../lib/format';
@@ -115,6 +116,7 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
       ) : null}
       {preview ? (
         <div className="ug-preview" aria-label="What will happen" role="region">
+          <PendingInviteesWarning emails={preview.result.toAdd.filter((p) => p.status === 'pending').map((p) => p.email)} />
           <PreviewSection
             title="Will be added"
             tone="success"

@@ -23,7 +23,7 @@ interface Checked {
  * preview shows exactly who is added and removed, and the PUT is refused if someone else changed
  * the membership since the preview, since a PUT would silently undo their change.
  */
-export function ReplaceMembersDialog({ groupId, open, onOpenChange }: { groupId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ReplaceMembersDialog({ groupId, open, onOpenChange, initialText }: { groupId: string; open: boolean; onOpenChange: (open: boolean) => void; initialText?: string }) {
   const accountId = useAccountId();
   const textId = useId();
   const current = useQuery({ ...groupMembersAllQuery(accountId, groupId), enabled: open });
@@ -37,7 +37,8 @@ export function ReplaceMembersDialog({ groupId, open, onOpenChange }: { groupId:
 
   // Until the admin edits it, the list is who is in the group now, one per line.
   const loadedText = current.data ? current.data.map((m) => m.email ?? m.id).join('\n') : null;
-  const value = text ?? loadedText ?? '';
+  // Unless the list arrives prefilled (Terraform's put-back), starting from the current members.
+  const value = text ?? initialText ?? loadedText ?? '';
   const stale = checked !== null && checked.text !== value;
 
   const close = () => {

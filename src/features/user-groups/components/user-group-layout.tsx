@@ -7,6 +7,7 @@ import { useAccountId } from '../../../stores/current-account';
 import { Badge } from '../../../components/ui/badge';
 import { MANAGED_LABEL, MANAGED_REASON, lockedProps, managedReasonId, useGroupManaged } from '../scim-managed';
 import { DeleteUserGroupDialog } from './delete-user-group-dialog';
+import { InertName } from '../../../components/ui/inert-name';
 
 const tabs = [
   { to: '/accounts/$accountId/groups/$groupId', label: 'Overview', exact: true },
@@ -28,9 +29,13 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
         <Link to="/accounts/$accountId/groups" params={{ accountId }}>User groups</Link> /
       </p>
       <PageHeader
-        title={group.name}
+        title={<InertName>{group.name}</InertName>}
         actions={
-          managed ? (
+          <>
+            <Link to="/accounts/$accountId/terraform" search={{ groups: groupId }} params={{ accountId }} className="btn">
+              Export as Terraform
+            </Link>
+            {managed ? (
             <button type="button" className="btn ug-btn-danger-outline" {...lockedProps(groupId)}>
               Delete group
             </button>
@@ -38,7 +43,8 @@ export function UserGroupLayout({ groupId }: { groupId: string }) {
             <button type="button" className="btn ug-btn-danger-outline" onClick={() => setDeleting(true)}>
               Delete group
             </button>
-          )
+          )}
+          </>
         }
       />
       {managed ? (

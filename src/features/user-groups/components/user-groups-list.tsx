@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { memberCountsQuery } from '../../../api/membership-index';
 import { userGroupsQuery } from '../../../api/user-groups/queries';
@@ -14,6 +14,7 @@ import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../
 import { useDebouncedSearch } from '../use-debounced-search';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
+import { pluralize } from '../../../lib/format';
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
@@ -65,9 +66,19 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
         title="User groups"
         description="Groups of account members and the policies that grant them access."
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-            Create group
-          </button>
+          <>
+            <Link to="/accounts/$accountId/terraform" params={{ accountId }} className="btn">
+              Export account as Terraform
+            </Link>
+            {search.q && groupIds.length ? (
+              <Link to="/accounts/$accountId/terraform" params={{ accountId }} search={{ groups: groupIds.join(',') }} className="btn">
+                Export these {groupIds.length} as Terraform
+              </Link>
+            ) : null}
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              Create group
+            </button>
+          </>
         }
       />
       <div className="toolbar" ref={topRef}>
@@ -148,7 +159,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
 const NO_COUNTS = {};
 
 function describeResult(total: number, q: string | undefined): string {
-  const groups = `${total.toLocaleString()} ${total === 1 ? 'group' : 'groups'}`;
+  const groups = pluralize(total, 'group');
   return q ? `${groups} matching “${q}”` : groups;
 }
 

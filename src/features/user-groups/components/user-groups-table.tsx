@@ -9,6 +9,7 @@ import { Badge } from '../../../components/ui/badge';
 import { MANAGED_LABEL, useScimManaged } from '../scim-managed';
 import { sortGroups, type GroupSortColumn, type MemberCounts, type SortDirection } from '../lib/group-sort';
 import { SortHeader } from '../../../components/ui/sort-header';
+import { InertName } from '../../../components/ui/inert-name';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
 const ROW_HEIGHT = 44;
@@ -20,7 +21,7 @@ function GroupNameLink({ group }: { group: UserGroup }) {
   return (
     <>
       <Link to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: group.id }} className="ug-cell-ellipsis" title={group.name}>
-        {group.name}
+        <InertName>{group.name}</InertName>
       </Link>
       {managed ? (
         <>

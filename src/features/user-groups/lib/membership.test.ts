@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmailList } from './email-list';
-import { describeRefused, diffMembership, idsAtPointers, previewAdd, previewReplace, sameMembers, type Person } from './membership';
+import {
+  describeRefused,
+  diffMembership,
+  explainMemberRefusal,
+  idsAtPointers,
+  previewAdd,
+  previewReplace,
+  refusalsByPerson,
+  sameMembers,
+  type Person,
+} from './membership';
 
 const ana: Person = { id: 'a1', email: 'ana@acme.com' };
 const bo: Person = { id: 'b2', email: 'bo@acme.com' };
@@ -77,5 +87,20 @@ describe('describeRefused', () => {
       { message: 'Internal error' },
     ];
     expect(describeRefused(errors, [ana, bo])).toEqual(['bo@acme.com: [1].id: "b2" is not a member of this account']);
+  });
+});
+
+describe('refusalsByPerson (TODAY.md row 12: "do not have DSR enabled")', () => {
+  it('puts each refusal on the person it points at, in words for DSR', () => {
+    const errors = [{ message: 'Invalid request: members do not have DSR enabled: b2', pointer: '/1/id' }, { message: 'Internal error' }];
+    const byPerson = refusalsByPerson(errors, ['a1', 'b2']);
+    expect([...byPerson.keys()]).toEqual(['b2']);
+    expect(byPerson.get('b2')).toMatch(/^Cannot join user groups yet: Cloudflare has not enabled group membership \(DSR\) for this person/);
+    expect(byPerson.get('b2')).toContain('(API: Invalid request: members do not have DSR enabled: b2)');
+    expect(describeRefused(errors, [ana, bo])[0]).toMatch(/^bo@acme\.com: Cannot join user groups yet/);
+  });
+
+  it('keeps any other refusal as the API worded it', () => {
+    expect(explainMemberRefusal('[0].id: "x" is not a member of this account')).toBe('[0].id: "x" is not a member of this account');
   });
 });

@@ -5,6 +5,8 @@ export interface Person {
   id: string;
   email: string;
   name?: string;
+  /** `pending`: invited, not yet accepted (adding them is warned about). */
+  status?: string;
 }
 
 export interface AddPreview {
@@ -107,6 +109,32 @@ export function idsAtPointers(sentIds: readonly string[], pointers: readonly str
   return out;
 }
 
+/**
+ * A per-person refusal in words. "do not have DSR enabled" is a flag of the person's Cloudflare
+ * user that the API does not show (TODAY.md row 12): say what it means and that the rest of the
+ * request was not applied, and keep the API's own message beside it.
+ */
+export function explainMemberRefusal(message: string): string {
+  if (/do not have DSR enabled/i.test(message)) {
+    return `Cannot join user groups yet: Cloudflare has not enabled group membership (DSR) for this person. Remove them to add the others. (API: ${message})`;
+  }
+  return message;
+}
+
+/** The API's per-item refusals by the id of the person each points at (`/3/id` → the 4th id sent). */
+export function refusalsByPerson(errors: ReadonlyArray<{ message: string; pointer?: string }>, sentIds: readonly string[]): Map<string, string> {
+  const byPointer = idsAtPointers(
+    sentIds,
+    errors.flatMap((e) => (e.pointer ? [e.pointer] : [])),
+  );
+  const out = new Map<string, string>();
+  for (const e of errors) {
+    const id = e.pointer ? byPointer.get(e.pointer) : undefined;
+    if (id !== undefined) out.set(id, explainMemberRefusal(e.message));
+  }
+  return out;
+}
+
 /** "ana@acme.com: [0].id: … is not a member of this account", one per refused item the API pointed at. */
 export function describeRefused(errors: ReadonlyArray<{ message: string; pointer?: string }>, sent: readonly Person[]): string[] {
   const byPointer = idsAtPointers(
@@ -116,6 +144,6 @@ export function describeRefused(errors: ReadonlyArray<{ message: string; pointer
   return errors.flatMap((e) => {
     const id = e.pointer ? byPointer.get(e.pointer) : undefined;
     const person = id ? sent.find((p) => p.id === id) : undefined;
-    return person ? [`${person.email}: ${e.message}`] : [];
+    return person ? [`${person.email}: ${explainMemberRefusal(e.message)}`] : [];
   });
 }

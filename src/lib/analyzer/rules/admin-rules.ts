@@ -1,7 +1,8 @@
 import { ADMIN_PERMISSION_GROUPS, SUPER_ADMINISTRATOR, adminGrant } from '../admin-roles';
 import type { Finding } from '../finding';
 import type { SnapshotIndex } from '../snapshot-index';
-import { groupObject, memberObject, plural } from './objects';
+import { groupObject, memberObject } from './objects';
+import { pluralize } from '../../format';
 
 /** Account-wide admin grants: which groups give them and how many people end up holding them. */
 export function adminGrantFindings(index: SnapshotIndex): Finding[] {
@@ -14,9 +15,9 @@ export function adminGrantFindings(index: SnapshotIndex): Finding[] {
       id: `admin-grant:${grant.permissionGroup.id}`,
       kind: 'admin-grant',
       severity: isSuper ? 'warning' : 'info',
-      title: `${grant.permissionGroup.name}: ${plural(grant.holders.length, 'person', 'people')} through ${[
-        grant.groups.length ? plural(grant.groups.length, 'group') : '',
-        grant.direct.length ? `${plural(grant.direct.length, 'direct grant')} (role or member policy)` : '',
+      title: `${grant.permissionGroup.name}: ${pluralize(grant.holders.length, 'person', 'people')} through ${[
+        grant.groups.length ? pluralize(grant.groups.length, 'group') : '',
+        grant.direct.length ? `${pluralize(grant.direct.length, 'direct grant')} (role or member policy)` : '',
       ]
         .filter(Boolean)
         .join(' and ')}`,

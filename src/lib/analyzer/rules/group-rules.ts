@@ -1,7 +1,9 @@
 import type { Finding } from '../finding';
 import type { SnapshotIndex } from '../snapshot-index';
 import type { SnapshotUserGroup } from '../snapshot';
-import { groupObject, memberObject, plural } from './objects';
+import { groupObject, memberObject } from './objects';
+import { pluralize } from '../../format';
+import { PENDING_INVITEE_FIX, PENDING_INVITEE_RISK } from '../../pending-invitees';
 
 /** A policy grants something only with at least one permission group and one resource group. */
 const grantsAccess = (g: SnapshotUserGroup) =>
@@ -27,7 +29,7 @@ export function emptyGroupFindings(index: SnapshotIndex): Finding[] {
         id: `group-without-policies:${group.id}`,
         kind: 'group-without-policies',
         severity: 'info',
-        title: `${group.name} has ${plural(members, 'member')} but no policies`,
+        title: `${group.name} has ${pluralize(members, 'member')} but no policies`,
         why: 'Its members get nothing from it, and a policy added later would silently reach all of them.',
         affected: [groupObject(group)],
         fix: { action: 'Remove its members or delete the group.', target: { screen: 'group-overview', groupId: group.id } },
@@ -50,11 +52,11 @@ export function pendingMemberFindings(index: SnapshotIndex): Finding[] {
       id: 'pending-member-with-access',
       kind: 'pending-member-with-access',
       severity: 'warning',
-      title: `${plural(pending.length, 'pending member')} already ${pending.length === 1 ? 'holds' : 'hold'} access through groups`,
-      why: 'Whoever accepts an invitation gets this access at once, before anyone has checked that the right person joined.',
+      title: `${pluralize(pending.length, 'pending member')} already ${pending.length === 1 ? 'holds' : 'hold'} access through groups`,
+      why: PENDING_INVITEE_RISK,
       affected: [...pending.map(memberObject), ...groups.map(groupObject)],
       fix: {
-        action: 'Remove pending invitees from their groups until they accept, or resend the invitation to the right address.',
+        action: PENDING_INVITEE_FIX,
         target: { screen: 'member', memberId: pending[0]!.id },
       },
     },

@@ -28,6 +28,3 @@ export function ageMs(now: string, then: string | undefined): number {
   return Number.isFinite(ms) ? ms : 0;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -1,7 +1,7 @@
 import { reachOf } from '../../resource-scope';
 import { parseKey } from '../../scope-keys';
 import type { Finding } from '../finding';
-import { resourceGroupName, type SnapshotIndex } from '../snapshot-index';
+import type { SnapshotIndex } from '../snapshot-index';
 import { policyObject } from './objects';
 
 export function unusedResourceGroupFindings(index: SnapshotIndex): Finding[] {
@@ -12,9 +12,9 @@ export function unusedResourceGroupFindings(index: SnapshotIndex): Finding[] {
       id: `unused-resource-group:${rg.id}`,
       kind: 'unused-resource-group' as const,
       severity: 'info' as const,
-      title: `Resource group ${resourceGroupName(rg)} is used by no policy`,
+      title: `Resource group ${index.resourceGroupLabel(rg)} is used by no policy`,
       why: 'An unused resource group grants nothing but clutters every picker, and someone may pick it later without knowing what it was for.',
-      affected: [{ kind: 'resource-group' as const, id: rg.id, name: resourceGroupName(rg) }],
+      affected: [{ kind: 'resource-group' as const, id: rg.id, name: index.resourceGroupLabel(rg) }],
       fix: { action: 'Delete it, or use it in a policy.', target: { screen: 'resource-groups' as const } },
     }));
 }

@@ -4,10 +4,11 @@ import { useId, useMemo, useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
 import { accountKeys } from '../../../../api/accounts/queries';
 import { groupMembersAllQuery } from '../../../../api/user-groups/queries';
+import { zoneLookupQuery } from '../../../../api/zones/queries';
 import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { pluralize } from '../../../../lib/format';
-import { groupsToCreate, importedPolicies, parseGroupExport, planImport } from '../../../../lib/group-export';
+import { groupsToCreate, importedPolicies, parseGroupExport, planImport, zoneIdsInExport } from '../../../../lib/group-export';
 import { draftFromRequest, draftFromServer, reattachIds } from '../../../../lib/policy-draft';
 import { notify } from '../../../../stores/toasts';
 import { importRefusals } from '../../lib/import-refusals';
@@ -42,16 +43,21 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
   });
   const groupMembers = useQuery({ ...groupMembersAllQuery(accountId, group.id), enabled: Boolean(file) && target === 'this-group' });
   const membersReady = !file || file.members.length === 0 || (accountMembers.data && (target === 'new-group' || groupMembers.data));
+  // Another account's file: which of its zones this account has (a zone belongs to one account).
+  const foreignZoneIds = useMemo(() => (file && file.account_id !== accountId ? zoneIdsInExport(file) : []), [file, accountId]);
+  const zones = useQuery({ ...zoneLookupQuery(qc, accountId, foreignZoneIds), enabled: foreignZoneIds.length > 0 });
+  const zonesReady = foreignZoneIds.length === 0 || Boolean(zones.data) || Boolean(zones.error);
   const plan = useMemo(() => {
-    if (!file || !membersReady) return null;
+    if (!file || !membersReady || !zonesReady) return null;
     return planImport(file, {
       accountId,
       permissionGroups: catalogue,
       resourceGroups,
       accountMembers: accountMembers.data ?? [],
       groupMemberIds: new Set(target === 'this-group' ? (groupMembers.data ?? []).map((m) => m.id) : []),
+      zonesHere: new Set(Object.entries(zones.data ?? {}).flatMap(([id, found]) => (found.state === 'found' ? [id] : []))),
     });
-  }, [file, membersReady, accountId, catalogue, resourceGroups, accountMembers.data, groupMembers.data, target]);
+  }, [file, membersReady, zonesReady, accountId, catalogue, resourceGroups, accountMembers.data, groupMembers.data, target, zones.data]);
 
   const refusals = useMemo(() => (plan ? importRefusals(plan, catalogue, resourceGroups) : new Map()), [plan, catalogue, resourceGroups]);
   const name = newName ?? file?.name ?? '';
@@ -63,15 +69,17 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
 
   const run = async () => {
     if (!plan) return;
-    // Into this group nothing but the new resource groups is written now: members are added when
-    // the draft is saved (and never, if it is discarded).
+    // Into this group members are added when the draft is saved (and never, if it is discarded).
     const members = addMembers ? plan.members.toAdd.map((m) => ({ id: m.id, email: m.email ?? m.id })) : [];
     const memberIds = target === 'new-group' ? members.map((m) => m.id) : [];
     try {
+      // Into this group nothing is written now (not even its resource groups: they go into the
+      // draft as inline scopes, created by the save); a new group is the admin applying it.
+      const intoDraft = target === 'this-group';
       const result = await apply.mutateAsync({
-        target: target === 'new-group' ? { kind: 'new-group', name: name.trim() } : { kind: 'this-group', groupId: group.id },
-        createGroups: groupsToCreate(plan),
-        policies: (created) => importedPolicies(plan, created),
+        target: intoDraft ? { kind: 'this-group', groupId: group.id } : { kind: 'new-group', name: name.trim() },
+        createGroups: intoDraft ? [] : groupsToCreate(plan),
+        policies: (created) => importedPolicies(plan, created, { createNow: !intoDraft }),
         memberIds,
       });
       if (target === 'new-group') {
@@ -175,8 +183,9 @@ export function ImportDialog({ open, onOpenChange, composer }: { open: boolean; 
             </label>
           ) : null}
           {accountMembers.error ? <ErrorBanner error={accountMembers.error} title="Could not read the account’s members" /> : null}
+          {zones.error ? <ErrorBanner error={zones.error} title="Could not read this account’s zones: the file’s zones are not imported" /> : null}
           {!plan && !accountMembers.error ? <p role="status">Matching against this account…</p> : null}
-          {plan ? <ImportPreview plan={plan} addMembers={addMembers} refusals={refusals} /> : null}
+          {plan ? <ImportPreview plan={plan} addMembers={addMembers} refusals={refusals} createsOnSave={target === 'this-group'} /> : null}
         </>
       ) : null}
       {apply.error && !nameError ? <ErrorBanner error={apply.error} title="The import stopped" /> : null}

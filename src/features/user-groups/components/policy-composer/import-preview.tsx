@@ -19,7 +19,7 @@ function PgEntry({ pg }: { pg: PermissionGroupPlan }) {
   );
 }
 
-function RgEntry({ rg }: { rg: ResourceGroupPlan }) {
+function RgEntry({ rg, createsOnSave }: { rg: ResourceGroupPlan; createsOnSave: boolean }) {
   switch (rg.kind) {
     case 'existing':
       return (
@@ -36,7 +36,11 @@ function RgEntry({ rg }: { rg: ResourceGroupPlan }) {
     case 'create':
       return (
         <li>
-          <Badge tone="info">Will be created</Badge> {rg.name} <span className="muted">— {summarizeScope(rg.scope)}</span>
+          <Badge tone="info">{createsOnSave ? 'Created when you save' : 'Will be created'}</Badge> {rg.name}{' '}
+          <span className="muted">
+            — {summarizeScope(rg.scope)}
+            {createsOnSave ? ' (as the policy’s own scope: nothing is written before you save)' : ''}
+          </span>
         </li>
       );
     case 'inline':
@@ -59,9 +63,12 @@ export function ImportPreview({
   plan,
   addMembers,
   refusals = new Map(),
+  createsOnSave = false,
 }: {
   plan: ImportPlan;
   addMembers: boolean;
+  /** Into a draft: what the import would create is created by the save, not before. */
+  createsOnSave?: boolean;
   /** By policy index: pairings the API refuses with 1006 (see importRefusals). */
   refusals?: ReadonlyMap<number, CombinationWarning[]>;
 }) {
@@ -73,7 +80,7 @@ export function ImportPreview({
       <p>
         {pluralize(kept, 'policy', 'policies')} to import
         {plan.policies.length > kept ? `, ${plan.policies.length - kept} left out` : ''}
-        {creates.length ? `; ${pluralize(creates.length, 'resource group')} to create` : ''}
+        {creates.length ? `; ${pluralize(creates.length, 'resource group')} to create${createsOnSave ? ' when you save' : ''}` : ''}
         {plan.crossAccount ? '. The file comes from another account: ids are matched by name, scope or email.' : '.'}
       </p>
       {plan.warnings.map((w, i) => (
@@ -120,7 +127,7 @@ export function ImportPreview({
               <td>
                 <ul className="plain-list">
                   {p.resourceGroups.map((rg, j) => (
-                    <RgEntry key={j} rg={rg} />
+                    <RgEntry key={j} rg={rg} createsOnSave={createsOnSave} />
                   ))}
                 </ul>
               </td>

@@ -8,17 +8,21 @@ interface JsonViewProps {
   requestLine: string;
   known: KnownIds;
   onApply: (policies: DraftPolicy[]) => void;
+  /** What was typed last time that did not parse (from the draft): shown again as typed. */
+  unparsed: string | undefined;
+  /** Keeps text that does not parse in the draft (null once it parses). */
+  onUnparsed: (text: string | null) => void;
 }
 
 /**
  * The exact request body, editable: valid JSON updates the cards as you type; invalid JSON is
- * kept as typed, with what is wrong and where (JSON pointer), until it parses again. A change
- * made in the cards replaces the text.
+ * kept as typed — in the draft, so across a switch to the cards and a reload too — with what is
+ * wrong and where (JSON pointer), until it parses again. A change made in the cards replaces it.
  */
-export function JsonView({ policies, requestLine, known, onApply }: JsonViewProps) {
+export function JsonView({ policies, requestLine, known, onApply, unparsed, onUnparsed }: JsonViewProps) {
   const id = useId();
   const formatted = formatRequestBody(policies);
-  const [text, setText] = useState(formatted);
+  const [text, setText] = useState(unparsed ?? formatted);
   const [seen, setSeen] = useState(formatted);
   /** The body our own last edit produced: its echo must not overwrite what is being typed. */
   const [echo, setEcho] = useState<string | null>(null);
@@ -41,7 +45,11 @@ export function JsonView({ policies, requestLine, known, onApply }: JsonViewProp
   const change = (next: string) => {
     setText(next);
     const parsed = lintRequestBody(next, policies, known);
-    if (parsed.state === 'invalid') return;
+    if (parsed.state === 'invalid') {
+      onUnparsed(next);
+      return;
+    }
+    onUnparsed(null);
     const body = formatRequestBody(parsed.policies);
     if (body !== formatted) {
       setEcho(body);

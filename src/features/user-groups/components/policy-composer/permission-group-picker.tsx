@@ -16,7 +16,7 @@ interface PermissionGroupPickerProps {
   warnings?: Set<string>;
 }
 
-const ORDER: PermissionScope[] = ['zone', 'account', 'unknown'];
+const ORDER: PermissionScope[] = ['zone', 'account', 'worker', 'unknown'];
 
 export function labelOfPermissionGroup(pg: PermissionGroup): string | undefined {
   return pg.meta?.key === 'label' ? pg.meta.value : pg.meta?.value;

@@ -4,7 +4,7 @@ import type { ResourceGroup } from '../../../../api/resource-groups/schema';
 import { Badge } from '../../../../components/ui/badge';
 import { resourceRefKey, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
 import type { PolicyErrorSet } from '../../../../lib/policy-errors';
-import { summarizePolicy } from '../../../../lib/policy-summary';
+import { policyZoneNames, summarizePolicy, ZONES_NAMED } from '../../../../lib/policy-summary';
 import { combinationWarnings } from '../../../../lib/resource-scope';
 import { PermissionGroupPicker } from './permission-group-picker';
 import { ResourceGroupPicker } from './resource-group-picker';
@@ -39,11 +39,15 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
   const [creating, setCreating] = useState(false);
 
   const resolved = useMemo(() => policy.resourceGroups.map((ref) => ({ ref, r: lookups.resource(ref) })), [policy.resourceGroups, lookups]);
+  const resources = resolved.map(({ r }) => ({ label: r.label, scope: r.scope }));
   const summary = summarizePolicy({
     access: policy.access,
     permissionGroups: policy.permissionGroups.map((pg) => lookups.permissionGroup(pg).name ?? pg),
-    resources: resolved.map(({ r }) => ({ label: r.label, scope: r.scope })),
+    resources,
+    names: lookups.names,
   });
+  // The sentence names the first few zones; the rest are one press away.
+  const zones = policyZoneNames(resources, lookups.names);
   const warnings = combinationWarnings(
     policy.permissionGroups.map((pg) => lookups.permissionGroup(pg)),
     resolved.map(({ r }) => ({ name: r.label, scope: r.scope })),
@@ -96,6 +100,16 @@ export function PolicyCard({ index, policy, status, catalogue, resourceGroups, l
       </header>
 
       <p className="policy-sentence">{summary}</p>
+      {zones.length > ZONES_NAMED ? (
+        <details className="policy-zones">
+          <summary>Show all {zones.length} zones</summary>
+          <ul aria-label={`Zones ${label} reaches`}>
+            {zones.map((zone, i) => (
+              <li key={i}>{zone}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
       {hasErrors ? (
         <div className="banner banner-error policy-errors" role="alert">

@@ -27,7 +27,9 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const composer = useComposer(groupId);
   const managed = useGroupManaged(composer.accountId, groupId);
   const { group, policies, saved, draft, dirty, stale, lookups, catalogue, resourceGroups, edit, discard } = composer;
-  const [view, setView] = useState<'cards' | 'json'>('cards');
+  // Back to JSON typed that did not parse (after a reload, say): open where it is.
+  const [view, setView] = useState<'cards' | 'json'>(() => (draft?.jsonText !== undefined ? 'json' : 'cards'));
+  const unparsedJson = draft?.jsonText;
   const [reviewing, setReviewing] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [refused, setRefused] = useState<PlacedErrors | null>(null);
@@ -50,6 +52,7 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
       resourceGroupScopes: new Map(
         [...(group.policies ?? []).flatMap((p) => p.resource_groups ?? []), ...resourceGroups].map((rg) => [rg.id, lookups.resource({ id: rg.id }).scope ?? []]),
       ),
+      keyNames: lookups.names,
     };
   }, [group.policies, catalogue, resourceGroups, lookups]);
   const problems = draftProblems(policies, new Set(known.permissionGroups.keys()));
@@ -62,6 +65,11 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
   const replaceAt = (i: number, next: DraftPolicy) => edit((list) => list.map((p, j) => (j === i ? next : p)));
 
   const startReview = () => {
+    // The last JSON typed does not parse: saving the cards' version would drop it unsaid.
+    if (unparsedJson !== undefined) {
+      setView('json');
+      return;
+    }
     if (problemCount) {
       setShowProblems(true);
       return;
@@ -98,7 +106,9 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
       <div className="composer-header">
         <h2 id="composer-heading">Policies</h2>
         {dirty ? (
-          <Badge tone="warning">Draft — {pluralize(countChanges(diff), 'unsaved change')}</Badge>
+          <Badge tone="warning">
+            Draft — {unparsedJson !== undefined && !countChanges(diff) ? 'JSON that does not parse yet' : pluralize(countChanges(diff), 'unsaved change')}
+          </Badge>
         ) : (
           <Badge tone="success">Saved</Badge>
         )}
@@ -164,6 +174,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="cards" className="composer-cards" ref={cardsRef}>
+          {unparsedJson !== undefined ? (
+            <div className="banner banner-warning" role="status">
+              <strong>The JSON you typed does not parse yet; it is kept in the JSON view, as you typed it.</strong> The cards show the last
+              version that parsed; editing them replaces that text.{' '}
+              <button type="button" className="btn btn-small" onClick={() => setView('json')}>
+                Back to the JSON
+              </button>
+            </div>
+          ) : null}
           {policies.length === 0 ? (
             <div className="empty-state">
               <h3>No policies</h3>
@@ -197,7 +216,14 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
           </div>
         </Tabs.Content>
         <Tabs.Content value="json">
-          <JsonView policies={policies} requestLine={requestLine} known={known} onApply={(next) => edit(() => next)} />
+          <JsonView
+            policies={policies}
+            requestLine={requestLine}
+            known={known}
+            onApply={(next) => edit(() => next)}
+            unparsed={unparsedJson}
+            onUnparsed={composer.keepJsonText}
+          />
         </Tabs.Content>
       </Tabs.Root>
 

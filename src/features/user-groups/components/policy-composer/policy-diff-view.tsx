@@ -4,6 +4,7 @@ import type { AccessChange } from '../../../../lib/effective-access';
 import type { DraftPolicy } from '../../../../lib/policy-draft';
 import type { PolicyDiff } from '../../../../lib/policy-diff';
 import { summarizePolicy } from '../../../../lib/policy-summary';
+import { pluralize } from '../../../../lib/format';
 import type { KeyNames } from '../../../../lib/scope-keys';
 import type { Lookups } from './use-composer';
 
@@ -15,6 +16,7 @@ export function sentence(p: DraftPolicy, lookups: Lookups): string {
       const r = lookups.resource(ref);
       return { label: r.label, scope: r.scope };
     }),
+    names: lookups.names,
   });
 }
 
@@ -71,6 +73,18 @@ export function PolicyDiffView({ diff, after, lookups, emptyText = 'No changes.'
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Who the changes below reach: every member of the group, counted. */
+export function AffectedMembers({ count, failed, groupName, changes }: { count: number | undefined; failed: boolean; groupName: string; changes: number }) {
+  if (changes === 0) return null;
+  if (count === undefined) return <p className="muted">{failed ? 'The group’s members could not be counted.' : 'Counting the group’s members…'}</p>;
+  if (count === 0) return <p>{groupName} has no members yet: nobody’s access changes until someone is added.</p>;
+  return (
+    <p>
+      Affects <strong>{count === 1 ? 'the 1 member' : `all ${pluralize(count, 'member')}`}</strong> of {groupName}: each gains or loses what the table shows.
+    </p>
   );
 }
 

@@ -2,7 +2,7 @@ import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
 import type { ResourceGroup } from '../../../../api/resource-groups/schema';
 import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
-import { actsOnZones } from '../../../../lib/resource-scope';
+import { actsOnZones, isWorkersOnly } from '../../../../lib/resource-scope';
 import { zoneIdsOf } from '../../../../lib/scope-keys';
 import type { ResolvedResource } from './use-composer';
 
@@ -89,7 +89,7 @@ export function ResourceGroupPicker({ policyLabel, selected, resourceGroups, des
               <span>{resolved.label}</span>
               <span className="muted picker-meta">
                 {resolved.detail ?? ''}
-                {actsOnZones(rg.scope) ? ' · zones' : ' · account-wide'}
+                {isWorkersOnly(rg.scope) ? ' · Workers' : actsOnZones(rg.scope) ? ' · zones' : ' · account-wide'}
               </span>
             </label>
           ))}

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
-import { userGroupKeys } from '../../../../api/user-groups/queries';
+import { groupMembersQuery, userGroupKeys } from '../../../../api/user-groups/queries';
 import { Dialog } from '../../../../components/ui/dialog';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { curlCommand } from '../../../../lib/curl';
@@ -13,10 +13,11 @@ import { placePolicyErrors, type PlacedErrors } from '../../../../lib/policy-err
 import { mergePolicies, rebaseOnto } from '../../../../lib/policy-merge';
 import { notify } from '../../../../stores/toasts';
 import { addMembersAfterSave, readGroupFresh, useSavePolicies } from '../../policy-api';
+import { MEMBER_COUNT_PARAMS } from '../../search-params';
 import { ConflictView } from './conflict-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
 import { CopyButton } from '../../../../components/ui/copy-button';
-import { AccessChangesTable, PolicyDiffView } from './policy-diff-view';
+import { AccessChangesTable, AffectedMembers, PolicyDiffView } from './policy-diff-view';
 import type { Composer, Lookups } from './use-composer';
 
 interface ReviewDialogProps {
@@ -65,6 +66,9 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
   const moved = fresh ? fresh.modified_on !== base.modifiedOn : false;
   const conflict = Boolean(fresh && theirs && moved && !samePolicies(theirs, base.policies));
   const lastChange = useLastGroupChange(accountId, group.id, moved);
+  // How many people the access changes reach: one request of one member, its total_count (as the Overview reads it).
+  const memberList = useQuery({ ...groupMembersQuery(accountId, group.id, MEMBER_COUNT_PARAMS), enabled: open });
+  const memberCount = memberList.isPlaceholderData ? undefined : memberList.data?.resultInfo?.total_count;
 
   // What will be sent: my draft on top of what the API holds now, kept ids that still exist.
   const prepared = theirs ? reattachIds(theirs, rebaseOnto(theirs, policies)) : policies;
@@ -110,7 +114,9 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
       }
       close(false);
     } catch (error) {
-      if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500) {
+      // A refusal of the policies goes back to the cards that caused it; a 429 refused nothing
+      // in them: the review stays open, counting down to when Save may go.
+      if (isApiError(error) && error.kind === 'api' && error.status >= 400 && error.status < 500 && error.status !== 429) {
         onRefused(placePolicyErrors(error.errors, prepared));
         close(false);
       } else setSaveError(error);
@@ -223,6 +229,7 @@ export function ReviewDialog({ open, onOpenChange, composer, onRefused }: Review
           </section>
           <section aria-labelledby="review-access">
             <h3 id="review-access">What members gain or lose</h3>
+            <AffectedMembers count={memberCount} failed={memberList.isError} groupName={group.name} changes={changes.length} />
             <AccessChangesTable changes={changes} names={names} />
           </section>
           <section aria-labelledby="review-request">

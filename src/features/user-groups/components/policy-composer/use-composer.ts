@@ -26,6 +26,8 @@ export interface ResolvedResource {
 export interface Lookups {
   permissionGroup: (id: string) => PermissionGroup;
   resource: (ref: ResourceRef) => ResolvedResource;
+  /** Zone domains (and the account's name) for what the policies reach. */
+  names: KeyNames;
 }
 
 /**
@@ -49,7 +51,8 @@ export function useComposer(groupId: string) {
     [draft?.base, group.modified_on, saved],
   );
   // Members to add or resource groups to clean up make a draft worth keeping (and asking about).
-  const dirty = Boolean(draft) && (!samePolicies(draft!.policies, draft!.base.policies) || hasSideEffects(draft));
+  // JSON typed in the JSON view that does not parse yet is work too: kept, and asked about.
+  const dirty = Boolean(draft) && (!samePolicies(draft!.policies, draft!.base.policies) || hasSideEffects(draft) || draft!.jsonText !== undefined);
   /** The API's group moved on since the draft began (someone saved, renamed, or changed members). */
   const stale = Boolean(draft) && draft!.base.modifiedOn !== group.modified_on;
 
@@ -65,16 +68,27 @@ export function useComposer(groupId: string) {
   const names = useKeyNames(scopes);
   const lookups = useMemo(() => buildLookups(group, catalogue, resourceGroups, names), [group, catalogue, resourceGroups, names]);
 
+  /** Back to exactly what is saved, with nothing else pending: no draft to keep. */
+  const dropIfClean = useCallback(() => {
+    const now = store.getState().drafts[key];
+    if (now && !hasSideEffects(now) && now.jsonText === undefined && now.base.modifiedOn === group.modified_on && samePolicies(now.policies, now.base.policies)) {
+      store.getState().discard(key);
+    }
+  }, [store, key, group.modified_on]);
   const edit = useCallback(
     (update: (policies: DraftPolicy[]) => DraftPolicy[]) => {
       store.getState().edit(key, base, update);
-      // Back to exactly what is saved: no draft to keep.
-      const now = store.getState().drafts[key];
-      if (now && !hasSideEffects(now) && now.base.modifiedOn === group.modified_on && samePolicies(now.policies, now.base.policies)) {
-        store.getState().discard(key);
-      }
+      dropIfClean();
     },
-    [store, key, base, group.modified_on],
+    [store, key, base, dropIfClean],
+  );
+  /** The JSON view's text that does not parse (kept as typed), or null once it parses. */
+  const keepJsonText = useCallback(
+    (text: string | null) => {
+      store.getState().keepJsonText(key, base, text);
+      if (text === null) dropIfClean();
+    },
+    [store, key, base, dropIfClean],
   );
   const put = useCallback((next: Omit<PolicyDraft, 'updatedAt'>) => store.getState().put(key, next), [store, key]);
   /** Throws the draft away, and deletes the resource groups it created that no saved policy uses. */
@@ -96,7 +110,7 @@ export function useComposer(groupId: string) {
     [store, key, base],
   );
 
-  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, names, lookups, edit, put, discard, clearAfterSave, trackCreated };
+  return { accountId, group, catalogue, resourceGroups, draft, saved, policies, base, dirty, stale, names, lookups, edit, keepJsonText, put, discard, clearAfterSave, trackCreated };
 }
 
 export type Composer = ReturnType<typeof useComposer>;
@@ -117,6 +131,7 @@ function buildLookups(
   for (const pg of catalogue) pgs.set(pg.id, pg);
   for (const rg of resourceGroups) rgs.set(rg.id, rg);
   return {
+    names,
     permissionGroup: (id) => pgs.get(id) ?? { id, name: `Unknown permission group ${id}` },
     resource: (ref) => {
       if (isInlineRef(ref)) {

@@ -1,0 +1,211 @@
+import type { Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+
+/**
+ * Access that ends on time: a membership granted with an end is removed by the console server at
+ * that end, with nobody's browser open — on Node by its timer (and, across a restart, by the
+ * catch-up at start), on Workers by the Durable Object's alarm — and History says who granted it
+ * and that the console removed it.
+ */
+
+const GROUPS = `/accounts/${ACCOUNT_ID}/iam/user_groups`;
+const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
+
+interface AccountMember {
+  id: string;
+  status: string;
+  user: { email: string };
+}
+
+async function someAcceptedMember(api: SandboxApi, skip: number): Promise<AccountMember> {
+  const res = await api.get<AccountMember[]>(`/accounts/${ACCOUNT_ID}/members`, { page: 2, per_page: 50 });
+  expect(res.success).toBe(true);
+  return res.result.filter((m) => m.status === 'accepted')[skip]!;
+}
+
+async function newGroup(api: SandboxApi, label: string): Promise<{ id: string; name: string }> {
+  const name = `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const res = await api.post<{ id: string }>(GROUPS, { name });
+  expect(res.success, JSON.stringify(res.errors)).toBe(true);
+  return { id: res.result.id, name };
+}
+
+async function memberIds(api: SandboxApi, groupId: string): Promise<string[]> {
+  const res = await api.get<Array<{ id: string }> | null>(`${GROUPS}/${groupId}/members`, { per_page: 50 });
+  expect(res.success).toBe(true);
+  return (res.result ?? []).map((m) => m.id);
+}
+
+/** The browser's local time about a minute ahead, on a whole minute (what a datetime-local field holds). */
+async function aboutAMinuteAhead(page: Page): Promise<{ local: string; at: number }> {
+  return page.evaluate(() => {
+    const at = Math.ceil((Date.now() + 50_000) / 60_000) * 60_000;
+    const d = new Date(at);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return { local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`, at };
+  });
+}
+
+/** Adds the person through the picker with an end about a minute away; returns when it ends. */
+async function grantForAMinute(page: Page, group: { id: string; name: string }, email: string, reason: string): Promise<number> {
+  await page.goto(accountPath(`/groups/${group.id}/members`));
+  await page.getByRole('button', { name: 'Add members' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add members' });
+  await dialog.getByRole('searchbox', { name: 'Search account members' }).fill(email);
+  await dialog.getByRole('checkbox', { name: new RegExp(email) }).check();
+  await dialog.getByRole('radio', { name: 'At a date and time' }).check();
+  const end = await aboutAMinuteAhead(page);
+  await dialog.getByLabel('Ends at (your local time)').fill(end.local);
+  await dialog.getByLabel(/^Reason/).fill(reason);
+  await dialog.getByRole('button', { name: 'Add 1 member' }).click();
+  await expect(dialog).toBeHidden();
+  const section = page.getByRole('region', { name: /Time-bound access/ });
+  await expect(section.getByRole('row', { name: new RegExp(email) })).toContainText(/Ends in/);
+  return end.at;
+}
+
+test('a membership granted for a minute is removed at its end with the browser closed, and History says who granted it', { tag: '@workers' }, async ({ browser, page, api }) => {
+  test.setTimeout(180_000);
+  const person = await someAcceptedMember(api, 1);
+  const group = await newGroup(api, 'E2E Weekend on-call');
+  const endsAt = await grantForAMinute(page, group, person.user.email, 'weekend incident cover');
+  expect(await memberIds(api, group.id)).toContain(person.id);
+  await expectNoA11yViolations(page);
+  await page.context().close();
+
+  // Nobody has the console open: the server removes them at the end.
+  await expect
+    .poll(async () => (await memberIds(api, group.id)).includes(person.id), { timeout: endsAt - Date.now() + 60_000, intervals: [2_000] })
+    .toBe(false);
+  expect(Date.now()).toBeGreaterThanOrEqual(endsAt - 2_000);
+
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const next = await context.newPage();
+  await next.goto(accountPath(`/history?resource_id=${group.id}`));
+  await expect(next.getByText(/IAM Console, ending access granted by/).first()).toBeVisible();
+  await next.goto(accountPath('/expiring'));
+  const ended = next.getByRole('region', { name: /Ended in the last 30 days/ });
+  await expect(ended.getByRole('row', { name: new RegExp(person.user.email) })).toContainText('Removed on time');
+  await expect(ended.getByRole('row', { name: new RegExp(person.user.email) })).toContainText('weekend incident cover');
+  await context.close();
+});
+
+test('a group that grants administrator access asks why, and the end can be changed, made permanent or ended now after a review', async ({ page, api }) => {
+  const person = await someAcceptedMember(api, 2);
+  const group = await newGroup(api, 'E2E Incident admins');
+  // The seeded break-glass group's policy: Super Administrator on the whole account.
+  type Ref = { id: string };
+  const seeded = await api.get<Array<{ id: string; name: string; policies?: Array<{ access: string; permission_groups: Ref[]; resource_groups: Ref[] }> }>>(GROUPS, {
+    fuzzyName: 'Break-glass Admins',
+  });
+  const policies = seeded.result.find((g) => g.name === 'Break-glass Admins')!.policies!.map((p) => ({
+    access: p.access,
+    permission_groups: p.permission_groups.map(({ id }) => ({ id })),
+    resource_groups: p.resource_groups.map(({ id }) => ({ id })),
+  }));
+  const put = await api.put(`${GROUPS}/${group.id}`, { name: group.name, policies });
+  expect(put.success, JSON.stringify(put.errors)).toBe(true);
+
+  await page.goto(accountPath(`/groups/${group.id}/members`));
+  await page.getByRole('button', { name: 'Add members' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add members' });
+  await dialog.getByRole('searchbox', { name: 'Search account members' }).fill(person.user.email);
+  await dialog.getByRole('checkbox', { name: new RegExp(person.user.email) }).check();
+  await dialog.getByRole('radio', { name: 'After 1 day' }).check();
+  await dialog.getByRole('button', { name: 'Add 1 member' }).click();
+  // Nothing is written without the reason: the field says why it is needed.
+  await expect(dialog.getByText('This group grants administrator access: say why this person needs it')).toBeVisible();
+  expect(await memberIds(api, group.id)).not.toContain(person.id);
+  await dialog.getByLabel(/^Reason \(required/).fill('INC-4411 database failover');
+  await dialog.getByRole('button', { name: 'Add 1 member' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await memberIds(api, group.id)).toContain(person.id);
+
+  const row = page.getByRole('region', { name: /Time-bound access/ }).getByRole('row', { name: new RegExp(person.user.email) });
+  await expect(row).toContainText(/Ends in (23 h|24 h|1 day)/);
+  await row.getByRole('button', { name: 'Make permanent…' }).click();
+  const review = page.getByRole('dialog', { name: /with no end\?/ });
+  await expect(review).toContainText('INC-4411 database failover');
+  await review.getByRole('button', { name: 'Make permanent' }).click();
+  await expect(row).toContainText('Made permanent');
+  expect(await memberIds(api, group.id)).toContain(person.id);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A sandbox console of its own, on files that outlive the process (so it can be stopped and started again). */
+async function startConsole(dir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DIST_DIR, SANDBOX_DB: join(dir, 'sandbox.db'), CONSOLE_DB: join(dir, 'console.db'), SANDBOX_RATE_LIMIT: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the console did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/ready at/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the console exited (${code}):\n${output}`)));
+  });
+  return child;
+}
+
+// Not tagged @workers: it starts and stops a Node server of its own.
+test.describe('on a laptop', () => {
+  test('an end that passes while the server is stopped is carried out at its next start', async ({ browser, playwright }) => {
+    test.setTimeout(240_000);
+    const dir = mkdtempSync(join(tmpdir(), 'iam-ends-'));
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    let server = await startConsole(dir, port);
+    try {
+      const request = await playwright.request.newContext({ baseURL: origin, extraHTTPHeaders: { 'x-iam-console': '1', origin } });
+      const api: SandboxApi = {
+        get: async (path, query) => (await request.get(`/client/v4${path}`, { params: query as Record<string, string> })).json(),
+        post: async (path, body) => (await request.post(`/client/v4${path}`, { data: body })).json(),
+        put: async (path, body) => (await request.put(`/client/v4${path}`, { data: body })).json(),
+        patch: async (path, body) => (await request.patch(`/client/v4${path}`, { data: body })).json(),
+        delete: async (path) => (await request.delete(`/client/v4${path}`)).json(),
+      };
+      const person = await someAcceptedMember(api, 3);
+      const group = await newGroup(api, 'E2E Contractor');
+      const context = await browser.newContext({ baseURL: origin });
+      const page = await context.newPage();
+      const endsAt = await grantForAMinute(page, group, person.user.email, 'contract ends');
+      await context.close();
+
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now() + 3_000)));
+      server = await startConsole(dir, port);
+
+      await expect.poll(async () => (await memberIds(api, group.id)).includes(person.id), { timeout: 30_000 }).toBe(false);
+      const history = await (await request.get(`/console-api/history?account_id=${ACCOUNT_ID}&resource_id=${group.id}`)).json();
+      expect(JSON.stringify(history)).toContain('IAM Console, ending access granted by');
+      await request.dispose();
+    } finally {
+      server.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
