@@ -53,6 +53,28 @@ export async function run(): Promise<void> {
       });
     }
     printTable('Findings on the large seed (warm membership index)', rows);
+
+    // The home page asks with partial=1 (issue 31 item 5): its first answer says what the short
+    // lists show while user groups and zones page in; it asks again each second until complete.
+    const partial: Array<Record<string, string | number>> = [];
+    const started = performance.now();
+    for (let ask = 0; ; ask++) {
+      const res = await fetch(`${base}/console-api/accounts/${ACCOUNT_ID}/findings?partial=1${ask === 0 ? '&fresh=1' : ''}`, { headers: HEADERS });
+      const answer = (await res.json()) as FindingsAnswer & { complete: boolean; pending: string[] };
+      if (ask === 0 || answer.complete) {
+        partial.push({
+          answer: ask === 0 ? 'first (Recompute now)' : `complete (ask ${ask + 1})`,
+          'wall ms since the first ask': Math.round(performance.now() - started),
+          findings: answer.findings.length,
+          kinds: new Set(answer.findings.map((f) => f.kind)).size,
+          'still reading': answer.pending.join(', ') || '—',
+          'client/v4 requests so far': answer.stats.requests,
+        });
+      }
+      if (answer.complete || ask > 120) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    printTable('The home page’s first answer (partial=1) and when it is complete', partial);
   } finally {
     await server.stop();
   }

@@ -1,16 +1,22 @@
+import type { Locator, Page } from '@playwright/test';
 import { chooseOption } from './support/select.ts';
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
- * The account's home page: findings computed by the console server, each with the link that
- * fixes it; dismissals with a reason; and the simulator's two questions. Checked in the UI and
- * in the API (the sandbox and the console server's own endpoint).
+ * The account's home page: how the account stands (posture), the findings computed by the console
+ * server as a compact list (detail on demand, a short Fix and Dismiss each); dismissals with a
+ * reason; and the simulator's two questions, reachable from the top and the palette. Checked in
+ * the UI and in the API (the sandbox and the console server's own endpoint).
  */
 
 test.describe.configure({ timeout: 60_000 });
 
 const FINDINGS_API = `/console-api/accounts/${ACCOUNT_ID}/findings`;
 const LEGACY = 'Legacy microsites (unused)';
+
+/** A finding's row in a findings list (the page's, or one table's), by its title. */
+const row = (page: Page, title: string | RegExp, scope: Page | Locator = page) =>
+  scope.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
 
 test('follow a finding to its fix, apply it, and the finding is gone', async ({ page, api, request }) => {
   await page.goto('/');
@@ -24,13 +30,27 @@ test('follow a finding to its fix, apply it, and the finding is gone', async ({ 
   const before = Number((await navLink.innerText()).replace(/\D+/g, ''));
   const kinds = new Set(((await (await request.get(FINDINGS_API)).json()) as { findings: Array<{ kind: string }> }).findings.map((f) => f.kind));
   expect(kinds.size).toBeGreaterThanOrEqual(6);
-  await expect(page.getByRole('article', { name: /no super administrator can log in without it/ })).toBeVisible();
+  // The posture first: who is admin and how, SSO per domain, invitations, rotations, severities.
+  const posture = page.getByRole('group', { name: 'How the account stands' });
+  await expect(posture.getByRole('region', { name: 'Admins' })).toContainText(/\d+ super administrators\s*through Break-glass Admins/);
+  await expect(posture.getByRole('list', { name: 'SSO per domain' }).getByRole('listitem').filter({ hasText: 'acme.com' }).first()).toContainText('SSO on');
+  await expect(posture.getByRole('list', { name: 'Clients mid-rotation' })).toContainText('Terraform Cloud Runner');
+  await expect(posture.getByRole('list', { name: 'Open findings by severity' })).toContainText('1 critical');
+  await expect(row(page, /no super administrator can log in without it/)).toBeVisible();
   await expectNoA11yViolations(page);
 
   const title = `Resource group ${LEGACY} is used by no policy`;
-  const card = page.getByRole('article', { name: title });
-  await expect(card).toContainText('Delete it, or use it in a policy.');
-  await card.getByRole('link', { name: `Fix: ${title}` }).click();
+  const finding = row(page, title);
+  // The detail on demand: why, what it names, how to fix.
+  const toggle = finding.getByRole('button', { name: title, exact: true });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('row').filter({ hasText: 'Delete it, or use it in a policy.' })).toBeVisible();
+  await expectNoA11yViolations(page);
+  // The short actions: "Fix" (named for its finding to assistive tech).
+  await expect(finding.getByRole('link', { name: `Fix: ${title}` })).toHaveText('Fix');
+  await finding.getByRole('link', { name: `Fix: ${title}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Resource groups' })).toBeVisible();
   await page.getByRole('button', { name: `Delete ${LEGACY}` }).click();
   const dialog = page.getByRole('dialog', { name: `Delete "${LEGACY}"?` });
@@ -41,7 +61,7 @@ test('follow a finding to its fix, apply it, and the finding is gone', async ({ 
 
   await nav.getByRole('link', { name: /^Findings/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Findings' })).toBeVisible();
-  await expect(page.getByRole('article', { name: title })).toHaveCount(0, { timeout: 15_000 });
+  await expect(row(page, title)).toHaveCount(0, { timeout: 15_000 });
   const answer = (await (await request.get(FINDINGS_API)).json()) as { open_count: number; findings: Array<{ title: string }> };
   expect(answer.findings.map((f) => f.title)).not.toContain(title);
   // The count is not compared with "before - 1": member findings may still be filling in from the
@@ -55,8 +75,7 @@ test('dismiss a finding with a reason, kept by the console, and restore it', { t
   await page.goto(`/accounts/${ACCOUNT_ID}`);
   await expect(page.getByText(/membership index is still being built/)).toHaveCount(0, { timeout: 30_000 });
   const title = 'Interns grants access but has no members';
-  const card = page.getByRole('article', { name: title });
-  await card.getByRole('button', { name: `Dismiss: ${title}` }).click();
+  await row(page, title).getByRole('button', { name: `Dismiss: ${title}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Dismiss this finding?' });
   await dialog.getByRole('button', { name: 'Dismiss' }).click();
   await expect(dialog.getByText('Say why this finding is dismissed.')).toBeVisible();
@@ -64,15 +83,15 @@ test('dismiss a finding with a reason, kept by the console, and restore it', { t
   await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Dismiss' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Open findings' }).getByRole('article', { name: title })).toHaveCount(0);
+  await expect(row(page, title, page.getByRole('table', { name: 'Open findings' }))).toHaveCount(0);
   const stored = ((await (await request.get(FINDINGS_API)).json()) as { findings: Array<{ title: string; dismissal: { reason: string } | null }> }).findings.find(
     (f) => f.title === title,
   );
   expect(stored?.dismissal?.reason).toBe('Kept for the next intake in January');
 
   await page.getByText(/^Dismissed findings/).click();
-  await page.getByRole('article', { name: title }).getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('region', { name: 'Open findings' }).getByRole('article', { name: title })).toBeVisible();
+  await row(page, title, page.getByRole('table', { name: 'Dismissed findings' })).getByRole('button', { name: `Restore: ${title}` }).click();
+  await expect(row(page, title, page.getByRole('table', { name: 'Open findings' }))).toBeVisible();
 });
 
 test('asking again reuses the computation until the account changes; Recompute now reads it again', { tag: '@workers' }, async ({ page, api, request }) => {
@@ -87,9 +106,9 @@ test('asking again reuses the computation until the account changes; Recompute n
   const name = `Unused from outside ${Date.now()}`;
   await api.post(`/accounts/${ACCOUNT_ID}/iam/resource_groups`, { name, scope: { key: `com.cloudflare.api.account.${ACCOUNT_ID}`, objects: [{ key: '*' }] } });
   const title = `Resource group ${name} is used by no policy`;
-  await expect(page.getByRole('article', { name: title })).toHaveCount(0);
+  await expect(row(page, title)).toHaveCount(0);
   await page.getByRole('button', { name: 'Recompute now' }).click();
-  await expect(page.getByRole('article', { name: title })).toBeVisible();
+  await expect(row(page, title)).toBeVisible();
   const after = (await (await request.get(FINDINGS_API)).json()) as { findings: Array<{ title: string }> };
   expect(after.findings.map((f) => f.title)).toContain(title);
 });
@@ -151,4 +170,35 @@ test('the simulator answers both questions with the deciding group and policy', 
   // Security Operations denies DNS on production zones (acme.com among them): deny wins.
   await expect(list.getByRole('list', { name: 'Members denied' })).toContainText('Security Operations · Policy 3');
   await expectNoA11yViolations(page);
+});
+
+test('the findings sort by severity, finding and area; the simulator is reached from the top and from the palette', async ({ page }) => {
+  await page.goto(`/accounts/${ACCOUNT_ID}`);
+  const table = page.getByRole('table', { name: 'Open findings' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  const severityHeader = table.getByRole('columnheader', { name: /Severity/ });
+  await expect(severityHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('row').nth(1)).toContainText('Critical');
+  await severityHeader.getByRole('button').click();
+  await expect(severityHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('Info');
+  const findingHeader = table.getByRole('columnheader', { name: /Finding/ });
+  await findingHeader.getByRole('button').click();
+  await expect(findingHeader).toHaveAttribute('aria-sort', 'ascending');
+  const titles = await table.getByRole('rowheader').allInnerTexts();
+  expect(titles.length).toBeGreaterThan(3);
+  expect(titles).toEqual([...titles].sort((a, b) => a.trim().localeCompare(b.trim())));
+
+  await page.getByRole('link', { name: 'Ask the simulator' }).click();
+  await expect(page).toHaveURL(/#simulator$/);
+  await expect(page.getByRole('region', { name: 'Simulator' })).toBeInViewport();
+
+  await page.goto(`/accounts/${ACCOUNT_ID}/groups`);
+  await expect(page.getByRole('heading', { level: 1, name: 'User groups' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search groups, zones, clients and actions' }).fill('simulator');
+  await page.getByRole('option', { name: /Ask the simulator/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACCOUNT_ID}#simulator$`));
+  await expect(page.getByRole('region', { name: 'Simulator' })).toBeFocused();
+  await expect(page.getByRole('form', { name: 'Can a member use a permission group?' })).toBeInViewport();
 });

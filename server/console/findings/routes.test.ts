@@ -214,4 +214,40 @@ describe('findings and the request budget', () => {
     expect(body.errors[0].message).toMatch(/rate limit.*about 45 s/);
     expect(asked).toEqual([]);
   });
+
+  it('partial=1: says at once what the short lists show while user groups and zones still page in, then completes (issue 31 item 5)', async () => {
+    const sandbox = createTestSandbox('default');
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const reader = () =>
+      createApiReader(async (path) => {
+        // The long lists of a large account: held back until the test lets them through.
+        if (/\/(iam\/user_groups|zones)\b/.test(path)) await slow;
+        return sandbox.api.request(`/client/v4${path}`, { headers: BEARER });
+      });
+    const api = createFindingsApi({ reader, memberships: sandboxMembershipSource(sandbox.db), storage: openConsoleStore(':memory:') });
+    const get = async (path: string) => (await (await api.request(path)).json()) as any;
+
+    const early = await get(`${FINDINGS}?partial=1`);
+    expect(early.complete).toBe(false);
+    expect(early.pending).toEqual(expect.arrayContaining(['user groups', 'zones']));
+    const kinds = new Set(early.findings.map((f: { kind: string }) => f.kind));
+    expect(kinds).toContain('sso-connector-stuck');
+    expect(kinds).toContain('oauth-stale-rotated-secret');
+    expect(kinds).not.toContain('admin-grant'); // needs the user groups: not guessed
+    expect(early.posture.sso.map((s: { domain: string; state: string }) => `${s.domain} ${s.state}`)).toContain('acme.com enabled');
+    expect(early.posture.rotating.map((c: { name: string }) => c.name)).toEqual(['Terraform Cloud Runner']);
+    expect(early.posture.admins).toBeNull();
+
+    release();
+    let done = await get(`${FINDINGS}?partial=1`);
+    for (let i = 0; i < 50 && !done.complete; i++) done = await get(`${FINDINGS}?partial=1`);
+    expect(done.complete).toBe(true);
+    expect(done.pending).toEqual([]);
+    expect(new Set(done.findings.map((f: { kind: string }) => f.kind))).toContain('admin-grant');
+    const [superAdmins, admins] = done.posture.admins;
+    expect(superAdmins).toMatchObject({ level: 'super', viaGroups: [expect.objectContaining({ name: 'Break-glass Admins' })] });
+    expect(admins.viaGroups.map((g: { name: string }) => g.name)).toContain('Platform Engineering');
+    expect(done.posture.pendingMembers).toBeGreaterThan(0);
+  });
 });

@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { unknownListSchema } from '../../../src/api/common-schema.ts';
-import { analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
+import { ALL_PARTS, analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
 import { sortFindings, type Finding } from '../../../src/lib/analyzer/finding.ts';
+import { accountPosture, type Posture, type SnapshotPart } from '../../../src/lib/analyzer/posture.ts';
+import { indexSnapshot } from '../../../src/lib/analyzer/snapshot-index.ts';
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
 import { BudgetRefused } from '../budget.ts';
@@ -11,7 +13,7 @@ import { lastEntrySeq } from '../journal/store.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
 import { createDismissalStore } from './dismissals.ts';
-import { readSnapshot, type MembershipSource, type SnapshotRead } from './snapshot-source.ts';
+import { startSnapshot, type MembershipSource, type SnapshotProgress, type SnapshotRead } from './snapshot-source.ts';
 
 /**
  * A computation is reused while the account's audit log shows no change since it was read (one
@@ -24,6 +26,19 @@ const REUSE_UNCHECKED_MS = 60_000;
 const REUSE_MAX_MS = 15 * 60_000;
 /** Audit entries carry their own clock: a change this close before the read still counts as after. */
 const CLOCK_SLACK_MS = 2_000;
+/** `?partial=1`: how long an answer waits for a reading before it says what is known so far. */
+const PARTIAL_WAIT_MS = 300;
+/** How the home page names the lists still being read. */
+const PART_LABEL: Record<SnapshotPart, string> = {
+  userGroups: 'user groups',
+  memberships: 'memberships',
+  members: 'members',
+  resourceGroups: 'resource groups',
+  zones: 'zones',
+  ssoConnectors: 'SSO connectors',
+  oauthClients: 'OAuth clients',
+  permissionGroups: 'permission groups',
+};
 
 export interface FindingsDeps {
   /** A fresh reader per computation (it counts that computation's requests). */
@@ -67,7 +82,21 @@ interface Computation {
   membershipsAsOf: string | null;
   /** The journal's newest entry then: a write through the console shows there at once, before any audit log has it. */
   journalSeq: number;
-  findings?: Promise<{ list: Finding[]; analyzeMs: number; totalMs: number }>;
+  findings?: Promise<Analysis & { totalMs: number }>;
+}
+
+interface Analysis {
+  list: Finding[];
+  analyzeMs: number;
+  posture: Posture;
+}
+
+/** A reading still under way: what is known so far, and its findings for those parts (kept per set of parts). */
+interface Reading {
+  progress: SnapshotProgress;
+  startedAt: number;
+  failed?: unknown;
+  analysis?: { key: string; result: Promise<Analysis> };
 }
 
 /** The computation to answer with, and why it was not read again when the budget refused that. */
@@ -76,18 +105,23 @@ interface Answer {
   held: BudgetRefused | null;
 }
 
-/** The findings, rule by rule, with the other requests served between rules (one takes ~0.5 s on 10,000 groups). */
-async function analyzeInTurns(snapshot: SnapshotRead['snapshot']): Promise<{ list: Finding[]; analyzeMs: number }> {
+/**
+ * The findings, rule by rule, with the other requests served between rules (one takes ~0.5 s on
+ * 10,000 groups); only the rules whose parts are `known`. And the account's posture from the same.
+ */
+async function analyzeInTurns(snapshot: SnapshotRead['snapshot'], known: ReadonlySet<SnapshotPart> = ALL_PARTS): Promise<Analysis> {
   const list: Finding[] = [];
   let analyzeMs = 0;
   let started = performance.now();
-  for (const found of analysisSteps(snapshot)) {
+  for (const found of analysisSteps(snapshot, known)) {
     list.push(...found);
     analyzeMs += performance.now() - started;
     await nextTurn();
     started = performance.now();
   }
-  return { list: sortFindings(list), analyzeMs };
+  const posture = accountPosture(indexSnapshot(snapshot), known);
+  analyzeMs += performance.now() - started;
+  return { list: sortFindings(list), analyzeMs, posture };
 }
 
 /** Whole seconds until the budget allows a read again, at least one (as Retry-After counts). */
@@ -106,6 +140,8 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   const kept = new Map<string, Computation>();
   /** One reading per account at a time: two tabs opening the home page share it. */
   const reading = new Map<string, Promise<Answer>>();
+  /** What the account's current reading knows so far (and, once it failed, why), for `?partial=1`. */
+  const underWay = new Map<string, Reading>();
 
   /** Whether the account may have changed since `computation` was read: one audit-log request. */
   async function changedSince(account: string, computation: Computation): Promise<boolean> {
@@ -128,9 +164,41 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     const readStartedAt = Date.now();
     const membershipsAsOf = memberships.asOf?.(account) ?? null;
     const journalSeq = lastEntrySeq(storage, account);
-    const computation = { read: await readSnapshot(reader(), account, memberships, now()), readStartedAt, membershipsAsOf, journalSeq };
-    kept.set(account, computation);
-    return computation;
+    const { progress, done } = startSnapshot(reader(), account, memberships, now());
+    const current: Reading = { progress, startedAt: performance.now() };
+    underWay.set(account, current);
+    try {
+      const computation = { read: await done, readStartedAt, membershipsAsOf, journalSeq };
+      kept.set(account, computation);
+      underWay.delete(account);
+      return computation;
+    } catch (error) {
+      // Kept for the next partial answer to report; a full answer reports it itself.
+      current.failed = error;
+      throw error;
+    }
+  }
+
+  /** What a reading under way already shows: the findings of the parts read so far. */
+  async function partialAnswer(account: string, current: Reading) {
+    const { progress } = current;
+    const known = new Set(progress.known);
+    const key = [...known].sort().join(',');
+    if (current.analysis?.key !== key) current.analysis = { key, result: analyzeInTurns(progress.snapshot, known) };
+    const analysis = await current.analysis.result;
+    const dismissed = new Map(dismissals.list(account).map((d) => [d.finding_id, d]));
+    return {
+      findings: analysis.list.map((f) => ({ ...f, dismissal: dismissed.get(f.id) ?? null })),
+      open_count: analysis.list.filter((f) => !dismissed.has(f.id)).length,
+      computed_at: progress.snapshot.now,
+      memberships: { source: progress.snapshot.memberships ? 'index' : 'unavailable', as_of: memberships.asOf?.(account) ?? null },
+      zones_known: known.has('zones') && progress.snapshot.zones !== null,
+      stats: { requests: progress.requests(), total_ms: Math.round(performance.now() - current.startedAt), analyze_ms: Math.round(analysis.analyzeMs), reused: false },
+      held: null,
+      complete: false,
+      pending: [...ALL_PARTS].filter((p) => !known.has(p)).map((p) => PART_LABEL[p]),
+      posture: analysis.posture,
+    };
   }
 
   /**
@@ -147,7 +215,10 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
         if (!fresh && last && !(await changedSince(account, last))) return { computation: last, held: null };
         return { computation: await read(account), held: null };
       } catch (error) {
-        if (error instanceof BudgetRefused && last) return { computation: last, held: error };
+        if (error instanceof BudgetRefused && last) {
+          underWay.delete(account); // answered: the kept computation, held
+          return { computation: last, held: error };
+        }
         throw error;
       }
     })();
@@ -160,6 +231,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   }
 
   function findingsOf(computation: Computation, started: number): NonNullable<Computation['findings']> {
+    // (Every part is known once a reading is done.)
     computation.findings ??= analyzeInTurns(computation.read.snapshot).then(
       (done) => ({ ...done, totalMs: performance.now() - started }),
       (error: unknown) => {
@@ -194,7 +266,25 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
     const account = c.req.param('accountId');
     const started = performance.now();
     const askedAt = Date.now();
-    const { computation, held } = await computationFor(account, c.req.query('fresh') === '1');
+    // A reading that failed since the last partial answer: said once, then the next ask reads again.
+    const failed = underWay.get(account);
+    if (failed?.failed !== undefined) {
+      underWay.delete(account);
+      throw failed.failed;
+    }
+    const pending = computationFor(account, c.req.query('fresh') === '1');
+    if (c.req.query('partial') === '1') {
+      // The home page asks with partial=1: rather than wait for 10,000 groups and 2,000 zones, it
+      // is told what the lists read so far show, and asks again until the answer is complete.
+      pending.catch(() => undefined); // reported by the next ask
+      const first = await Promise.race([pending.then(() => true, () => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), PARTIAL_WAIT_MS))]);
+      const current = underWay.get(account);
+      if (!first && current && current.failed === undefined) return c.json(await partialAnswer(account, current));
+    }
+    const { computation, held } = await pending.catch((error: unknown) => {
+      underWay.delete(account); // this answer reports it
+      throw error;
+    });
     const { read } = computation;
     const computed = await findingsOf(computation, started);
     const findings = { ...computed, list: extra ? sortFindings([...extra(account, read.snapshot), ...computed.list]) : computed.list };
@@ -207,6 +297,9 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
       zones_known: read.snapshot.zones !== null,
       stats: { requests: read.requests, total_ms: Math.round(findings.totalMs), analyze_ms: Math.round(findings.analyzeMs), reused: computation.readStartedAt < askedAt },
       held: held ? { reason: held.reason, message: heldReason(held), resumes_in_seconds: waitSeconds(held) } : null,
+      complete: true,
+      pending: [],
+      posture: findings.posture,
     });
   });
 

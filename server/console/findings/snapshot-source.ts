@@ -1,4 +1,4 @@
-import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { accountMemberSchema, type AccountMember } from '../../../src/api/accounts/schema.ts';
 import { listOf } from '../../../src/api/common-schema.ts';
 import { permissionGroupSchema } from '../../../src/api/permission-groups/schema.ts';
 import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';
@@ -6,6 +6,7 @@ import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import { oauthClientSchema, type OAuthClient } from '../../../src/api/oauth/schema.ts';
 import { ssoConnectorSchema, type SsoConnector } from '../../../src/api/sso/schema.ts';
 import { zoneSchema } from '../../../src/api/zones/schema.ts';
+import type { SnapshotPart } from '../../../src/lib/analyzer/posture.ts';
 import type { AccessSnapshot, SnapshotMember, SnapshotOAuthClient, SnapshotSsoConnector } from '../../../src/lib/analyzer/snapshot.ts';
 import { ApiReadError, type ApiReader } from './api-reader.ts';
 
@@ -75,50 +76,93 @@ async function readZones(reader: ApiReader, accountId: string): Promise<AccessSn
   }
 }
 
-/** One account's state, read list by list (one request per page, never per group or member). */
-export async function readSnapshot(reader: ApiReader, accountId: string, memberships: MembershipSource, now = new Date()): Promise<SnapshotRead> {
+/**
+ * An account's state as it is being read: the snapshot holds every list read so far (the others
+ * empty, zones and memberships null) and `known` says which, so the home page can show what the
+ * cheap lists already tell while the long ones (10,000 groups, 2,000 zones) are still paging in.
+ */
+export interface SnapshotProgress {
+  snapshot: AccessSnapshot;
+  known: Set<SnapshotPart>;
+  /** The requests spent so far. */
+  requests: () => number;
+}
+
+const toMember = (m: AccountMember): SnapshotMember => {
+  const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
+  return {
+    id: m.id,
+    email: m.user?.email ?? m.email ?? m.id,
+    status: m.status === 'pending' ? 'pending' : 'accepted',
+    ...(name ? { name } : {}),
+    ...(m.roles?.length ? { roles: m.roles } : {}),
+    ...(m.policies?.length ? { policies: m.policies } : {}),
+  };
+};
+
+/**
+ * Starts reading one account, list by list (one request per page, never per group or member):
+ * `progress` fills in as each list arrives, `done` is the whole reading.
+ */
+export function startSnapshot(reader: ApiReader, accountId: string, memberships: MembershipSource, now = new Date()): { progress: SnapshotProgress; done: Promise<SnapshotRead> } {
   const account = `/accounts/${encodeURIComponent(accountId)}`;
   const before = reader.requests();
-  // Memberships first: a source that keeps the members too saves listing them page by page.
-  // Without memberships the members are not listed at all: no finding and no simulator answer
-  // can use a person without their groups, and on a large account that list is 100+ requests.
-  const index = await memberships.memberships(accountId);
-  const [userGroups, members, resourceGroups, ssoConnectors, oauthClients, permissionGroups, zones] = await Promise.all([
-    // Parsed by the SPA's boundary (src/api/<resource>/schema.ts): either era's shapes, one model.
-    reader.all(`${account}/iam/user_groups`, 500, userGroupSchema),
-    !index || index.members ? Promise.resolve(null) : reader.all(`${account}/members`, 50, accountMemberSchema),
-    reader.get(`${account}/iam/resource_groups`, listOf(resourceGroupSchema)),
-    reader.get(`${account}/sso_connectors`, listOf(ssoConnectorSchema)),
-    reader.get(`${account}/oauth_clients`, listOf(oauthClientSchema)),
-    reader.all(`${account}/iam/permission_groups`, 50, permissionGroupSchema),
-    readZones(reader, accountId),
-  ]);
   const snapshot: AccessSnapshot = {
     accountId,
     now: now.toISOString(),
-    userGroups: userGroups.map((g) => ({ id: g.id, name: g.name, policies: g.policies ?? [] })),
-    memberships: index?.memberships ?? null,
-    members: index?.members ?? (members ?? []).map((m): SnapshotMember => {
-      const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');
-      return {
-        id: m.id,
-        email: m.user?.email ?? m.email ?? m.id,
-        status: m.status === 'pending' ? 'pending' : 'accepted',
-        ...(name ? { name } : {}),
-        ...(m.roles?.length ? { roles: m.roles } : {}),
-        ...(m.policies?.length ? { policies: m.policies } : {}),
-      };
-    }),
-    resourceGroups,
-    zones,
-    ssoConnectors: ssoConnectors.map(ssoOf),
-    oauthClients: oauthClients.map(oauthOf),
-    permissionGroups: permissionGroups.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id, ...(pg.meta ? { meta: pg.meta } : {}) })),
+    userGroups: [],
+    memberships: null,
+    members: [],
+    resourceGroups: [],
+    zones: null,
+    ssoConnectors: [],
+    oauthClients: [],
+    permissionGroups: [],
   };
-  return {
-    snapshot,
-    requests: reader.requests() - before,
-    membershipSource: index?.source ?? 'unavailable',
-    ...(index?.asOf ? { membershipsAsOf: index.asOf } : {}),
-  };
+  const known = new Set<SnapshotPart>();
+  const progress: SnapshotProgress = { snapshot, known, requests: () => reader.requests() - before };
+  const part = <T>(name: SnapshotPart, read: Promise<T>, keep: (value: T) => void) =>
+    read.then((value) => {
+      keep(value);
+      known.add(name);
+    });
+  const done = (async (): Promise<SnapshotRead> => {
+    // Memberships first: a source that keeps the members too saves listing them page by page.
+    // Without memberships the members are not listed at all: no finding and no simulator answer
+    // can use a person without their groups, and on a large account that list is 100+ requests.
+    const index = await memberships.memberships(accountId);
+    snapshot.memberships = index?.memberships ?? null;
+    known.add('memberships');
+    if (index?.members) {
+      snapshot.members = index.members;
+      known.add('members');
+    }
+    // The short lists first in the queue, so their findings show while the long ones page in.
+    await Promise.all([
+      part('ssoConnectors', reader.get(`${account}/sso_connectors`, listOf(ssoConnectorSchema)), (list) => (snapshot.ssoConnectors = list.map(ssoOf))),
+      part('oauthClients', reader.get(`${account}/oauth_clients`, listOf(oauthClientSchema)), (list) => (snapshot.oauthClients = list.map(oauthOf))),
+      part('resourceGroups', reader.get(`${account}/iam/resource_groups`, listOf(resourceGroupSchema)), (list) => (snapshot.resourceGroups = list)),
+      part('permissionGroups', reader.all(`${account}/iam/permission_groups`, 50, permissionGroupSchema), (list) => {
+        snapshot.permissionGroups = list.map((pg) => ({ id: pg.id, name: pg.name ?? pg.id, ...(pg.meta ? { meta: pg.meta } : {}) }));
+      }),
+      !index || index.members ? Promise.resolve() : part('members', reader.all(`${account}/members`, 50, accountMemberSchema), (list) => (snapshot.members = list.map(toMember))),
+      // Parsed by the SPA's boundary (src/api/<resource>/schema.ts): either era's shapes, one model.
+      part('userGroups', reader.all(`${account}/iam/user_groups`, 500, userGroupSchema), (list) => {
+        snapshot.userGroups = list.map((g) => ({ id: g.id, name: g.name, policies: g.policies ?? [] }));
+      }),
+      part('zones', readZones(reader, accountId), (zones) => (snapshot.zones = zones)),
+    ]);
+    return {
+      snapshot,
+      requests: reader.requests() - before,
+      membershipSource: index?.source ?? 'unavailable',
+      ...(index?.asOf ? { membershipsAsOf: index.asOf } : {}),
+    };
+  })();
+  return { progress, done };
+}
+
+/** One account's state, read list by list (one request per page, never per group or member). */
+export function readSnapshot(reader: ApiReader, accountId: string, memberships: MembershipSource, now = new Date()): Promise<SnapshotRead> {
+  return startSnapshot(reader, accountId, memberships, now).done;
 }

@@ -44,4 +44,17 @@ describe('audit-log sync and the console’s own writes', () => {
     const { entries } = queryEntries(storage, { accountId: ACCOUNT }, 10, 0);
     expect(entries.map((e) => [e.source, e.resource.name])).toEqual([['api', 'Renamed']]);
   });
+
+  it('names an API token by its name when the audit log gives one (Terraform, a sync job), its id beside it', async () => {
+    const storage = openConsoleStore(':memory:');
+    const entry = {
+      id: 'audit-tf', when: '2026-10-01T10:00:00.000Z', action: { type: 'update', result: true }, actor: { id: 'tok-tf', type: 'user' }, interface: 'API',
+      metadata: { method: 'PUT', token_id: 'a1b2c3d4e5f6', token_name: 'terraform-cloud' }, resource: { id: GROUP, type: 'user_group' }, newValue: '{"name":"Ops"}',
+    };
+    const read = (async (path: string) => ({ ok: true, status: 200, body: { result: path.includes('page=1') ? [entry] : [] } })) as unknown as SelfReader;
+    await syncAuditLog(storage, read, ACCOUNT, consoleActor, 365, Date.parse('2026-10-02T00:00:00.000Z'));
+    const [imported] = queryEntries(storage, { accountId: ACCOUNT }, 10, 0).entries;
+    expect(imported!.actor).toEqual({ id: 'a1b2c3d4e5f6', label: 'terraform-cloud (API token a1b2c3d4…)' });
+    expect(queryEntries(storage, { accountId: ACCOUNT, actor: 'terraform' }, 10, 0).total).toBe(1);
+  });
 });

@@ -13,7 +13,7 @@ interface AuditLogEntry {
   action?: { type?: string; result?: boolean };
   actor?: { id?: string; email?: string; type?: string };
   interface?: string;
-  metadata?: { method?: string; uri?: string; token_id?: string };
+  metadata?: { method?: string; uri?: string; token_id?: string; token_name?: string };
   oldValue?: string;
   newValue?: string;
   oldValueJson?: unknown;
@@ -47,7 +47,9 @@ function sourceOf(entry: AuditLogEntry): EntrySource {
 function actorOf(entry: AuditLogEntry): { id: string | null; label: string } {
   const tokenId = entry.metadata?.token_id;
   if (entry.actor?.email) return { id: entry.actor.id ?? null, label: entry.actor.email };
-  if (tokenId) return { id: tokenId, label: tokenLabel(tokenId) };
+  // A token's name (Terraform's, a sync job's) says more than its id; both kept, so either filters.
+  const tokenName = entry.metadata?.token_name?.trim();
+  if (tokenId) return { id: tokenId, label: tokenName ? `${tokenName} (${tokenLabel(tokenId)})` : tokenLabel(tokenId) };
   return { id: entry.actor?.id ?? null, label: entry.actor?.id ? tokenLabel(entry.actor.id) : 'unknown actor' };
 }
 

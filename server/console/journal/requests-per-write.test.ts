@@ -17,6 +17,7 @@ const GROUPS = `/client/v4/accounts/${ACCOUNT}/iam/user_groups`;
 
 describe('requests per journaled write (live mode)', () => {
   it('a membership change costs no extra request; any other write at most one', async () => {
+    const started = new Date().toISOString(); // after the seed's own past
     const db = openSandboxDb(':memory:', 'default');
     const upstream = createSandboxApi({ db, verificationDelayMs: 0 });
     const calls: string[] = [];
@@ -57,7 +58,7 @@ describe('requests per journaled write (live mode)', () => {
     };
     expect(costs).toEqual({ add: 0, remove: 0, replace: 0, rename: 1 });
 
-    const history = (await (await call('GET', `/console-api/history?account_id=${ACCOUNT}&resource_type=user_group_members&per_page=10`)).json()) as {
+    const history = (await (await call('GET', `/console-api/history?account_id=${ACCOUNT}&resource_type=user_group_members&per_page=10&since=${started}`)).json()) as {
       entries: Array<{ action: string; before: Array<{ id: string; email?: string }> | null; after: Array<{ id: string; email?: string }> | null; resource: { name: string | null } }>;
     };
     const byAction = Object.fromEntries(history.entries.map((e) => [e.action, e]));

@@ -20,8 +20,13 @@ export function v1Entry(row: AuditRow) {
     action: { type: row.action_type, result: true },
     actor: { id: row.actor_id, ...(row.actor_email ? { email: row.actor_email } : {}), ip: row.actor_ip, type: 'user' as const },
     // What the write came through: the SCIM API for a group an identity provider provisioned (Decision 4).
-    interface: row.uri.includes('/scim/v2/') ? 'SCIM' : 'API',
-    metadata: { method: row.method, uri: row.uri, ...(row.actor_token_id ? { token_id: row.actor_token_id } : {}) },
+    interface: row.interface ?? (row.uri.includes('/scim/v2/') ? 'SCIM' : 'API'),
+    metadata: {
+      method: row.method,
+      uri: row.uri,
+      ...(row.actor_token_id ? { token_id: row.actor_token_id } : {}),
+      ...(row.actor_token_name ? { token_name: row.actor_token_name } : {}),
+    },
     oldValue: row.old_value ?? '',
     newValue: row.new_value ?? '',
     oldValueJson: parse(row.old_value),
@@ -44,6 +49,7 @@ export function v2Entry(row: AuditRow, accountName: string) {
       ...(row.actor_email ? { email: row.actor_email } : {}),
       ip_address: row.actor_ip,
       ...(row.actor_token_id ? { token_id: row.actor_token_id } : {}),
+      ...(row.actor_token_name ? { token_name: row.actor_token_name } : {}),
       type: 'user' as const,
     },
     raw: { method: row.method, status_code: row.status_code, uri: row.uri },

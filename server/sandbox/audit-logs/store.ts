@@ -22,6 +22,8 @@ export interface AuditRow {
   old_value: string | null;
   new_value: string | null;
   request: string | null;
+  interface?: string | null;
+  actor_token_name?: string | null;
 }
 
 export interface AuditRecord {

@@ -166,6 +166,14 @@ export const migrations: string[] = [
   -- v1 audit log's creation entry says interface "SCIM".
   ALTER TABLE user_groups ADD COLUMN managed_by TEXT;
   `,
+  `
+  -- What a write came through as the v1 audit log names it ('UI' for the Cloudflare dashboard;
+  -- NULL: derived from the URI, 'SCIM' or 'API'), and the name of the API token that made it
+  -- (v2's actor.token_name). Both set by the seeded past (seed-history.ts); the sandbox's own
+  -- writes all come through the API.
+  ALTER TABLE audit_logs ADD COLUMN interface TEXT;
+  ALTER TABLE audit_logs ADD COLUMN actor_token_name TEXT;
+  `,
 ];
 
 /**

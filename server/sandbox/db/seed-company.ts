@@ -251,6 +251,9 @@ const GROUPS: GroupPlan[] = [
   { name: 'Offboarding – no access', pool: 'staff', members: 3, policies: [] },
 ];
 
+/** Acme Corp's own user groups (the SCIM-provisioned ones aside), for the seeded past. */
+export const COMPANY_GROUP_NAMES: readonly string[] = GROUPS.map((g) => g.name);
+
 export const OWNER_EMAIL = 'jordan.alvarez@acme.com';
 /** The member id of the API reference's member examples, given to the account owner. */
 export const OWNER_MEMBER_ID = '4f5f0c14a2a41d5063dd301b2f829f04';

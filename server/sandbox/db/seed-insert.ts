@@ -4,7 +4,7 @@ import { storeFields, type OAuthClientFields } from '../oauth-clients/model.ts';
 import { stableId } from './seed-random.ts';
 
 /** A UUID (the audit log's id form) derived from a readable key. */
-function stableUuid(key: string): string {
+export function stableUuid(key: string): string {
   const hex = stableId(key);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -5,6 +5,7 @@ import { seedPermissionGroups } from './seed-catalogue-permission-groups.ts';
 import { seedCompany } from './seed-company.ts';
 import { seedCompanyOAuth } from './seed-company-oauth.ts';
 import { seedCompanySso } from './seed-company-sso.ts';
+import { seedHistory } from './seed-history.ts';
 import { createSeedWriter } from './seed-insert.ts';
 import { HUGE_EXTRA_GROUPS, HUGE_EXTRA_MEMBERS, seedLarge, type ScaleSize } from './seed-large.ts';
 import { seedTimestamp } from './seed-random.ts';
@@ -23,7 +24,8 @@ export const STAGING_ACCOUNT_ID = '7c1a4e2b9d0f4c3e8a5b6d7e8f901a2b';
  *   OAuth clients) and a small Acme Staging;
  * - 'large': the default data plus 10,000 user groups, 5,000 members and 2,000 zones for scale work;
  * - 'huge': the default data plus 100,000 user groups, 20,000 members and 2,000 zones (or `scale`'s sizes:
- *   the scale bench seeds other sizes this way).
+ *   the scale bench seeds other sizes this way);
+ * - every kind but 'empty': a year of Acme Corp's audit log (seed-history.ts), so History has a past.
  * Everything is deterministic (same ids and dates on every run) except secrets, which are random
  * and stored hashed, and the start time of the verifications seeded as in progress.
  */
@@ -52,4 +54,6 @@ export function seedDatabase(db: Db, kind: SeedKind, scale?: ScaleSize): void {
   seedZones(db, DEFAULT_ACCOUNT_ID, STAGING_ACCOUNT_ID, kind === 'large' || kind === 'huge');
   if (kind === 'large') seedLarge(write, DEFAULT_ACCOUNT_ID, company);
   if (kind === 'huge') seedLarge(write, DEFAULT_ACCOUNT_ID, company, scale ?? { groups: HUGE_EXTRA_GROUPS, members: HUGE_EXTRA_MEMBERS });
+  // Last: the past is worked back from everything seeded above.
+  seedHistory(db, DEFAULT_ACCOUNT_ID, { scale: kind === 'large' });
 }

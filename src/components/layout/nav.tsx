@@ -26,7 +26,7 @@ export function sectionOf(pathname: string): NavItem {
 
 /** "Findings 7": the account's home, with how many findings are open (none shown while unknown). */
 function FindingsLink({ accountId }: { accountId: string }) {
-  const count = useQuery({ ...findingsQuery(accountId), select: (d) => d.open_count }).data;
+  const count = useQuery({ ...findingsQuery(accountId), select: (d) => (d.complete ? d.open_count : undefined) }).data;
   return (
     <Link
       to="/accounts/$accountId"

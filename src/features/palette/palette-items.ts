@@ -18,6 +18,7 @@ export type PaletteTarget =
   | { kind: 'zone'; name: string }
   | { kind: 'sso'; id: string }
   | { kind: 'sso-new' }
+  | { kind: 'simulator' }
   | { kind: 'oauth-client'; id: string }
   | { kind: 'oauth-new' }
   | { kind: 'rotate'; id: string };

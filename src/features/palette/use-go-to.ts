@@ -77,6 +77,9 @@ export function goTo(navigate: Navigate, accountId: string, t: PaletteTarget) {
       });
     case 'sso-new':
       return navigate({ to: '/accounts/$accountId/sso/new', params: a });
+    case 'simulator':
+      // The home page focuses its simulator when the hash names it.
+      return navigate({ to: '/accounts/$accountId', params: a, hash: 'simulator' });
     case 'oauth-client':
       return navigate({
         to: '/accounts/$accountId/oauth-clients/$clientId',

@@ -52,6 +52,7 @@ export function usePaletteResults(accountId: string, query: string, open: boolea
     make('Create user group', 'Actions', { kind: 'group-new' }),
     make('Create OAuth client', 'Actions', { kind: 'oauth-new' }),
     make('Start SSO setup', 'Actions', { kind: 'sso-new' }),
+    make('Ask the simulator (who can, can a member)', 'Actions', { kind: 'simulator' }),
   ];
   items.push(...actions.filter((a) => !q || matches(a.label, q)));
   if (searching) {

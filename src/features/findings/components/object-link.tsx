@@ -24,27 +24,27 @@ export function ObjectLink({ accountId, object }: { accountId: string; object: A
   }
 }
 
-/** The finding's fix: a link to the screen where it is made. */
-export function FixLink({ accountId, target, label }: { accountId: string; target: FixTarget; label: string }) {
-  const className = 'btn btn-primary';
+/** The finding's fix: a link to the screen where it is made (a short label; `ariaLabel` names the finding). */
+export function FixLink({ accountId, target, label, ariaLabel }: { accountId: string; target: FixTarget; label: string; ariaLabel?: string }) {
+  const className = 'btn btn-small';
   switch (target.screen) {
     case 'group-members':
-      return <Link className={className} to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/groups/$groupId/members" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
     case 'group-policies':
-      return <Link className={className} to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/groups/$groupId/policies" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
     case 'group-overview':
-      return <Link className={className} to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/groups/$groupId" params={{ accountId, groupId: target.groupId }}>{label}</Link>;
     case 'resource-groups':
-      return <Link className={className} to="/accounts/$accountId/resource-groups" params={{ accountId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/resource-groups" params={{ accountId }}>{label}</Link>;
     case 'sso-connector':
-      return <Link className={className} to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: target.connectorId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/sso/$connectorId" params={{ accountId, connectorId: target.connectorId }}>{label}</Link>;
     case 'oauth-client':
-      return <Link className={className} to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: target.clientId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/oauth-clients/$clientId" params={{ accountId, clientId: target.clientId }}>{label}</Link>;
     case 'member':
-      return <Link className={className} to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: target.memberId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: target.memberId }}>{label}</Link>;
     case 'access-reviews':
-      return <Link className={className} to="/accounts/$accountId/reviews" params={{ accountId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/reviews" params={{ accountId }}>{label}</Link>;
     case 'access-review':
-      return <Link className={className} to="/accounts/$accountId/reviews/$reviewId" params={{ accountId, reviewId: target.reviewId }}>{label}</Link>;
+      return <Link className={className} aria-label={ariaLabel} to="/accounts/$accountId/reviews/$reviewId" params={{ accountId, reviewId: target.reviewId }}>{label}</Link>;
   }
 }

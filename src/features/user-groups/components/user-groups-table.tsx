@@ -8,7 +8,7 @@ import { useAccountId } from '../../../stores/current-account';
 import { Badge } from '../../../components/ui/badge';
 import { MANAGED_LABEL, useScimManaged } from '../scim-managed';
 import { sortGroups, type GroupSortColumn, type MemberCounts, type SortDirection } from '../lib/group-sort';
-import { SortHeader } from './sort-header';
+import { SortHeader } from '../../../components/ui/sort-header';
 import { InertName } from '../../../components/ui/inert-name';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
