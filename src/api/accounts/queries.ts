@@ -4,7 +4,7 @@ import { consoleRequest } from '../client';
 import { listAccountMembers, listAccounts, type AccountMemberListParams } from './endpoints';
 import type { Account } from './schema';
 import { noteLockout } from '../request-budget';
-import { usePreferences } from '../../stores/preferences';
+import { usePreferences } from '@/stores/preferences';
 
 export const accountKeys = {
   all: ['accounts'] as const,

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { historyPageSchema, type HistoryPage } from './schema';
 import { consoleRequest } from '../client';
-import { verificationStartedAt } from '../../lib/verification-window';
+import { verificationStartedAt } from '@/lib/verification-window';
 
 /**
  * The console's change journal (/console-api/history): its own writes plus the account audit log,

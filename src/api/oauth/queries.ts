@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { backedOffPollMs } from '../../lib/poll-backoff';
+import { backedOffPollMs } from '@/lib/poll-backoff';
 import { getOAuthClient, listOAuthClients, listOAuthScopes } from './endpoints';
 
 export const oauthClientKeys = {

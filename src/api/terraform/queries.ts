@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError } from '../api-error';
-import { SKIPPED_KINDS } from '../../lib/terraform/model';
+import { SKIPPED_KINDS } from '@/lib/terraform/model';
 import { CONSOLE_HEADER, consoleRequest } from '../client';
 
 /**

@@ -1,5 +1,5 @@
-import { ACCOUNT_COLUMN, type Outcome, type PolicyRef, type Reason } from '../../lib/effective-access';
-import { describeKey, type KeyNames } from '../../lib/scope-keys';
+import { ACCOUNT_COLUMN, type Outcome, type PolicyRef, type Reason } from '@/lib/effective-access';
+import { describeKey, type KeyNames } from '@/lib/scope-keys';
 
 /** How a resource column reads: "Account (all zones)", "acme.com" (its id on hover). */
 export function columnLabel(key: string, names: KeyNames = {}): string {

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { ACCOUNT_COLUMN, cellOf, deniedExceptions, withAdminExpanded, type AccessMatrix } from '../../lib/effective-access';
-import { pluralize } from '../../lib/format';
-import type { KeyNames } from '../../lib/scope-keys';
+import { ACCOUNT_COLUMN, cellOf, deniedExceptions, withAdminExpanded, type AccessMatrix } from '@/lib/effective-access';
+import { pluralize } from '@/lib/format';
+import type { KeyNames } from '@/lib/scope-keys';
 import { columnLabel, OUTCOME_LABEL, reasonLabel } from './access-labels';
 
 interface AccessMatrixViewProps {

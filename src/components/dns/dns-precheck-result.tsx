@@ -1,4 +1,4 @@
-import { formatTime } from '../../lib/format-time';
+import { formatTime } from '@/lib/format-time';
 import type { TxtPrecheck } from './use-txt-precheck';
 
 /** "I can see your record" / "not yet, here is what I see", in words that say what to do next. */

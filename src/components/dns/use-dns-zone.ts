@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dnsZoneQuery } from '../../api/dns';
-import { hostLabel } from '../../lib/txt-records';
+import { dnsZoneQuery } from '@/api/dns';
+import { hostLabel } from '@/lib/txt-records';
 
 /**
  * The zone a record name lives in: detected by the server (SOA and NS lookups when live, the

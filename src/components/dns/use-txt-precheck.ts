@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { txtPrecheckQuery } from '../../api/dns';
-import { doubledName, interpretTxtRecords, type TxtFinding } from '../../lib/txt-records';
+import { txtPrecheckQuery } from '@/api/dns';
+import { doubledName, interpretTxtRecords, type TxtFinding } from '@/lib/txt-records';
 
 /**
  * The DNS pre-check as SSO setup and going public use it: nothing is asked until the admin checks

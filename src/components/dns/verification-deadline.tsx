@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { verificationStartQuery } from '../../api/history/queries';
-import { formatDateTime } from '../../lib/format';
-import { verificationDeadlineFrom } from '../../lib/verification-window';
+import { verificationStartQuery } from '@/api/history/queries';
+import { formatDateTime } from '@/lib/format';
+import { verificationDeadlineFrom } from '@/lib/verification-window';
 
 const IN_FLIGHT = new Set(['pending', 'in_progress']);
 

@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useParams, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { isAccountUnreachable, type AccountUnreachableError } from '../../api/accounts/reachable';
-import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/accounts/queries';
-import { usePreferences } from '../../stores/preferences';
+import { isAccountUnreachable, type AccountUnreachableError } from '@/api/accounts/reachable';
+import { accountsQuery, consoleModeQuery, pickAccountId } from '@/api/accounts/queries';
+import { usePreferences } from '@/stores/preferences';
 import { RouteError } from './route-states';
 
 /** The pages of one account. Opening one makes it the account an old link or `/` lands on. */

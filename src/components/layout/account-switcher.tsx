@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Account } from '../../api/accounts/schema';
+import type { Account } from '@/api/accounts/schema';
 import { Select } from '../ui/select';
 
 interface AccountSwitcherProps {

@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useParams, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { accountsQuery, consoleModeQuery, pickAccountId } from '../../api/accounts/queries';
-import { cancelHeldWritesLeftBehind, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
-import { usePreferences } from '../../stores/preferences';
-import { useToasts } from '../../stores/toasts';
+import { accountsQuery, consoleModeQuery, pickAccountId } from '@/api/accounts/queries';
+import { cancelHeldWritesLeftBehind, getBudgetSnapshot, subscribeBudget } from '@/api/request-budget';
+import { usePreferences } from '@/stores/preferences';
+import { useToasts } from '@/stores/toasts';
 import { AccountSwitcher } from './account-switcher';
 import { HeldWrites } from './held-writes';
 import { ModeBadge } from './mode-badge';

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { countDownTo, getBudgetSnapshot, subscribeBudget } from '../../api/request-budget';
-import { clock } from '../../lib/format';
+import { countDownTo, getBudgetSnapshot, subscribeBudget } from '@/api/request-budget';
+import { clock } from '@/lib/format';
 
 /**
  * Shows Cloudflare's rate-limit budget when it matters: quota below a fifth of the limit, or a

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { cancelHeldWrite, getBudgetSnapshot, keepHeldWrite, MAX_IN_FLIGHT, subscribeBudget } from '../../api/request-budget';
-import { clock } from '../../lib/format';
+import { cancelHeldWrite, getBudgetSnapshot, keepHeldWrite, MAX_IN_FLIGHT, subscribeBudget } from '@/api/request-budget';
+import { clock } from '@/lib/format';
 
 /** A write queued for less than this goes out before anyone could read about it: not shown. */
 const SHOW_AFTER_MS = 400;

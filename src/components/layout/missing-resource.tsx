@@ -1,7 +1,7 @@
 import type { ErrorComponentProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { isApiError } from '../../api/api-error';
-import { ID_PATTERN } from '../../api/accounts/reachable';
+import { isApiError } from '@/api/api-error';
+import { ID_PATTERN } from '@/api/accounts/reachable';
 import { RouteError } from './route-states';
 
 

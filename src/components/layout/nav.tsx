@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { findingsQuery } from '../../api/findings';
+import { findingsQuery } from '@/api/findings';
 
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [

@@ -1,8 +1,8 @@
 import { useQuery, useQueryErrorResetBoundary } from '@tanstack/react-query';
-import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
+import { consoleModeQuery, credentialRefusal } from '@/api/accounts/queries';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { isApiError } from '../../api/api-error';
+import { isApiError } from '@/api/api-error';
 import { ErrorBanner, isAuthRefusal } from '../ui/error-banner';
 
 /**

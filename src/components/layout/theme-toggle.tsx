@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { usePreferences, type Theme } from '../../stores/preferences';
+import { usePreferences, type Theme } from '@/stores/preferences';
 import { Select } from '../ui/select';
 
 const THEMES = [

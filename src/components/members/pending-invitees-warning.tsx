@@ -1,4 +1,4 @@
-import { PENDING_INVITEE_RISK, pendingInviteesTitle } from '../../lib/pending-invitees';
+import { PENDING_INVITEE_RISK, pendingInviteesTitle } from '@/lib/pending-invitees';
 
 /**
  * Said where people are about to be added to groups, when some have not accepted their invitation:

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
 import { useEffect, useState } from 'react';
-import { membershipIndexKeys, refreshMembershipIndex, type IndexStatus } from '../../api/membership-index';
-import { clock, timeAgo } from '../../lib/format';
-import { completenessText } from '../../lib/index-completeness';
+import { membershipIndexKeys, refreshMembershipIndex, type IndexStatus } from '@/api/membership-index';
+import { clock, timeAgo } from '@/lib/format';
+import { completenessText } from '@/lib/index-completeness';
 
 const PAUSE_REASONS: Record<string, string> = {
   share: 'it has used its share of the API budget for now',

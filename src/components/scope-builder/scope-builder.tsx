@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { checkAccountKeyInput, describeKey } from '../../lib/scope-keys';
+import { checkAccountKeyInput, describeKey } from '@/lib/scope-keys';
 import { useZoneNames } from '../zones/use-zone-names';
 import { ZonePicker } from '../zones/zone-picker';
 import { draftZoneIds, mergeScopeErrors, toggleDraftZone, validateScopeDraft, type ScopeDraft, type ScopeErrors } from './scope-draft';

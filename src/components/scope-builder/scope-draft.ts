@@ -7,7 +7,7 @@ import {
   WILDCARD,
   zoneKey,
   type ScopeLike,
-} from '../../lib/scope-keys';
+} from '@/lib/scope-keys';
 
 /**
  * What the scope builder edits: the text as typed, so nothing is lost between keystrokes or on a

@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { accountsQuery } from '../../api/accounts/queries';
-import { zoneIdsOf, type KeyNames, type ScopeLike } from '../../lib/scope-keys';
-import { useAccountId } from '../../stores/current-account';
+import { accountsQuery } from '@/api/accounts/queries';
+import { zoneIdsOf, type KeyNames, type ScopeLike } from '@/lib/scope-keys';
+import { useAccountId } from '@/stores/current-account';
 import { useZoneNames } from '../zones/use-zone-names';
 
 /**

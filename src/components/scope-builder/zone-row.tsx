@@ -1,5 +1,5 @@
 import type { ClipboardEvent, Ref } from 'react';
-import { checkZoneInput, describeKey, parseKey, splitPastedKeys, type KeyCheck, type KeyNames, type ZoneName } from '../../lib/scope-keys';
+import { checkZoneInput, describeKey, parseKey, splitPastedKeys, type KeyCheck, type KeyNames, type ZoneName } from '@/lib/scope-keys';
 
 interface ZoneRowProps {
   index: number;

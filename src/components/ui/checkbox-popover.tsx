@@ -1,6 +1,6 @@
 import { Popover } from 'radix-ui';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { pluralize } from '../../lib/format';
+import { pluralize } from '@/lib/format';
 
 interface CheckboxPopoverProps {
   /** The trigger's visible text and accessible name. */

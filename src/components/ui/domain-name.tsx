@@ -1,4 +1,4 @@
-import { domainToUnicode } from '../../lib/idn';
+import { domainToUnicode } from '@/lib/idn';
 
 /**
  * A domain as people read it: bücher.de, with the ASCII form DNS and the API use (xn--bcher-kva.de)

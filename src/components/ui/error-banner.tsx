@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { isApiError, type ApiError } from '../../api/api-error';
-import { consoleModeQuery, credentialRefusal } from '../../api/accounts/queries';
-import { safeHttpsUrl } from '../../lib/safe-url';
+import { isApiError, type ApiError } from '@/api/api-error';
+import { consoleModeQuery, credentialRefusal } from '@/api/accounts/queries';
+import { safeHttpsUrl } from '@/lib/safe-url';
 import { RetryCountdown } from './retry-countdown';
-import { forbiddenAdvice, tokenPermissionFor } from '../../lib/token-permissions';
+import { forbiddenAdvice, tokenPermissionFor } from '@/lib/token-permissions';
 
 /**
  * A 401 or 403 while the server knows Cloudflare refused its token at start: the token itself is

@@ -1,4 +1,4 @@
-import { revealBidiControls } from '../../lib/bidi';
+import { revealBidiControls } from '@/lib/bidi';
 
 /**
  * A user-supplied name (group, member, client, resource group) as shown anywhere: isolated from

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { isApiError, type ApiError } from '../../api/api-error';
-import { countDownTo, getBudgetSnapshot, retryAtFor, subscribeBudget } from '../../api/request-budget';
-import { clock } from '../../lib/format';
+import { isApiError, type ApiError } from '@/api/api-error';
+import { countDownTo, getBudgetSnapshot, retryAtFor, subscribeBudget } from '@/api/request-budget';
+import { clock } from '@/lib/format';
 
 /**
  * Seconds until a refused call may go again, live, from the app's one clock (request-budget.ts):

@@ -1,5 +1,5 @@
 import { Toast } from 'radix-ui';
-import { useToasts } from '../../stores/toasts';
+import { useToasts } from '@/stores/toasts';
 
 /** Renders queued toasts; errors stay until dismissed, successes fade. */
 export function Toaster() {

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { zoneLookupQuery } from '../../api/zones/queries';
-import type { ZoneName } from '../../lib/scope-keys';
+import { zoneLookupQuery } from '@/api/zones/queries';
+import type { ZoneName } from '@/lib/scope-keys';
 
 /**
  * Domains for a set of zone ids, looked up in one batch (see resolveZones) and cached. The page

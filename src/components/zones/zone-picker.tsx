@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { zoneSearchQuery } from '../../api/zones/queries';
-import { pluralize } from '../../lib/format';
-import { shortId } from '../../lib/scope-keys';
+import { zoneSearchQuery } from '@/api/zones/queries';
+import { pluralize } from '@/lib/format';
+import { shortId } from '@/lib/scope-keys';
 import { CheckboxPopover } from '../ui/checkbox-popover';
 import { ErrorBanner } from '../ui/error-banner';
 import { useDebouncedValue } from '../ui/use-debounced-value';

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
-import { consoleCall as call, fetchFindings, findingsKeys } from '../../api/findings';
-import type { CanAnswer, WhoAnswer } from '../../lib/analyzer/simulator';
-import type { PolicyRequest } from '../../lib/policy-draft';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { consoleCall as call, fetchFindings, findingsKeys } from '@/api/findings';
+import type { CanAnswer, WhoAnswer } from '@/lib/analyzer/simulator';
+import type { PolicyRequest } from '@/lib/policy-draft';
 
-export type { FindingWithDismissal } from '../../api/findings';
+export type { FindingWithDismissal } from '@/api/findings';
 
 function dismissalPath(accountId: string, findingId: string) {
   return `/accounts/${encodeURIComponent(accountId)}/findings/${encodeURIComponent(findingId)}/dismissal`;

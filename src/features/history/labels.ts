@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../api/history/schema';
+import type { HistoryEntry } from '@/api/history/schema';
 
 /** How the History views name resource types, actions and sources. */
 export const RESOURCE_TYPES = ['user_group', 'resource_group', 'sso_connector', 'oauth_client'] as const;

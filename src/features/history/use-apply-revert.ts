@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
-import { historyKeys } from '../../api/history/queries';
-import { addGroupMembers, createUserGroup, deleteUserGroup, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
-import { userGroupKeys } from '../../api/user-groups/queries';
-import type { HistoryEntry } from '../../api/history/schema';
-import { useAccountId } from '../../stores/current-account';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { historyKeys } from '@/api/history/queries';
+import { addGroupMembers, createUserGroup, deleteUserGroup, replaceGroupMembers, updateUserGroup } from '@/api/user-groups/endpoints';
+import { userGroupKeys } from '@/api/user-groups/queries';
+import type { HistoryEntry } from '@/api/history/schema';
+import { useAccountId } from '@/stores/current-account';
 import type { RecreateRequest } from './lib/recreate-group';
 
 /** A reviewed revert, ready to send: each is one or two writes, all marked as reverting `entry`. */

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { groupMembersAllQuery, userGroupQuery } from '../../api/user-groups/queries';
-import { resourceGroupsQuery } from '../../api/resource-groups/queries';
-import { useKeyNames } from '../../components/scope-builder/use-key-names';
-import { pluralize } from '../../lib/format';
-import { useAccountId } from '../../stores/current-account';
+import { groupMembersAllQuery, userGroupQuery } from '@/api/user-groups/queries';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { policySentences } from './lib/describe-change';
 import { recreateRequest, revertedMembership } from './lib/recreate-group';
 import type { RevertPlan } from './lib/revert-plan';

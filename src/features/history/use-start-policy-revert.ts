@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../api/user-groups/queries';
-import type { HistoryEntry } from '../../api/history/schema';
-import { draftFromServer } from '../../lib/policy-draft';
-import { useAccountId } from '../../stores/current-account';
-import { draftKey, usePolicyDrafts } from '../../stores/policy-drafts';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import type { HistoryEntry } from '@/api/history/schema';
+import { draftFromServer } from '@/lib/policy-draft';
+import { useAccountId } from '@/stores/current-account';
+import { draftKey, usePolicyDrafts } from '@/stores/policy-drafts';
 import type { GroupSnapshot } from './lib/snapshots';
 
 /**

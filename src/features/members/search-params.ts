@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { boundedInt, optionalEnum, optionalText } from '../../lib/search-params';
+import { boundedInt, optionalEnum, optionalText } from '@/lib/search-params';
 
 export const MEMBER_PAGE_SIZES = [25, 50, 100, 200] as const;
 

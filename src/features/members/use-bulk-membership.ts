@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { addGroupMembers, listGroupMembers, removeGroupMember, replaceGroupMembers } from '../../api/user-groups/endpoints';
-import { membershipIndexKeys } from '../../api/membership-index';
-import { userGroupKeys } from '../../api/user-groups/queries';
+import { addGroupMembers, listGroupMembers, removeGroupMember, replaceGroupMembers } from '@/api/user-groups/endpoints';
+import { membershipIndexKeys } from '@/api/membership-index';
+import { userGroupKeys } from '@/api/user-groups/queries';
 import { GROUP_MEMBERS_PAGE, type BulkPlan, type GroupStep } from './lib/bulk-plan';
 
 export interface BulkRun {

@@ -1,14 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
 import {
   createOAuthClient,
   deleteOAuthClient,
   deleteRotatedOAuthClientSecret,
   rotateOAuthClientSecret,
   updateOAuthClient,
-} from '../../api/oauth/endpoints';
-import { oauthClientKeys } from '../../api/oauth/queries';
-import type { OAuthClient, OAuthClientInput } from '../../api/oauth/schema';
+} from '@/api/oauth/endpoints';
+import { oauthClientKeys } from '@/api/oauth/queries';
+import type { OAuthClient, OAuthClientInput } from '@/api/oauth/schema';
 
 /**
  * Mutations for OAuth clients. The two that receive a secret (create, rotate) hand it to a

@@ -1,4 +1,4 @@
-import { isApiError } from '../../api/api-error';
+import { isApiError } from '@/api/api-error';
 import { messageForField } from './schemas';
 
 /** Errors keyed by JSON pointer (/redirect_uris/2): the form's own and the API's share one map. */

@@ -1,4 +1,4 @@
-import type { BadgeTone } from '../../components/ui/badge';
+import type { BadgeTone } from '@/components/ui/badge';
 import type { AuthMethod, GrantType, ResponseType } from './schemas';
 
 /** Plain-language explanations of the OAuth vocabulary the form asks about. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OAuthClient } from '../../api/oauth/schema';
+import type { OAuthClient } from '@/api/oauth/schema';
 import { promotionChecklist } from './promotion-checklist';
 
 const base: OAuthClient = { client_id: 'a'.repeat(32), visibility: 'private', client_name: 'Acme', scopes: [] };

@@ -1,5 +1,5 @@
-import type { OAuthClient } from '../../api/oauth/schema';
-import { pluralize } from '../../lib/format';
+import type { OAuthClient } from '@/api/oauth/schema';
+import { pluralize } from '@/lib/format';
 import { isIdentityScope } from './schemas';
 import { hostOf } from './uri-rules';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OAuthClient } from '../../api/oauth/schema';
+import type { OAuthClient } from '@/api/oauth/schema';
 import {
   clientFormSchema,
   emptyFormValues,

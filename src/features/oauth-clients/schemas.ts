@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { OAuthClient, OAuthClientInput } from '../../api/oauth/schema';
+import type { OAuthClient, OAuthClientInput } from '@/api/oauth/schema';
 import { uriProblem, type UriKind } from './uri-rules';
 
 export const GRANT_TYPES = ['authorization_code', 'refresh_token'] as const;

@@ -3,7 +3,7 @@
  * stays the authority: whatever it still refuses comes back with a pointer and lands at the field.
  */
 
-import { safeHttpsUrl as appSafeHttpsUrl } from '../../lib/safe-url';
+import { safeHttpsUrl as appSafeHttpsUrl } from '@/lib/safe-url';
 
 export type UriKind = 'page' | 'redirect' | 'origin';
 

@@ -1,12 +1,12 @@
 import { Dialog as RadixDialog } from 'radix-ui';
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useKeyboard } from '../../stores/keyboard';
+import { useKeyboard } from '@/stores/keyboard';
 import { withRecentFirst, type PaletteItem } from './palette-items';
 import { useRecentItems } from './recent';
 import { useGoTo } from './use-go-to';
 import { usePaletteResults } from './use-palette-results';
-import { InertName } from '../../components/ui/inert-name';
-import { pluralize } from '../../lib/format';
+import { InertName } from '@/components/ui/inert-name';
+import { pluralize } from '@/lib/format';
 
 /**
  * Ctrl/⌘+K: one box to jump to any group, zone, resource group, permission group, SSO connector

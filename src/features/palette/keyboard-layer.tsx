@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { onDemand } from '../../components/ui/on-demand';
-import { requestSave, useKeyboard } from '../../stores/keyboard';
+import { onDemand } from '@/components/ui/on-demand';
+import { requestSave, useKeyboard } from '@/stores/keyboard';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 
 const paletteDialogs = onDemand(() => import('./palette-dialogs'));

@@ -1,5 +1,5 @@
-import { ModalDialog } from '../../components/ui/modal-dialog';
-import { useKeyboard } from '../../stores/keyboard';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+import { useKeyboard } from '@/stores/keyboard';
 import { CommandPalette } from './command-palette';
 import { SHORTCUTS } from './shortcut-keys';
 

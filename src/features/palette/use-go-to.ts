@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { useKeyboard } from '../../stores/keyboard';
+import { useKeyboard } from '@/stores/keyboard';
 import type { PaletteTarget } from './palette-items';
 
 type Navigate = ReturnType<typeof useNavigate>;

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { oauthClientsQuery } from '../../api/oauth/queries';
-import { resourceGroupsQuery } from '../../api/resource-groups/queries';
-import { ssoConnectorsQuery } from '../../api/sso/queries';
-import { userGroupsQuery } from '../../api/user-groups/queries';
-import { indexedMembersQuery } from '../../api/membership-index';
-import { zoneSearchQuery } from '../../api/zones/queries';
-import { allPermissionGroupsQuery } from '../../api/permission-groups/queries';
+import { oauthClientsQuery } from '@/api/oauth/queries';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { userGroupsQuery } from '@/api/user-groups/queries';
+import { indexedMembersQuery } from '@/api/membership-index';
+import { zoneSearchQuery } from '@/api/zones/queries';
+import { allPermissionGroupsQuery } from '@/api/permission-groups/queries';
 import { itemKey, matches, subjectsOf, type PaletteItem, type PaletteTarget } from './palette-items';
 import { GO_TO } from './shortcut-keys';
-import { pluralize } from '../../lib/format';
-import { useDebouncedValue } from '../../components/ui/use-debounced-value';
+import { pluralize } from '@/lib/format';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 /** Typing pauses this long before the palette asks the server. */
 const DEBOUNCE_MS = 200;

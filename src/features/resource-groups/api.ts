@@ -1,14 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
-import { isApiError } from '../../api/api-error';
-import { createResourceGroup, deleteResourceGroup, updateResourceGroup } from '../../api/resource-groups/endpoints';
-import { resourceGroupKeys, resourceGroupQuery, resourceGroupsQuery } from '../../api/resource-groups/queries';
-import { allUserGroupsQuery, userGroupKeys } from '../../api/user-groups/queries';
-import type { ResourceGroup, ScopeInput } from '../../api/resource-groups/schema';
-import { pluralize } from '../../lib/format';
-import { policiesUsingResourceGroup } from '../../lib/policy-references';
-import { useAccountId } from '../../stores/current-account';
-import { notify } from '../../stores/toasts';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { isApiError } from '@/api/api-error';
+import { createResourceGroup, deleteResourceGroup, updateResourceGroup } from '@/api/resource-groups/endpoints';
+import { resourceGroupKeys, resourceGroupQuery, resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { allUserGroupsQuery, userGroupKeys } from '@/api/user-groups/queries';
+import type { ResourceGroup, ScopeInput } from '@/api/resource-groups/schema';
+import { pluralize } from '@/lib/format';
+import { policiesUsingResourceGroup } from '@/lib/policy-references';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 
 function errorText(error: unknown): string {
   return isApiError(error) ? error.message : error instanceof Error ? error.message : String(error);

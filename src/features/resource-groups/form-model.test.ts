@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/api-error';
-import type { ResourceGroup } from '../../api/resource-groups/schema';
+import { ApiError } from '@/api/api-error';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
 import { createBody, errorsFromApi, hasFormErrors, initialValues, updateBody, validateForm } from './form-model';
 
 const ACCOUNT = 'eb78d65290b24279ba6f44721b3ea3c4';

@@ -1,5 +1,5 @@
-import type { ApiError, ApiErrorDetail } from '../../api/api-error';
-import type { ResourceGroup } from '../../api/resource-groups/schema';
+import type { ApiError, ApiErrorDetail } from '@/api/api-error';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
 import {
   draftToScope,
   hasScopeErrors,
@@ -9,7 +9,7 @@ import {
   validateScopeDraft,
   type ScopeDraft,
   type ScopeErrors,
-} from '../../components/scope-builder/scope-draft';
+} from '@/components/scope-builder/scope-draft';
 import type { ResourceGroupBody } from './api';
 
 export interface FormValues {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceGroup } from '../../api/resource-groups/schema';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
 import { searchResourceGroups } from './search';
 
 const ACCOUNT = 'eb78d65290b24279ba6f44721b3ea3c4';

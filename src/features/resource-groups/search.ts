@@ -1,5 +1,5 @@
-import type { ResourceGroup } from '../../api/resource-groups/schema';
-import { describeKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../lib/scope-keys';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { describeKey, resourceGroupLabel, summarizeScope, type KeyNames } from '@/lib/scope-keys';
 
 /** Everything a person might type to find a group: name, id, keys, zone domains, and the keys in words. */
 function haystack(group: ResourceGroup, names: KeyNames): string {

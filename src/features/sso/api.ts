@@ -1,14 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
 import {
   beginSsoVerification,
   createSsoConnector,
   deleteSsoConnector,
   updateSsoConnector,
-} from '../../api/sso/endpoints';
-import { ssoConnectorsQuery, ssoKeys } from '../../api/sso/queries';
-import type { SsoConnector } from '../../api/sso/schema';
-import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from '../../api/dns';
+} from '@/api/sso/endpoints';
+import { ssoConnectorsQuery, ssoKeys } from '@/api/sso/queries';
+import type { SsoConnector } from '@/api/sso/schema';
+import { dnsKeys, deleteSandboxDnsRecord, publishSandboxTxtRecord } from '@/api/dns';
 
 export interface CreateConnectorInput {
   email_domain: string;

@@ -1,5 +1,5 @@
-import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../lib/academic-domain';
-import { publicEmailProvider } from '../../lib/public-email-domains';
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '@/lib/academic-domain';
+import { publicEmailProvider } from '@/lib/public-email-domains';
 
 /**
  * What the domain field makes of what the admin typed. `incomplete` errors (empty, no dot yet) are

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ssoKeys } from '../../api/sso/queries';
-import type { SsoConnector } from '../../api/sso/schema';
+import { ssoKeys } from '@/api/sso/queries';
+import type { SsoConnector } from '@/api/sso/schema';
 import { pollDelay } from './verification';
 
 /**

@@ -1,4 +1,4 @@
-import type { SsoConnector } from '../../api/sso/schema';
+import type { SsoConnector } from '@/api/sso/schema';
 
 export type WizardStep = 'domain' | 'dns' | 'verify' | 'enable' | 'done';
 

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../api/user-groups/queries';
-import { draftFromServer } from '../../lib/policy-draft';
-import type { TfPolicy } from '../../lib/terraform/model';
-import { useMembersPutBack } from '../../stores/members-put-back';
-import { draftKey, usePolicyDrafts } from '../../stores/policy-drafts';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { draftFromServer } from '@/lib/policy-draft';
+import type { TfPolicy } from '@/lib/terraform/model';
+import { useMembersPutBack } from '@/stores/members-put-back';
+import { draftKey, usePolicyDrafts } from '@/stores/policy-drafts';
 
 /**
  * "Put the account back": the code's policies become a draft in the group's composer, on top of

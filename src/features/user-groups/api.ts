@@ -1,14 +1,14 @@
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { isApiError, type ApiError } from '../../api/api-error';
-import type { ApiResponse } from '../../api/client';
-import { addGroupMembers, createUserGroup, deleteUserGroup, removeGroupMember, replaceGroupMembers, updateUserGroup } from '../../api/user-groups/endpoints';
-import { userGroupKeys } from '../../api/user-groups/queries';
-import type { GroupMember, PolicyInput, UserGroup } from '../../api/user-groups/schema';
-import { retryAtText } from '../../components/ui/retry-countdown';
-import { pluralize } from '../../lib/format';
-import { useAccountId } from '../../stores/current-account';
-import { notify } from '../../stores/toasts';
+import { isApiError, type ApiError } from '@/api/api-error';
+import type { ApiResponse } from '@/api/client';
+import { addGroupMembers, createUserGroup, deleteUserGroup, removeGroupMember, replaceGroupMembers, updateUserGroup } from '@/api/user-groups/endpoints';
+import { userGroupKeys } from '@/api/user-groups/queries';
+import type { GroupMember, PolicyInput, UserGroup } from '@/api/user-groups/schema';
+import { retryAtText } from '@/components/ui/retry-countdown';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 import { mapSettled } from './lib/concurrency';
 import { useGroupMutation } from './use-group-mutation';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../api/api-error';
-import { resetBudget } from '../../api/request-budget';
+import { ApiError } from '@/api/api-error';
+import { resetBudget } from '@/api/request-budget';
 import { otherMessages } from './form-errors';
 
 afterEach(() => {

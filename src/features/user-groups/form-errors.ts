@@ -1,5 +1,5 @@
-import { isApiError } from '../../api/api-error';
-import { retryAtText } from '../../components/ui/retry-countdown';
+import { isApiError } from '@/api/api-error';
+import { retryAtText } from '@/components/ui/retry-countdown';
 
 /**
  * The API's message for one field, without the field-name prefix the sandbox puts in front

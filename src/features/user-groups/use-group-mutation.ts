@@ -1,6 +1,6 @@
 import { useQueryClient, type DefaultError, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import { isApiError } from '../../api/api-error';
-import { useGuardedMutation } from '../../api/use-guarded-mutation';
+import { isApiError } from '@/api/api-error';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
 
 /**
  * A user group's write, through the one write guard (src/api/use-guarded-mutation.ts), plus what

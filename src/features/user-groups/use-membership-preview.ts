@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { listAccountMembers } from '../../api/accounts/endpoints';
-import { groupMembersAllQuery } from '../../api/user-groups/queries';
-import type { AccountMember } from '../../api/accounts/schema';
-import type { GroupMember } from '../../api/user-groups/schema';
-import { useAccountId } from '../../stores/current-account';
+import { listAccountMembers } from '@/api/accounts/endpoints';
+import { groupMembersAllQuery } from '@/api/user-groups/queries';
+import type { AccountMember } from '@/api/accounts/schema';
+import type { GroupMember } from '@/api/user-groups/schema';
+import { useAccountId } from '@/stores/current-account';
 import { validEmails, type ParsedEmailList } from './lib/email-list';
 import type { Person } from './lib/membership';
 import { resolveEmailsIndexFirst, type AskIndex } from './lib/resolve-emails';
-import { resolveEmailsFromIndex } from '../../api/membership-index';
+import { resolveEmailsFromIndex } from '@/api/membership-index';
 
 export function accountMemberAsPerson(m: AccountMember): Person {
   const name = [m.user?.first_name, m.user?.last_name].filter(Boolean).join(' ');

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { accessReviewQuery } from '../../../api/access-reviews';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { accessReviewQuery } from '@/api/access-reviews';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import './access-reviews.css';
 
 /** The review's evidence as one printable page: scope, reviewers, every decision with time and reason, what was removed and when. */

@@ -1,16 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { accessReviewKeys, accessReviewQuery, applyReview, decide, evidenceCsvUrl, type ReviewDetail, type ReviewItem } from '../../../api/access-reviews';
-import { isApiError } from '../../../api/api-error';
-import { useGuardedMutation } from '../../../api/use-guarded-mutation';
-import { PageHeader } from '../../../components/layout/page-header';
-import { Badge } from '../../../components/ui/badge';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { formatDate, formatDateTime, pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { accessReviewKeys, accessReviewQuery, applyReview, decide, evidenceCsvUrl, type ReviewDetail, type ReviewItem } from '@/api/access-reviews';
+import { isApiError } from '@/api/api-error';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { PageHeader } from '@/components/layout/page-header';
+import { Badge } from '@/components/ui/badge';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { formatDate, formatDateTime, pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import './access-reviews.css';
 
 const who = (i: ReviewItem) => i.member_email ?? i.member_id;

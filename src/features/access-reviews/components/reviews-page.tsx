@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { accessReviewsQuery } from '../../../api/access-reviews';
-import { PageHeader } from '../../../components/layout/page-header';
-import { Badge } from '../../../components/ui/badge';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { formatDate } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { accessReviewsQuery } from '@/api/access-reviews';
+import { PageHeader } from '@/components/layout/page-header';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { formatDate } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { StartReviewDialog } from './start-review-dialog';
 import './access-reviews.css';
 

@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
-import { isApiError } from '../../../api/api-error';
-import { useGuardedMutation } from '../../../api/use-guarded-mutation';
-import { accessReviewKeys, startReview } from '../../../api/access-reviews';
-import { allUserGroupsQuery } from '../../../api/user-groups/queries';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { Field } from '../../../components/ui/field';
-import { grantsAdmin } from '../../../lib/effective-access';
-import { pluralize } from '../../../lib/format';
+import { isApiError } from '@/api/api-error';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { accessReviewKeys, startReview } from '@/api/access-reviews';
+import { allUserGroupsQuery } from '@/api/user-groups/queries';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { Field } from '@/components/ui/field';
+import { grantsAdmin } from '@/lib/effective-access';
+import { pluralize } from '@/lib/format';
 
 const MAX_GROUPS = 50;
 

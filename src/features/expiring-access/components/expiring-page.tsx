@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { membershipEndsQuery } from '../../../api/membership-ends';
-import { TimeBoundTable } from '../../../components/access-end/time-bound-table';
-import { PageHeader } from '../../../components/layout/page-header';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { membershipEndsQuery } from '@/api/membership-ends';
+import { TimeBoundTable } from '@/components/access-end/time-bound-table';
+import { PageHeader } from '@/components/layout/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 
 /** Every time-bound membership of the account: what ends next, and what the console did with the ones that ended (30 days). */
 export function ExpiringPage() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { notify } from '../../../stores/toasts';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { notify } from '@/stores/toasts';
 import { useDismissFinding, type FindingWithDismissal } from '../api';
 
 /** Dismissing asks why: the reason is kept with the dismissal, for the next admin who wonders. */

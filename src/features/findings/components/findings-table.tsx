@@ -1,8 +1,8 @@
 import { Fragment, useId, useState } from 'react';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { SortHeader } from '../../../components/ui/sort-header';
-import { SEVERITY_ORDER, type AffectedObject, type FindingKind, type Severity } from '../../../lib/analyzer/finding';
-import { formatDateTime } from '../../../lib/format';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { SortHeader } from '@/components/ui/sort-header';
+import { SEVERITY_ORDER, type AffectedObject, type FindingKind, type Severity } from '@/lib/analyzer/finding';
+import { formatDateTime } from '@/lib/format';
 import type { FindingWithDismissal } from '../api';
 import { DismissDialog } from './dismiss-dialog';
 import { FixLink, ObjectLink } from './object-link';

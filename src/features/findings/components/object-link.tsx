@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { InertName } from '../../../components/ui/inert-name';
-import type { AffectedObject, FixTarget } from '../../../lib/analyzer/finding';
+import { InertName } from '@/components/ui/inert-name';
+import type { AffectedObject, FixTarget } from '@/lib/analyzer/finding';
 
 /** An object a finding names, as a link to where it lives (zones have no page of their own). */
 export function ObjectLink({ accountId, object }: { accountId: string; object: AffectedObject }) {

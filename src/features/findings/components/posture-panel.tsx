@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import type { Severity } from '../../../lib/analyzer/finding';
-import type { AdminPosture, Posture, SsoState } from '../../../lib/analyzer/posture';
-import { formatDateTime } from '../../../lib/format';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { Severity } from '@/lib/analyzer/finding';
+import type { AdminPosture, Posture, SsoState } from '@/lib/analyzer/posture';
+import { formatDateTime } from '@/lib/format';
 
 /**
  * How the account stands, first thing on its home page: one tile per question an admin asks

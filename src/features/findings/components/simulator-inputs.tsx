@@ -1,13 +1,13 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Select } from '../../../components/ui/select';
-import { allPermissionGroupsQuery } from '../../../api/permission-groups/queries';
-import { userGroupQuery } from '../../../api/user-groups/queries';
-import { zoneSearchQuery } from '../../../api/zones/queries';
-import { ACCOUNT_RESOURCE } from '../../../lib/analyzer/simulator';
-import { toRequestBody } from '../../../lib/policy-draft';
-import { zoneKey } from '../../../lib/scope-keys';
-import { usePolicyDrafts } from '../../../stores/policy-drafts';
+import { Select } from '@/components/ui/select';
+import { allPermissionGroupsQuery } from '@/api/permission-groups/queries';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { zoneSearchQuery } from '@/api/zones/queries';
+import { ACCOUNT_RESOURCE } from '@/lib/analyzer/simulator';
+import { toRequestBody } from '@/lib/policy-draft';
+import { zoneKey } from '@/lib/scope-keys';
+import { usePolicyDrafts } from '@/stores/policy-drafts';
 import type { SimDraftBody } from '../api';
 
 /** The simulator's shared fields: permission group, resource (account or a zone by domain), and policies (saved or a draft). */

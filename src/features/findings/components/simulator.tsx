@@ -1,10 +1,10 @@
-import { useGuardedMutation } from '../../../api/use-guarded-mutation';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
 import { Link } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { policyRefLabel } from '../../../components/access-matrix/access-labels';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import type { Reason } from '../../../lib/effective-access';
-import { ACCOUNT_RESOURCE, type CanAnswer, type WhoAnswer } from '../../../lib/analyzer/simulator';
+import { policyRefLabel } from '@/components/access-matrix/access-labels';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import type { Reason } from '@/lib/effective-access';
+import { ACCOUNT_RESOURCE, type CanAnswer, type WhoAnswer } from '@/lib/analyzer/simulator';
 import { simulate } from '../api';
 import { DraftSelect, PermissionGroupSelect, ResourceSelect, useDraftChoices } from './simulator-inputs';
 

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import { historyExportUrl, type HistoryFilters as Filters } from '../../../api/history/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
+import { historyExportUrl, type HistoryFilters as Filters } from '@/api/history/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
 import { HistoryFilters } from './history-filters';
 import { HistoryTimeline } from './history-timeline';
 

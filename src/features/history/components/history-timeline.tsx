@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { historyQuery, type HistoryFilters } from '../../../api/history/queries';
-import type { HistoryEntry, HistoryPage } from '../../../api/history/schema';
-import { Pagination } from '../../../components/ui/pagination';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { useKeyNames } from '../../../components/scope-builder/use-key-names';
-import { useAccountId } from '../../../stores/current-account';
+import { historyQuery, type HistoryFilters } from '@/api/history/queries';
+import type { HistoryEntry, HistoryPage } from '@/api/history/schema';
+import { Pagination } from '@/components/ui/pagination';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { useAccountId } from '@/stores/current-account';
 import { scopesOfStates } from '../lib/snapshots';
 import { HistoryEntryItem } from './history-entry';
 

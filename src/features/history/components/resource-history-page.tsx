@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PageHeader } from '../../../components/layout/page-header';
+import { PageHeader } from '@/components/layout/page-header';
 import { ResourceHistory } from './resource-history';
 
 interface ResourceHistoryPageProps {

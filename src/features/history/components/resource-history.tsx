@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { historyExportUrl } from '../../../api/history/queries';
-import { useAccountId } from '../../../stores/current-account';
+import { historyExportUrl } from '@/api/history/queries';
+import { useAccountId } from '@/stores/current-account';
 import { HistoryTimeline } from './history-timeline';
 
 interface ResourceHistoryProps {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { HistoryEntry } from '../../../api/history/schema';
-import { ErrorBanner } from '../../../components/ui/error-banner';
+import type { HistoryEntry } from '@/api/history/schema';
+import { ErrorBanner } from '@/components/ui/error-banner';
 import { planRevert } from '../lib/revert-plan';
 import { useStartPolicyRevert } from '../use-start-policy-revert';
 import { RevertDialog } from './revert-dialog';

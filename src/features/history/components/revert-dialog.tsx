@@ -1,10 +1,10 @@
 import { useNavigate } from '@tanstack/react-router';
-import type { HistoryEntry } from '../../../api/history/schema';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
-import { notify } from '../../../stores/toasts';
+import type { HistoryEntry } from '@/api/history/schema';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 import type { RevertPlan } from '../lib/revert-plan';
 import { useApplyRevert } from '../use-apply-revert';
 import { useRevertPreview } from '../use-revert-preview';

@@ -1,8 +1,8 @@
-import { pluralize } from '../../../lib/format';
-import { diffPolicies } from '../../../lib/policy-diff';
-import { draftFromServer, type DraftPolicy } from '../../../lib/policy-draft';
-import { summarizePolicy } from '../../../lib/policy-summary';
-import { resourceGroupLabel, summarizeScope, type KeyNames, type ScopeLike } from '../../../lib/scope-keys';
+import { pluralize } from '@/lib/format';
+import { diffPolicies } from '@/lib/policy-diff';
+import { draftFromServer, type DraftPolicy } from '@/lib/policy-draft';
+import { summarizePolicy } from '@/lib/policy-summary';
+import { resourceGroupLabel, summarizeScope, type KeyNames, type ScopeLike } from '@/lib/scope-keys';
 import { asGroup, asMembers, asRecord, type GroupSnapshot, type NamedRef } from './snapshots';
 
 /**

@@ -1,4 +1,4 @@
-import type { PolicyInput } from '../../../api/user-groups/schema';
+import type { PolicyInput } from '@/api/user-groups/schema';
 import type { GroupSnapshot } from './snapshots';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../api/history/schema';
+import type { HistoryEntry } from '@/api/history/schema';
 import { planRevert } from './revert-plan';
 
 function entry(over: Partial<HistoryEntry>): HistoryEntry {

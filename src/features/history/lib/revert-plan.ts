@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../api/history/schema';
+import type { HistoryEntry } from '@/api/history/schema';
 import { asGroup, asMembers, type GroupSnapshot, type MemberSnapshot } from './snapshots';
 
 /**

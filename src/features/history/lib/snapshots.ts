@@ -1,5 +1,5 @@
-import { normalizeScopes } from '../../../api/common-schema';
-import type { ScopeLike } from '../../../lib/scope-keys';
+import { normalizeScopes } from '@/api/common-schema';
+import type { ScopeLike } from '@/lib/scope-keys';
 
 /**
  * The journal's before/after states, read defensively: they come from the API (or an audit log)

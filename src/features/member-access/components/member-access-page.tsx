@@ -1,22 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { ApiError } from '../../../api/api-error';
-import { indexedMemberQuery } from '../../../api/membership-index';
-import { AccessMatrixView, AccessModelNote } from '../../../components/access-matrix/access-matrix';
-import { PageHeader } from '../../../components/layout/page-header';
+import { ApiError } from '@/api/api-error';
+import { indexedMemberQuery } from '@/api/membership-index';
+import { AccessMatrixView, AccessModelNote } from '@/components/access-matrix/access-matrix';
+import { PageHeader } from '@/components/layout/page-header';
 import { MemberTimeBound } from './member-time-bound';
-import { IndexAge } from '../../../components/membership-index/index-age';
-import { useKeyNames } from '../../../components/scope-builder/use-key-names';
-import { Badge } from '../../../components/ui/badge';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies } from '../../../lib/effective-access';
-import { formatDateTime } from '../../../lib/format';
-import { summarizePolicy } from '../../../lib/policy-summary';
-import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
-import { useAccountId } from '../../../stores/current-account';
+import { IndexAge } from '@/components/membership-index/index-age';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { Badge } from '@/components/ui/badge';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { computeEffectiveAccess, groupAccessPolicies, memberAccessPolicies } from '@/lib/effective-access';
+import { formatDateTime } from '@/lib/format';
+import { summarizePolicy } from '@/lib/policy-summary';
+import { resourceGroupLabel, scopesOfPolicies } from '@/lib/scope-keys';
+import { useAccountId } from '@/stores/current-account';
 import { MemberLookup } from './member-lookup';
-import { InertName } from '../../../components/ui/inert-name';
+import { InertName } from '@/components/ui/inert-name';
 
 /**
  * "Why does this person have access": the member's groups from the membership index (one

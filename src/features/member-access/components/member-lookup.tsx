@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { indexedMembersQuery } from '../../../api/membership-index';
-import { DebouncedInput } from '../../../components/ui/debounced-input';
-import { useAccountId } from '../../../stores/current-account';
+import { indexedMembersQuery } from '@/api/membership-index';
+import { DebouncedInput } from '@/components/ui/debounced-input';
+import { useAccountId } from '@/stores/current-account';
 
 /** Find another account member by email or name, to open their access (from the index: no API request). */
 export function MemberLookup() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { membershipEndsQuery } from '../../../api/membership-ends';
-import { TimeBoundTable } from '../../../components/access-end/time-bound-table';
+import { membershipEndsQuery } from '@/api/membership-ends';
+import { TimeBoundTable } from '@/components/access-end/time-bound-table';
 
 /** A person's time-bound memberships, across groups; nothing when they have none. */
 export function MemberTimeBound({ accountId, memberId, who }: { accountId: string; memberId: string; who: string }) {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { indexedGroupsQuery, memberCountsQuery, type MemberRow } from '../../../api/membership-index';
-import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
-import { Dialog } from '../../../components/ui/dialog';
-import { DebouncedInput } from '../../../components/ui/debounced-input';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { pluralize } from '../../../lib/format';
+import { indexedGroupsQuery, memberCountsQuery, type MemberRow } from '@/api/membership-index';
+import { PendingInviteesWarning } from '@/components/members/pending-invitees-warning';
+import { Dialog } from '@/components/ui/dialog';
+import { DebouncedInput } from '@/components/ui/debounced-input';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
 import { planBulk, type PlanGroup } from '../lib/bulk-plan';
 import { useBulkMembership } from '../use-bulk-membership';
 

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import type { MemberRow } from '../../../api/membership-index';
-import { Badge } from '../../../components/ui/badge';
-import { formatDateTime } from '../../../lib/format';
-import { InertName } from '../../../components/ui/inert-name';
+import type { MemberRow } from '@/api/membership-index';
+import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/lib/format';
+import { InertName } from '@/components/ui/inert-name';
 
 const SHOWN_GROUPS = 3;
 

@@ -1,5 +1,5 @@
-import type { OAuthClient } from '../../../api/oauth/schema';
-import { Badge } from '../../../components/ui/badge';
+import type { OAuthClient } from '@/api/oauth/schema';
+import { Badge } from '@/components/ui/badge';
 import { VERIFICATION_TEXT } from '../labels';
 
 export function VisibilityBadge({ client }: { client: OAuthClient }) {

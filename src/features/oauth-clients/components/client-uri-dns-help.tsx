@@ -1,12 +1,12 @@
-import { DnsCheckButton } from '../../../components/dns/dns-check-button';
-import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
-import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';
-import { DnsRecordTable } from '../../../components/dns/dns-record-table';
-import { useDnsZone } from '../../../components/dns/use-dns-zone';
-import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
-import { useAccountId } from '../../../stores/current-account';
-import type { OAuthClient } from '../../../api/oauth/schema';
+import { DnsCheckButton } from '@/components/dns/dns-check-button';
+import { DnsPrecheckResult } from '@/components/dns/dns-precheck-result';
+import { DnsProviderHelp } from '@/components/dns/dns-provider-help';
+import { DnsRecordTable } from '@/components/dns/dns-record-table';
+import { useDnsZone } from '@/components/dns/use-dns-zone';
+import { useTxtPrecheck } from '@/components/dns/use-txt-precheck';
+import { DeadlineTime, useVerificationDeadline } from '@/components/dns/verification-deadline';
+import { useAccountId } from '@/stores/current-account';
+import type { OAuthClient } from '@/api/oauth/schema';
 
 /**
  * The same DNS help as SSO setup, for the client URI's host: the record with the host label

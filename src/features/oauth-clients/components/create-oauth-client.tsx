@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { oauthScopesQuery } from '../../../api/oauth/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
-import { notify } from '../../../stores/toasts';
+import { oauthScopesQuery } from '@/api/oauth/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 import { useCreateOAuthClient } from '../api';
 import { oauthDraftKey } from '../form-drafts';
 import { emptyFormValues, hasClientSecret, toCreateBody } from '../schemas';

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { OAuthClient } from '../../../api/oauth/schema';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { notify } from '../../../stores/toasts';
+import type { OAuthClient } from '@/api/oauth/schema';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { notify } from '@/stores/toasts';
 import { forgetDeletedClient, useDeleteOAuthClient } from '../api';
 
 /** Delete, after typing the client's name: every application using it stops signing users in. */

@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { oauthClientQuery, oauthScopesQuery } from '../../../api/oauth/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
-import { notify } from '../../../stores/toasts';
+import { oauthClientQuery, oauthScopesQuery } from '@/api/oauth/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 import { useUpdateOAuthClient } from '../api';
 import { oauthDraftKey } from '../form-drafts';
 import { formValuesFromClient, toUpdateBody } from '../schemas';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { consoleModeQuery } from '../../../api/accounts/queries';
-import { sandboxLogosQuery } from '../../../api/sandbox-logos';
+import { consoleModeQuery } from '@/api/accounts/queries';
+import { sandboxLogosQuery } from '@/api/sandbox-logos';
 import { safeHttpsUrl } from '../uri-rules';
 
 /**

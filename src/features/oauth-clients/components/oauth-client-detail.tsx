@@ -1,18 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { oauthClientLiveQuery, oauthScopesQuery } from '../../../api/oauth/queries';
-import type { OAuthClient } from '../../../api/oauth/schema';
-import { PageHeader } from '../../../components/layout/page-header';
-import { formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { oauthClientLiveQuery, oauthScopesQuery } from '@/api/oauth/queries';
+import type { OAuthClient } from '@/api/oauth/schema';
+import { PageHeader } from '@/components/layout/page-header';
+import { formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { AUTH_METHOD_TEXT, GRANT_TYPE_TEXT, RESPONSE_TYPE_TEXT } from '../labels';
 import { hasClientSecret, isManagedScope } from '../schemas';
 import { safeHttpsUrl } from '../uri-rules';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { DeleteClientButton } from './delete-client-button';
 import { LogoPreview } from './logo-preview';
-import { InertName } from '../../../components/ui/inert-name';
+import { InertName } from '@/components/ui/inert-name';
 
 /** A URI from the API, shown as text; a link only when it is plain https (never javascript: etc.). */
 function UriValue({ value }: { value: string | null | undefined }) {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { OAuthScope } from '../../../api/oauth/schema';
-import { isApiError, type ApiError } from '../../../api/api-error';
-import { Field } from '../../../components/ui/field';
-import { RetryCountdown } from '../../../components/ui/retry-countdown';
-import { DraftLeaveGuard } from '../../../components/ui/draft-leave-guard';
+import type { OAuthScope } from '@/api/oauth/schema';
+import { isApiError, type ApiError } from '@/api/api-error';
+import { Field } from '@/components/ui/field';
+import { RetryCountdown } from '@/components/ui/retry-countdown';
+import { DraftLeaveGuard } from '@/components/ui/draft-leave-guard';
 import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
 import {
   managedScopesFor,
@@ -15,9 +15,9 @@ import {
   type UriListField,
 } from '../schemas';
 import { useOAuthFormDrafts, type OAuthFormDraft } from '../form-drafts';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '@/lib/format';
 import { FlowFields } from './flow-fields';
-import { onSaveRequest } from '../../../stores/keyboard';
+import { onSaveRequest } from '@/stores/keyboard';
 import { LogoPreview } from './logo-preview';
 import { ScopesPicker } from './scopes-picker';
 import { UriListEditor } from './uri-list-editor';

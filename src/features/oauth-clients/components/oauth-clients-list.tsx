@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { oauthClientsQuery } from '../../../api/oauth/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { formatDate, pluralize } from '../../../lib/format';
-import { backedOffPollMs } from '../../../lib/poll-backoff';
-import { useAccountId } from '../../../stores/current-account';
+import { oauthClientsQuery } from '@/api/oauth/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDate, pluralize } from '@/lib/format';
+import { backedOffPollMs } from '@/lib/poll-backoff';
+import { useAccountId } from '@/stores/current-account';
 import { SecretStateBadge, VerificationBadge, VisibilityBadge } from './client-badges';
-import { InertName } from '../../../components/ui/inert-name';
+import { InertName } from '@/components/ui/inert-name';
 
 const inFlight = (status: string | undefined) => status === 'pending' || status === 'in_progress';
 

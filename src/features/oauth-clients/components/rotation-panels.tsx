@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useId, useState, type ReactNode, type RefObject } from 'react';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { useAccountId } from '../../../stores/current-account';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { useAccountId } from '@/stores/current-account';
 import type { RotationStep } from '../rotation-steps';
 
 interface RotationPanelProps {

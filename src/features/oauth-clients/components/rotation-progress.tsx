@@ -1,4 +1,4 @@
-import { Stepper } from '../../../components/ui/stepper';
+import { Stepper } from '@/components/ui/stepper';
 import { ROTATION_STEPS, stepIndex, type RotationStep } from '../rotation-steps';
 
 export function RotationProgress({ step }: { step: RotationStep }) {

@@ -1,10 +1,10 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { oauthClientQuery } from '../../../api/oauth/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
-import { notify } from '../../../stores/toasts';
+import { oauthClientQuery } from '@/api/oauth/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
 import { useRevokeRotatedSecret, useRotateSecret } from '../api';
 import { hasClientSecret } from '../schemas';
 import { deriveRotationStep, initialRotationSession, rotationReducer } from '../rotation-steps';

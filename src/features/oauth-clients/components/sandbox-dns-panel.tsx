@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useGuardedMutation } from '../../../api/use-guarded-mutation';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { deleteSandboxDnsRecord, dnsKeys, publishSandboxTxtRecord, sandboxRecordsAtQuery } from '../../../api/dns';
+import { useGuardedMutation } from '@/api/use-guarded-mutation';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { deleteSandboxDnsRecord, dnsKeys, publishSandboxTxtRecord, sandboxRecordsAtQuery } from '@/api/dns';
 import { hostOf } from '../uri-rules';
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import type { OAuthScope } from '../../../api/oauth/schema';
-import { pluralize } from '../../../lib/format';
+import type { OAuthScope } from '@/api/oauth/schema';
+import { pluralize } from '@/lib/format';
 import type { ListChange } from '../form-errors';
 
 /** Identity scopes an admin may pick; openid and offline_access follow the flows instead. */

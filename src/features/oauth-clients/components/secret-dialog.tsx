@@ -1,7 +1,7 @@
 import { useBlocker } from '@tanstack/react-router';
 import { useId, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
-import { Dialog } from '../../../components/ui/dialog';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { Dialog } from '@/components/ui/dialog';
+import { CopyButton } from '@/components/ui/copy-button';
 
 export interface SecretDialogHandle {
   /** Opens the dialog with a secret the API has just returned. */

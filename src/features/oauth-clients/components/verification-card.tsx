@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { OAuthClient } from '../../../api/oauth/schema';
-import { ErrorBanner } from '../../../components/ui/error-banner';
+import type { OAuthClient } from '@/api/oauth/schema';
+import { ErrorBanner } from '@/components/ui/error-banner';
 import { useUpdateOAuthClient } from '../api';
 import { hostOf } from '../uri-rules';
 import { VerificationBadge } from './client-badges';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { ClientUriDnsHelp } from './client-uri-dns-help';
 
 const STATUS_HELP = {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { DebouncedInput } from '../../../components/ui/debounced-input';
+import { DebouncedInput } from '@/components/ui/debounced-input';
 
 export interface PermissionGroupFilterValues {
   name?: string;

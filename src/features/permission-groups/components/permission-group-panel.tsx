@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { permissionGroupQuery } from '../../../api/permission-groups/queries';
-import type { PermissionGroup } from '../../../api/permission-groups/schema';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { ACTS_ON_WORDS, permissionScopeOf, scopesInWords } from '../../../lib/permission-scope';
-import { useAccountId } from '../../../stores/current-account';
+import { permissionGroupQuery } from '@/api/permission-groups/queries';
+import type { PermissionGroup } from '@/api/permission-groups/schema';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { ACTS_ON_WORDS, permissionScopeOf, scopesInWords } from '@/lib/permission-scope';
+import { useAccountId } from '@/stores/current-account';
 import { labelOf } from '../label';
 import { PermissionGroupUsedBy } from './permission-group-used-by';
 

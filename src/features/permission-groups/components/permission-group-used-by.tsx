@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { allUserGroupsQuery } from '../../../api/user-groups/queries';
-import { Badge } from '../../../components/ui/badge';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { useKeyNames } from '../../../components/scope-builder/use-key-names';
-import { pluralize } from '../../../lib/format';
-import { countPolicies, policiesUsingPermissionGroup } from '../../../lib/policy-references';
-import { resourceGroupLabel, scopesOfPolicies } from '../../../lib/scope-keys';
+import { allUserGroupsQuery } from '@/api/user-groups/queries';
+import { Badge } from '@/components/ui/badge';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { pluralize } from '@/lib/format';
+import { countPolicies, policiesUsingPermissionGroup } from '@/lib/policy-references';
+import { resourceGroupLabel, scopesOfPolicies } from '@/lib/scope-keys';
 import { useMemo } from 'react';
-import { useAccountId } from '../../../stores/current-account';
+import { useAccountId } from '@/stores/current-account';
 
 /** Which user groups' policies grant or deny this permission group, on which resource groups. */
 export function PermissionGroupUsedBy({ permissionGroupId }: { permissionGroupId: string }) {

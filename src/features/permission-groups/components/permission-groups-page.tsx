@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { permissionGroupsQuery } from '../../../api/permission-groups/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { Pagination } from '../../../components/ui/pagination';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { useAccountId } from '../../../stores/current-account';
+import { permissionGroupsQuery } from '@/api/permission-groups/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { Pagination } from '@/components/ui/pagination';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { useAccountId } from '@/stores/current-account';
 import { PermissionGroupFilters, type PermissionGroupFilterValues } from './permission-group-filters';
 import { PermissionGroupsTable } from './permission-groups-table';
 

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { PermissionGroup } from '../../../api/permission-groups/schema';
-import { useAccountId } from '../../../stores/current-account';
+import type { PermissionGroup } from '@/api/permission-groups/schema';
+import { useAccountId } from '@/stores/current-account';
 
 interface PermissionGroupsTableProps {
   groups: PermissionGroup[];

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { allUserGroupsQuery } from '../../../api/user-groups/queries';
-import type { ResourceGroup } from '../../../api/resource-groups/schema';
-import { useKeyNames } from '../../../components/scope-builder/use-key-names';
-import { Badge } from '../../../components/ui/badge';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { pluralize } from '../../../lib/format';
-import { countPolicies, policiesUsingResourceGroup, policyRemovedWith } from '../../../lib/policy-references';
-import { resourceGroupLabel } from '../../../lib/scope-keys';
+import { allUserGroupsQuery } from '@/api/user-groups/queries';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { Badge } from '@/components/ui/badge';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
+import { countPolicies, policiesUsingResourceGroup, policyRemovedWith } from '@/lib/policy-references';
+import { resourceGroupLabel } from '@/lib/scope-keys';
 import { useDeleteResourceGroup } from '../api';
 
 /**

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, isApiError } from '../../../api/api-error';
-import type { ResourceGroup } from '../../../api/resource-groups/schema';
-import { ScopeBuilder } from '../../../components/scope-builder/scope-builder';
-import { mergeScopeErrors } from '../../../components/scope-builder/scope-draft';
-import { useKeyNames } from '../../../components/scope-builder/use-key-names';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { Field } from '../../../components/ui/field';
-import { notify } from '../../../stores/toasts';
+import { ApiError, isApiError } from '@/api/api-error';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
+import { mergeScopeErrors } from '@/components/scope-builder/scope-draft';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { Field } from '@/components/ui/field';
+import { notify } from '@/stores/toasts';
 import { useCreateResourceGroup, useUpdateResourceGroup } from '../api';
 import {
   createBody,

@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import type { ResourceGroup } from '../../../api/resource-groups/schema';
-import { Badge } from '../../../components/ui/badge';
-import { useAccountId } from '../../../stores/current-account';
-import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '../../../lib/scope-keys';
-import { InertName } from '../../../components/ui/inert-name';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { Badge } from '@/components/ui/badge';
+import { useAccountId } from '@/stores/current-account';
+import { describeKey, parseKey, resourceGroupLabel, summarizeScope, type KeyNames } from '@/lib/scope-keys';
+import { InertName } from '@/components/ui/inert-name';
 
 const ZONES_SHOWN = 3;
 

@@ -1,12 +1,12 @@
 import { Link } from '@tanstack/react-router';
-import { DomainName } from '../../../components/ui/domain-name';
-import type { SsoConnector } from '../../../api/sso/schema';
-import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import { DnsCheckButton } from '../../../components/dns/dns-check-button';
-import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
-import { DnsProviderHelp } from '../../../components/dns/dns-provider-help';
-import { DnsRecordTable } from '../../../components/dns/dns-record-table';
-import { useDnsZone } from '../../../components/dns/use-dns-zone';
+import { DomainName } from '@/components/ui/domain-name';
+import type { SsoConnector } from '@/api/sso/schema';
+import { useTxtPrecheck } from '@/components/dns/use-txt-precheck';
+import { DnsCheckButton } from '@/components/dns/dns-check-button';
+import { DnsPrecheckResult } from '@/components/dns/dns-precheck-result';
+import { DnsProviderHelp } from '@/components/dns/dns-provider-help';
+import { DnsRecordTable } from '@/components/dns/dns-record-table';
+import { useDnsZone } from '@/components/dns/use-dns-zone';
 import { StartVerification } from './start-verification';
 
 /** Step 2: the record to publish, help for common providers, and a pre-check before verifying. */

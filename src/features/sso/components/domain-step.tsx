@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
-import { isApiError } from '../../../api/api-error';
-import { ssoConnectorsQuery } from '../../../api/sso/queries';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { Field } from '../../../components/ui/field';
-import { notify } from '../../../stores/toasts';
+import { isApiError } from '@/api/api-error';
+import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { Field } from '@/components/ui/field';
+import { notify } from '@/stores/toasts';
 import { useCreateSsoConnector } from '../api';
 import { validateEmailDomain } from '../domain';
 import { LockoutWarning } from './lockout-warning';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { ssoConnectorsQuery } from '../../../api/sso/queries';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { emailDomain, ssoEnabledDomains, superAdminsOutside } from '../../../lib/analyzer/admin-roles';
-import { domainToUnicode } from '../../../lib/idn';
-import type { SuperAdmin } from '../../../lib/analyzer/super-admins';
+import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { emailDomain, ssoEnabledDomains, superAdminsOutside } from '@/lib/analyzer/admin-roles';
+import { domainToUnicode } from '@/lib/idn';
+import type { SuperAdmin } from '@/lib/analyzer/super-admins';
 import { useSuperAdmins } from '../use-super-admins';
 
 export interface LockoutCheckState {

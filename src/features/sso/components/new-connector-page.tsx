@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
 import { DomainStep } from './domain-step';
 import { WizardStepper } from './wizard-stepper';
 

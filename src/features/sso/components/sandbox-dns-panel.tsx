@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/field';
+import { Field } from '@/components/ui/field';
 import { useDeleteSandboxDnsRecord, usePublishSandboxTxt } from '../api';
-import { ApiError } from '../../../api/api-error';
-import { fieldError, sandboxDnsRecordsQuery } from '../../../api/dns';
+import { ApiError } from '@/api/api-error';
+import { fieldError, sandboxDnsRecordsQuery } from '@/api/dns';
 
 /**
  * Sandbox mode only: the stand-in for the admin's DNS provider. The admin publishes the record here

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { SsoConnector } from '../../../api/sso/schema';
-import { formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import type { SsoConnector } from '@/api/sso/schema';
+import { formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { VerificationBadge } from './verification-badge';
 
 /** The end of the wizard: what is now true, and what to do next. */

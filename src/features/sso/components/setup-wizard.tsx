@@ -1,11 +1,11 @@
-import { DomainName, domainLabel } from '../../../components/ui/domain-name';
+import { DomainName, domainLabel } from '@/components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { consoleModeQuery } from '../../../api/accounts/queries';
-import { ssoConnectorQuery } from '../../../api/sso/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
+import { consoleModeQuery } from '@/api/accounts/queries';
+import { ssoConnectorQuery } from '@/api/sso/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
 import { useVerificationPolling } from '../use-verification-polling';
 import { deriveWizardStep } from '../wizard-step';
 import { DnsRecordStep } from './dns-record-step';

@@ -1,11 +1,11 @@
-import { DomainName } from '../../../components/ui/domain-name';
+import { DomainName } from '@/components/ui/domain-name';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../../api/sso/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { formatDate } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDate } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { deriveWizardStep, type WizardStep } from '../wizard-step';
 import { EnabledBadge, VerificationBadge } from './verification-badge';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { domainToUnicode } from '../../../lib/idn';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { domainToUnicode } from '@/lib/idn';
 import { FallbackAcknowledgement } from './fallback-acknowledgement';
 import { LockoutCheck, lockoutAllows, useLockoutCheck } from './lockout-check';
 import { LockoutWarning } from './lockout-warning';

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { ErrorBanner } from '../../../components/ui/error-banner';
+import { ErrorBanner } from '@/components/ui/error-banner';
 import { useBeginVerification } from '../api';
-import type { TxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import type { TxtFinding } from '../../../lib/txt-records';
+import type { TxtPrecheck } from '@/components/dns/use-txt-precheck';
+import type { TxtFinding } from '@/lib/txt-records';
 
 type Blocked = TxtFinding['kind'] | 'check-failed';
 

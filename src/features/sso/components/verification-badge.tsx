@@ -1,6 +1,6 @@
-import type { VerificationStatus } from '../../../api/sso/schema';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '../../../lib/academic-domain';
+import type { VerificationStatus } from '@/api/sso/schema';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { ACADEMIC_APPROVAL_NOTE, isAcademicDomain } from '@/lib/academic-domain';
 
 const look: Record<VerificationStatus, { tone: BadgeTone; label: string; title: string }> = {
   unknown: { tone: 'neutral', label: 'Unknown', title: 'A status this console does not know yet' },

@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
-import { DomainName } from '../../../components/ui/domain-name';
-import type { SsoConnector } from '../../../api/sso/schema';
-import { formatTime } from '../../../lib/format-time';
-import { useTxtPrecheck } from '../../../components/dns/use-txt-precheck';
-import { DeadlineTime, useVerificationDeadline } from '../../../components/dns/verification-deadline';
-import { DnsCheckButton } from '../../../components/dns/dns-check-button';
-import { DnsPrecheckResult } from '../../../components/dns/dns-precheck-result';
-import { DnsRecordTable } from '../../../components/dns/dns-record-table';
-import { useDnsZone } from '../../../components/dns/use-dns-zone';
+import { DomainName } from '@/components/ui/domain-name';
+import type { SsoConnector } from '@/api/sso/schema';
+import { formatTime } from '@/lib/format-time';
+import { useTxtPrecheck } from '@/components/dns/use-txt-precheck';
+import { DeadlineTime, useVerificationDeadline } from '@/components/dns/verification-deadline';
+import { DnsCheckButton } from '@/components/dns/dns-check-button';
+import { DnsPrecheckResult } from '@/components/dns/dns-precheck-result';
+import { DnsRecordTable } from '@/components/dns/dns-record-table';
+import { useDnsZone } from '@/components/dns/use-dns-zone';
 import { StartVerification } from './start-verification';
 
 interface VerifyStepProps {

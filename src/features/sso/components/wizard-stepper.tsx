@@ -1,4 +1,4 @@
-import { Stepper } from '../../../components/ui/stepper';
+import { Stepper } from '@/components/ui/stepper';
 import { stepIndex, WIZARD_STEPS, type WizardStep } from '../wizard-step';
 
 export function WizardStepper({ step }: { step: WizardStep }) {

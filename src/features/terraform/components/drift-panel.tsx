@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { latestChangeQuery } from '../../../api/history/queries';
-import { fetchTerraformLive, type TerraformScope } from '../../../api/terraform/queries';
-import { CopyButton } from '../../../components/ui/copy-button';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime, pluralize } from '../../../lib/format';
-import { loadBaseline, MAX_BASELINE_BYTES, type Baseline } from '../../../lib/terraform/baseline';
-import { compareBaseline, notInCode, type DriftItem } from '../../../lib/terraform/drift';
-import { resourceBlock } from '../../../lib/terraform/hcl-writer';
-import type { NameBook, Skipped, TfResource } from '../../../lib/terraform/model';
+import { latestChangeQuery } from '@/api/history/queries';
+import { fetchTerraformLive, type TerraformScope } from '@/api/terraform/queries';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { formatDateTime, pluralize } from '@/lib/format';
+import { loadBaseline, MAX_BASELINE_BYTES, type Baseline } from '@/lib/terraform/baseline';
+import { compareBaseline, notInCode, type DriftItem } from '@/lib/terraform/drift';
+import { resourceBlock } from '@/lib/terraform/hcl-writer';
+import type { NameBook, Skipped, TfResource } from '@/lib/terraform/model';
 import { usePutBack } from '../use-put-back';
 
 /** Drifted resources shown at a time: each asks History who changed it (the console's server, not Cloudflare). */

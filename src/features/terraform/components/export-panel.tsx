@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchTerraformCost, fetchTerraformHcl, type TerraformScope } from '../../../api/terraform/queries';
-import { CopyButton } from '../../../components/ui/copy-button';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime, pluralize } from '../../../lib/format';
+import { fetchTerraformCost, fetchTerraformHcl, type TerraformScope } from '@/api/terraform/queries';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { formatDateTime, pluralize } from '@/lib/format';
 
 /** Exports up to this many requests start on their own. */
 const AUTO_EXPORT_REQUESTS = 30;

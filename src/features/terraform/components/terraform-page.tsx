@@ -1,6 +1,6 @@
-import type { TerraformScope } from '../../../api/terraform/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
+import type { TerraformScope } from '@/api/terraform/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
 import { DriftPanel } from './drift-panel';
 import { ExportPanel, useTerraformExport } from './export-panel';
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { userGroupQuery } from '../../../api/user-groups/queries';
-import type { UserGroup } from '../../../api/user-groups/schema';
-import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/field';
-import { pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { useCreateUserGroup } from '../api';
 import { fieldMessage, otherMessages } from '../form-errors';
 import { policiesAsInput } from '../lib/copy-policies';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMembersQuery } from '../../../api/user-groups/queries';
-import type { UserGroup } from '../../../api/user-groups/schema';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { groupMembersQuery } from '@/api/user-groups/queries';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { useDeleteUserGroup } from '../api';
 import { MEMBER_COUNT_PARAMS } from '../search-params';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent } from 'react';
-import { userGroupsQuery } from '../../../api/user-groups/queries';
-import type { UserGroup } from '../../../api/user-groups/schema';
-import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
-import { pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
+import { userGroupsQuery } from '@/api/user-groups/queries';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 
 interface GroupComboboxProps {
   label: string;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { membershipEndsQuery } from '../../../api/membership-ends';
-import { TimeBoundTable } from '../../../components/access-end/time-bound-table';
+import { membershipEndsQuery } from '@/api/membership-ends';
+import { TimeBoundTable } from '@/components/access-end/time-bound-table';
 
 /** The group's time-bound memberships: who leaves when, and what became of the ended ones. Nothing when there are none. */
 export function GroupTimeBound({ accountId, groupId, groupName }: { accountId: string; groupId: string; groupName: string }) {

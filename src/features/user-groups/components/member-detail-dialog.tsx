@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMemberQuery } from '../../../api/user-groups/queries';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { groupMemberQuery } from '@/api/user-groups/queries';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
+import { CopyButton } from '@/components/ui/copy-button';
 import { MemberStatusBadge } from './member-status-badge';
 
 /** One member of the group (GET …/members/{member_id}); opened from the list, kept in the URL. */

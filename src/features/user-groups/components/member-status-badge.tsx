@@ -1,4 +1,4 @@
-import { Badge } from '../../../components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 
 /** Account membership status: pending means the invitation is not accepted yet (no access until then). */
 export function MemberStatusBadge({ status }: { status: 'accepted' | 'pending' | 'unknown' | undefined }) {

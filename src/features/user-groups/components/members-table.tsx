@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { LockedProps } from '../scim-managed';
-import type { GroupMember } from '../../../api/user-groups/schema';
+import type { GroupMember } from '@/api/user-groups/schema';
 import { MemberStatusBadge } from './member-status-badge';
-import { SortHeader } from '../../../components/ui/sort-header';
-import { InertName } from '../../../components/ui/inert-name';
+import { SortHeader } from '@/components/ui/sort-header';
+import { InertName } from '@/components/ui/inert-name';
 
 interface MembersTableProps {
   members: GroupMember[];

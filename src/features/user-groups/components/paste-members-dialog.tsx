@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { isApiError } from '../../../api/api-error';
-import { PendingInviteesWarning } from '../../../components/members/pending-invitees-warning';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { pluralize } from '../../../lib/format';
+import { isApiError } from '@/api/api-error';
+import { PendingInviteesWarning } from '@/components/members/pending-invitees-warning';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
 import { useAddGroupMembers } from '../api';
 import { parseEmailList } from '../lib/email-list';
 import { describeRefused, previewAdd, type AddPreview } from '../lib/membership';

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { BadgeTone } from '../../../components/ui/badge';
+import type { BadgeTone } from '@/components/ui/badge';
 
 const SHOWN = 25;
 

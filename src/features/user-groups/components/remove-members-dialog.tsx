@@ -1,6 +1,6 @@
-import type { GroupMember } from '../../../api/user-groups/schema';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { pluralize } from '../../../lib/format';
+import type { GroupMember } from '@/api/user-groups/schema';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { pluralize } from '@/lib/format';
 
 /** Confirms removing one or several members, naming each (the access they lose is this group's). */
 export function RemoveMembersDialog({

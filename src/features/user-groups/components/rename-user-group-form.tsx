@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { UserGroup } from '../../../api/user-groups/schema';
-import { Field } from '../../../components/ui/field';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { Field } from '@/components/ui/field';
 import { useRenameUserGroup } from '../api';
 import { lockedProps, useGroupManaged } from '../scim-managed';
-import { useAccountId } from '../../../stores/current-account';
+import { useAccountId } from '@/stores/current-account';
 import { fieldMessage, otherMessages } from '../form-errors';
 
 /** Rename in place: the header changes at once; a refused name comes back with the API's reason. */

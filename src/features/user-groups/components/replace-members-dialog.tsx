@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { groupMembersAllQuery } from '../../../api/user-groups/queries';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { useAccountId } from '../../../stores/current-account';
+import { groupMembersAllQuery } from '@/api/user-groups/queries';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { useAccountId } from '@/stores/current-account';
 import { useReplaceGroupMembers } from '../api';
 import { parseEmailList } from '../lib/email-list';
 import { diffMembership, previewReplace, sameMembers, type Person, type ReplacePreview } from '../lib/membership';

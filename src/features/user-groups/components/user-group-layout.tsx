@@ -1,13 +1,13 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useState } from 'react';
-import { userGroupQuery } from '../../../api/user-groups/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { useAccountId } from '../../../stores/current-account';
-import { Badge } from '../../../components/ui/badge';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { useAccountId } from '@/stores/current-account';
+import { Badge } from '@/components/ui/badge';
 import { MANAGED_LABEL, MANAGED_REASON, lockedProps, managedReasonId, useGroupManaged } from '../scim-managed';
 import { DeleteUserGroupDialog } from './delete-user-group-dialog';
-import { InertName } from '../../../components/ui/inert-name';
+import { InertName } from '@/components/ui/inert-name';
 
 const tabs = [
   { to: '/accounts/$accountId/groups/$groupId', label: 'Overview', exact: true },

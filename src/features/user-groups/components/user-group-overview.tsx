@@ -1,9 +1,9 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { groupMembersQuery, userGroupQuery } from '../../../api/user-groups/queries';
-import { formatDateTime, pluralize } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { groupMembersQuery, userGroupQuery } from '@/api/user-groups/queries';
+import { formatDateTime, pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
+import { CopyButton } from '@/components/ui/copy-button';
 import { RenameUserGroupForm } from './rename-user-group-form';
 import { MEMBER_COUNT_PARAMS } from '../search-params';
 

@@ -1,22 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '../../../api/membership-index';
-import { userGroupsQuery } from '../../../api/user-groups/queries';
-import { PageHeader } from '../../../components/layout/page-header';
-import { DebouncedInput } from '../../../components/ui/debounced-input';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { Pagination } from '../../../components/ui/pagination';
-import { Select } from '../../../components/ui/select';
-import { completenessText } from '../../../lib/index-completeness';
-import { TableSkeleton } from '../../../components/ui/skeleton';
-import { useAccountId } from '../../../stores/current-account';
-import { useKeyboard } from '../../../stores/keyboard';
+import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '@/api/membership-index';
+import { userGroupsQuery } from '@/api/user-groups/queries';
+import { PageHeader } from '@/components/layout/page-header';
+import { DebouncedInput } from '@/components/ui/debounced-input';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { Pagination } from '@/components/ui/pagination';
+import { Select } from '@/components/ui/select';
+import { completenessText } from '@/lib/index-completeness';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { useAccountId } from '@/stores/current-account';
+import { useKeyboard } from '@/stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
 import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
-import { pluralize } from '../../../lib/format';
+import { pluralize } from '@/lib/format';
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {

@@ -2,14 +2,14 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from '@tanstack/react-router';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { UserGroup } from '../../../api/user-groups/schema';
-import { formatDate, formatDateTime } from '../../../lib/format';
-import { useAccountId } from '../../../stores/current-account';
-import { Badge } from '../../../components/ui/badge';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
+import { Badge } from '@/components/ui/badge';
 import { MANAGED_LABEL, useScimManaged } from '../scim-managed';
 import { sortGroups, type GroupSortColumn, type MemberCounts, type SortDirection } from '../lib/group-sort';
-import { SortHeader } from '../../../components/ui/sort-header';
-import { InertName } from '../../../components/ui/inert-name';
+import { SortHeader } from '@/components/ui/sort-header';
+import { InertName } from '@/components/ui/inert-name';
 
 /** Rows have one line each (long names are cut with an ellipsis), so every row is this tall. */
 const ROW_HEIGHT = 44;

@@ -1,4 +1,4 @@
-import type { Policy, PolicyInput } from '../../../api/user-groups/schema';
+import type { Policy, PolicyInput } from '@/api/user-groups/schema';
 
 /**
  * A group's policies as a create request takes them: access plus ids. Policy ids are left out,

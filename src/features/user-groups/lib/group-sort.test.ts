@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserGroup } from '../../../api/user-groups/schema';
+import type { UserGroup } from '@/api/user-groups/schema';
 import { sortGroups } from './group-sort';
 
 const group = (name: string, extra: Partial<UserGroup> = {}): UserGroup =>

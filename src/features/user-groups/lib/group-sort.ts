@@ -1,4 +1,4 @@
-import type { UserGroup } from '../../../api/user-groups/schema';
+import type { UserGroup } from '@/api/user-groups/schema';
 
 /** The columns the groups table sorts by; the API itself sorts by name only. */
 export const GROUP_SORT_COLUMNS = ['name', 'members', 'policies', 'created', 'modified'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportPlan } from '../../../lib/group-export';
+import type { ImportPlan } from '@/lib/group-export';
 import { importRefusals } from './import-refusals';
 
 const ACCOUNT = `com.cloudflare.api.account.${'a'.repeat(32)}`;

@@ -1,7 +1,7 @@
-import type { ImportPlan } from '../../../lib/group-export';
-import type { PermissionGroupLike } from '../../../lib/permission-scope';
-import { combinationWarnings, type CombinationWarning } from '../../../lib/resource-scope';
-import type { ScopeLike } from '../../../lib/scope-keys';
+import type { ImportPlan } from '@/lib/group-export';
+import type { PermissionGroupLike } from '@/lib/permission-scope';
+import { combinationWarnings, type CombinationWarning } from '@/lib/resource-scope';
+import type { ScopeLike } from '@/lib/scope-keys';
 
 /**
  * The import's dry run, rule 1006 (Decision 3): for each policy the file would bring in, the

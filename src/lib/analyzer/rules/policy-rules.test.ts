@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeEffectiveAccess, diffAccess } from '../../effective-access';
+import { computeEffectiveAccess, diffAccess } from '@/lib/effective-access';
 import { analyze } from '../analyze';
 import { indexSnapshot } from '../snapshot-index';
 import { PG, RG, allow, deny, group, member, policy, snapshotOf } from '../test-fixtures';

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ExpiringPage } from '../../../features/expiring-access/components/expiring-page';
+import { ExpiringPage } from '@/features/expiring-access/components/expiring-page';
 
 export const Route = createFileRoute('/accounts/$accountId/expiring')({
   component: ExpiringPage,

@@ -1,7 +1,7 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { HistoryPage } from '../../../features/history/components/history-page';
-import { boundedInt, optionalEnum, optionalText } from '../../../lib/search-params';
+import { HistoryPage } from '@/features/history/components/history-page';
+import { boundedInt, optionalEnum, optionalText } from '@/lib/search-params';
 
 const date = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/))), undefined);
 

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { FindingsPage } from '../../../features/findings/components/findings-page';
+import { FindingsPage } from '@/features/findings/components/findings-page';
 
 /** The account's home page: findings and the simulator. */
 export const Route = createFileRoute('/accounts/$accountId/')({

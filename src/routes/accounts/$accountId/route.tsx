@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { assertAccountIdShape, ensureAccountReachable } from '../../../api/accounts/reachable';
-import { AccountOutlet, AccountRouteError } from '../../../components/layout/account-outlet';
-import { NotFound } from '../../../components/layout/route-states';
+import { assertAccountIdShape, ensureAccountReachable } from '@/api/accounts/reachable';
+import { AccountOutlet, AccountRouteError } from '@/components/layout/account-outlet';
+import { NotFound } from '@/components/layout/route-states';
 
 /** Every resource page lives under the account it belongs to, so a link opens the right one. */
 export const Route = createFileRoute('/accounts/$accountId')({

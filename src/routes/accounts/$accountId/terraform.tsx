@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { TerraformPage } from '../../../features/terraform/components/terraform-page';
-import { optionalEnum, optionalText } from '../../../lib/search-params';
+import { TerraformPage } from '@/features/terraform/components/terraform-page';
+import { optionalEnum, optionalText } from '@/lib/search-params';
 
 const date = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/))), undefined);
 

@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { userGroupQuery } from '../../../../api/user-groups/queries';
-import { AccessMatrixView, AccessModelNote } from '../../../../components/access-matrix/access-matrix';
-import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
-import { computeEffectiveAccess, groupAccessPolicies } from '../../../../lib/effective-access';
-import { resourceGroupLabel, scopesOfPolicies } from '../../../../lib/scope-keys';
-import { useAccountId } from '../../../../stores/current-account';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { AccessMatrixView, AccessModelNote } from '@/components/access-matrix/access-matrix';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { computeEffectiveAccess, groupAccessPolicies } from '@/lib/effective-access';
+import { resourceGroupLabel, scopesOfPolicies } from '@/lib/scope-keys';
+import { useAccountId } from '@/stores/current-account';
 import { GroupMembersAccessList } from './group-members-access-list';
 
 /** A group's effective access: what its saved policies grant and deny, cell by cell. */

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { groupMembersQuery } from '../../../../api/user-groups/queries';
-import { DebouncedInput } from '../../../../components/ui/debounced-input';
-import { ErrorBanner } from '../../../../components/ui/error-banner';
-import { pluralize } from '../../../../lib/format';
-import { useAccountId } from '../../../../stores/current-account';
+import { groupMembersQuery } from '@/api/user-groups/queries';
+import { DebouncedInput } from '@/components/ui/debounced-input';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 
 const PER_PAGE = 20;
 

@@ -1,5 +1,5 @@
-import { diffPolicies } from '../../../../lib/policy-diff';
-import type { DraftPolicy } from '../../../../lib/policy-draft';
+import { diffPolicies } from '@/lib/policy-diff';
+import type { DraftPolicy } from '@/lib/policy-draft';
 import { PolicyDiffView, sentence } from './policy-diff-view';
 import type { Lookups } from './use-composer';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupMembersAllQuery } from '../../../../api/user-groups/queries';
-import { Dialog } from '../../../../components/ui/dialog';
-import { ErrorBanner } from '../../../../components/ui/error-banner';
-import { pluralize } from '../../../../lib/format';
-import { buildGroupExport, canonicalJson } from '../../../../lib/group-export';
-import { CopyButton } from '../../../../components/ui/copy-button';
+import { groupMembersAllQuery } from '@/api/user-groups/queries';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { pluralize } from '@/lib/format';
+import { buildGroupExport, canonicalJson } from '@/lib/group-export';
+import { CopyButton } from '@/components/ui/copy-button';
 import type { Composer } from './use-composer';
 
 function fileName(name: string): string {

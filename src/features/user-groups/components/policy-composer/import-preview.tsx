@@ -1,8 +1,8 @@
-import { Badge } from '../../../../components/ui/badge';
-import { pluralize } from '../../../../lib/format';
-import { groupsToCreate, type ImportPlan, type PermissionGroupPlan, type ResourceGroupPlan } from '../../../../lib/group-export';
-import type { CombinationWarning } from '../../../../lib/resource-scope';
-import { summarizeScope } from '../../../../lib/scope-keys';
+import { Badge } from '@/components/ui/badge';
+import { pluralize } from '@/lib/format';
+import { groupsToCreate, type ImportPlan, type PermissionGroupPlan, type ResourceGroupPlan } from '@/lib/group-export';
+import type { CombinationWarning } from '@/lib/resource-scope';
+import { summarizeScope } from '@/lib/scope-keys';
 
 function PgEntry({ pg }: { pg: PermissionGroupPlan }) {
   if (pg.kind === 'missing') {

@@ -1,5 +1,5 @@
-import type { BodyProblem } from '../../../../lib/policy-draft';
-import type { NamedId } from '../../../../lib/policy-lint';
+import type { BodyProblem } from '@/lib/policy-draft';
+import type { NamedId } from '@/lib/policy-lint';
 
 function ProblemList({ problems }: { problems: BodyProblem[] }) {
   return (

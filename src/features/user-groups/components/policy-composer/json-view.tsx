@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { formatRequestBody, type DraftPolicy } from '../../../../lib/policy-draft';
-import { lintRequestBody, type KnownIds } from '../../../../lib/policy-lint';
+import { formatRequestBody, type DraftPolicy } from '@/lib/policy-draft';
+import { lintRequestBody, type KnownIds } from '@/lib/policy-lint';
 import { JsonLintStatus } from './json-lint-status';
 
 interface JsonViewProps {

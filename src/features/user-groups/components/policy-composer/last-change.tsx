@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { latestChangeQuery } from '../../../../api/history/queries';
-import type { HistoryEntry } from '../../../../api/history/schema';
+import { latestChangeQuery } from '@/api/history/queries';
+import type { HistoryEntry } from '@/api/history/schema';
 
 const SOURCE: Record<HistoryEntry['source'], string> = { console: 'in this console', api: 'through the API', dashboard: 'in the Cloudflare dashboard' };
 const preciseTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { isApiError } from '../../../../api/api-error';
-import { ScopeBuilder } from '../../../../components/scope-builder/scope-builder';
+import { isApiError } from '@/api/api-error';
+import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
 import {
   draftToScope,
   hasScopeErrors,
@@ -8,13 +8,13 @@ import {
   validateScopeDraft,
   type ScopeDraft,
   type ScopeErrors,
-} from '../../../../components/scope-builder/scope-draft';
-import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
-import { Dialog } from '../../../../components/ui/dialog';
-import { ErrorBanner } from '../../../../components/ui/error-banner';
-import { accountKey } from '../../../../lib/scope-keys';
-import { ADHOC_META, type ResourceRef } from '../../../../lib/policy-draft';
-import { useCreateResourceGroup } from '../../policy-api';
+} from '@/components/scope-builder/scope-draft';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { accountKey } from '@/lib/scope-keys';
+import { ADHOC_META, type ResourceRef } from '@/lib/policy-draft';
+import { useCreateResourceGroup } from '@/features/user-groups/policy-api';
 
 interface NewResourceGroupDialogProps {
   open: boolean;

@@ -1,8 +1,8 @@
-import { ChipList } from '../../../../components/ui/chip-list';
+import { ChipList } from '@/components/ui/chip-list';
 import { PickerPopover } from './picker-popover';
 import { useId, useMemo, useState } from 'react';
-import type { PermissionGroup } from '../../../../api/permission-groups/schema';
-import { PERMISSION_SCOPE_LABEL, permissionScopeOf, type PermissionScope } from '../../../../lib/permission-scope';
+import type { PermissionGroup } from '@/api/permission-groups/schema';
+import { PERMISSION_SCOPE_LABEL, permissionScopeOf, type PermissionScope } from '@/lib/permission-scope';
 
 interface PermissionGroupPickerProps {
   /** "Policy 2": names the picker for screen readers. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CheckboxPopover } from '../../../../components/ui/checkbox-popover';
+import { CheckboxPopover } from '@/components/ui/checkbox-popover';
 
 interface PickerPopoverProps {
   /** e.g. "permission groups" — used in the trigger, the search box and the labels. */

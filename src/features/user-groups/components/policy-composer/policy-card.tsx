@@ -1,11 +1,11 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import type { PermissionGroup } from '../../../../api/permission-groups/schema';
-import type { ResourceGroup } from '../../../../api/resource-groups/schema';
-import { Badge } from '../../../../components/ui/badge';
-import { resourceRefKey, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
-import type { PolicyErrorSet } from '../../../../lib/policy-errors';
-import { policyZoneNames, summarizePolicy, ZONES_NAMED } from '../../../../lib/policy-summary';
-import { combinationWarnings } from '../../../../lib/resource-scope';
+import type { PermissionGroup } from '@/api/permission-groups/schema';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { Badge } from '@/components/ui/badge';
+import { resourceRefKey, type DraftPolicy, type ResourceRef } from '@/lib/policy-draft';
+import type { PolicyErrorSet } from '@/lib/policy-errors';
+import { policyZoneNames, summarizePolicy, ZONES_NAMED } from '@/lib/policy-summary';
+import { combinationWarnings } from '@/lib/resource-scope';
 import { PermissionGroupPicker } from './permission-group-picker';
 import { ResourceGroupPicker } from './resource-group-picker';
 import type { Lookups } from './use-composer';

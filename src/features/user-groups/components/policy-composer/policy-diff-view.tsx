@@ -1,11 +1,11 @@
-import { columnLabel, OUTCOME_LABEL } from '../../../../components/access-matrix/access-labels';
-import { Badge } from '../../../../components/ui/badge';
-import type { AccessChange } from '../../../../lib/effective-access';
-import type { DraftPolicy } from '../../../../lib/policy-draft';
-import type { PolicyDiff } from '../../../../lib/policy-diff';
-import { summarizePolicy } from '../../../../lib/policy-summary';
-import { pluralize } from '../../../../lib/format';
-import type { KeyNames } from '../../../../lib/scope-keys';
+import { columnLabel, OUTCOME_LABEL } from '@/components/access-matrix/access-labels';
+import { Badge } from '@/components/ui/badge';
+import type { AccessChange } from '@/lib/effective-access';
+import type { DraftPolicy } from '@/lib/policy-draft';
+import type { PolicyDiff } from '@/lib/policy-diff';
+import { summarizePolicy } from '@/lib/policy-summary';
+import { pluralize } from '@/lib/format';
+import type { KeyNames } from '@/lib/scope-keys';
 import type { Lookups } from './use-composer';
 
 export function sentence(p: DraftPolicy, lookups: Lookups): string {

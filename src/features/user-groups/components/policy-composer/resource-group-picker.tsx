@@ -1,10 +1,10 @@
 import { PickerPopover } from './picker-popover';
-import { ChipList } from '../../../../components/ui/chip-list';
+import { ChipList } from '@/components/ui/chip-list';
 import { useId, useMemo, useState } from 'react';
-import type { ResourceGroup } from '../../../../api/resource-groups/schema';
-import { isInlineRef, resourceRefKey, type ResourceRef } from '../../../../lib/policy-draft';
-import { actsOnZones, isWorkersOnly } from '../../../../lib/resource-scope';
-import { zoneIdsOf } from '../../../../lib/scope-keys';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { isInlineRef, resourceRefKey, type ResourceRef } from '@/lib/policy-draft';
+import { actsOnZones, isWorkersOnly } from '@/lib/resource-scope';
+import { zoneIdsOf } from '@/lib/scope-keys';
 import type { ResolvedResource } from './use-composer';
 
 interface ResourceGroupPickerProps {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { UserGroup } from '../../../../api/user-groups/schema';
-import { Dialog } from '../../../../components/ui/dialog';
-import { pluralize } from '../../../../lib/format';
-import { draftFromServer, duplicatePolicy } from '../../../../lib/policy-draft';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { Dialog } from '@/components/ui/dialog';
+import { pluralize } from '@/lib/format';
+import { draftFromServer, duplicatePolicy } from '@/lib/policy-draft';
 import { GroupCombobox } from '../group-combobox';
 import { sentence } from './policy-diff-view';
 import type { Composer } from './use-composer';

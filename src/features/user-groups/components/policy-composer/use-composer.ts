@@ -1,19 +1,19 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { allPermissionGroupsQuery } from '../../../../api/permission-groups/queries';
-import { resourceGroupsQuery } from '../../../../api/resource-groups/queries';
-import { userGroupQuery } from '../../../../api/user-groups/queries';
-import type { PermissionGroup } from '../../../../api/permission-groups/schema';
-import type { ResourceGroup } from '../../../../api/resource-groups/schema';
-import type { UserGroup } from '../../../../api/user-groups/schema';
-import { useKeyNames } from '../../../../components/scope-builder/use-key-names';
-import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '../../../../lib/policy-draft';
-import { resourceGroupLabel, scopesOfPolicies, summarizeScope, type KeyNames, type ScopeLike } from '../../../../lib/scope-keys';
-import { draftKey, hasSideEffects, usePolicyDrafts, type PolicyDraft } from '../../../../stores/policy-drafts';
-import { useAccountId } from '../../../../stores/current-account';
-import { notify } from '../../../../stores/toasts';
-import { pluralize } from '../../../../lib/format';
-import { deleteDraftResourceGroups } from '../../policy-api';
+import { allPermissionGroupsQuery } from '@/api/permission-groups/queries';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import type { PermissionGroup } from '@/api/permission-groups/schema';
+import type { ResourceGroup } from '@/api/resource-groups/schema';
+import type { UserGroup } from '@/api/user-groups/schema';
+import { useKeyNames } from '@/components/scope-builder/use-key-names';
+import { draftFromServer, isInlineRef, samePolicies, type DraftPolicy, type ResourceRef } from '@/lib/policy-draft';
+import { resourceGroupLabel, scopesOfPolicies, summarizeScope, type KeyNames, type ScopeLike } from '@/lib/scope-keys';
+import { draftKey, hasSideEffects, usePolicyDrafts, type PolicyDraft } from '@/stores/policy-drafts';
+import { useAccountId } from '@/stores/current-account';
+import { notify } from '@/stores/toasts';
+import { pluralize } from '@/lib/format';
+import { deleteDraftResourceGroups } from '@/features/user-groups/policy-api';
 
 export interface ResolvedResource {
   label: string;

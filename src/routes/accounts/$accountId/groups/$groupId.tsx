@@ -1,7 +1,7 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { userGroupQuery } from '../../../../api/user-groups/queries';
-import { ResourceRouteError } from '../../../../components/layout/missing-resource';
-import { UserGroupLayout } from '../../../../features/user-groups/components/user-group-layout';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { ResourceRouteError } from '@/components/layout/missing-resource';
+import { UserGroupLayout } from '@/features/user-groups/components/user-group-layout';
 
 export const Route = createFileRoute('/accounts/$accountId/groups/$groupId')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(userGroupQuery(context.accountId, params.groupId)),

@@ -1,9 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { UserGroupsList } from '../../../../features/user-groups/components/user-groups-list';
-import { userGroupsQuery } from '../../../../api/user-groups/queries';
-import { GROUP_PAGE_SIZES } from '../../../../features/user-groups/search-params';
-import { boundedInt, optionalEnum, optionalText } from '../../../../lib/search-params';
+import { UserGroupsList } from '@/features/user-groups/components/user-groups-list';
+import { userGroupsQuery } from '@/api/user-groups/queries';
+import { GROUP_PAGE_SIZES } from '@/features/user-groups/search-params';
+import { boundedInt, optionalEnum, optionalText } from '@/lib/search-params';
 
 // A page size the view does not offer falls back to the API's default rather than erroring.
 const perPage = z._default(z.catch(z.literal(GROUP_PAGE_SIZES), 100), 100);

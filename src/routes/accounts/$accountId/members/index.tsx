@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { MembersPage } from '../../../../features/members/components/members-page';
-import { membersSearchSchema } from '../../../../features/members/search-params';
+import { MembersPage } from '@/features/members/components/members-page';
+import { membersSearchSchema } from '@/features/members/search-params';
 
 export const Route = createFileRoute('/accounts/$accountId/members/')({
   validateSearch: membersSearchSchema,

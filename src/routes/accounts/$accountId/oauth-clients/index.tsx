@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { oauthClientsQuery } from '../../../../api/oauth/queries';
-import { OAuthClientsList } from '../../../../features/oauth-clients/components/oauth-clients-list';
-import { optionalText } from '../../../../lib/search-params';
+import { oauthClientsQuery } from '@/api/oauth/queries';
+import { OAuthClientsList } from '@/features/oauth-clients/components/oauth-clients-list';
+import { optionalText } from '@/lib/search-params';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/')({
   validateSearch: z.object({ q: optionalText() }),

@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { permissionGroupQuery } from '../../../../api/permission-groups/queries';
-import { allUserGroupsQuery } from '../../../../api/user-groups/queries';
-import { PermissionGroupPanel, PermissionGroupPanelError } from '../../../../features/permission-groups/components/permission-group-panel';
+import { permissionGroupQuery } from '@/api/permission-groups/queries';
+import { allUserGroupsQuery } from '@/api/user-groups/queries';
+import { PermissionGroupPanel, PermissionGroupPanelError } from '@/features/permission-groups/components/permission-group-panel';
 
 export const Route = createFileRoute('/accounts/$accountId/permission-groups/$permissionGroupId')({
   loader: ({ context, params }) => {

@@ -1,8 +1,8 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { permissionGroupsQuery } from '../../../../api/permission-groups/queries';
-import { PermissionGroupsPage } from '../../../../features/permission-groups/components/permission-groups-page';
-import { boundedInt, optionalText } from '../../../../lib/search-params';
+import { permissionGroupsQuery } from '@/api/permission-groups/queries';
+import { PermissionGroupsPage } from '@/features/permission-groups/components/permission-groups-page';
+import { boundedInt, optionalText } from '@/lib/search-params';
 
 const searchSchema = z.object({
   page: boundedInt(1, 1_000_000, 1),

@@ -1,9 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { resourceGroupsQuery } from '../../../../api/resource-groups/queries';
-import { prefetchZoneNames } from '../../../../api/zones/queries';
-import { ResourceGroupsPage } from '../../../../features/resource-groups/components/resource-groups-page';
-import { optionalText } from '../../../../lib/search-params';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { prefetchZoneNames } from '@/api/zones/queries';
+import { ResourceGroupsPage } from '@/features/resource-groups/components/resource-groups-page';
+import { optionalText } from '@/lib/search-params';
 
 const searchSchema = z.object({ q: optionalText() });
 

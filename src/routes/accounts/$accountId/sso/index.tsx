@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorsQuery } from '../../../../api/sso/queries';
-import { SsoConnectorsList } from '../../../../features/sso/components/sso-connectors-list';
+import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { SsoConnectorsList } from '@/features/sso/components/sso-connectors-list';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(ssoConnectorsQuery(context.accountId)),

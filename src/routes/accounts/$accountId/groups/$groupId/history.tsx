@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ResourceHistory } from '../../../../../features/history/components/resource-history';
+import { ResourceHistory } from '@/features/history/components/resource-history';
 
 export const Route = createFileRoute('/accounts/$accountId/groups/$groupId/history')({
   component: function GroupHistoryRoute() {

@@ -1,9 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { groupMembersQuery } from '../../../../../api/user-groups/queries';
-import { GroupMembers } from '../../../../../features/user-groups/components/group-members';
-import { GROUP_PAGE_SIZES } from '../../../../../features/user-groups/search-params';
-import { boundedInt, optionalEnum, optionalText } from '../../../../../lib/search-params';
+import { groupMembersQuery } from '@/api/user-groups/queries';
+import { GroupMembers } from '@/features/user-groups/components/group-members';
+import { GROUP_PAGE_SIZES } from '@/features/user-groups/search-params';
+import { boundedInt, optionalEnum, optionalText } from '@/lib/search-params';
 
 const searchSchema = z.object({
   page: boundedInt(1, 1_000_000, 1),

@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { allPermissionGroupsQuery } from '../../../../../api/permission-groups/queries';
-import { resourceGroupsQuery } from '../../../../../api/resource-groups/queries';
-import { prefetchZoneNames } from '../../../../../api/zones/queries';
-import { PolicyComposer } from '../../../../../features/user-groups/components/policy-composer/policy-composer';
+import { allPermissionGroupsQuery } from '@/api/permission-groups/queries';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { prefetchZoneNames } from '@/api/zones/queries';
+import { PolicyComposer } from '@/features/user-groups/components/policy-composer/policy-composer';
 
 export const Route = createFileRoute('/accounts/$accountId/groups/$groupId/policies')({
   // The group itself is loaded by the parent route; the pickers need both catalogues.

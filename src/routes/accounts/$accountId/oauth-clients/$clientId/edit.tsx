@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthClientQuery, oauthScopesQuery } from '../../../../../api/oauth/queries';
-import { EditOAuthClient } from '../../../../../features/oauth-clients/components/edit-oauth-client';
+import { oauthClientQuery, oauthScopesQuery } from '@/api/oauth/queries';
+import { EditOAuthClient } from '@/features/oauth-clients/components/edit-oauth-client';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/edit')({
   loader: ({ context, params }) =>

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { oauthClientQuery } from '../../../../../api/oauth/queries';
-import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
+import { oauthClientQuery } from '@/api/oauth/queries';
+import { ResourceHistoryPage } from '@/features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/history')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(oauthClientQuery(context.accountId, params.clientId)),

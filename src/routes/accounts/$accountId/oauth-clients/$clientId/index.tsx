@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthClientQuery, oauthScopesQuery } from '../../../../../api/oauth/queries';
-import { OAuthClientDetail } from '../../../../../features/oauth-clients/components/oauth-client-detail';
+import { oauthClientQuery, oauthScopesQuery } from '@/api/oauth/queries';
+import { OAuthClientDetail } from '@/features/oauth-clients/components/oauth-client-detail';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/')({
   loader: ({ context, params }) =>

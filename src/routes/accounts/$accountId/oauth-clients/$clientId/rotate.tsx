@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { oauthClientQuery } from '../../../../../api/oauth/queries';
-import { RotationWizard } from '../../../../../features/oauth-clients/components/rotation-wizard';
+import { oauthClientQuery } from '@/api/oauth/queries';
+import { RotationWizard } from '@/features/oauth-clients/components/rotation-wizard';
 
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId/rotate')({
   // Always from the server: the wizard's starting step depends on has_rotated_secret being current.

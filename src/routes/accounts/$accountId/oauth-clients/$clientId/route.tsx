@@ -1,5 +1,5 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { ResourceRouteError } from '../../../../../components/layout/missing-resource';
+import { ResourceRouteError } from '@/components/layout/missing-resource';
 
 /** The client's pages (detail, edit, rotate, publish) share one answer for a client that is gone. */
 export const Route = createFileRoute('/accounts/$accountId/oauth-clients/$clientId')({

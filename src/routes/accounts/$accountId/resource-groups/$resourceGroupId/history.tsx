@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { resourceGroupsQuery } from '../../../../../api/resource-groups/queries';
-import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
+import { resourceGroupsQuery } from '@/api/resource-groups/queries';
+import { ResourceHistoryPage } from '@/features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/resource-groups/$resourceGroupId/history')({
   // The list, not the detail: a deleted group's history is still worth reading.

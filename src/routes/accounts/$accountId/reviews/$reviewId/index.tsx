@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ReviewPage } from '../../../../../features/access-reviews/components/review-page';
+import { ReviewPage } from '@/features/access-reviews/components/review-page';
 
 export const Route = createFileRoute('/accounts/$accountId/reviews/$reviewId/')({
   component: function ReviewRoute() {

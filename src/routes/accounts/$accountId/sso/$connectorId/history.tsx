@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/sso/queries';
-import { ResourceHistoryPage } from '../../../../../features/history/components/resource-history-page';
+import { ssoConnectorQuery } from '@/api/sso/queries';
+import { ResourceHistoryPage } from '@/features/history/components/resource-history-page';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/history')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(ssoConnectorQuery(context.accountId, params.connectorId)),

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/sso/queries';
-import { SsoConnectorDetail } from '../../../../../features/sso/components/sso-connector-detail';
+import { ssoConnectorQuery } from '@/api/sso/queries';
+import { SsoConnectorDetail } from '@/features/sso/components/sso-connector-detail';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(ssoConnectorQuery(context.accountId, params.connectorId)),

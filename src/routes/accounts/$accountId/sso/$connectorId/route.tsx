@@ -1,5 +1,5 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { ResourceRouteError } from '../../../../../components/layout/missing-resource';
+import { ResourceRouteError } from '@/components/layout/missing-resource';
 
 /** The connector's pages (detail, setup) share one answer for a connector that is gone. */
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId')({

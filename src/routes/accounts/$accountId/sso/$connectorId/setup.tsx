@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ssoConnectorQuery } from '../../../../../api/sso/queries';
-import { SetupWizard } from '../../../../../features/sso/components/setup-wizard';
+import { ssoConnectorQuery } from '@/api/sso/queries';
+import { SetupWizard } from '@/features/sso/components/setup-wizard';
 
 export const Route = createFileRoute('/accounts/$accountId/sso/$connectorId/setup')({
   // Always the server's current state: the step is derived from it, so a cached one could resume
