@@ -82,7 +82,7 @@ test('the palette opened before the selects’ code arrives keeps them hidden be
   const radix = page.waitForResponse(/\/radix-select-[^/]*\.js$/);
   release();
   await radix;
-  await expect(page.locator('.select-trigger[dir]')).toHaveCount(4); // Account, Theme, Rows per page twice: Radix's now
+  await expect(page.locator('.select-trigger[dir]')).toHaveCount(5); // Account, Theme, Show, Rows per page twice: Radix's now
   await expectNoA11yViolations(page);
   await page.keyboard.press('Escape');
   for (const name of ['Account', 'Theme']) await expect(page.getByRole('combobox', { name, exact: true })).toBeVisible();

@@ -266,8 +266,18 @@ test('(18) adding a pending invitee by paste, by the picker or in bulk says what
   const group = await newGroup(api, 'Edges pending');
   const pending = (await api.get<Array<{ id: string; user: { email: string } }>>(`/accounts/${ACCOUNT_ID}/members`, { per_page: 5, status: 'pending' })).result[0]!;
   const [known] = await accepted(api, 1);
-  const findings = (await (await request.get(`/console-api/accounts/${ACCOUNT_ID}/findings`)).json()) as { findings: Array<{ kind: string; why: string }> };
-  const why = findings.findings.find((f) => f.kind === 'pending-member-with-access')!.why;
+  // The finding needs the membership index: on a fresh server, ask until it is there.
+  let why = '';
+  await expect
+    .poll(
+      async () => {
+        const findings = (await (await request.get(`/console-api/accounts/${ACCOUNT_ID}/findings?fresh=1`)).json()) as { findings?: Array<{ kind: string; why: string }> };
+        why = findings.findings?.find((f) => f.kind === 'pending-member-with-access')?.why ?? '';
+        return why;
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .not.toBe('');
 
   await page.goto(accountPath(`/groups/${group.id}/members`));
   await page.getByRole('button', { name: 'Add by email list' }).first().click();

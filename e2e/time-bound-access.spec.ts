@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { freshIndex } from './support/membership-index.ts';
 
 /**
  * Access that ends on time: a membership granted with an end is removed by the console server at
@@ -134,6 +135,51 @@ test('a group that grants administrator access asks why, and the end can be chan
   await review.getByRole('button', { name: 'Make permanent' }).click();
   await expect(row).toContainText('Made permanent');
   expect(await memberIds(api, group.id)).toContain(person.id);
+});
+
+/** The ends the console server holds for a group, as its API lists them. */
+async function endsOf(page: Page, groupId: string): Promise<Array<{ member_id: string; state: string; ends_at: string }>> {
+  const res = await page.request.get(`/console-api/accounts/${ACCOUNT_ID}/membership-ends?group=${groupId}`);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { result: Array<{ member_id: string; state: string; ends_at: string }> }).result;
+}
+
+test('an end can be set when pasting emails and when adding people to several groups from Members', async ({ page, api }) => {
+  test.setTimeout(120_000);
+  const [a, b, c] = await Promise.all([someAcceptedMember(api, 4), someAcceptedMember(api, 5), someAcceptedMember(api, 6)]);
+  const pasteGroup = await newGroup(api, 'E2E Paste for a week');
+  await page.goto(accountPath(`/groups/${pasteGroup.id}/members`));
+  await page.getByRole('button', { name: 'Add by email list' }).first().click();
+  const paste = page.getByRole('dialog', { name: 'Add members by email' });
+  await paste.getByRole('textbox', { name: 'Email addresses' }).fill(`${a!.user.email}\n${b!.user.email}`);
+  await paste.getByRole('button', { name: 'Check emails' }).click();
+  await paste.getByRole('radio', { name: 'After 1 week' }).check();
+  await paste.getByRole('button', { name: 'Add 2 members' }).click();
+  await expect(paste).toBeHidden();
+  const pasted = await endsOf(page, pasteGroup.id);
+  expect(pasted.map((e) => e.member_id).sort()).toEqual([a!.id, b!.id].sort());
+  for (const e of pasted) expect(Date.parse(e.ends_at) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+
+  const [first, second] = await Promise.all([newGroup(api, 'E2E Bulk for a day A'), newGroup(api, 'E2E Bulk for a day B')]);
+  await freshIndex(page.request);
+  await page.goto(accountPath('/members'));
+  await page.getByRole('searchbox', { name: 'Search by email or name' }).fill(c!.user.email);
+  const row = page.getByRole('row').filter({ hasText: c!.user.email });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Add to groups…' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Add 1 person to groups' });
+  await bulk.getByRole('searchbox', { name: 'Find groups' }).fill('E2E Bulk for a day');
+  await bulk.getByRole('checkbox', { name: first.name }).check();
+  await bulk.getByRole('checkbox', { name: second.name }).check();
+  await bulk.getByRole('radio', { name: 'After 1 day' }).check();
+  await expectNoA11yViolations(page);
+  await bulk.getByRole('button', { name: 'Add (2 requests)' }).click();
+  await expect(bulk.getByText('Done: 2 of 2 requests.')).toBeVisible();
+  for (const g of [first, second]) {
+    expect(await memberIds(api, g.id)).toEqual([c!.id]);
+    await expect.poll(async () => (await endsOf(page, g.id)).map((e) => e.member_id)).toEqual([c!.id]);
+  }
 });
 
 function freePort(): Promise<number> {

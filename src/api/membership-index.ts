@@ -65,7 +65,7 @@ const memberSchema = z.object({
   index: indexStatusSchema,
 });
 const groupsSchema = z.object({
-  groups: z.array(z.object({ id: z.string(), name: z.string(), member_count: z.number() })),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), member_count: z.number(), grants_admin: z.optional(z.boolean()) })),
   index: indexStatusSchema,
 });
 

@@ -236,13 +236,13 @@ export function createIndexQueries(storage: ConsoleStorage) {
     searchGroups(accountId: string, q: string, limit: number) {
       return storage
         .prepare(
-          `SELECT g.group_id AS id, g.name, (SELECT count(*) FROM membership_index_memberships x
+          `SELECT g.group_id AS id, g.name, g.grants_admin, (SELECT count(*) FROM membership_index_memberships x
               WHERE x.account_id = g.account_id AND x.group_id = g.group_id) AS member_count
             FROM membership_index_groups g WHERE g.account_id = ? AND g.name LIKE ? ESCAPE '\\'
             ORDER BY g.name COLLATE NOCASE LIMIT ?`,
         )
         .all(accountId, contains(q), limit)
-        .map((g) => ({ id: String(g.id), name: String(g.name), member_count: Number(g.member_count) }));
+        .map((g) => ({ id: String(g.id), name: String(g.name), member_count: Number(g.member_count), grants_admin: Number(g.grants_admin) === 1 }));
     },
   };
 }

@@ -25,7 +25,8 @@ export const askIndex =
   async (emails) => {
     const answer = await resolveEmailsFromIndex(accountId, emails);
     return {
-      found: answer.found.map((m) => ({ id: m.id, email: m.email, name: [m.first_name, m.last_name].filter(Boolean).join(' ') || undefined })),
+      // With the status: a pending invitee found in the index is warned about like one found through the API.
+      found: answer.found.map((m) => ({ id: m.id, email: m.email, name: [m.first_name, m.last_name].filter(Boolean).join(' ') || undefined, status: m.status })),
       unknown: answer.unknown,
       complete: answer.index.members_listed,
     };

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { indexedGroupsQuery, memberCountsQuery, type MemberRow } from '@/api/membership-index';
 import { PendingInviteesWarning } from '@/components/members/pending-invitees-warning';
+import { AccessEndControls } from '@/components/access-end/access-end-controls';
+import { useAccessEnd } from '@/components/access-end/use-access-end';
 import { Dialog } from '@/components/ui/dialog';
 import { DebouncedInput } from '@/components/ui/debounced-input';
 import { ErrorBanner } from '@/components/ui/error-banner';
@@ -34,6 +36,9 @@ export function BulkGroupsDialog({
   const id = useId();
   const [term, setTerm] = useState('');
   const [chosen, setChosen] = useState<PlanGroup[]>([]);
+  // Admin-granting groups among the chosen: an end for them needs a reason.
+  const [adminGroups, setAdminGroups] = useState<Set<string>>(new Set());
+  const end = useAccessEnd(accountId, action === 'add', chosen.some((g) => adminGroups.has(g.id)));
   const { run, execute } = useBulkMembership(accountId);
   const found = useQuery(indexedGroupsQuery(accountId, term));
   // Removing offers the groups the selected people are in; adding searches every group.
@@ -51,8 +56,18 @@ export function BulkGroupsDialog({
     () => planBulk(action, members.map((m) => ({ id: m.id, email: m.email, groupIds: new Set(m.groups.map((g) => g.id)) })), chosen, memberCounts),
     [action, members, chosen, memberCounts],
   );
-  const toggle = (group: PlanGroup, on: boolean) =>
+  const toggle = (group: PlanGroup & { grants_admin?: boolean }, on: boolean) => {
+    if (group.grants_admin) setAdminGroups((known) => new Set(known).add(group.id));
     setChosen((list) => (on ? [...list, { id: group.id, name: group.name }] : list.filter((g) => g.id !== group.id)));
+  };
+  /** Adds (or removes), then registers the end of what was added: nothing is sent when the end would be refused. */
+  const send = async () => {
+    if (action === 'add' && end.notSaved) return void end.save(end.notSaved.grants);
+    if (action === 'add' && !end.check()) return;
+    const sent = await execute(plan);
+    if (action !== 'add' || !sent) return;
+    await end.save(plan.steps.filter((s) => s.change.length).map((s) => ({ groupId: s.group.id, people: s.change.map((m) => ({ id: m.id, email: m.email })) })));
+  };
   const sending = run !== null && !run.finished;
   const verb = action === 'add' ? 'Add' : 'Remove';
   const title = `${verb} ${pluralize(members.length, 'person', 'people')} ${action === 'add' ? 'to' : 'from'} groups`;
@@ -71,10 +86,10 @@ export function BulkGroupsDialog({
           <button
             type="button"
             className={action === 'add' ? 'btn btn-primary' : 'btn btn-danger'}
-            disabled={sending || plan.changes === 0 || (run?.finished === true && !run.error)}
-            onClick={() => void execute(plan)}
+            disabled={!end.notSaved && (sending || plan.changes === 0 || (run?.finished === true && !run.error))}
+            onClick={() => void send()}
           >
-            {run?.error ? 'Try again' : `${verb} (${pluralize(plan.requests, 'request')})`}
+            {end.notSaved ? 'Save the end again' : run?.error ? 'Try again' : `${verb} (${pluralize(plan.requests, 'request')})`}
           </button>
         </>
       }
@@ -119,6 +134,7 @@ export function BulkGroupsDialog({
           {action === 'add' ? <PendingInviteesWarning emails={pendingAdded(plan.steps, members)} /> : null}
         </section>
       ) : null}
+      {action === 'add' ? <AccessEndControls state={end} /> : null}
 
       {run ? (
         <p role="status">

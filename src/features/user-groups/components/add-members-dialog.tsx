@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { accountMembersQuery } from '@/api/accounts/queries';
 import { groupMembersAllQuery, userGroupQuery } from '@/api/user-groups/queries';
-import { grantEnds, invalidateMembershipEnds, membershipEndsQuery } from '@/api/membership-ends';
-import { AccessEndField, NO_END, endChoiceProblem, endOf, type AccessEndValue } from '@/components/access-end/access-end-field';
+import { AccessEndControls } from '@/components/access-end/access-end-controls';
+import { useAccessEnd } from '@/components/access-end/use-access-end';
 import { grantsAdmin } from '@/lib/effective-access';
 import { PendingInviteesWarning } from '@/components/members/pending-invitees-warning';
 import { Badge } from '@/components/ui/badge';
@@ -48,14 +48,8 @@ export function AddMembersDialog({
   }
   const [selected, setSelected] = useState<Map<string, Person>>(() => new Map(prefill ? [[prefill.id, prefill]] : []));
   const add = useAddGroupMembers(groupId);
-  const qc = useQueryClient();
-  const [end, setEnd] = useState<AccessEndValue>(NO_END);
-  const [endErrors, setEndErrors] = useState<{ ends?: string; reason?: string }>({});
-  /** Set when people were added but their end could not be saved: they are in, with no end yet. */
-  const [endNotSaved, setEndNotSaved] = useState<{ message: string; people: Person[] } | null>(null);
   const group = useQuery({ ...userGroupQuery(accountId, groupId), enabled: open });
-  const reasonRequired = grantsAdmin(group.data?.policies ?? []);
-  const keptBy = useQuery({ ...membershipEndsQuery(accountId, { group: groupId }), enabled: open && end.choice.kind !== 'none' }).data?.kept_by;
+  const end = useAccessEnd(accountId, open, grantsAdmin(group.data?.policies ?? []));
 
   const results = useQuery({
     ...accountMembersQuery(accountId, { search: term || undefined, page, per_page: PAGE_SIZE }),
@@ -76,32 +70,15 @@ export function AddMembersDialog({
     onOpenChange(false);
     setText('');
     setSelected(new Map());
-    setEnd(NO_END);
-    setEndErrors({});
-    setEndNotSaved(null);
+    end.reset();
     add.reset();
   };
-  /** Registers when the added people's access ends; on failure they stay added and the dialog says so. */
-  const saveEnd = async (people: Person[]) => {
-    const endsAt = endOf(end.choice);
-    if (!endsAt) return close();
-    try {
-      await grantEnds(accountId, { groupId, members: people.map((p) => ({ id: p.id, email: p.email })), endsAt, reason: end.reason.trim() || undefined });
-      void invalidateMembershipEnds(qc, accountId);
-      close();
-    } catch (error) {
-      const details = isApiError(error) ? error.errors : [];
-      setEndErrors({ ends: details.find((d) => d.pointer === '/ends_at')?.message, reason: details.find((d) => d.pointer === '/reason')?.message });
-      setEndNotSaved({ message: details.map((d) => d.message).join('; ') || String(error), people });
-    }
-  };
+  const grantOf = (people: Person[]) => [{ groupId, people: people.map((p) => ({ id: p.id, email: p.email })) }];
   const submit = () => {
-    if (endNotSaved) return void saveEnd(endNotSaved.people);
-    const problem = endChoiceProblem(end, reasonRequired);
-    setEndErrors(problem ?? {});
-    if (problem) return;
+    if (end.notSaved) return void end.save(end.notSaved.grants).then((saved) => saved && close());
+    if (!end.check()) return;
     const people = chosen;
-    add.mutate({ ids: people.map((p) => p.id) }, { onSuccess: () => void saveEnd(people) });
+    add.mutate({ ids: people.map((p) => p.id) }, { onSuccess: () => void end.save(grantOf(people)).then((saved) => saved && close()) });
   };
   const toggle = (person: Person, on: boolean) =>
     setSelected((prev) => {
@@ -132,13 +109,13 @@ export function AddMembersDialog({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={(chosen.length === 0 && !endNotSaved) || add.isPending}
+            disabled={(chosen.length === 0 && !end.notSaved) || add.isPending}
             // Prefilled from the palette: confirming is one Enter.
             autoFocus={Boolean(prefill)}
             aria-busy={add.isPending}
             onClick={submit}
           >
-            {add.isPending ? 'Adding…' : endNotSaved ? 'Save the end again' : `Add ${pluralize(chosen.length, 'member')}`}
+            {add.isPending ? 'Adding…' : end.notSaved ? 'Save the end again' : `Add ${pluralize(chosen.length, 'member')}`}
           </button>
         </>
       }
@@ -209,15 +186,7 @@ export function AddMembersDialog({
         ) : null}
       </fieldset>
       <PendingInviteesWarning emails={chosen.filter((p) => p.status === 'pending').map((p) => p.email)} />
-      <AccessEndField value={end} onChange={setEnd} reasonRequired={reasonRequired} endsError={endErrors.ends} reasonError={endErrors.reason} keptBy={keptBy} />
-      {endNotSaved ? (
-        <div className="banner banner-error" role="alert">
-          <strong>
-            Added {pluralize(endNotSaved.people.length, 'member')}, but their access has no end yet
-          </strong>
-          <p>{endNotSaved.message}</p>
-        </div>
-      ) : null}
+      <AccessEndControls state={end} />
       <section aria-labelledby={`${searchId}-selected`} className="ug-picker-selected">
         <h3 id={`${searchId}-selected`}>Selected: {chosen.length}</h3>
         {chosen.length === 0 ? (

@@ -1,9 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { isApiError } from '@/api/api-error';
+import { userGroupQuery } from '@/api/user-groups/queries';
+import { AccessEndControls } from '@/components/access-end/access-end-controls';
+import { useAccessEnd } from '@/components/access-end/use-access-end';
 import { PendingInviteesWarning } from '@/components/members/pending-invitees-warning';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
+import { grantsAdmin } from '@/lib/effective-access';
 import { pluralize } from '@/lib/format';
+import { useAccountId } from '@/stores/current-account';
 import { useAddGroupMembers } from '../api';
 import { parseEmailList } from '../lib/email-list';
 import { describeRefused, previewAdd, type AddPreview } from '../lib/membership';
@@ -19,6 +25,9 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
   const [checking, setChecking] = useState(false);
   const { lookup, progress } = useMembershipLookup(groupId);
   const add = useAddGroupMembers(groupId);
+  const accountId = useAccountId();
+  const group = useQuery({ ...userGroupQuery(accountId, groupId), enabled: open });
+  const end = useAccessEnd(accountId, open, grantsAdmin(group.data?.policies ?? []));
   const stale = preview !== null && preview.text !== text;
 
   const close = () => {
@@ -26,6 +35,7 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
     setText('');
     setPreview(null);
     setLookupError(null);
+    end.reset();
     add.reset();
   };
 
@@ -46,8 +56,10 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
 
   const toAdd = preview?.result.toAdd ?? [];
   const submit = () => {
-    if (!preview || stale || toAdd.length === 0) return;
-    add.mutate({ ids: toAdd.map((p) => p.id) }, { onSuccess: close });
+    if (end.notSaved) return void end.save(end.notSaved.grants).then((saved) => saved && close());
+    if (!preview || stale || toAdd.length === 0 || !end.check()) return;
+    const people = toAdd.map((p) => ({ id: p.id, email: p.email }));
+    add.mutate({ ids: people.map((p) => p.id) }, { onSuccess: () => void end.save([{ groupId, people }]).then((saved) => saved && close()) });
   };
 
   // The API names refused items by position (/3/id): turn that back into addresses.
@@ -72,10 +84,10 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
             type="button"
             className="btn btn-primary"
             onClick={submit}
-            disabled={!preview || stale || toAdd.length === 0 || add.isPending}
+            disabled={(!end.notSaved && (!preview || stale || toAdd.length === 0)) || add.isPending}
             aria-busy={add.isPending}
           >
-            {add.isPending ? 'Adding…' : `Add ${pluralize(toAdd.length, 'member')}`}
+            {add.isPending ? 'Adding…' : end.notSaved ? 'Save the end again' : `Add ${pluralize(toAdd.length, 'member')}`}
           </button>
         </>
       }
@@ -92,6 +104,7 @@ export function PasteMembersDialog({ groupId, open, onOpenChange }: { groupId: s
           onChange={(e) => setText(e.target.value)}
         />
       </div>
+      <AccessEndControls state={end} />
       {progress ? (
         <p role="status" className="muted">
           Looking up account members… {progress.total > 1 ? `${progress.done} of ${progress.total}` : ''}
