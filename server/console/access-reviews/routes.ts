@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
+import { invalidFields } from '../../http/invalid-fields.ts';
 import { currentActor } from '../actor.ts';
 import { BudgetRefused } from '../budget.ts';
 import { ReviewProblem, type AccessReviews } from './service.ts';
@@ -18,11 +19,6 @@ const startBody = z.object({
   reviewers: z.array(z.email('must be an email address').max(320)).max(20).default([]),
 });
 const decideBody = z.object({ decision: z.enum(['keep', 'remove']), reason: z.string().max(500, 'must be at most 500 characters').default('') });
-
-function invalid(c: Context, issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>) {
-  const errors = issues.map((i) => ({ code: ErrorCode.invalidField, message: `${i.path.join('.') || 'body'}: ${i.message}`, source: { pointer: `/${i.path.join('/')}` } }));
-  return c.json(errorBody(errors), 400);
-}
 
 function problem(c: Context, error: unknown) {
   if (error instanceof ReviewProblem) {
@@ -78,7 +74,7 @@ export function createAccessReviewsApi(reviews: AccessReviews): Hono {
 
   api.post(base, async (c) => {
     const parsed = startBody.safeParse(await body(c));
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidFields(c, parsed.error.issues);
     const { name, group_ids: groupIds, due_at: dueAt, reviewers } = parsed.data;
     try {
       const by = who();
@@ -97,7 +93,7 @@ export function createAccessReviewsApi(reviews: AccessReviews): Hono {
 
   api.put(`${base}/:reviewId/items/:itemId`, async (c) => {
     const parsed = decideBody.safeParse(await body(c));
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidFields(c, parsed.error.issues);
     try {
       const item = reviews.decide(c.req.param('accountId'), c.req.param('reviewId'), c.req.param('itemId'), parsed.data.decision, parsed.data.reason, who(), currentActor() !== null);
       return c.json({ result: itemView(item) });

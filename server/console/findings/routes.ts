@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { unknownListSchema } from '../../../src/api/common-schema.ts';
 import { ALL_PARTS, analysisSteps } from '../../../src/lib/analyzer/analyze.ts';
@@ -7,6 +7,7 @@ import { accountPosture, type Posture, type SnapshotPart } from '../../../src/li
 import { indexSnapshot } from '../../../src/lib/analyzer/snapshot-index.ts';
 import { canMemberUse, whoCan, type SimDraft } from '../../../src/lib/analyzer/simulator.ts';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
+import { invalidFields } from '../../http/invalid-fields.ts';
 import { BudgetRefused } from '../budget.ts';
 import { nextTurn } from '../next-turn.ts';
 import { lastEntrySeq } from '../journal/store.ts';
@@ -69,11 +70,6 @@ const simulateBody = z.discriminatedUnion('question', [
   z.object({ question: z.literal('can'), member_id: z.string().min(1), permission_group_id: z.string().min(1), resource: z.string().min(1), draft: draftSchema.optional() }),
   z.object({ question: z.literal('who'), permission_group_id: z.string().min(1), resource: z.string().min(1), draft: draftSchema.optional() }),
 ]);
-
-function invalid(c: Context, issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>) {
-  const errors = issues.map((i) => ({ code: ErrorCode.invalidField, message: `${i.path.join('.') || 'body'}: ${i.message}`, source: { pointer: `/${i.path.join('/')}` } }));
-  return c.json(errorBody(errors), 400);
-}
 
 /** One reading of an account, with its findings once someone asked for them. */
 interface Computation {
@@ -304,9 +300,9 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
   });
 
   api.put('/accounts/:accountId/findings/:findingId/dismissal', async (c) => {
-    if (c.req.param('findingId').length > MAX_FINDING_ID) return invalid(c, [{ path: ['finding_id'], message: `must be at most ${MAX_FINDING_ID} characters` }]);
+    if (c.req.param('findingId').length > MAX_FINDING_ID) return invalidFields(c, [{ path: ['finding_id'], message: `must be at most ${MAX_FINDING_ID} characters` }]);
     const body = dismissalBody.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return invalid(c, body.error.issues);
+    if (!body.success) return invalidFields(c, body.error.issues);
     return c.json({ result: dismissals.dismiss(c.req.param('accountId'), c.req.param('findingId'), body.data.reason) });
   });
 
@@ -317,7 +313,7 @@ export function createFindingsApi({ reader, memberships, storage, now = () => ne
 
   api.post('/accounts/:accountId/simulate', async (c) => {
     const body = simulateBody.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return invalid(c, body.error.issues);
+    if (!body.success) return invalidFields(c, body.error.issues);
     const q = body.data;
     const { snapshot } = (await computationFor(c.req.param('accountId'), false)).computation.read;
     if (snapshot.memberships === null) {

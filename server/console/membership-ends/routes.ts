@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ErrorCode, errorBody } from '../../http/envelope.ts';
+import { invalidFields } from '../../http/invalid-fields.ts';
 import { currentActor } from '../actor.ts';
 import { BudgetRefused } from '../budget.ts';
 import type { ConsoleStorage } from '../storage.ts';
@@ -44,14 +45,6 @@ const listQuery = z.object({
   member: z.string().regex(ID).optional(),
 });
 
-function invalid(c: Context, issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>) {
-  const errors = issues.map((i) => ({
-    code: ErrorCode.invalidField,
-    message: `${i.path.join('.') || 'body'}: ${i.message}`,
-    source: { pointer: `/${i.path.join('/')}` },
-  }));
-  return c.json(errorBody(errors), 400);
-}
 const refuse = (c: Context, status: 400 | 404 | 409 | 429 | 503, message: string, field?: string) =>
   c.json(
     errorBody([
@@ -106,7 +99,7 @@ export function createMembershipEndsApi(ends: MembershipEnds, storage: ConsoleSt
 
   api.get(base, (c) => {
     const q = listQuery.safeParse(c.req.query());
-    if (!q.success) return invalid(c, q.error.issues);
+    if (!q.success) return invalidFields(c, q.error.issues);
     const list = ends.list(c.req.param('accountId'), {
       groupId: q.data.group,
       memberId: q.data.member,
@@ -121,7 +114,7 @@ export function createMembershipEndsApi(ends: MembershipEnds, storage: ConsoleSt
   api.post(base, async (c) => {
     const accountId = c.req.param('accountId');
     const parsed = grantBody.safeParse(await json(c));
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidFields(c, parsed.error.issues);
     const { group_id: groupId, members, reason } = parsed.data;
     const endsAt = Date.parse(parsed.data.ends_at);
     const problem = endProblem(endsAt, now());
@@ -153,7 +146,7 @@ export function createMembershipEndsApi(ends: MembershipEnds, storage: ConsoleSt
 
   api.put(`${base}/:id`, async (c) => {
     const parsed = rescheduleBody.safeParse(await json(c));
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidFields(c, parsed.error.issues);
     const endsAt = Date.parse(parsed.data.ends_at);
     const problem = endProblem(endsAt, now());
     if (problem) return refuse(c, 400, problem, 'ends_at');
