@@ -8,7 +8,7 @@ import { timerAlarm } from './timer-alarm.ts';
 export function nodeRuntime(distDir: string): RuntimeServices {
   const serveFile = createStaticHandler(distDir);
   return {
-    staticFiles: (request) => serveFile(new URL(request.url).pathname),
+    staticFiles: (request) => serveFile(new URL(request.url).pathname, request.headers.get('accept-encoding')),
     dnsResolver: nodeDnsResolver(),
     admission: shareEventLoopTurns(),
     alarm: timerAlarm,
