@@ -1,130 +1,63 @@
-import { Popover } from 'radix-ui';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { pluralize } from '@/lib/format';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { onDemand } from './on-demand';
+import type { CheckboxPopoverProps } from './radix-checkbox-popover';
 
-interface CheckboxPopoverProps {
-  /** The trigger's visible text and accessible name. */
-  triggerText: ReactNode;
-  triggerLabel: string;
-  /** The popover's accessible name. */
-  contentLabel: string;
-  searchLabel: string;
-  placeholder: string;
-  query: string;
-  onQueryChange: (query: string) => void;
-  selectedCount: number;
-  /** Above the options, e.g. "Searching…" or how many matched. */
-  status?: ReactNode;
-  /** The checkbox options (already filtered by the query). */
-  children: ReactNode;
-  disabled?: boolean;
-  onOpenChange?: (open: boolean) => void;
-}
-
-/** Arrow keys move between the search box and the options, as in a listbox. */
-function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="search"], input[type="checkbox"]:not(:disabled)')];
-  const at = stops.indexOf(document.activeElement as HTMLInputElement);
-  if (at < 0) return;
-  const next = stops[Math.min(stops.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))];
-  if (!next) return;
-  event.preventDefault();
-  next.focus();
-}
-
-/** Room kept above a scrolled-up trigger for the page's own header (as .picker-trigger's scroll-margin-top). */
-const HEADER_ROOM = 96;
+const radixPopover = onDemand(() => import('./radix-checkbox-popover'));
+/** The wrapper draws no box: the trigger lays out as the parent's own child. */
+const SLOT_STYLE = { display: 'contents' } as const;
 
 /**
- * Scrolls the trigger up near the top of the window, so the list opens below it with the
- * window's height. Near the end of a short page there is nothing left to scroll: room is added
- * below the page while the list is open (and removed on close), or it would flip up over the header.
- */
-function makeRoomBelow(trigger: HTMLElement): () => void {
-  const body = document.body;
-  const before = body.style.paddingBottom;
-  const triggerTop = trigger.getBoundingClientRect().top + window.scrollY;
-  const missing = triggerTop - HEADER_ROOM + window.innerHeight - document.documentElement.scrollHeight;
-  if (missing > 0) body.style.paddingBottom = `${missing}px`;
-  trigger.scrollIntoView({ block: 'start', behavior: 'instant' });
-  return () => {
-    body.style.paddingBottom = before;
-  };
-}
-
-/** Below this much room under the trigger, a list opens on the roomier side instead. */
-const ROOM_FOR_A_LIST = 360;
-
-/**
- * Where the list has room once the trigger is where it will stay: below, unless a dialog (which
- * the window cannot scroll) keeps the trigger low and there is more room above. Radix then caps
- * the popover to that side's room (its available height), so it never leaves the window.
- */
-function roomierSide(trigger: HTMLElement): 'top' | 'bottom' {
-  const { top, bottom } = trigger.getBoundingClientRect();
-  const below = window.innerHeight - bottom;
-  return below >= ROOM_FOR_A_LIST || below >= top ? 'bottom' : 'top';
-}
-
-/**
- * A searchable checkbox list in a popover (the composer's pickers, the zone picker). The search
- * resets on close; Escape closes; Tab or the arrow keys reach every option. It opens below its
- * trigger, scrolled up to make room, with a list as tall as the window allows, rather than
- * flipping up over the page header with a few rows showing.
+ * A searchable checkbox list in a popover (the composer's pickers, the zone picker;
+ * ./radix-checkbox-popover.tsx) whose code — Radix Popover and its positioning, ~25 KB gzip — is
+ * not part of a page's chunk: it is asked for as the picker mounts. Until it arrives the trigger
+ * is drawn as the same button Radix draws, with the same name; pressing it opens the real popover
+ * as soon as it is there, and a focused stand-in hands its focus to the real trigger.
+ *
+ * Both are drawn inside one wrapper that stays put across the swap (`display: contents`), as
+ * ./select.tsx does, so a modal opened meanwhile still hides the trigger from assistive technology.
  */
 export function CheckboxPopover(props: CheckboxPopoverProps) {
-  const { triggerText, triggerLabel, contentLabel, searchLabel, placeholder, query, onQueryChange, selectedCount, status, children, disabled, onOpenChange } = props;
-  const trigger = useRef<HTMLButtonElement>(null);
-  const restoreRoom = useRef<(() => void) | null>(null);
-  const [side, setSide] = useState<'top' | 'bottom'>('bottom');
-  useEffect(() => () => restoreRoom.current?.(), []);
+  const loaded = radixPopover.useLoaded('mount');
+  const [openOnArrival, setOpenOnArrival] = useState(false);
+  const hadFocus = useRef(false);
+  const slot = useRef<HTMLSpanElement>(null);
+
+  useLayoutEffect(() => {
+    if (loaded && hadFocus.current && !openOnArrival) slot.current?.querySelector('button')?.focus();
+  }, [loaded, openOnArrival]);
+
+  if (loaded) {
+    return (
+      <span ref={slot} className="picker-slot" style={SLOT_STYLE}>
+        <loaded.RadixCheckboxPopover {...props} defaultOpen={openOnArrival} />
+      </span>
+    );
+  }
+
+  const open = () => {
+    setOpenOnArrival(true);
+    void radixPopover.load();
+  };
   return (
-    <Popover.Root
-      onOpenChange={(open) => {
-        restoreRoom.current?.();
-        restoreRoom.current = null;
-        if (!open) onQueryChange('');
-        else if (trigger.current) {
-          restoreRoom.current = makeRoomBelow(trigger.current);
-          setSide(roomierSide(trigger.current));
-        }
-        onOpenChange?.(open);
-      }}
-    >
-      <Popover.Trigger ref={trigger} className="btn btn-small picker-trigger" aria-label={triggerLabel} disabled={disabled}>
-        {triggerText}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          className="picker-popover"
-          side={side}
-          align="start"
-          sideOffset={6}
-          collisionPadding={12}
-          aria-label={contentLabel}
-          onKeyDown={moveFocus}
-        >
-          <input
-            type="search"
-            className="input picker-search"
-            placeholder={placeholder}
-            aria-label={searchLabel}
-            value={query}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => onQueryChange(e.target.value)}
-          />
-          {status}
-          <div className="picker-options">{children}</div>
-          <div className="picker-footer">
-            <span className="muted" aria-live="polite">
-              {pluralize(selectedCount, 'selected', 'selected')}
-            </span>
-            <Popover.Close className="btn btn-small btn-primary">Done</Popover.Close>
-          </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <span ref={slot} className="picker-slot" style={SLOT_STYLE}>
+      <button
+        type="button"
+        className="btn btn-small picker-trigger"
+        aria-label={props.triggerLabel}
+        aria-haspopup="dialog"
+        aria-expanded={false}
+        data-state="closed"
+        disabled={props.disabled}
+        onFocus={() => {
+          hadFocus.current = true;
+        }}
+        onBlur={() => {
+          hadFocus.current = false;
+        }}
+        onClick={open}
+      >
+        {props.triggerText}
+      </button>
+    </span>
   );
 }

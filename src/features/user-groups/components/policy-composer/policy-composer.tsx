@@ -1,4 +1,3 @@
-import { Tabs } from 'radix-ui';
 import { lockedProps, useGroupManaged } from '@/features/user-groups/scim-managed';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -10,6 +9,7 @@ import type { PlacedErrors } from '@/lib/policy-errors';
 import type { KnownIds } from '@/lib/policy-lint';
 import { onSaveRequest, useKeyboard } from '@/stores/keyboard';
 import { DraftLeaveGuard } from '@/components/ui/draft-leave-guard';
+import { TabPanel, Tabs } from '@/components/ui/tabs';
 import { ComposerMenu } from './composer-menu';
 import { JsonView } from './json-view';
 import { describeAuthor, useLastGroupChange } from './last-change';
@@ -18,6 +18,11 @@ import { useComposer } from './use-composer';
 
 // Loaded when the admin first reviews: keeps the composer's route chunk within its budget.
 const ReviewDialog = lazy(() => import('./review-dialog').then((m) => ({ default: m.ReviewDialog })));
+
+const VIEW_TABS = [
+  { value: 'cards', label: 'Cards' },
+  { value: 'json', label: 'JSON' },
+] as const;
 
 /**
  * The policy composer: a group's policies as cards (or as the exact JSON body), edited as a draft
@@ -164,16 +169,15 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
         </div>
       ) : null}
 
-      <Tabs.Root value={view} onValueChange={(v) => setView(v as 'cards' | 'json')}>
-        <Tabs.List className="view-switch" aria-label="Edit policies as">
-          <Tabs.Trigger value="cards" className="view-switch-item">
-            Cards
-          </Tabs.Trigger>
-          <Tabs.Trigger value="json" className="view-switch-item">
-            JSON
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="cards" className="composer-cards" ref={cardsRef}>
+      <Tabs
+        value={view}
+        onValueChange={setView}
+        label="Edit policies as"
+        tabs={VIEW_TABS}
+        listClassName="view-switch"
+        tabClassName="view-switch-item"
+      >
+        <TabPanel value="cards" className="composer-cards" ref={cardsRef}>
           {unparsedJson !== undefined ? (
             <div className="banner banner-warning" role="status">
               <strong>The JSON you typed does not parse yet; it is kept in the JSON view, as you typed it.</strong> The cards show the last
@@ -214,8 +218,8 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
               Add deny policy
             </button>
           </div>
-        </Tabs.Content>
-        <Tabs.Content value="json">
+        </TabPanel>
+        <TabPanel value="json">
           <JsonView
             policies={policies}
             requestLine={requestLine}
@@ -224,8 +228,8 @@ export function PolicyComposer({ groupId }: { groupId: string }) {
             unparsed={unparsedJson}
             onUnparsed={composer.keepJsonText}
           />
-        </Tabs.Content>
-      </Tabs.Root>
+        </TabPanel>
+      </Tabs>
 
       <div className="composer-footer">
         <span className="muted">
