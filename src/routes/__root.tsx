@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext } from '@tanstack/react-router';
 import { AppShell, RootError, RootPending } from '../components/layout/app-shell';
-import { NotFound } from '../components/layout/route-states';
+import { DeferredNotFound } from '../components/layout/deferred-route-states';
 import { onDemand } from '../components/ui/on-demand';
 import { accountsQuery, consoleModeQuery } from '../api/accounts/queries';
 
@@ -34,5 +34,5 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   errorComponent: RootError,
   // A cold load waits on the accounts list: during a lockout that is minutes, said by the banner.
   pendingComponent: RootPending,
-  notFoundComponent: NotFound,
+  notFoundComponent: DeferredNotFound,
 });

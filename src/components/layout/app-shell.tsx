@@ -6,13 +6,12 @@ import { cancelHeldWritesLeftBehind, getBudgetSnapshot, subscribeBudget } from '
 import { usePreferences } from '@/stores/preferences';
 import { useToasts } from '@/stores/toasts';
 import { AccountSwitcher } from './account-switcher';
-import { HeldWrites } from './held-writes';
 import { ModeBadge } from './mode-badge';
 import { Nav, sectionOf } from './nav';
 import { NavMenu } from './nav-menu';
 import { onDemand } from '../ui/on-demand';
 import { PageSkeleton } from '../ui/skeleton';
-import { RouteError } from './route-states';
+import { DeferredRouteError, usePrefetchRouteStates } from './deferred-route-states';
 import { SignedInAs } from './signed-in-as';
 import { ThemeToggle } from './theme-toggle';
 
@@ -40,6 +39,18 @@ function DeferredBudgetBanner() {
   return loaded ? <loaded.BudgetBanner /> : null;
 }
 
+const heldWrites = onDemand(() => import('./held-writes'));
+
+/** The held-writes panel's code comes with the first write held back (it shows only after 400 ms held). */
+function DeferredHeldWrites() {
+  const anyHeld = useSyncExternalStore(subscribeBudget, () => getBudgetSnapshot().held.length > 0);
+  const loaded = heldWrites.useLoaded(false);
+  useEffect(() => {
+    if (anyHeld) void heldWrites.load();
+  }, [anyHeld]);
+  return loaded ? <loaded.HeldWrites /> : null;
+}
+
 /** The frame every screen sits in: navigation (a sidebar, or a menu on narrow screens) and a top bar. */
 function ShellFrame({ accountId, topbar, children }: { accountId: string | null; topbar: ReactNode; children: ReactNode }) {
   return (
@@ -60,7 +71,7 @@ function ShellFrame({ accountId, topbar, children }: { accountId: string | null;
           {topbar}
         </header>
         <DeferredBudgetBanner />
-        <HeldWrites />
+        <DeferredHeldWrites />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -88,6 +99,7 @@ export function AppShell({ overlay }: AppShellProps) {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const account = accounts.find((a) => a.id === accountId);
+  usePrefetchRouteStates();
   // Only while the admin is there: a write still waiting to be sent from a page they left goes no further.
   useEffect(() => cancelHeldWritesLeftBehind(pathname), [pathname]);
 
@@ -136,7 +148,7 @@ export function RootError(props: ErrorComponentProps) {
   const preferred = usePreferences((s) => s.accountId);
   return (
     <ShellFrame accountId={urlAccountId ?? preferred} topbar={<ThemeToggle />}>
-      <RouteError {...props} />
+      <DeferredRouteError {...props} />
     </ShellFrame>
   );
 }

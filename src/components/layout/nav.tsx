@@ -1,6 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { findingsQuery } from '@/api/findings';
+import { onDemand } from '../ui/on-demand';
+
+// The count asks the server to compute the account's findings: once the page has painted and the
+// browser is idle, not beside the page's own first requests.
+const findingsCount = onDemand(() => import('./findings-count'));
 
 /** The sections, in the sidebar's order; each is a list an account switch can land on. */
 export const NAV_ITEMS = [
@@ -26,7 +29,7 @@ export function sectionOf(pathname: string): NavItem {
 
 /** "Findings 7": the account's home, with how many findings are open (none shown while unknown). */
 function FindingsLink({ accountId }: { accountId: string }) {
-  const count = useQuery({ ...findingsQuery(accountId), select: (d) => (d.complete ? d.open_count : undefined) }).data;
+  const loaded = findingsCount.useLoaded('idle');
   return (
     <Link
       to="/accounts/$accountId"
@@ -35,7 +38,7 @@ function FindingsLink({ accountId }: { accountId: string }) {
       className="nav-link"
       activeProps={{ className: 'nav-link active', 'aria-current': 'page' }}
     >
-      Findings{count === undefined ? null : <span className="nav-count"> {count}</span>}
+      Findings{loaded ? <loaded.FindingsCount accountId={accountId} /> : null}
     </Link>
   );
 }

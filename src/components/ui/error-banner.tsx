@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiError, type ApiError } from '@/api/api-error';
 import { consoleModeQuery, credentialRefusal } from '@/api/accounts/queries';
-import { safeHttpsUrl } from '@/lib/safe-url';
-import { RetryCountdown } from './retry-countdown';
-import { forbiddenAdvice, tokenPermissionFor } from '@/lib/token-permissions';
+import { onDemand } from './on-demand';
 
 /**
  * A 401 or 403 while the server knows Cloudflare refused its token at start: the token itself is
@@ -22,23 +20,21 @@ export function RefusedTokenAdvice({ reason }: { reason: string }) {
 /** Whether an error is an authentication refusal (401/403), the kind a refused token causes. */
 export const isAuthRefusal = (error: unknown): error is ApiError => isApiError(error) && (error.status === 401 || error.isForbidden);
 
-/** A 403: which token permission the call needs, what to change, and Cloudflare's page on it. */
-function ForbiddenAdvice({ error }: { error: ApiError }) {
-  const permission = error.request ? tokenPermissionFor(error.request.method, error.request.path) : null;
-  const docs = safeHttpsUrl(error.documentationUrl);
-  return (
-    <p className="forbidden-advice">
-      {forbiddenAdvice(permission)}
-      {docs ? (
-        <>
-          {' '}
-          <a href={docs} target="_blank" rel="noreferrer">
-            Cloudflare’s guide to API token permissions
-          </a>
-        </>
-      ) : null}
-    </p>
-  );
+const forbiddenAdvice = onDemand(() => import('./forbidden-advice'));
+const retryCountdown = onDemand(() => import('./retry-countdown'));
+
+/**
+ * A 403's advice (with the table of which token permission each call needs) and a 429's countdown
+ * come with the first error that needs them: the first paint never shows either.
+ */
+function DeferredForbiddenAdvice({ error }: { error: ApiError }) {
+  const loaded = forbiddenAdvice.useLoaded('mount');
+  return loaded ? <loaded.ForbiddenAdvice error={error} /> : null;
+}
+
+function DeferredRetryCountdown({ error }: { error: ApiError }) {
+  const loaded = retryCountdown.useLoaded('mount');
+  return loaded ? <loaded.RetryCountdown error={error} /> : null;
 }
 
 /** An error that does not belong to one field, with the API's own codes and messages. */
@@ -57,8 +53,8 @@ export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: 
           <li key={i}>{d}</li>
         ))}
       </ul>
-      {isApiError(error) && error.status === 429 ? <RetryCountdown error={error} /> : null}
-      {refusedToken ? <RefusedTokenAdvice reason={refusedToken} /> : isApiError(error) && error.isForbidden ? <ForbiddenAdvice error={error} /> : null}
+      {isApiError(error) && error.status === 429 ? <DeferredRetryCountdown error={error} /> : null}
+      {refusedToken ? <RefusedTokenAdvice reason={refusedToken} /> : isApiError(error) && error.isForbidden ? <DeferredForbiddenAdvice error={error} /> : null}
       {onRetry ? (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           Try again

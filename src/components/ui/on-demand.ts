@@ -10,11 +10,18 @@ export function onDemand<T>(importer: () => Promise<T>) {
   let pending: Promise<T> | null = null;
   const listeners = new Set<() => void>();
   const load = (): Promise<T> => {
-    pending ??= importer().then((loaded) => {
-      value = loaded;
-      listeners.forEach((l) => l());
-      return loaded;
-    });
+    pending ??= importer().then(
+      (loaded) => {
+        value = loaded;
+        listeners.forEach((l) => l());
+        return loaded;
+      },
+      (error: unknown) => {
+        // A download that failed (offline for a moment) is tried again at the next use.
+        pending = null;
+        throw error;
+      },
+    );
     return pending;
   };
   /**

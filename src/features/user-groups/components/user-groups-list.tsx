@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '@/api/membership-index';
 import { userGroupsQuery } from '@/api/user-groups/queries';
 import { PageHeader } from '@/components/layout/page-header';
@@ -14,9 +14,11 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { useAccountId } from '@/stores/current-account';
 import { useKeyboard } from '@/stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
-import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
 import { pluralize } from '@/lib/format';
+
+// Loaded when first opened, outside the list's route chunk (its form is not needed to show the list).
+const CreateUserGroupDialog = lazy(() => import('./create-user-group-dialog').then((m) => ({ default: m.CreateUserGroupDialog })));
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
@@ -46,6 +48,9 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   // "Create user group" in the palette asks for the dialog too; closing it ends either request.
   const createRequested = useKeyboard((s) => s.createGroupRequested);
   const creating = creatingHere || createRequested;
+  // Once opened it stays mounted, as before it loaded on demand: what was typed survives a close.
+  const [createOpened, setCreateOpened] = useState(false);
+  if (creating && !createOpened) setCreateOpened(true);
   const setCreating = (open: boolean) => {
     setCreatingHere(open);
     if (!open) useKeyboard.getState().requestCreateGroup(false);
@@ -189,7 +194,11 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
         </>
       ) : null}
 
-      <CreateUserGroupDialog open={creating} onOpenChange={setCreating} />
+      {createOpened ? (
+        <Suspense fallback={null}>
+          <CreateUserGroupDialog open={creating} onOpenChange={setCreating} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { assertAccountIdShape, ensureAccountReachable } from '@/api/accounts/reachable';
+import { ensureAccountReachable } from '@/api/accounts/ensure-reachable';
+import { assertAccountIdShape } from '@/api/accounts/reachable';
 import { AccountOutlet, AccountRouteError } from '@/components/layout/account-outlet';
 import { NotFound } from '@/components/layout/route-states';
 
