@@ -66,6 +66,12 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   label?: string;
 }
 
+/** A lost answer that could not be asked about: whether the write was saved is not known. */
+export const ANSWER_LOST_UNKNOWN =
+  'The answer to this change was lost and the server could not be asked whether it was saved. Reload the page to see the current state before trying again.';
+
+const loadLostWriteRecovery = () => import('./lost-write');
+
 /** The header that carries a write's id to this server (never forwarded to Cloudflare). */
 export const WRITE_ID_HEADER = 'X-IAM-Write-Id';
 
@@ -149,6 +155,8 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
   const { method = 'GET', query, body, schema, signal, headers } = options;
   const payload = body !== undefined ? JSON.stringify(body) : undefined;
   const writeId = method === 'GET' ? undefined : (options.writeId ?? newWriteId());
+  // The recovery's code comes while the write is out (not in the first load): a lost answer finds it there.
+  if (writeId) void loadLostWriteRecovery().catch(() => {});
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -171,7 +179,11 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
   } catch (error) {
     if (signal?.aborted) throw error;
     // A write whose answer was lost may still have been saved: ask, never resend blindly.
-    if (writeId) return readAnswer(await recoverLostWrite(writeId), path, method, schema, true);
+    if (writeId) {
+      const recovery = await loadLostWriteRecovery().catch(() => null);
+      if (recovery) return readAnswer(await recovery.recoverLostWrite(writeId), path, method, schema, true);
+      throw new ApiError({ status: 0, kind: 'network', errors: [{ code: 0, message: ANSWER_LOST_UNKNOWN }] });
+    }
     throw new ApiError({
       status: 0,
       kind: 'network',
@@ -180,8 +192,6 @@ async function send<S extends z.ZodMiniType>(path: string, options: RequestOptio
   }
   return readAnswer(response, path, method, schema, false);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The console server's own error answers: `{errors: [{message, code?, field?}]}` or the envelope. */
 const consoleErrorsSchema = z.object({
@@ -233,40 +243,6 @@ export async function consoleRequest<S extends z.ZodMiniType>(url: string, optio
     throw new ApiError({ status: response.status, kind: 'invalid-response', errors: [{ code: 0, message: `Unexpected answer from ${url.split('?')[0]}` }] });
   }
   return parsed.data;
-}
-
-/**
- * What became of a write whose answer never arrived, from the server's record of its write id:
- * its first answer (re-read as if it had arrived), or "never received" (nothing was saved). The
- * server keeps no secret in that record, so a recovered answer may lack one (see readAnswer).
- */
-async function recoverLostWrite(writeId: string): Promise<Response> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch(`/console-api/writes/${writeId}`, { credentials: 'same-origin', headers: { Accept: 'application/json', ...CONSOLE_HEADER } });
-    } catch {
-      await sleep(500);
-      continue;
-    }
-    if (response.status === 404) {
-      throw new ApiError({
-        status: 0,
-        kind: 'network',
-        errors: [{ code: 0, message: 'Nothing was saved: the server never received this change (the connection failed first). Check your connection and try again.' }],
-      });
-    }
-    const outcome = ((await response.json().catch(() => null)) as { result?: { state?: string; status?: number | null; body?: unknown } } | null)?.result;
-    if (outcome?.state === 'done') {
-      return new Response(JSON.stringify(outcome.body ?? null), { status: outcome.status ?? 502, headers: { 'content-type': 'application/json' } });
-    }
-    await sleep(500);
-  }
-  throw new ApiError({
-    status: 0,
-    kind: 'network',
-    errors: [{ code: 0, message: 'The answer to this change was lost and the server could not be asked whether it was saved. Reload the page to see the current state before trying again.' }],
-  });
 }
 
 async function readAnswer<S extends z.ZodMiniType>(response: Response, path: string, method: string, schema: S, recovered: boolean): Promise<ApiResponse<z.infer<S>>> {
