@@ -28,6 +28,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The Node server reads it to preload a page's own chunks from index.html (server/runtime/node/route-preloads.ts).
+    manifest: true,
     // Every browser the console supports preloads modules natively: no polyfill in the entry.
     modulePreload: { polyfill: false },
     rolldownOptions: {

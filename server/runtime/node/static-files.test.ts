@@ -11,7 +11,15 @@ const script = `export const text = ${JSON.stringify('a console script '.repeat(
 writeFileSync(join(dist, 'assets/app-abc123.js'), script);
 writeFileSync(join(dist, 'assets/tiny-abc123.js'), 'export {};\n');
 writeFileSync(join(dist, 'assets/logo-abc123.png'), Buffer.alloc(4096, 1));
-writeFileSync(join(dist, 'index.html'), `<!doctype html><title>IAM Console</title>${' '.repeat(2048)}`);
+writeFileSync(join(dist, 'index.html'), `<!doctype html><html><head><title>IAM Console</title></head><body>${' '.repeat(2048)}</body></html>`);
+mkdirSync(join(dist, '.vite'));
+writeFileSync(
+  join(dist, '.vite/manifest.json'),
+  JSON.stringify({
+    'index.html': { file: 'assets/app-abc123.js', isEntry: true },
+    'src/routes/accounts/$accountId/history.tsx?tsr-split=component---loader': { file: 'assets/history-abc123.js' },
+  }),
+);
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 const serve = createStaticHandler(dist);
@@ -43,6 +51,12 @@ describe('the SPA on Node, compressed', () => {
       expect(response!.headers.get('content-encoding'), path).toBeNull();
     }
     expect((await bytes(await serve('/groups', 'br'))).toString()).toContain('<title>IAM Console</title>');
+  });
+
+  it("names a page's own chunk in its index.html, so it loads beside the entry", async () => {
+    const html = (await bytes(await serve('/accounts/023e105f4ecef8ad9ca31a8372d0c353/history', 'br'))).toString();
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/history-abc123.js" />');
+    expect((await bytes(await serve('/groups', 'br'))).toString()).not.toContain('modulepreload');
   });
 
   it('reads Accept-Encoding with its q-values', () => {

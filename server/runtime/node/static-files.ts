@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { routePreloads, withModulePreloads, type Manifest } from './route-preloads.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,6 +63,23 @@ export function createStaticHandler(distDir: string) {
     return body;
   };
 
+  // The page's own code, preloaded from index.html (route-preloads.ts); none when the build has no manifest.
+  let preloadsFor: { version: string; preloads: ((pathname: string) => string[]) | null } | null = null;
+  const pagePreloads = async () => {
+    const manifest = await existingFile(join(distDir, '.vite', 'manifest.json'));
+    if (!manifest) return null;
+    if (preloadsFor?.version !== manifest.version) {
+      let preloads: ((pathname: string) => string[]) | null = null;
+      try {
+        preloads = routePreloads(JSON.parse(await readFile(manifest.path, 'utf8')) as Manifest);
+      } catch {
+        // An unreadable manifest only costs the preloads.
+      }
+      preloadsFor = { version: manifest.version, preloads };
+    }
+    return preloadsFor.preloads;
+  };
+
   return async (pathname: string, acceptEncoding: string | null = null): Promise<Response | null> => {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     const candidate = join(distDir, relative);
@@ -84,7 +102,9 @@ export function createStaticHandler(distDir: string) {
     if (extname(relative)) return null; // a missing asset is a 404, not the app
     const index = await existingFile(join(distDir, 'index.html'));
     if (!index) return null;
-    return new Response(await readFile(index.path), {
+    const html = (await readFile(index.path, 'utf8')).toString();
+    const preloads = await pagePreloads();
+    return new Response(preloads ? withModulePreloads(html, preloads(pathname)) : html, {
       headers: { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-cache' },
     });
   };
