@@ -70,6 +70,27 @@ describe('access reviews', () => {
     expect((await call('PUT', `${REVIEWS}/${id}/items/${first!.id}`, { decision: 'keep' })).status).toBe(409);
   });
 
+  it('someone removed after the review started is reported as already gone, not removed again; the rest applies', async () => {
+    const { call, groups, inGroup, db, storage } = setup();
+    const started = await call('POST', REVIEWS, { name: 'Leavers', group_ids: [groups[0]!.id], due_at: '2026-12-31' });
+    const id = started.json.result.id as string;
+    const [gone, stays] = (await call('GET', `${REVIEWS}/${id}`)).json.result.items as Item[];
+    db.prepare('DELETE FROM user_group_members WHERE user_group_id = ? AND member_id = ?').run(gone!.group_id, gone!.member_id);
+    await call('PUT', `${REVIEWS}/${id}/items/${gone!.id}`, { decision: 'remove', reason: 'left' });
+    await call('PUT', `${REVIEWS}/${id}/items/${stays!.id}`, { decision: 'remove', reason: 'left too' });
+    for (const item of ((await call('GET', `${REVIEWS}/${id}`)).json.result.items as Item[]).slice(2)) {
+      await call('PUT', `${REVIEWS}/${id}/items/${item.id}`, { decision: 'keep' });
+    }
+    const applied = await call('POST', `${REVIEWS}/${id}/apply`);
+    expect(applied.status, applied.text).toBe(200);
+    const items = (await call('GET', `${REVIEWS}/${id}`)).json.result.items as Item[];
+    expect(items.find((i) => i.id === gone!.id)!.outcome).toMatch(/^Already gone/);
+    expect(items.find((i) => i.id === stays!.id)!.outcome).toBe('Removed');
+    expect(inGroup(stays!.group_id, stays!.member_id)).toBe(false);
+    // Only the real removal is in History.
+    expect(storage.prepare(`SELECT COUNT(*) AS n FROM journal_entries WHERE action = 'remove_member'`).get()).toEqual({ n: 1 });
+  });
+
   it('refuses a review of no group, of an unknown group, or with a malformed due date, keeping nothing', async () => {
     const { call } = setup();
     expect((await call('POST', REVIEWS, { name: 'x', group_ids: [], due_at: '2026-12-31' })).status).toBe(400);
