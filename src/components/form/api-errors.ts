@@ -16,7 +16,7 @@ export interface PlacedApiErrors {
  */
 export function fieldMessage(message: string): string {
   const own = message.replace(/^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)*: /, '');
-  return /^[a-z]+ /.test(own) ? own.charAt(0).toUpperCase() + own.slice(1) : own;
+  return /^[a-z][a-z'-]*\s/.test(own) ? own.charAt(0).toUpperCase() + own.slice(1) : own;
 }
 
 /** The API's message as it came, for forms that show it so (the field path is part of it). */
@@ -87,6 +87,20 @@ export function applyApiErrors(form: Pick<AnyFormApi, 'setFieldMeta'>, error: un
   return placed.banner;
 }
 
+/**
+ * The same for a form whose fields are not one per pointer (list rows, several pointers on one
+ * control): `fieldFor` names the form field a pointer belongs to (`/redirect_uris/2` →
+ * `redirect_uris[2]`), or null for the banner.
+ */
+export function applyApiErrorsBy(form: Pick<AnyFormApi, 'setFieldMeta'>, error: unknown, fieldFor: (pointer: string) => string | null): string[] {
+  const placed = placeApiErrors(error, (pointer) => fieldFor(pointer) !== null);
+  const errors: Record<string, string> = {};
+  for (const [pointer, message] of Object.entries(placed.fields)) errors[fieldFor(pointer)!] ??= message;
+  setFieldErrors(form, errors);
+  return placed.banner;
+}
+
+
 /** A field's first error as text: TanStack Form keeps a validator's return (a string) or Standard Schema issues. */
 export function errorText(errors: readonly unknown[]): string | undefined {
   for (const error of errors.flat()) {
@@ -94,4 +108,13 @@ export function errorText(errors: readonly unknown[]): string | undefined {
     if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
   }
   return undefined;
+}
+
+/** Which of a field's errors speaks first: the check of the value as it is now, then the save's verdict. */
+const ERROR_ORDER = ['onChange', 'onBlur', 'onDynamic', 'onSubmit', 'onServer', 'onMount'] as const;
+
+/** The one message a field shows, from its TanStack Form meta (undefined: no problem, or no meta yet). */
+export function fieldErrorText(meta: { errorMap?: Partial<Record<string, unknown>> } | undefined): string | undefined {
+  const map = meta?.errorMap ?? {};
+  return errorText(ERROR_ORDER.map((key) => map[key]));
 }

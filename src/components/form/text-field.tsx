@@ -1,7 +1,7 @@
 import { useStore } from '@tanstack/react-form';
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { Field } from '@/components/ui/field';
-import { errorText } from './api-errors';
+import { fieldErrorText } from './api-errors';
 import { useFieldContext } from './form-contexts';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'> {
@@ -21,7 +21,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 export function TextField({ label, hint, fallbackError, wrap, onBlur, ...input }: TextFieldProps) {
   const field = useFieldContext<string>();
   const value = useStore(field.store, (s) => s.value);
-  const error = errorText(useStore(field.store, (s) => s.meta.errors)) ?? fallbackError;
+  const error = fieldErrorText(useStore(field.store, (s) => s.meta)) ?? fallbackError;
   return (
     <Field label={label} hint={hint} error={error}>
       {(a) => {

@@ -2,6 +2,7 @@ import { revalidateLogic, useStore } from '@tanstack/react-form';
 import { useState } from 'react';
 import type { ResourceGroup } from '@/api/resource-groups/schema';
 import { setFieldErrors, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
 import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { useAppForm } from '@/components/form/use-app-form';
 import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
@@ -84,10 +85,7 @@ export function ResourceGroupFormDialog({ group, onClose }: ResourceGroupFormDia
       <form
         id={form.formId}
         ref={rootRef}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.handleSubmit();
-        }}
+        onSubmit={onFormSubmit(form)}
         noValidate
       >
         {failed ? <ErrorBanner title="The API refused the change" error={failed} /> : null}

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { ssoConnectorsQuery } from '@/api/sso/queries';
 import { applyApiErrors, ownsFields, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
 import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { useAppForm } from '@/components/form/use-app-form';
 import { ErrorBanner } from '@/components/ui/error-banner';
@@ -68,10 +69,7 @@ export function DomainStep({ accountId }: { accountId: string }) {
     <form
       ref={rootRef}
       className="card sso-step"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.handleSubmit();
-      }}
+      onSubmit={onFormSubmit(form)}
       noValidate
       aria-labelledby="sso-domain-title"
     >

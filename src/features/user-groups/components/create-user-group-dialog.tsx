@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { userGroupQuery } from '@/api/user-groups/queries';
 import type { UserGroup } from '@/api/user-groups/schema';
 import { applyApiErrors, bannerMessages, errorText, ownsFields, setFieldErrors } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
 import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { useAppForm } from '@/components/form/use-app-form';
 import { Dialog } from '@/components/ui/dialog';
@@ -82,10 +83,7 @@ export function CreateUserGroupDialog({ open, onOpenChange }: { open: boolean; o
       <form
         id={form.formId}
         ref={rootRef}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.handleSubmit();
-        }}
+        onSubmit={onFormSubmit(form)}
         noValidate
       >
         {others.length ? (

@@ -1,6 +1,7 @@
 import { useStore } from '@tanstack/react-form';
 import type { UserGroup } from '@/api/user-groups/schema';
 import { applyApiErrors, bannerMessages, ownsFields } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
 import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { useAppForm } from '@/components/form/use-app-form';
 import { useRenameUserGroup } from '../api';
@@ -36,10 +37,7 @@ export function RenameUserGroupForm({ group }: { group: UserGroup }) {
     <form
       ref={rootRef}
       className="ug-rename-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.handleSubmit();
-      }}
+      onSubmit={onFormSubmit(form)}
       noValidate
       aria-label="Rename group"
     >

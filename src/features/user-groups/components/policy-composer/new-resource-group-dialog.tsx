@@ -1,6 +1,7 @@
 import { revalidateLogic, useStore } from '@tanstack/react-form';
 import { useId } from 'react';
 import { asWritten, placeApiErrors, setFieldErrors, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
 import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { useAppForm } from '@/components/form/use-app-form';
 import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
@@ -107,10 +108,7 @@ export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd,
       <form
         id={form.formId}
         ref={rootRef}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.handleSubmit();
-        }}
+        onSubmit={onFormSubmit(form)}
         noValidate
       >
         {failed ? <ErrorBanner error={failed} title="The resource group was not created" /> : null}
