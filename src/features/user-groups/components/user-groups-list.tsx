@@ -10,13 +10,16 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { Pagination } from '@/components/ui/pagination';
 import { Select } from '@/components/ui/select';
 import { completenessText } from '@/lib/index-completeness';
+import { onDemand } from '@/components/ui/on-demand';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { useAccountId } from '@/stores/current-account';
 import { useKeyboard } from '@/stores/keyboard';
 import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../search-params';
-import { CreateUserGroupDialog } from './create-user-group-dialog';
 import { UserGroupsTable } from './user-groups-table';
 import { pluralize } from '@/lib/format';
+
+/** The create form (and the form library with it) comes when the browser is idle, or on first use. */
+const createDialog = onDemand(() => import('./create-user-group-dialog'));
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
@@ -50,6 +53,10 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
     setCreatingHere(open);
     if (!open) useKeyboard.getState().requestCreateGroup(false);
   };
+  const CreateDialog = createDialog.useLoaded()?.CreateUserGroupDialog;
+  useEffect(() => {
+    if (creating) void createDialog.load();
+  }, [creating]);
   const searchId = useId();
   const topRef = useRef<HTMLDivElement>(null);
 
@@ -189,7 +196,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
         </>
       ) : null}
 
-      <CreateUserGroupDialog open={creating} onOpenChange={setCreating} />
+      {CreateDialog ? <CreateDialog open={creating} onOpenChange={setCreating} /> : null}
     </div>
   );
 }
