@@ -92,8 +92,13 @@ export function applyApiErrors(form: Pick<AnyFormApi, 'setFieldMeta'>, error: un
  * control): `fieldFor` names the form field a pointer belongs to (`/redirect_uris/2` →
  * `redirect_uris[2]`), or null for the banner.
  */
-export function applyApiErrorsBy(form: Pick<AnyFormApi, 'setFieldMeta'>, error: unknown, fieldFor: (pointer: string) => string | null): string[] {
-  const placed = placeApiErrors(error, (pointer) => fieldFor(pointer) !== null);
+export function applyApiErrorsBy(
+  form: Pick<AnyFormApi, 'setFieldMeta'>,
+  error: unknown,
+  fieldFor: (pointer: string) => string | null,
+  message: (text: string) => string = fieldMessage,
+): string[] {
+  const placed = placeApiErrors(error, (pointer) => fieldFor(pointer) !== null, message);
   const errors: Record<string, string> = {};
   for (const [pointer, message] of Object.entries(placed.fields)) errors[fieldFor(pointer)!] ??= message;
   setFieldErrors(form, errors);
