@@ -29,10 +29,6 @@ test.beforeAll(async () => {
   consoleServer = await startConsoleServer({
     CLOUDFLARE_API_TOKEN: 'cf-e2e-refused-token-0123456789abcdef0123456789',
     CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
-    CLOUDFLARE_EMAIL: '',
-    CLOUDFLARE_API_KEY: '',
-    CLOUDFLARE_ACCOUNT_ID: '',
-    CONSOLE_DB: ':memory:',
   });
   launchUrl = consoleServer.launchUrl;
 });

@@ -61,11 +61,6 @@ test.beforeAll(async () => {
   consoleServer = await startConsoleServer({
     CLOUDFLARE_API_TOKEN: CREDENTIAL,
     CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
-    CLOUDFLARE_EMAIL: '',
-    CLOUDFLARE_API_KEY: '',
-    CLOUDFLARE_ACCOUNT_ID: '',
-    // Its own journal, fresh each run: a stand-in's audit log must not meet a real one's state.
-    CONSOLE_DB: ':memory:',
   });
   launchUrl = consoleServer.launchUrl;
   origin = new URL(launchUrl).origin;
