@@ -1,4 +1,4 @@
-import { ACCOUNT_ID, printTable, startServer } from './support.ts';
+import { ACCOUNT_ID, printTable, startServer, waitForWarmIndex } from './support.ts';
 
 /**
  * Findings on SANDBOX_SEED=large (10,027 groups, 5,200 members): how long the home page's
@@ -15,21 +15,12 @@ interface FindingsAnswer {
   stats: { requests: number; total_ms: number; analyze_ms: number; reused: boolean };
 }
 
-async function indexState(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/console-api/accounts/${ACCOUNT_ID}/membership-index`, { headers: HEADERS });
-  return ((await res.json()) as { state: string }).state;
-}
 
 export async function run(): Promise<void> {
   const server = await startServer('large', { SANDBOX_RATE_LIMIT: '1000000/300' });
   try {
     const base = server.baseUrl;
-    // Any console-api call for the account starts its index; wait until a full pass is in.
-    const deadline = Date.now() + 300_000;
-    while ((await indexState(base)) !== 'warm') {
-      if (Date.now() > deadline) throw new Error('the membership index did not warm within 5 minutes');
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await waitForWarmIndex(base);
     const rows: Array<Record<string, string | number>> = [];
     // Asked again with nothing changed, the server answers from its computation after one audit-log request.
     for (const [run, query] of [['first', ''], ['again, nothing changed', ''], ['Recompute now', '?fresh=1']] as const) {

@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { planBulk, type PlanMember } from '../src/features/members/lib/bulk-plan.ts';
 import { simulateFirstIndex, type SimResult } from './members-index-sim.ts';
-import { ACCOUNT_ID, printTable, startServer } from './support.ts';
+import { ACCOUNT_ID, indexStatus, printTable, startServer, waitForWarmIndex } from './support.ts';
 
 /**
  * Members at scale, on SANDBOX_SEED=large (10,027 groups, 5,200 members), in Chromium:
@@ -34,10 +34,6 @@ function counter(page: Page) {
   };
 }
 
-async function status(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/console-api/accounts/${ACCOUNT_ID}/membership-index`, { headers: { 'sec-fetch-site': 'same-origin' } });
-  return (await res.json()) as { state: string; last_build: { requests: number; seconds: number } | null; progress: { groups: number; members: number } };
-}
 
 async function pickPerson(baseUrl: string, direction: 'asc' | 'desc') {
   const res = await fetch(`${baseUrl}/console-api/accounts/${ACCOUNT_ID}/members?sort=groups&direction=${direction}&per_page=1&q=acme`, {
@@ -111,14 +107,11 @@ export async function run(): Promise<void> {
     let t = performance.now();
     await page.goto(`${base}/accounts/${ACCOUNT_ID}/members/${first.result[0]!.id}`);
     await page.getByRole('heading', { name: /^Access of/ }).waitFor({ timeout: 120_000 });
-    for (;;) {
-      if ((await status(base)).state === 'warm') break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForWarmIndex(base, { timeoutMs: 600_000, everyMs: 500 });
     await page.getByText(/^Memberships as of/).waitFor({ timeout: 60_000 });
     rows.push({ step: 'member page, cold index (until complete)', ms: performance.now() - t, 'client/v4': count.read().v4, 'console-api': count.read().consoleApi });
 
-    const built = await status(base);
+    const built = await indexStatus(base);
     const requests = built.last_build?.requests ?? 0;
     const windows = requests / CLOUDFLARE_LIMIT;
     rows.push({ step: `index build (${built.progress.groups} groups, ${built.progress.members} members)`, ms: (built.last_build?.seconds ?? 0) * 1000, 'client/v4': `${requests} (server)`, 'console-api': '' });

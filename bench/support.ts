@@ -19,6 +19,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface IndexStatus {
+  state: string;
+  last_build: { requests: number; seconds: number } | null;
+  progress: { groups: number; members: number };
+}
+
+/** The membership index's status for the bench account. */
+export async function indexStatus(baseUrl: string): Promise<IndexStatus> {
+  const res = await fetch(`${baseUrl}/console-api/accounts/${ACCOUNT_ID}/membership-index`, { headers: { 'sec-fetch-site': 'same-origin' } });
+  return (await res.json()) as IndexStatus;
+}
+
+/** Waits until a full pass of the membership index is in (any console-api call for the account starts it). */
+export async function waitForWarmIndex(baseUrl: string, { timeoutMs = 300_000, everyMs = 1_000 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await indexStatus(baseUrl)).state !== 'warm') {
+    if (Date.now() > deadline) throw new Error(`the membership index did not warm within ${Math.round(timeoutMs / 60_000)} minutes`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 export interface BenchServer {
   baseUrl: string;
   /** How long the server took to answer its first request (the large seed is written on first start). */

@@ -1,4 +1,4 @@
-import { ACCOUNT_ID, printTable, startServer } from './support.ts';
+import { ACCOUNT_ID, printTable, startServer, waitForWarmIndex } from './support.ts';
 
 /**
  * `npm run bench -- terraform`: the whole large account (SANDBOX_SEED=large, 10,000+ groups) as
@@ -7,20 +7,12 @@ import { ACCOUNT_ID, printTable, startServer } from './support.ts';
  */
 const HEADERS = { 'sec-fetch-site': 'same-origin' };
 
-async function indexState(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/console-api/accounts/${ACCOUNT_ID}/membership-index`, { headers: HEADERS });
-  return ((await res.json()) as { state: string }).state;
-}
 
 export async function run(): Promise<void> {
   const server = await startServer('large', { SANDBOX_RATE_LIMIT: '1000000/300' });
   try {
     const base = server.baseUrl;
-    const deadline = Date.now() + 300_000;
-    while ((await indexState(base)) !== 'warm') {
-      if (Date.now() > deadline) throw new Error('the membership index did not warm within 5 minutes');
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await waitForWarmIndex(base);
     const rows: Array<Record<string, string | number>> = [];
     for (const [what, query] of [['cost estimate', '/cost'], ['export (HCL)', ''], ['export (JSON for drift)', '?format=json']] as const) {
       const started = performance.now();

@@ -1,12 +1,12 @@
 import type { AccessSnapshot } from '../../../src/lib/analyzer/snapshot.ts';
 import type { Finding } from '../../../src/lib/analyzer/finding.ts';
 import { groupMemberSchema, userGroupSchema } from '../../../src/api/user-groups/schema.ts';
-import { listOf } from '../../../src/api/common-schema.ts';
 import { grantsAdmin } from '../../../src/lib/effective-access.ts';
 import type { RequestBudget } from '../budget.ts';
 import { insertEntry } from '../journal/store.ts';
 import type { ConsoleStorage } from '../storage.ts';
-import type { V4Handler } from '../v4-client.ts';
+import { createV4Client, V4CallFailed, type V4Handler } from '../v4-client.ts';
+import { membershipContext, membershipKey } from './membership-context.ts';
 import { createReviewStore, type Decision, type Review, type ReviewItem, type ReviewedGroup } from './store.ts';
 
 /** A review covers this many groups at most: each costs a read of its members when it starts. */
@@ -14,13 +14,6 @@ export const MAX_REVIEW_GROUPS = 50;
 /** Admin access not covered by an applied review for this long is a finding. */
 export const REVIEW_EVERY_DAYS = 90;
 const PER_PAGE = 500;
-
-interface Envelope {
-  success?: boolean;
-  errors?: Array<{ code?: number; message?: string }>;
-  result?: unknown;
-  result_info?: { total_pages?: number; total_count?: number };
-}
 
 /** Refused before anything is kept: the message says what to change. */
 export class ReviewProblem extends Error {
@@ -43,36 +36,43 @@ export interface AccessReviewDeps {
 export function createAccessReviews({ storage, handle, budget, now = Date.now }: AccessReviewDeps) {
   const store = createReviewStore(storage);
 
-  async function read(path: string, method = 'GET'): Promise<{ status: number; body: Envelope | null }> {
-    budget.spendForView();
-    const response = await handle(new Request(`http://console.internal/client/v4${path}`, { method }));
-    budget.observe(response);
-    return { status: response.status, body: (await response.json().catch(() => null)) as Envelope | null };
-  }
+  const client = createV4Client(handle, budget);
 
   /** The group as it is now, and every member: the population the review decides on. */
   async function readGroup(accountId: string, groupId: string): Promise<{ group: ReviewedGroup; members: Array<{ id: string; email: string | null; status: string | null }> }> {
-    const detail = await read(`/accounts/${accountId}/iam/user_groups/${groupId}`);
-    const group = userGroupSchema.safeParse(detail.body?.result);
-    if (detail.status === 404 || (!group.success && detail.status < 500)) throw new ReviewProblem(404, `No user group ${groupId} in this account`, 'group_ids');
-    if (!group.success) throw new ReviewProblem(502, `The API could not read group ${groupId}; try again`);
+    const groupPath = `/accounts/${accountId}/iam/user_groups/${groupId}`;
+    let group;
+    budget.spendForView();
+    try {
+      group = await client.getOne(groupPath, userGroupSchema);
+    } catch (error) {
+      if (error instanceof V4CallFailed && (error.status === 404 || (error.status >= 400 && error.status < 500 && error.status !== 429))) {
+        throw new ReviewProblem(404, `No user group ${groupId} in this account`, 'group_ids');
+      }
+      throw new ReviewProblem(502, `The API could not read group ${groupId}; try again`);
+    }
     const members: Array<{ id: string; email: string | null; status: string | null }> = [];
     for (let page = 1; page <= 100; page++) {
-      const answer = await read(`/accounts/${accountId}/iam/user_groups/${groupId}/members?page=${page}&per_page=${PER_PAGE}`);
-      const list = listOf(groupMemberSchema).safeParse(answer.body?.result ?? []);
-      if (!answer.body?.success || !list.success) throw new ReviewProblem(502, `The API could not list the members of ${group.data.name}; try again`);
-      members.push(...list.data.map((m) => ({ id: m.id, email: m.email ?? null, status: m.status ?? null })));
-      const pages = answer.body.result_info?.total_pages;
-      if (list.data.length < PER_PAGE || (pages !== undefined && page >= pages)) break;
+      let answer;
+      budget.spendForView();
+      try {
+        answer = await client.get(`${groupPath}/members`, groupMemberSchema, { page, per_page: PER_PAGE });
+      } catch {
+        throw new ReviewProblem(502, `The API could not list the members of ${group.name}; try again`);
+      }
+      members.push(...answer.result.map((m) => ({ id: m.id, email: m.email ?? null, status: m.status ?? null })));
+      if (answer.result.length < PER_PAGE || (answer.totalPages !== null && page >= answer.totalPages)) break;
     }
-    return { group: { id: group.data.id, name: group.data.name, grantsAdmin: grantsAdmin(group.data.policies ?? []) }, members };
+    return { group: { id: group.id, name: group.name, grantsAdmin: grantsAdmin(group.policies ?? []) }, members };
   }
 
   return {
     list: (accountId: string) => store.list(accountId),
-    get(accountId: string, id: string): { review: Review; items: ReviewItem[] } | null {
+    get(accountId: string, id: string): { review: Review; items: ReviewItem[]; context: ReturnType<typeof membershipContext> } | null {
       const review = store.get(accountId, id);
-      return review ? { review, items: store.items(id) } : null;
+      if (!review) return null;
+      const items = store.items(id);
+      return { review, items, context: membershipContext(storage, accountId, items) };
     },
 
     async start(accountId: string, input: { name: string; groupIds: string[]; dueAt: string; reviewers: string[]; createdBy: string }): Promise<string> {
@@ -119,8 +119,9 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
           continue;
         }
         const path = `/accounts/${accountId}/iam/user_groups/${item.groupId}/members/${item.memberId}`;
-        const answer = await read(path, 'DELETE');
-        if (answer.body?.success) {
+        budget.spendForView();
+        const answer = await client.send(path, 'DELETE').catch((error: V4CallFailed) => ({ status: 0, succeeded: false, message: error.message }));
+        if (answer.succeeded) {
           store.itemDone(item.id, 'Removed');
           insertEntry(storage, {
             accountId,
@@ -144,7 +145,7 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
           store.itemDone(item.id, 'Already gone: no longer in the group when the review was applied');
         } else {
           // Stop at the first refusal: the rest stay to apply again, each once.
-          throw new ReviewProblem(502, `Removing ${item.memberEmail ?? item.memberId} from ${item.groupName} was refused: ${answer.body?.errors?.map((e) => e.message).join('; ') ?? `HTTP ${answer.status}`}`);
+          throw new ReviewProblem(502, `Removing ${item.memberEmail ?? item.memberId} from ${item.groupName} was refused: ${answer.message}`);
         }
       }
       store.applied(reviewId, by);
@@ -161,14 +162,19 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
         const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
         return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
       };
-      const head = ['review', 'reviewers', 'due', 'group', 'grants_admin', 'member', 'member_status', 'decision', 'reason', 'decided_by', 'decided_at', 'outcome', 'applied_at'];
-      const rows = store
-        .items(reviewId)
-        .map((i) =>
-          [review.name, review.reviewers.join(' '), review.dueAt, i.groupName, i.grantsAdmin ? 'yes' : 'no', i.memberEmail ?? i.memberId, i.memberStatus, i.decision, i.reason, i.decidedBy, i.decidedAt, i.outcome, i.appliedAt]
-            .map(cell)
-            .join(','),
-        );
+      const head = ['review', 'reviewers', 'due', 'group', 'grants_admin', 'member', 'member_status', 'decision', 'reason', 'decided_by', 'decided_at', 'outcome', 'applied_at', 'membership_last_changed', 'membership_last_changed_by', 'member_last_activity'];
+      const items = store.items(reviewId);
+      const { lastChange, lastActivity } = membershipContext(storage, accountId, items);
+      const rows = items.map((i) => {
+        const change = lastChange.get(membershipKey(i.groupId, i.memberId));
+        const activity = i.memberEmail ? lastActivity.get(i.memberEmail.toLowerCase()) : undefined;
+        return [
+          review.name, review.reviewers.join(' '), review.dueAt, i.groupName, i.grantsAdmin ? 'yes' : 'no', i.memberEmail ?? i.memberId, i.memberStatus, i.decision, i.reason, i.decidedBy, i.decidedAt, i.outcome, i.appliedAt,
+          change?.at, change?.by, activity?.at,
+        ]
+          .map(cell)
+          .join(',');
+      });
       return [head.join(','), ...rows].join('\r\n') + '\r\n';
     },
 

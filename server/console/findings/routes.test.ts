@@ -5,17 +5,10 @@ import { insertEntry } from '../journal/store.ts';
 import { createRequestBudget, type RequestBudget } from '../budget.ts';
 import { createApiReader } from './api-reader.ts';
 import { createFindingsApi } from './routes.ts';
-import { noMembershipSource, sandboxMembershipSource } from './test-support.ts';
+import { noMembershipSource, sandboxMembershipSource, sandboxReader } from './test-support.ts';
 
 function setup(withMemberships = true, budget?: RequestBudget) {
-  const sandbox = createTestSandbox('default');
-  /** Every /client/v4 path the findings asked, in order. */
-  const asked: string[] = [];
-  const reader = () =>
-    createApiReader((path) => {
-      asked.push(path.split('?')[0]!);
-      return Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER }));
-    }, budget);
+  const { sandbox, asked, reader } = sandboxReader(budget);
   const storage = openConsoleStore(':memory:');
   const api = createFindingsApi({ reader, memberships: withMemberships ? sandboxMembershipSource(sandbox.db) : noMembershipSource, storage });
   const json = async (method: string, path: string, body?: unknown) => {

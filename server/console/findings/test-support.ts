@@ -1,5 +1,23 @@
 import type { Db } from '../../sandbox/db/sql.ts';
+import { BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
+import type { RequestBudget } from '../budget.ts';
+import { createApiReader } from './api-reader.ts';
 import type { MembershipSource } from './snapshot-source.ts';
+
+/**
+ * For tests: a default-seed sandbox and a reader of it, as the findings and the Terraform export
+ * read /client/v4; `asked` is every path read, in order (query strings dropped).
+ */
+export function sandboxReader(budget?: RequestBudget) {
+  const sandbox = createTestSandbox('default');
+  const asked: string[] = [];
+  const reader = () =>
+    createApiReader((path) => {
+      asked.push(path.split('?')[0]!);
+      return Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER }));
+    }, budget);
+  return { sandbox, asked, reader };
+}
 
 /**
  * For tests: the memberships straight from a sandbox database, in one query, where the real

@@ -1,53 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { indexOverSandbox, memberIn } from './test-support.ts';
 import { createApp } from '../../runtime/node/app.ts';
 import { loadConfig } from '../../config.ts';
 import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
-import { createSandboxApi } from '../../sandbox/router.ts';
 import { ACCOUNT } from '../../sandbox/test-support.ts';
-import { createRequestBudget } from '../budget.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
-import { createMembershipIndex } from './service.ts';
-
-/** The index on its own, over an in-memory sandbox, stepped by hand with a fake clock. */
-function setup(options: { share?: number } = {}) {
-  const db = openSandboxDb(':memory:', 'default');
-  const sandbox = createSandboxApi({ db, verificationDelayMs: 0 });
-  const clock = { now: Date.parse('2026-12-01T09:00:00Z') };
-  const calls: string[] = [];
-  const index = createMembershipIndex({
-    storage: openConsoleStore(':memory:'),
-    budget: createRequestBudget({ share: options.share ?? 1, now: () => clock.now }),
-    handle: (request) => {
-      calls.push(new URL(request.url).pathname);
-      const headers = new Headers(request.headers);
-      headers.set('authorization', 'Bearer console');
-      return Promise.resolve(sandbox.fetch(new Request(request, { headers })));
-    },
-    background: false,
-    now: () => clock.now,
-  });
-  index.ensure(ACCOUNT);
-  async function stepUntil(done: () => boolean, max = 5000) {
-    for (let i = 0; i < max && !done(); i++) {
-      const result = await index.builder.step(ACCOUNT);
-      if (result !== 'worked') clock.now += 1000;
-    }
-  }
-  const warm = () => index.status(ACCOUNT).state === 'warm';
-  const truth = (memberId: string) =>
-    (db.prepare('SELECT user_group_id AS id FROM user_group_members WHERE member_id = ? ORDER BY id').all(memberId) as Array<{ id: string }>).map(
-      (r) => r.id,
-    );
-  const indexed = (memberId: string) => (index.queries.member(ACCOUNT, memberId)?.groups ?? []).map((g) => g.id).sort();
-  return { db, sandbox, index, clock, calls, stepUntil, warm, truth, indexed };
-}
-
-const memberIn = (db: ReturnType<typeof openSandboxDb>, min: number) =>
-  (db.prepare('SELECT member_id AS id FROM user_group_members GROUP BY member_id HAVING count(*) >= ? LIMIT 1').get(min) as { id: string }).id;
 
 describe('membership index', () => {
   it('is built from /client/v4 alone and answers every member’s groups as the API holds them', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     expect(t.index.status(ACCOUNT).state).toBe('building');
     await t.stepUntil(t.warm);
     expect(t.warm()).toBe(true);
@@ -61,7 +22,7 @@ describe('membership index', () => {
   }, 30_000);
 
   it('counts each group’s members in one query, and says unknown (null) for a group not read yet', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     const groups = t.db.prepare('SELECT id FROM user_groups WHERE account_id = ? ORDER BY id LIMIT 20').all(ACCOUNT) as Array<{ id: string }>;
     const ids = groups.map((g) => g.id);
     expect(Object.values(t.index.queries.memberCounts(ACCOUNT, ids))).toEqual(ids.map(() => null));
@@ -73,7 +34,7 @@ describe('membership index', () => {
   }, 30_000);
 
   it('never spends more than its share: it pauses, then resumes as the window moves', async () => {
-    const t = setup({ share: 0.01 }); // 12 requests per 5 minutes
+    const t = indexOverSandbox({ share: 0.01 }); // 12 requests per 5 minutes
     let worked = 0;
     for (let i = 0; i < 100; i++) if ((await t.index.builder.step(ACCOUNT)) === 'worked') worked++;
     expect(worked).toBe(2); // the burst: a fifth of 12
@@ -83,7 +44,7 @@ describe('membership index', () => {
   });
 
   it('a refresh re-reads only the groups whose modified_on moved, and sees changes made elsewhere', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.stepUntil(t.warm);
     const member = memberIn(t.db, 1);
     const [group] = t.truth(member);

@@ -1,53 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openSandboxDb } from '../../runtime/node/open-sandbox-db.ts';
-import { createSandboxApi } from '../../sandbox/router.ts';
+import { indexOverSandbox, memberIn } from './test-support.ts';
 import { ACCOUNT } from '../../sandbox/test-support.ts';
-import { createRequestBudget } from '../budget.ts';
-import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
-import { createMembershipIndex } from './service.ts';
-
-/**
- * The index while it builds: what it knows is said as partial, the admin groups and a person
- * asked about come first, and the whole list sorts from it. Stepped by hand with a fake clock.
- */
-function setup(options: { scim?: boolean } = {}) {
-  const db = openSandboxDb(':memory:', 'default');
-  const sandbox = createSandboxApi({ db, verificationDelayMs: 0 });
-  const clock = { now: Date.parse('2026-12-01T09:00:00Z') };
-  const calls: string[] = [];
-  const index = createMembershipIndex({
-    storage: openConsoleStore(':memory:'),
-    budget: createRequestBudget({ share: 1, now: () => clock.now }),
-    handle: (request) => {
-      const path = new URL(request.url).pathname;
-      calls.push(path);
-      if (options.scim === false && path.includes('/scim/')) return Promise.resolve(Response.json({ detail: 'Forbidden', status: '403' }, { status: 403 }));
-      const headers = new Headers(request.headers);
-      headers.set('authorization', 'Bearer console');
-      return Promise.resolve(sandbox.fetch(new Request(request, { headers })));
-    },
-    background: false,
-    now: () => clock.now,
-  });
-  index.ensure(ACCOUNT);
-  async function stepUntil(done: () => boolean, max = 5000) {
-    for (let i = 0; i < max && !done(); i++) {
-      const result = await index.builder.step(ACCOUNT);
-      if (result !== 'worked') clock.now += 1000;
-    }
-  }
-  const truth = (memberId: string) =>
-    (db.prepare('SELECT user_group_id AS id FROM user_group_members WHERE member_id = ? ORDER BY id').all(memberId) as Array<{ id: string }>).map((r) => r.id);
-  const count = (sql: string) => (db.prepare(sql).get(ACCOUNT) as { n: number }).n;
-  return { db, index, clock, calls, stepUntil, truth, count };
-}
-
-const personIn = (db: ReturnType<typeof openSandboxDb>, min: number) =>
-  (db.prepare('SELECT member_id AS id FROM user_group_members GROUP BY member_id HAVING count(*) >= ? LIMIT 1').get(min) as { id: string }).id;
 
 describe('membership index while it builds', () => {
   it('says how much of the account it has read, against the API’s own totals', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     expect(t.index.status(ACCOUNT).totals).toEqual({ members: null, groups: null });
     await t.index.builder.step(ACCOUNT); // the first page of groups
     const status = t.index.status(ACCOUNT);
@@ -63,7 +20,7 @@ describe('membership index while it builds', () => {
   });
 
   it('reads the groups that grant admin right after the group list, before members and the other groups', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.index.builder.step(ACCOUNT); // the group list's one page
     const { admin_groups } = t.index.status(ACCOUNT).progress;
     expect(admin_groups).toBeGreaterThan(0);
@@ -75,7 +32,7 @@ describe('membership index while it builds', () => {
   });
 
   it('someone searching gets the member list at once, ahead of the admin groups', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.index.builder.step(ACCOUNT);
     t.index.builder.hurry(ACCOUNT);
     await t.stepUntil(() => t.index.status(ACCOUNT).members_listed);
@@ -83,9 +40,9 @@ describe('membership index while it builds', () => {
   });
 
   it('a person opened before anything is read: their groups in two requests, right, then read first', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.index.builder.step(ACCOUNT); // the group list's first (only) page
-    const person = personIn(t.db, 2);
+    const person = memberIn(t.db, 2);
     const before = t.calls.length;
     expect(await t.index.lookup.lookUp(ACCOUNT, person)).toBe('looked-up');
     expect(t.calls.length - before).toBe(2); // their member record, their SCIM user
@@ -100,9 +57,9 @@ describe('membership index while it builds', () => {
   });
 
   it('without SCIM the person’s page names how many groups are still unread, not "no groups"', async () => {
-    const t = setup({ scim: false });
+    const t = indexOverSandbox({ scim: false });
     await t.stepUntil(() => t.index.status(ACCOUNT).members_listed);
-    const person = personIn(t.db, 2);
+    const person = memberIn(t.db, 2);
     expect(await t.index.lookup.lookUp(ACCOUNT, person)).toBe('no-scim');
     const found = t.index.queries.member(ACCOUNT, person)!;
     expect(found.member.groups_known).toBe(false);
@@ -111,7 +68,7 @@ describe('membership index while it builds', () => {
   });
 
   it('sorts and filters the whole list of groups, unread groups last with no count', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.stepUntil(() => t.index.status(ACCOUNT).phase === 'memberships');
     const building = t.index.queries.listGroups(ACCOUNT, { sort: 'members', direction: 'desc', page: 1, perPage: 500 });
     expect(building.unread).toBeGreaterThan(0);
@@ -134,7 +91,7 @@ describe('membership index while it builds', () => {
   });
 
   it('checks a paste against the index: members found, the rest unknown', async () => {
-    const t = setup();
+    const t = indexOverSandbox();
     await t.stepUntil(() => t.index.status(ACCOUNT).members_listed);
     const [a, b] = t.db.prepare('SELECT email FROM account_members WHERE account_id = ? LIMIT 2').all(ACCOUNT) as Array<{ email: string }>;
     const before = t.calls.length;

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, BEARER, createTestSandbox } from '../../sandbox/test-support.ts';
+import { ACCOUNT } from '../../sandbox/test-support.ts';
 import { openConsoleStore } from '../../runtime/node/open-console-store.ts';
 import { createRequestBudget, type RequestBudget } from '../budget.ts';
-import { createApiReader } from '../findings/api-reader.ts';
-import { noMembershipSource, sandboxMembershipSource } from '../findings/test-support.ts';
+import { noMembershipSource, sandboxMembershipSource, sandboxReader } from '../findings/test-support.ts';
 import { insertEntry } from '../journal/store.ts';
 import { createTerraformApi } from './routes.ts';
 
 function setup({ budget, memberships = true }: { budget?: RequestBudget; memberships?: boolean } = {}) {
-  const sandbox = createTestSandbox('default');
-  const asked: string[] = [];
-  const reader = () =>
-    createApiReader((path) => {
-      asked.push(path.split('?')[0]!);
-      return Promise.resolve(sandbox.api.request(`/client/v4${path}`, { headers: BEARER }));
-    }, budget);
+  const { sandbox, asked, reader } = sandboxReader(budget);
   const storage = openConsoleStore(':memory:');
   const api = createTerraformApi({ reader, memberships: memberships ? sandboxMembershipSource(sandbox.db) : noMembershipSource, storage });
   const groups = sandbox.db.prepare("SELECT id, name FROM user_groups WHERE account_id = ? AND name NOT LIKE 'Okta%' ORDER BY name").all(ACCOUNT) as Array<{ id: string; name: string }>;
