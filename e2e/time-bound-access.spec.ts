@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MIN_LEAD_MS } from '../server/console/membership-ends/schedule.ts';
 import { startConsoleServer } from './support/console-server.ts';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { endsOf, GROUPS, memberIds, newGroup, someAcceptedMember, type AccountMember } from './support/time-bound.ts';
 import { freshIndex } from './support/membership-index.ts';
 
 /**
@@ -14,36 +15,9 @@ import { freshIndex } from './support/membership-index.ts';
  * and that the console removed it.
  */
 
-const GROUPS = `/accounts/${ACCOUNT_ID}/iam/user_groups`;
-
 // Two of these journeys wait for an end in real time: in parallel, each on its own worker (and
 // lane), they wait side by side instead of one after the other at the end of the run.
 test.describe.configure({ mode: 'parallel' });
-
-interface AccountMember {
-  id: string;
-  status: string;
-  user: { email: string };
-}
-
-async function someAcceptedMember(api: SandboxApi, skip: number): Promise<AccountMember> {
-  const res = await api.get<AccountMember[]>(`/accounts/${ACCOUNT_ID}/members`, { page: 2, per_page: 50 });
-  expect(res.success).toBe(true);
-  return res.result.filter((m) => m.status === 'accepted')[skip]!;
-}
-
-async function newGroup(api: SandboxApi, label: string): Promise<{ id: string; name: string }> {
-  const name = `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const res = await api.post<{ id: string }>(GROUPS, { name });
-  expect(res.success, JSON.stringify(res.errors)).toBe(true);
-  return { id: res.result.id, name };
-}
-
-async function memberIds(api: SandboxApi, groupId: string): Promise<string[]> {
-  const res = await api.get<Array<{ id: string }> | null>(`${GROUPS}/${groupId}/members`, { per_page: 50 });
-  expect(res.success).toBe(true);
-  return (res.result ?? []).map((m) => m.id);
-}
 
 /**
  * The browser's local time on the next whole minute (what a datetime-local field holds) at least
@@ -170,13 +144,6 @@ test('a group that grants administrator access asks why, and the end can be chan
   await expect(row).toContainText('Made permanent');
   expect(await memberIds(api, group.id)).toContain(person.id);
 });
-
-/** The ends the console server holds for a group, as its API lists them. */
-async function endsOf(page: Page, groupId: string): Promise<Array<{ member_id: string; state: string; ends_at: string }>> {
-  const res = await page.request.get(`/console-api/accounts/${ACCOUNT_ID}/membership-ends?group=${groupId}`);
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { result: Array<{ member_id: string; state: string; ends_at: string }> }).result;
-}
 
 test('an end can be set when pasting emails and when adding people to several groups from Members', async ({ page, api }) => {
   test.setTimeout(120_000);
