@@ -19,7 +19,8 @@ export default defineConfig<PrismOptions>({
   testDir: 'e2e/prism',
   globalSetup: './e2e/prism/global-setup.ts',
   outputDir: `.e2e/test-results-prism-${PORT}`,
-  workers: 1,
+  // The two projects, each with its own Prism and console (ports +50… and +55…), side by side.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: CI,
   retries: 0,
