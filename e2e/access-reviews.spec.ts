@@ -40,6 +40,11 @@ test('review three groups, remove two people, apply, and export the evidence', a
 
   await expect(page.getByRole('heading', { level: 1, name: `${tag} quarterly` })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '6 memberships' })).toContainText('6 without a decision');
+  // Beside each person: when the membership last changed and by whom (from History: here the API
+  // call that made it), and their own last change in the account, or that the audit log has none.
+  const firstRow = page.getByRole('row', { name: new RegExp(groups[0]!.members[0]!.user.email) });
+  await expect(firstRow.getByRole('cell').nth(1)).toContainText(/^Added .+ by .+/);
+  await expect(firstRow.getByRole('cell').nth(2)).toContainText(/None in the audit log|\d/);
   await expectNoA11yViolations(page);
 
   const leaving = [groups[0]!.members[1]!, groups[2]!.members[0]!];

@@ -262,6 +262,12 @@ export function composeApp({ config, db, fetchImpl, serveSpa = true, runtime, ..
       })
     : null;
   if (ends && deps.consoleStorage) app.route('/console-api', createMembershipEndsApi(ends, deps.consoleStorage));
+  // The Terraform export and access reviews read the journal as History does: brought up to date through History's own routes.
+  const refreshJournal = async (request: Request, accountId: string, what: { history: boolean; scim: boolean }) => {
+    const ask = (path: string) => app.fetch(new Request(new URL(path, request.url), { headers: request.headers }));
+    if (what.scim) await ask(`/console-api/history/scim-managed?account_id=${accountId}`);
+    if (what.history) await ask(`/console-api/history?account_id=${accountId}&per_page=1`);
+  };
   const reviews = deps.consoleStorage
     ? createAccessReviews({
         storage: deps.consoleStorage,
@@ -269,7 +275,7 @@ export function composeApp({ config, db, fetchImpl, serveSpa = true, runtime, ..
         budget,
       })
     : null;
-  if (reviews) app.route('/console-api', createAccessReviewsApi(reviews));
+  if (reviews) app.route('/console-api', createAccessReviewsApi(reviews, (request, accountId) => refreshJournal(request, accountId, { history: true, scim: false })));
 
   if (deps.consoleStorage && index) {
     // Findings read /client/v4 through the same handling as the index; the budget sees every answer.
@@ -282,13 +288,7 @@ export function composeApp({ config, db, fetchImpl, serveSpa = true, runtime, ..
       '/console-api',
       createFindingsApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, extra: (account, snapshot) => [...(ends?.findings(account) ?? []), ...(reviews?.findings(account, snapshot) ?? [])] }),
     );
-    // The export reads the journal as History does: brought up to date through History's own routes.
-    const refreshJournal = async (request: Request, accountId: string, what: { history: boolean }) => {
-      const ask = (path: string) => app.fetch(new Request(new URL(path, request.url), { headers: request.headers }));
-      await ask(`/console-api/history/scim-managed?account_id=${accountId}`);
-      if (what.history) await ask(`/console-api/history?account_id=${accountId}&per_page=1`);
-    };
-    app.route('/console-api', createTerraformApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, refreshJournal }));
+    app.route('/console-api', createTerraformApi({ reader: () => createApiReader(fetchApi, budget), memberships, storage: deps.consoleStorage, refreshJournal: (request, accountId, what) => refreshJournal(request, accountId, { ...what, scim: true }) }));
   }
 
   ends?.start();

@@ -32,6 +32,9 @@ export const reviewItemSchema = z.object({
   decided_at: z.nullable(z.string()),
   outcome: z.nullable(z.string()),
   applied_at: z.nullable(z.string()),
+  /** From History (the journal): absent on a single decision's answer, null when nothing is recorded. */
+  last_change: z.optional(z.nullable(z.object({ at: z.string(), by: z.string(), action: z.string() }))),
+  last_activity: z.optional(z.nullable(z.object({ at: z.string(), action: z.string(), resource_type: z.string(), resource_name: z.nullable(z.string()) }))),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 

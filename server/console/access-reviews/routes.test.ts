@@ -9,6 +9,7 @@ import { createRequestBudget } from '../budget.ts';
 import type { AlarmFactory } from '../membership-ends/service.ts';
 import { createAccessReviews } from './service.ts';
 import { createReviewStore } from './store.ts';
+import { insertEntry } from '../journal/store.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const CONSOLE = { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'x-iam-console': '1', 'content-type': 'application/json' };
@@ -58,7 +59,7 @@ describe('access reviews', () => {
     expect(inGroup(first!.group_id, first!.member_id)).toBe(false);
     expect(inGroup(second!.group_id, second!.member_id)).toBe(false);
     for (const item of rest) expect(inGroup(item.group_id, item.member_id)).toBe(true);
-    const journaled = storage.prepare(`SELECT actor_label FROM journal_entries WHERE action = 'remove_member'`).all() as Array<{ actor_label: string }>;
+    const journaled = storage.prepare(`SELECT actor_label FROM journal_entries WHERE action = 'remove_member' AND source = 'console'`).all() as Array<{ actor_label: string }>;
     expect(journaled.map((j) => j.actor_label)).toEqual([expect.stringContaining('Q4 admin review'), expect.stringContaining('Q4 admin review')]);
 
     const csv = await call('GET', `${REVIEWS}/${id}/evidence.csv`);
@@ -88,7 +89,36 @@ describe('access reviews', () => {
     expect(items.find((i) => i.id === stays!.id)!.outcome).toBe('Removed');
     expect(inGroup(stays!.group_id, stays!.member_id)).toBe(false);
     // Only the real removal is in History.
-    expect(storage.prepare(`SELECT COUNT(*) AS n FROM journal_entries WHERE action = 'remove_member'`).get()).toEqual({ n: 1 });
+    expect(storage.prepare(`SELECT COUNT(*) AS n FROM journal_entries WHERE action = 'remove_member' AND source = 'console'`).get()).toEqual({ n: 1 });
+  });
+
+  it('shows beside each membership when it last changed and by whom, and the person’s own last change, from History; the evidence keeps both', async () => {
+    const { call, groups, db, storage } = setup();
+    const group = groups[0]!;
+    const newcomer = db
+      .prepare(
+        `SELECT m.id, m.email FROM account_members m WHERE m.account_id = ? AND m.status = 'accepted'
+          AND m.id NOT IN (SELECT member_id FROM user_group_members WHERE user_group_id = ?) LIMIT 1`,
+      )
+      .get(ACCOUNT, group.id) as { id: string; email: string };
+    // Added through the console: journaled as the console's write.
+    const added = await call('POST', `/client/v4/accounts/${ACCOUNT}/iam/user_groups/${group.id}/members`, [{ id: newcomer.id }]);
+    expect(added.status, added.text).toBe(200);
+    // The person's own latest change, as the audit log would bring it into History.
+    const now = new Date(Date.now() + 1000).toISOString();
+    insertEntry(storage, { accountId: ACCOUNT, at: now, source: 'dashboard', actorId: null, actorLabel: newcomer.email.toUpperCase(), action: 'update', resourceType: 'resource_group', resourceId: 'a'.repeat(32), resourceName: 'Prod zones', success: true, before: null, after: null });
+
+    const started = await call('POST', REVIEWS, { name: 'Context', group_ids: [group.id], due_at: '2026-12-31' });
+    const id = started.json.result.id as string;
+    const items = (await call('GET', `${REVIEWS}/${id}`)).json.result.items as Array<Item & { last_change: { by: string; action: string } | null; last_activity: { at: string; action: string; resource_name: string | null } | null }>;
+    const row = items.find((i) => i.member_id === newcomer.id)!;
+    expect(row.last_change).toMatchObject({ action: 'add_members' });
+    expect(row.last_change!.by).not.toBe('');
+    expect(row.last_activity).toEqual({ at: now, action: 'update', resource_type: 'resource_group', resource_name: 'Prod zones' });
+
+    const csv = (await call('GET', `${REVIEWS}/${id}/evidence.csv`)).text.split('\r\n');
+    expect(csv[0]).toContain('membership_last_changed,membership_last_changed_by,member_last_activity');
+    expect(csv.find((l) => l.includes(newcomer.email))).toContain(now);
   });
 
   it('refuses a review of no group, of an unknown group, or with a malformed due date, keeping nothing', async () => {

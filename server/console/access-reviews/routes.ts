@@ -5,6 +5,7 @@ import { invalidFields } from '../../http/invalid-fields.ts';
 import { currentActor } from '../actor.ts';
 import { BudgetRefused } from '../budget.ts';
 import { ReviewProblem, type AccessReviews } from './service.ts';
+import { membershipKey, type membershipContext } from './membership-context.ts';
 import type { Review, ReviewItem } from './store.ts';
 
 /**
@@ -47,7 +48,7 @@ const reviewView = (r: Review) => ({
   applied_at: r.appliedAt,
 });
 
-const itemView = (i: ReviewItem) => ({
+const itemView = (i: ReviewItem, context?: ReturnType<typeof membershipContext>) => ({
   id: i.id,
   group_id: i.groupId,
   group_name: i.groupName,
@@ -61,9 +62,24 @@ const itemView = (i: ReviewItem) => ({
   decided_at: i.decidedAt,
   outcome: i.outcome,
   applied_at: i.appliedAt,
+  ...(context ? contextView(i, context) : {}),
 });
 
-export function createAccessReviewsApi(reviews: AccessReviews): Hono {
+/** When the membership last changed and what the person last did, from the journal (null: nothing recorded). */
+function contextView(i: ReviewItem, { lastChange, lastActivity }: ReturnType<typeof membershipContext>) {
+  const change = lastChange.get(membershipKey(i.groupId, i.memberId));
+  const activity = i.memberEmail ? lastActivity.get(i.memberEmail.toLowerCase()) : undefined;
+  return {
+    last_change: change ? { at: change.at, by: change.by, action: change.action } : null,
+    last_activity: activity ? { at: activity.at, action: activity.action, resource_type: activity.resourceType, resource_name: activity.resourceName } : null,
+  };
+}
+
+/**
+ * `refreshJournal` brings History up to date from the audit log first (History's own sync), so
+ * the last change and last activity shown beside each membership are as recent as History's.
+ */
+export function createAccessReviewsApi(reviews: AccessReviews, refreshJournal?: (request: Request, accountId: string) => Promise<void>): Hono {
   const api = new Hono();
   const base = '/accounts/:accountId/access-reviews';
   const body = (c: Context) => c.req.json().catch(() => undefined);
@@ -85,10 +101,11 @@ export function createAccessReviewsApi(reviews: AccessReviews): Hono {
     }
   });
 
-  api.get(`${base}/:reviewId`, (c) => {
-    const found = reviews.get(c.req.param('accountId'), c.req.param('reviewId'));
-    if (!found) return c.json(errorBody([{ code: ErrorCode.notFound, message: 'No such review' }]), 404);
-    return c.json({ result: { ...reviewView(found.review), items: found.items.map(itemView) } });
+  api.get(`${base}/:reviewId`, async (c) => {
+    if (!reviews.get(c.req.param('accountId'), c.req.param('reviewId'))) return c.json(errorBody([{ code: ErrorCode.notFound, message: 'No such review' }]), 404);
+    await refreshJournal?.(c.req.raw, c.req.param('accountId')).catch(() => undefined);
+    const found = reviews.get(c.req.param('accountId'), c.req.param('reviewId'))!;
+    return c.json({ result: { ...reviewView(found.review), items: found.items.map((i) => itemView(i, found.context)) } });
   });
 
   api.put(`${base}/:reviewId/items/:itemId`, async (c) => {
@@ -105,13 +122,14 @@ export function createAccessReviewsApi(reviews: AccessReviews): Hono {
   api.post(`${base}/:reviewId/apply`, async (c) => {
     try {
       const items = await reviews.apply(c.req.param('accountId'), c.req.param('reviewId'), who());
-      return c.json({ result: items.map(itemView) });
+      return c.json({ result: items.map((i) => itemView(i)) });
     } catch (error) {
       return problem(c, error);
     }
   });
 
-  api.get(`${base}/:reviewId/evidence.csv`, (c) => {
+  api.get(`${base}/:reviewId/evidence.csv`, async (c) => {
+    await refreshJournal?.(c.req.raw, c.req.param('accountId')).catch(() => undefined);
     const csv = reviews.evidenceCsv(c.req.param('accountId'), c.req.param('reviewId'));
     if (csv === null) return c.json(errorBody([{ code: ErrorCode.notFound, message: 'No such review' }]), 404);
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="access-review-${c.req.param('reviewId')}.csv"` });

@@ -6,6 +6,7 @@ import type { RequestBudget } from '../budget.ts';
 import { insertEntry } from '../journal/store.ts';
 import type { ConsoleStorage } from '../storage.ts';
 import { createV4Client, V4CallFailed, type V4Handler } from '../v4-client.ts';
+import { membershipContext, membershipKey } from './membership-context.ts';
 import { createReviewStore, type Decision, type Review, type ReviewItem, type ReviewedGroup } from './store.ts';
 
 /** A review covers this many groups at most: each costs a read of its members when it starts. */
@@ -67,9 +68,11 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
 
   return {
     list: (accountId: string) => store.list(accountId),
-    get(accountId: string, id: string): { review: Review; items: ReviewItem[] } | null {
+    get(accountId: string, id: string): { review: Review; items: ReviewItem[]; context: ReturnType<typeof membershipContext> } | null {
       const review = store.get(accountId, id);
-      return review ? { review, items: store.items(id) } : null;
+      if (!review) return null;
+      const items = store.items(id);
+      return { review, items, context: membershipContext(storage, accountId, items) };
     },
 
     async start(accountId: string, input: { name: string; groupIds: string[]; dueAt: string; reviewers: string[]; createdBy: string }): Promise<string> {
@@ -159,14 +162,19 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
         const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
         return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
       };
-      const head = ['review', 'reviewers', 'due', 'group', 'grants_admin', 'member', 'member_status', 'decision', 'reason', 'decided_by', 'decided_at', 'outcome', 'applied_at'];
-      const rows = store
-        .items(reviewId)
-        .map((i) =>
-          [review.name, review.reviewers.join(' '), review.dueAt, i.groupName, i.grantsAdmin ? 'yes' : 'no', i.memberEmail ?? i.memberId, i.memberStatus, i.decision, i.reason, i.decidedBy, i.decidedAt, i.outcome, i.appliedAt]
-            .map(cell)
-            .join(','),
-        );
+      const head = ['review', 'reviewers', 'due', 'group', 'grants_admin', 'member', 'member_status', 'decision', 'reason', 'decided_by', 'decided_at', 'outcome', 'applied_at', 'membership_last_changed', 'membership_last_changed_by', 'member_last_activity'];
+      const items = store.items(reviewId);
+      const { lastChange, lastActivity } = membershipContext(storage, accountId, items);
+      const rows = items.map((i) => {
+        const change = lastChange.get(membershipKey(i.groupId, i.memberId));
+        const activity = i.memberEmail ? lastActivity.get(i.memberEmail.toLowerCase()) : undefined;
+        return [
+          review.name, review.reviewers.join(' '), review.dueAt, i.groupName, i.grantsAdmin ? 'yes' : 'no', i.memberEmail ?? i.memberId, i.memberStatus, i.decision, i.reason, i.decidedBy, i.decidedAt, i.outcome, i.appliedAt,
+          change?.at, change?.by, activity?.at,
+        ]
+          .map(cell)
+          .join(',');
+      });
       return [head.join(','), ...rows].join('\r\n') + '\r\n';
     },
 

@@ -41,7 +41,8 @@ export function useBulkMembership(accountId: string) {
   const queryClient = useQueryClient();
   const [run, setRun] = useState<BulkRun | null>(null);
 
-  async function execute(plan: BulkPlan) {
+  /** Sends the plan; `completed` are the steps that went through, even when a later one failed. */
+  async function execute(plan: BulkPlan): Promise<{ ok: boolean; completed: GroupStep[] }> {
     const total = plan.requests;
     let done = 0;
     const counted = () => {
@@ -50,6 +51,7 @@ export function useBulkMembership(accountId: string) {
     };
     setRun({ done, total, error: null, finished: false });
     let error: unknown = null;
+    const completed: GroupStep[] = [];
     try {
       for (const step of plan.steps) {
         if (!step.change.length) continue;
@@ -62,6 +64,7 @@ export function useBulkMembership(accountId: string) {
             await removeGroupMember(accountId, step.group.id, m.id);
             counted();
           }
+        completed.push(step);
       }
     } catch (e) {
       error = e;
@@ -69,7 +72,7 @@ export function useBulkMembership(accountId: string) {
     setRun({ done, total: Math.max(total, done), error, finished: true });
     for (const step of plan.steps) void queryClient.invalidateQueries({ queryKey: userGroupKeys.members(accountId, step.group.id) });
     await queryClient.invalidateQueries({ queryKey: membershipIndexKeys.all(accountId) });
-    return error === null;
+    return { ok: error === null, completed };
   }
 
   return { run, execute, reset: () => setRun(null) };

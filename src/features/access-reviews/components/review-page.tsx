@@ -10,10 +10,34 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatDate, formatDateTime, pluralize } from '@/lib/format';
+import { ACTION_LABEL, RESOURCE_TYPE_LABEL } from '@/lib/history-labels';
 import { useAccountId } from '@/stores/current-account';
 import './access-reviews.css';
 
 const who = (i: ReviewItem) => i.member_email ?? i.member_id;
+
+/** When this membership last changed, from History: a reviewer weighs a grant made last week differently from one made years ago. */
+function LastChange({ item }: { item: ReviewItem }) {
+  const change = item.last_change;
+  if (!change) return <span className="muted">Not in History</span>;
+  return (
+    <span>
+      {change.action === 'remove_member' ? 'Removed' : 'Added'} {formatDateTime(change.at)} <span className="muted">by {change.by}</span>
+    </span>
+  );
+}
+
+/** The person's own last change anywhere in the account, where the audit log shows one. */
+function LastActivity({ item }: { item: ReviewItem }) {
+  const activity = item.last_activity;
+  if (!activity) return <span className="muted">None in the audit log</span>;
+  const what = `${ACTION_LABEL[activity.action] ?? activity.action} · ${RESOURCE_TYPE_LABEL[activity.resource_type] ?? activity.resource_type}${activity.resource_name ? ` ${activity.resource_name}` : ''}`;
+  return (
+    <span>
+      {formatDateTime(activity.at)} <span className="muted">{what}</span>
+    </span>
+  );
+}
 
 /** One membership's decision: keep or remove, with a reason (required to remove). Saved as it is made. */
 function DecisionCell({ accountId, reviewId, item, locked }: { accountId: string; reviewId: string; item: ReviewItem; locked: boolean }) {
@@ -87,6 +111,8 @@ function GroupSection({ accountId, review, groupId }: { accountId: string; revie
           <thead>
             <tr>
               <th scope="col">Person</th>
+              <th scope="col">Membership last changed</th>
+              <th scope="col">Their last change in the account</th>
               <th scope="col">Decision</th>
               {locked ? <th scope="col">Outcome</th> : null}
             </tr>
@@ -99,6 +125,12 @@ function GroupSection({ accountId, review, groupId }: { accountId: string; revie
                     {who(item)}
                   </Link>{' '}
                   {item.member_status === 'pending' ? <Badge tone="warning">Invitation pending</Badge> : null}
+                </td>
+                <td>
+                  <LastChange item={item} />
+                </td>
+                <td>
+                  <LastActivity item={item} />
                 </td>
                 <td>
                   <DecisionCell key={`${item.id}:${item.decision ?? ''}`} accountId={accountId} reviewId={review.id} item={item} locked={locked} />

@@ -2,7 +2,7 @@ import type { HistoryEntry } from '@/api/history/schema';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/format';
 import type { KeyNames } from '@/lib/scope-keys';
-import { ACTION_LABEL, RESOURCE_TYPE_LABEL, SOURCE_LABEL } from '../labels';
+import { ACTION_LABEL, RESOURCE_TYPE_LABEL, SOURCE_LABEL } from '@/lib/history-labels';
 import { describeChange } from '../lib/describe-change';
 import { RevertControl } from './revert-control';
 import { InertName } from '@/components/ui/inert-name';

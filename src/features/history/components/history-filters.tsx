@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { HistoryFilters as Filters } from '@/api/history/queries';
 import { DebouncedInput } from '@/components/ui/debounced-input';
 import { Select } from '@/components/ui/select';
-import { ACTION_LABEL, ACTIONS, RESOURCE_TYPE_LABEL, RESOURCE_TYPES } from '../labels';
+import { ACTION_LABEL, ACTIONS, RESOURCE_TYPE_LABEL, RESOURCE_TYPES } from '@/lib/history-labels';
 
 /** Radix Select has no empty value: "all" stands for no filter. */
 const ALL = 'all';

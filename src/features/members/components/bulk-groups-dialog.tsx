@@ -64,9 +64,11 @@ export function BulkGroupsDialog({
   const send = async () => {
     if (action === 'add' && end.notSaved) return void end.save(end.notSaved.grants);
     if (action === 'add' && !end.check()) return;
-    const sent = await execute(plan);
-    if (action !== 'add' || !sent) return;
-    await end.save(plan.steps.filter((s) => s.change.length).map((s) => ({ groupId: s.group.id, people: s.change.map((m) => ({ id: m.id, email: m.email })) })));
+    const { completed } = await execute(plan);
+    if (action !== 'add') return;
+    // The groups that went through get their end even when a later one failed: nobody added here
+    // keeps access for good because another group refused (the retry adds the rest, with the end).
+    await end.save(completed.map((s) => ({ groupId: s.group.id, people: s.change.map((m) => ({ id: m.id, email: m.email })) })));
   };
   const sending = run !== null && !run.finished;
   const verb = action === 'add' ? 'Add' : 'Remove';

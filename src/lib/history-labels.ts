@@ -1,5 +1,3 @@
-import type { HistoryEntry } from '@/api/history/schema';
-
 /** How the History views name resource types, actions and sources. */
 export const RESOURCE_TYPES = ['user_group', 'resource_group', 'sso_connector', 'oauth_client'] as const;
 export const RESOURCE_TYPE_LABEL: Record<string, string> = {
@@ -21,7 +19,8 @@ export const ACTION_LABEL: Record<string, string> = {
   rotate_secret: 'Rotated the secret',
   delete_rotated_secret: 'Revoked the old secret',
 };
-export const SOURCE_LABEL: Record<HistoryEntry['source'], string> = {
+/** Where a change came from (History entries' `source`). */
+export const SOURCE_LABEL: Record<'console' | 'api' | 'dashboard', string> = {
   console: 'This console',
   api: 'API (SDK, Terraform…)',
   dashboard: 'Cloudflare dashboard',
