@@ -223,7 +223,11 @@ export default defineConfig<FixtureOptions>({
             testIgnore: ['large/**', 'prism/**'],
             // Team mode (Cloudflare Access) exists only on Workers.
             grepInvert: /@workers-only/,
-            use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}`, nodeLanes: NODE_LANES.map((port) => `http://127.0.0.1:${port}`) },
+            // No project-wide baseURL: a journey reaches its own worker's lane through the
+            // `baseURL` fixture (e2e/support/fixtures.ts). One here was always the first lane, and a
+            // journey that read it from the project on the second lane checked another server's
+            // database (time-bound-access's History step, red only when it ran on the second worker).
+            use: { ...chromium, nodeLanes: NODE_LANES.map((port) => `http://127.0.0.1:${port}`) },
           },
         ]
       : []),

@@ -55,8 +55,8 @@ if (!node) throw new Error('playwright.config.ts has no node project to reuse');
 export default defineConfig({
   ...base,
   outputDir: `.e2e/test-results-2024-${PORT}`,
-  workers: 1,
+  // The node project's lanes (one default-seed server per worker, e2e/support/fixtures.ts), both in
+  // the 2024 answer era; the env file above starts no other server.
   projects: [{ ...node, name: 'era-2024', testMatch: ERA_2024_SPECS, testIgnore: [], grep: ERA_2024_JOURNEYS, grepInvert: /@workers-only/ }],
-  // The default-seed server only (the large one is never started here), in the 2024 answer era.
-  webServer: servers.slice(0, 1).map((server) => ({ ...server, env: { ...server.env, SANDBOX_API_SHAPES: '2024' } })),
+  webServer: servers.map((server) => ({ ...server, env: { ...server.env, SANDBOX_API_SHAPES: '2024' } })),
 });

@@ -7,8 +7,8 @@ import type { PrismOptions } from './e2e/prism/fixtures.ts';
  * examples and once with generated answers (`prism mock -d`). One spec (e2e/prism/), every page.
  *
  * Each project starts its own Prism, a pass-through in front of it and a console server in live
- * mode (e2e/prism/fixtures.ts), on ports E2E_PORT+50… (default E2E_PORT 4173); the SPA is built
- * once, by the global setup, into .e2e/dist-prism-<E2E_PORT>.
+ * mode (e2e/prism/fixtures.ts), on ports E2E_PORT+50… (default E2E_PORT 4173), serving the SPA
+ * build of the main e2e run (dist/, or E2E_DIST_DIR; built by the global setup if missing or stale).
  */
 const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -19,7 +19,8 @@ export default defineConfig<PrismOptions>({
   testDir: 'e2e/prism',
   globalSetup: './e2e/prism/global-setup.ts',
   outputDir: `.e2e/test-results-prism-${PORT}`,
-  workers: 1,
+  // The two projects, each with its own Prism and console (ports +50… and +55…), side by side.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: CI,
   retries: 0,

@@ -1,8 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { errorBody } from '../server/http/envelope.ts';
+import { startConsoleServer, type ConsoleServer } from './support/console-server.ts';
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
@@ -13,23 +12,9 @@ import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixt
  * everything else.
  */
 
-const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
-
 let upstream: ServerType;
-let consoleProcess: ChildProcess;
-let output = '';
+let consoleServer: ConsoleServer;
 let launchUrl = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   const standIn = new Hono();
@@ -41,45 +26,20 @@ test.beforeAll(async () => {
   const upstreamPort = await new Promise<number>((resolve) => {
     upstream = serve({ fetch: standIn.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
   });
-  const port = await freePort();
-  consoleProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DIST_DIR,
-      CLOUDFLARE_API_TOKEN: 'cf-e2e-refused-token-0123456789abcdef0123456789',
-      CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
-      CLOUDFLARE_EMAIL: '',
-      CLOUDFLARE_API_KEY: '',
-      CLOUDFLARE_ACCOUNT_ID: '',
-      CONSOLE_DB: ':memory:',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  consoleServer = await startConsoleServer({
+    CLOUDFLARE_API_TOKEN: 'cf-e2e-refused-token-0123456789abcdef0123456789',
+    CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
   });
-  launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the live console did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    consoleProcess.stdout!.on('data', onData);
-    consoleProcess.stderr!.on('data', onData);
-    consoleProcess.once('exit', (code) => reject(new Error(`the live console exited (${code}):\n${output}`)));
-  });
+  launchUrl = consoleServer.launchUrl;
 });
 
 test.afterAll(async () => {
-  consoleProcess?.kill('SIGTERM');
+  await consoleServer?.stop();
   await new Promise((resolve) => upstream?.close(resolve));
 });
 
 test('live mode with a refused token: the page says the token was refused, not that it lacks a permission', async ({ browser }) => {
-  expect(output).toContain('the API token was refused: Invalid API Token');
+  expect(consoleServer.output()).toContain('the API token was refused: Invalid API Token');
   const context = await browser.newContext({ baseURL: undefined });
   const page = await context.newPage();
   await page.goto(launchUrl);

@@ -1,12 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { Hono } from 'hono';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { openSandboxDb, type NodeDb } from '../server/runtime/node/open-sandbox-db.ts';
 import { errorBody } from '../server/http/envelope.ts';
 import { createSandboxApi } from '../server/sandbox/router.ts';
+import { startConsoleServer, type ConsoleServer } from './support/console-server.ts';
 import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixtures.ts';
 
 /**
@@ -17,8 +16,6 @@ import { ACCOUNT_ID, expect, expectNoA11yViolations, test } from './support/fixt
  * storage, URLs — and everything the server printed is searched for the credential: 0 hits.
  */
 
-/** The one SPA build every e2e server serves (playwright.config.ts), there before any test runs. */
-const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
 const CREDENTIAL = `cf-e2e-live-${randomBytes(24).toString('hex')}`;
 
 interface UpstreamCall {
@@ -32,22 +29,10 @@ interface UpstreamCall {
 let db: NodeDb;
 let upstreamApi: ReturnType<typeof createSandboxApi>;
 let upstream: ServerType;
-let consoleProcess: ChildProcess;
-let consoleOutput = '';
+let consoleServer: ConsoleServer;
 let launchUrl = '';
 let origin = '';
 const upstreamCalls: UpstreamCall[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   // The stand-in upstream: Cloudflare's API as the sandbox emulates it, refusing any other credential.
@@ -73,42 +58,16 @@ test.beforeAll(async () => {
     upstream = serve({ fetch: standIn.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
   });
 
-  const port = await freePort();
-  consoleProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DIST_DIR,
-      CLOUDFLARE_API_TOKEN: CREDENTIAL,
-      CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
-      CLOUDFLARE_EMAIL: '',
-      CLOUDFLARE_API_KEY: '',
-      CLOUDFLARE_ACCOUNT_ID: '',
-      // Its own journal, fresh each run: a stand-in's audit log must not meet a real one's state.
-      CONSOLE_DB: ':memory:',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  consoleServer = await startConsoleServer({
+    CLOUDFLARE_API_TOKEN: CREDENTIAL,
+    CLOUDFLARE_API_BASE: `http://127.0.0.1:${upstreamPort}/client/v4`,
   });
-  launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the live console did not start:\n${consoleOutput}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      consoleOutput += chunk.toString();
-      const match = /ready at (http:\/\/\S+)/.exec(consoleOutput);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    consoleProcess.stdout!.on('data', onData);
-    consoleProcess.stderr!.on('data', onData);
-    consoleProcess.once('exit', (code) => reject(new Error(`the live console exited (${code}):\n${consoleOutput}`)));
-  });
+  launchUrl = consoleServer.launchUrl;
   origin = new URL(launchUrl).origin;
 });
 
 test.afterAll(async () => {
-  consoleProcess?.kill('SIGTERM');
+  await consoleServer?.stop();
   await new Promise((resolve) => upstream?.close(resolve));
   db?.close();
 });
@@ -256,7 +215,7 @@ test('live mode: the credential never reaches the browser, on any page', async (
 
   const hits = seen.texts.filter((t) => t.text.includes(CREDENTIAL)).map((t) => t.where);
   expect(hits, 'places the browser saw the credential').toEqual([]);
-  expect(consoleOutput.includes(CREDENTIAL), 'the server printed the credential').toBe(false);
+  expect(consoleServer.output().includes(CREDENTIAL), 'the server printed the credential').toBe(false);
 
   // The session cookie is there, HttpOnly and SameSite=Strict; the launch token is in no URL visited since.
   const session = cookies.find((c) => c.name.startsWith('iam_console_session_'));

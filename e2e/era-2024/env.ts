@@ -5,5 +5,5 @@
 process.env.E2E_WITH_LARGE = '0';
 process.env.E2E_WITH_WORKERS = '0';
 process.env.E2E_WITH_NODE = '1';
-// One worker, one Node server: playwright.config.ts starts a server per worker lane.
-process.env.PLAYWRIGHT_WORKERS = '1';
+// Two workers, as the main run: playwright.config.ts starts a Node server per worker lane.
+process.env.PLAYWRIGHT_WORKERS = '2';

@@ -74,7 +74,7 @@ export const test = base.extend<object, PrismOptions & { liveConsole: LiveConsol
           // Live mode, as issue 24 tried it: a token and Prism (through the pass-through) as the API.
           CLOUDFLARE_API_TOKEN: 'test',
           CLOUDFLARE_API_BASE: `http://127.0.0.1:${passThroughPort}`,
-          DIST_DIR: `.e2e/dist-prism-${process.env.E2E_PORT ?? 4173}`,
+          DIST_DIR: process.env.E2E_DIST_DIR ?? 'dist',
           // Generated answers list made-up accounts, never the examples' one the pages open: the
           // console is pinned to it, as an admin pins theirs, so it counts as reachable.
           ...(prismDynamic ? { CLOUDFLARE_ACCOUNT_ID: '023e105f4ecef8ad9ca31a8372d0c353' } : {}),

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 
-/** Builds the SPA once for both projects (the console servers serve it from DIST_DIR). */
+/**
+ * Both projects' console servers serve the one SPA build every e2e run serves (dist/, or
+ * E2E_DIST_DIR): built here only when missing or older than its sources, so in CI, right after
+ * `npm run build`, nothing is built again.
+ */
 export default function globalSetup() {
-  const port = Number(process.env.E2E_PORT ?? 4173);
-  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', `.e2e/dist-prism-${port}`], {
-    stdio: 'inherit',
-  });
+  execFileSync('node_modules/.bin/tsx', ['e2e/support/ensure-build.ts', process.env.E2E_DIST_DIR ?? 'dist'], { stdio: 'inherit' });
 }

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error';
 import { consoleRequest } from './client';
 
 /**
@@ -12,11 +11,6 @@ import { consoleRequest } from './client';
  *   DNS provider where the verification record is published.
  */
 
-
-/** The message the server gave for one form field ('name', 'content'), from the one ApiError. */
-export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.errors.find((e) => e.pointer === `/${field}`)?.message : undefined;
-}
 
 function call<S extends z.ZodMiniType>(url: string, schema: S, init?: { method?: 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal }): Promise<z.infer<S>> {
   return consoleRequest(url, { schema, ...init });

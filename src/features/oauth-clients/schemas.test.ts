@@ -6,7 +6,6 @@ import {
   hasClientSecret,
   formValuesFromClient,
   managedScopesFor,
-  messageForField,
   pointerOf,
   scopeProblem,
   toCreateBody,
@@ -199,13 +198,6 @@ describe('bodies', () => {
   });
 });
 
-describe('messageForField', () => {
-  it('drops the field prefix the API puts on each message', () => {
-    expect(messageForField('redirect_uris[2]: must use https://')).toBe('Must use https://');
-    expect(messageForField('client_name: must not be empty')).toBe('Must not be empty');
-    expect(messageForField('Something general')).toBe('Something general');
-  });
-});
 
 describe('hasClientSecret', () => {
   it('a public client (auth method none) has no secret to show or rotate; the others, and the default, do', () => {

@@ -301,12 +301,3 @@ export function managedScopesFor(values: Pick<ClientFormValues, 'grant_types' | 
     offline_access: values.grant_types.includes('refresh_token'),
   };
 }
-
-/**
- * The API prefixes each message with the field it names ("redirect_uris[2]: must use https://");
- * next to that very field the prefix is noise.
- */
-export function messageForField(message: string): string {
-  const stripped = message.replace(/^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)*: /, '');
-  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/api-error';
 import type { ResourceGroup } from '@/api/resource-groups/schema';
-import { createBody, errorsFromApi, hasFormErrors, initialValues, updateBody, validateForm } from './form-model';
+import { unplacedApiError } from '@/components/form/api-errors';
+import { createBody, errorsFromApi, hasFormErrors, initialValues, ownsField, updateBody, validateForm } from './form-model';
 
 const ACCOUNT = 'eb78d65290b24279ba6f44721b3ea3c4';
 const ACCOUNT_KEY = `com.cloudflare.api.account.${ACCOUNT}`;
@@ -53,6 +54,6 @@ describe('resource group form', () => {
     const errors = errorsFromApi(error, initialValues(group, ACCOUNT).scope);
     expect(errors.name).toBe('name: taken');
     expect(errors.scope).toEqual({ zones: { 1: 'scope.objects[1].key: bad' } });
-    expect(errors.other.map((e) => e.message)).toEqual(['internal', 'meta: unknown field']);
+    expect((unplacedApiError(error, ownsField) as ApiError).errors.map((e) => e.message)).toEqual(['meta: unknown field', 'internal']);
   });
 });

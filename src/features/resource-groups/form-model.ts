@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorDetail } from '@/api/api-error';
+import { asWritten, placeApiErrors } from '@/components/form/api-errors';
 import type { ResourceGroup } from '@/api/resource-groups/schema';
 import {
   draftToScope,
@@ -20,8 +20,6 @@ export interface FormValues {
 export interface FormErrors {
   name?: string;
   scope?: ScopeErrors;
-  /** Errors that name no field of this form: shown in the banner. */
-  other: ApiErrorDetail[];
 }
 
 export function initialValues(group: ResourceGroup | null, accountId: string): FormValues {
@@ -34,12 +32,11 @@ export function validateForm(values: FormValues, accountId: string): FormErrors 
   return {
     name: values.name.trim() === '' ? 'Enter a name, e.g. "Production zones"' : undefined,
     scope: hasScopeErrors(scope) ? scope : undefined,
-    other: [],
   };
 }
 
 export function hasFormErrors(errors: FormErrors): boolean {
-  return Boolean(errors.name || errors.scope || errors.other.length);
+  return Boolean(errors.name || errors.scope);
 }
 
 export function createBody(values: FormValues): Required<ResourceGroupBody> {
@@ -59,15 +56,11 @@ export function updateBody(values: FormValues, original: ResourceGroup): Resourc
   return Object.keys(body).length ? body : null;
 }
 
-/** Puts each API error next to its field (by JSON pointer); the rest go to the banner. */
-export function errorsFromApi(error: ApiError, scope: ScopeDraft): FormErrors {
-  const fields = error.fieldErrors();
-  const out: FormErrors = { other: error.generalErrors() };
-  if (fields['/name']) out.name = fields['/name'];
-  out.scope = scopeErrorsFromApi(fields, '/scope', scope) ?? undefined;
-  for (const e of error.errors) {
-    if (!e.pointer || e.pointer === '/name' || e.pointer === '/scope' || e.pointer.startsWith('/scope/')) continue;
-    out.other.push(e);
-  }
-  return out;
+/** The API's pointers this form shows at a field: the name, and anything in the scope. */
+export const ownsField = (pointer: string) => pointer === '/name' || pointer === '/scope' || pointer.startsWith('/scope/');
+
+/** Puts each API error next to its field (by JSON pointer), worded as the API wrote it; the banner shows the rest. */
+export function errorsFromApi(error: unknown, scope: ScopeDraft): FormErrors {
+  const { fields } = placeApiErrors(error, ownsField, asWritten);
+  return { name: fields['/name'], scope: scopeErrorsFromApi(fields, '/scope', scope) ?? undefined };
 }

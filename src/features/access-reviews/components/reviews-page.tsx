@@ -1,22 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { accessReviewsQuery } from '@/api/access-reviews';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
+import { onDemand } from '@/components/ui/on-demand';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatDate } from '@/lib/format';
 import { useAccountId } from '@/stores/current-account';
-import { StartReviewDialog } from './start-review-dialog';
 import './access-reviews.css';
+
+/** The start form (and the form library with it) comes when the browser is idle, or on first use. */
+const startDialog = onDemand(() => import('./start-review-dialog'));
 
 /** The account's access reviews: open ones with their progress, applied ones with their evidence. */
 export function ReviewsPage() {
   const accountId = useAccountId();
   const query = useQuery(accessReviewsQuery(accountId));
   const [starting, setStarting] = useState(false);
+  const StartDialog = startDialog.useLoaded()?.StartReviewDialog;
+  useEffect(() => {
+    if (starting) void startDialog.load();
+  }, [starting]);
   const reviews = query.data?.result ?? [];
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -74,7 +81,7 @@ export function ReviewsPage() {
           </tbody>
         </table>
       ) : null}
-      <StartReviewDialog accountId={accountId} open={starting} onOpenChange={setStarting} signedInAs={query.data?.signed_in_as ?? null} />
+      {StartDialog ? <StartDialog accountId={accountId} open={starting} onOpenChange={setStarting} signedInAs={query.data?.signed_in_as ?? null} /> : null}
     </>
   );
 }

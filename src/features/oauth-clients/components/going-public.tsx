@@ -12,7 +12,7 @@ import { useAccountId } from '@/stores/current-account';
 import { notify } from '@/stores/toasts';
 import { useUpdateOAuthClient } from '../api';
 import { promotionChecklist, type ChecklistState } from '../promotion-checklist';
-import { messageForField } from '../schemas';
+import { fieldMessage } from '@/components/form/api-errors';
 import { SandboxDnsPanel } from './sandbox-dns-panel';
 import { VerificationCard } from './verification-card';
 
@@ -72,7 +72,7 @@ export function GoingPublic({ clientId }: { clientId: string }) {
                   <strong>{item.label}</strong> <span className="visually-hidden">— {STATE_TEXT[item.state].label}:</span>
                   <span className={`oc-checklist-state oc-checklist-state-${item.state}`}>{STATE_TEXT[item.state].label}</span>
                   <p className="field-hint">{item.detail}</p>
-                  {blockers[item.pointer] ? <p className="field-error">{messageForField(blockers[item.pointer]!)}</p> : null}
+                  {blockers[item.pointer] ? <p className="field-error">{fieldMessage(blockers[item.pointer]!)}</p> : null}
                   {item.state === 'missing' ? (
                     <Link to="/accounts/$accountId/oauth-clients/$clientId/edit" params={{ accountId, clientId }}>
                       Edit the client

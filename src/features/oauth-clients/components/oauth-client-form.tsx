@@ -1,19 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useStore } from '@tanstack/react-form';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OAuthScope } from '@/api/oauth/schema';
 import { isApiError, type ApiError } from '@/api/api-error';
-import { Field } from '@/components/ui/field';
+import { applyApiErrorsBy } from '@/components/form/api-errors';
+import { submitForm } from '@/components/form/submit-form';
+import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { DraftLeaveGuard } from '@/components/ui/draft-leave-guard';
-import { errorsAfterListChange, splitApiError, withoutErrors, type FormErrors, type ListChange } from '../form-errors';
-import {
-  managedScopesFor,
-  URI_LIST_MAX,
-  uriRowProblem,
-  validateClientForm,
-  type ClientFormValues,
-  type UriField,
-  type UriListField,
-} from '../schemas';
+import { fieldForPointer } from '../form-errors';
+import { URI_LIST_MAX, validateClientForm, type ClientFormValues, type UriField, type UriListField } from '../schemas';
 import { useOAuthFormDrafts, type OAuthFormDraft } from '../form-drafts';
 import { formatDateTime } from '@/lib/format';
 import { FlowFields } from './flow-fields';
@@ -21,6 +16,7 @@ import { onSaveRequest } from '@/stores/keyboard';
 import { LogoPreview } from './logo-preview';
 import { ScopesPicker } from './scopes-picker';
 import { UriListEditor } from './uri-list-editor';
+import { useClientForm } from './use-client-form';
 
 interface OAuthClientFormProps {
   initial: ClientFormValues;
@@ -45,9 +41,6 @@ function restorable(draft: OAuthFormDraft | undefined, initial: ClientFormValues
 }
 
 const sameValues = (a: ClientFormValues, b: ClientFormValues) => JSON.stringify(a) === JSON.stringify(b);
-
-/** How long typing in a URI row pauses before the row is checked. */
-const ROW_CHECK_DELAY_MS = 400;
 
 const URI_TEXT: Record<UriField, { label: string; placeholder: string }> = {
   client_uri: { label: 'Client URI (home page)', placeholder: 'https://app.example.com' },
@@ -84,10 +77,49 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
     const stored = drafts.getState().drafts[draftKey];
     return restorable(stored, initial) ? stored : null;
   });
-  const [values, setValues] = useState(() => restored?.values ?? initial);
   /** Set once the API accepted the form: nothing is left to keep or to ask about. */
   const saved = useRef(false);
+  const [general, setGeneral] = useState<string[]>([]);
+  // A 429 says when the save may go again (the app's one countdown); nothing typed is lost.
+  const [rateLimited, setRateLimited] = useState<ApiError | null>(null);
+  const submitting = useRef(false);
+  const { rootRef, fallbackRef, request: focusFirstInvalid } = useFocusFirstInvalid();
+  const catalogueIds = useMemo(() => new Set(catalogue.map((s) => s.id)), [catalogue]);
+
+  const form = useClientForm({
+    defaultValues: restored?.values ?? initial,
+    catalogueIds,
+    // After a failed attempt, take keyboard and screen-reader users to the first problem.
+    onSubmitInvalid: focusFirstInvalid,
+    onSubmit: async (values) => {
+      if (submitting.current) return; // Enter pressed twice: one save
+      const result = validateClientForm(values, catalogueIds);
+      if (!result.ok) return; // the form's own check has already said why
+      submitting.current = true;
+      try {
+        // Called by the caller as soon as the API accepted, before it navigates away.
+        const markSaved = () => {
+          saved.current = true;
+          drafts.getState().discard(draftKey);
+        };
+        await onSubmit(result.values, markSaved);
+        markSaved();
+      } catch (error) {
+        // What the admin typed stays in the form; only the messages change.
+        setGeneral(applyApiErrorsBy(form, error, (pointer) => fieldForPointer(pointer, form.state.values)));
+        setRateLimited(isApiError(error) && error.status === 429 ? error : null);
+        focusFirstInvalid();
+      } finally {
+        submitting.current = false;
+      }
+    },
+  });
+  const values = useStore(form.store, (s) => s.values);
+  const pending = useStore(form.store, (s) => s.isSubmitting);
+  const attempted = useStore(form.store, (s) => s.submissionAttempts > 0);
+  const errorCount = useStore(form.store, (s) => Object.values(s.fieldMeta).filter((meta) => meta?.errors.length).length);
   const dirty = !sameValues(values, initial);
+
   // Every change is kept on this device as it is typed, so leaving or reloading loses nothing.
   useEffect(() => {
     if (saved.current) return;
@@ -96,135 +128,28 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
   }, [drafts, draftKey, values, dirty]);
   const discardDraft = () => {
     drafts.getState().discard(draftKey);
-    setValues(initial);
+    form.reset(initial);
     setRestored(null);
-    setErrors({});
   };
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  // A 429 says when the save may go again (the app's one countdown); nothing typed is lost.
-  const [rateLimited, setRateLimited] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const submitting = useRef(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const catalogueIds = useMemo(() => new Set(catalogue.map((s) => s.id)), [catalogue]);
-
-  // After a failed attempt, take keyboard and screen-reader users to the first problem.
-  useEffect(() => {
-    if (attempt === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? summaryRef.current)?.focus();
-  }, [attempt]);
 
   // Ctrl/⌘+S saves the form, as its submit button does.
-  useEffect(() => onSaveRequest(() => formRef.current?.requestSubmit()), []);
+  useEffect(() => onSaveRequest(() => rootRef.current?.requestSubmit()), [rootRef]);
 
-  const set = <K extends keyof ClientFormValues>(key: K, value: ClientFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => withoutErrors(e, `/${key}`));
-  };
-  // Latest values for the as-typed checks below, which run after the keystroke's render.
-  const valuesRef = useRef(values);
-  useEffect(() => {
-    valuesRef.current = values;
-  });
-  const rowChecks = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  useEffect(() => {
-    const timers = rowChecks.current;
-    return () => timers.forEach((t) => clearTimeout(t));
-  }, []);
-  /**
-   * A URI row's problem shows beside it as it is typed, once typing pauses: not on blur, since a
-   * message appearing as the pointer goes down on "Add" moves the button and loses the click.
-   */
-  const checkRowSoon = (key: UriListField, index: number) => {
-    const pointer = `/${key}/${index}`;
-    clearTimeout(rowChecks.current.get(pointer));
-    rowChecks.current.set(
-      pointer,
-      setTimeout(() => {
-        rowChecks.current.delete(pointer);
-        const problem = uriRowProblem(key, valuesRef.current[key], index);
-        setErrors((e) => {
-          if ((e[pointer] ?? null) === problem) return e;
-          const next = { ...e };
-          if (problem) next[pointer] = problem;
-          else delete next[pointer];
-          return next;
-        });
-      }, ROW_CHECK_DELAY_MS),
-    );
-  };
-  const setList = (key: UriListField | 'scopes', list: string[], change: ListChange) => {
-    setValues((v) => ({ ...v, [key]: list }));
-    setErrors((e) => {
-      const next = errorsAfterListChange(e, key, change);
-      // A row already flagged is checked again at once: its message goes the moment it is right.
-      const pointer = change.type === 'edit' ? `/${key}/${change.index}` : null;
-      if (pointer && key !== 'scopes' && e[pointer] && change.type === 'edit') {
-        const problem = uriRowProblem(key, list, change.index);
-        if (problem) next[pointer] = problem;
-      }
-      return next;
-    });
-    if (key === 'scopes') return;
-    if (change.type === 'edit') checkRowSoon(key, change.index);
-    else {
-      // Rows moved: a pending check would read the wrong row.
-      for (const [pointer, timer] of rowChecks.current) {
-        if (!pointer.startsWith(`/${key}/`)) continue;
-        clearTimeout(timer);
-        rowChecks.current.delete(pointer);
-      }
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (submitting.current) return;
-    // The submit checks every row now; a pending as-typed check must not undo its (or the API's) verdict.
-    rowChecks.current.forEach((t) => clearTimeout(t));
-    rowChecks.current.clear();
-    setGeneral([]);
-    setRateLimited(null);
-    const result = validateClientForm(values, catalogueIds);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    submitting.current = true;
-    setPending(true);
-    try {
-      // Called by the caller as soon as the API accepted, before it navigates away.
-      const markSaved = () => {
-        saved.current = true;
-        drafts.getState().discard(draftKey);
-      };
-      await onSubmit(result.values, markSaved);
-      markSaved();
-    } catch (error) {
-      // What the admin typed stays in the form; only the messages change.
-      const split = splitApiError(error);
-      setErrors(split.fields);
-      setGeneral(split.general);
-      setRateLimited(isApiError(error) && error.status === 429 ? error : null);
-      setAttempt((n) => n + 1);
-    } finally {
-      submitting.current = false;
-      setPending(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
-  const managed = managedScopesFor(values);
   return (
-    <form ref={formRef} className="oc-client-form" noValidate onSubmit={submit} aria-busy={pending}>
+    <form
+      ref={rootRef}
+      className="oc-client-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setGeneral([]);
+        setRateLimited(null);
+        void submitForm(form);
+      }}
+      aria-busy={pending}
+    >
       <DraftLeaveGuard
-        when={() => !saved.current && !sameValues(values, initial)}
+        when={() => !saved.current && !sameValues(form.state.values, initial)}
         onDiscard={() => drafts.getState().discard(draftKey)}
         title="Leave with unsaved changes?"
         description={leaveDescription}
@@ -239,8 +164,8 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
         </div>
       ) : null}
       {/* The summary answers a save; a row flagged as it is typed speaks for itself beside the row. */}
-      {(attempt > 0 && errorCount > 0) || general.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} className="banner banner-error" role="alert">
+      {(attempted && errorCount > 0) || general.length > 0 ? (
+        <div ref={fallbackRef} tabIndex={-1} className="banner banner-error" role="alert">
           <strong>{general.length ? 'The client could not be saved' : 'Some fields need attention'}</strong>
           <ul>
             {general.map((message, i) => (
@@ -254,32 +179,25 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
 
       <section className="oc-form-section" aria-labelledby="client-basics">
         <h2 id="client-basics">Basics</h2>
-        <Field label="Client name" hint="Shown to users on the consent screen." error={errors['/client_name']}>
-          {(a) => (
-            <input {...a} className="input" value={values.client_name} maxLength={200} onChange={(e) => set('client_name', e.target.value)} />
-          )}
-        </Field>
+        <form.AppField name="client_name">
+          {(field) => <field.TextField label="Client name" hint="Shown to users on the consent screen." className="input" maxLength={200} />}
+        </form.AppField>
         {(['client_uri', 'logo_uri', 'policy_uri', 'tos_uri'] as const).map((key) => (
           <div key={key} className={key === 'logo_uri' ? 'oc-logo-field' : undefined}>
-            <Field
-              label={URI_TEXT[key].label}
-              hint={key === 'client_uri' ? clientUriHint : key === 'logo_uri' ? 'An https image, shown on the consent screen. Optional; required to go public.' : 'Optional. https only.'}
-              error={errors[`/${key}`]}
-            >
-              {(a) => (
-                <input
-                  {...a}
+            <form.AppField name={key}>
+              {(field) => (
+                <field.TextField
+                  label={URI_TEXT[key].label}
+                  hint={key === 'client_uri' ? clientUriHint : key === 'logo_uri' ? 'An https image, shown on the consent screen. Optional; required to go public.' : 'Optional. https only.'}
                   className="input mono"
                   type="url"
                   inputMode="url"
                   spellCheck={false}
                   autoComplete="off"
                   placeholder={URI_TEXT[key].placeholder}
-                  value={values[key]}
-                  onChange={(e) => set(key, e.target.value)}
                 />
               )}
-            </Field>
+            </form.AppField>
             {key === 'logo_uri' ? <LogoPreview uri={values.logo_uri.trim()} /> : null}
           </div>
         ))}
@@ -290,22 +208,20 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
         {(['redirect_uris', 'post_logout_redirect_uris', 'allowed_cors_origins'] as const).map((key) => (
           <UriListEditor
             key={key}
+            form={form}
+            name={key}
             label={LIST_TEXT[key].label}
             itemLabel={LIST_TEXT[key].item}
             hint={LIST_TEXT[key].hint}
             placeholder={LIST_TEXT[key].placeholder}
-            values={values[key]}
             max={URI_LIST_MAX}
-            onChange={(list, change) => setList(key, list, change)}
-            listError={errors[`/${key}`]}
-            itemError={(i) => errors[`/${key}/${i}`]}
           />
         ))}
       </section>
 
       <section className="oc-form-section" aria-labelledby="client-flows">
         <h2 id="client-flows">Flows</h2>
-        <FlowFields values={values} errors={errors} set={set} />
+        <FlowFields form={form} />
       </section>
 
       <section className="oc-form-section" aria-labelledby="client-scopes">
@@ -313,21 +229,7 @@ export function OAuthClientForm({ initial, catalogue, submitLabel, clientUriHint
         <p className="field-hint">
           What the application may ask users to grant. Going public needs at least one API scope besides the identity ones.
         </p>
-        <ScopesPicker
-          catalogue={catalogue}
-          scopes={values.scopes}
-          optionalScopes={values.optional_scopes}
-          managed={managed}
-          onChange={(next, change) => {
-            setList('scopes', next.scopes, change);
-            setValues((v) => ({ ...v, optional_scopes: next.optional_scopes }));
-            setErrors((e) => withoutErrors(e, '/optional_scopes'));
-          }}
-          onOptionalChange={(optional) => set('optional_scopes', optional)}
-          errorAt={(i) => errors[`/scopes/${i}`]}
-          optionalErrorAt={(i) => errors[`/optional_scopes/${i}`]}
-          listError={errors['/scopes'] ?? errors['/optional_scopes']}
-        />
+        <ScopesPicker catalogue={catalogue} form={form} />
       </section>
 
       <div className="oc-form-actions">

@@ -1,7 +1,10 @@
+import { useStore } from '@tanstack/react-form';
 import { useId, useMemo, useState } from 'react';
 import type { OAuthScope } from '@/api/oauth/schema';
+import { fieldErrorText } from '@/components/form/api-errors';
 import { pluralize } from '@/lib/format';
-import type { ListChange } from '../form-errors';
+import { managedScopesFor } from '../schemas';
+import type { ClientForm } from './use-client-form';
 
 /** Identity scopes an admin may pick; openid and offline_access follow the flows instead. */
 const PICKABLE_IDENTITY: ReadonlyArray<{ id: string; name: string }> = [
@@ -11,15 +14,8 @@ const PICKABLE_IDENTITY: ReadonlyArray<{ id: string; name: string }> = [
 
 interface ScopesPickerProps {
   catalogue: OAuthScope[];
-  scopes: string[];
-  optionalScopes: string[];
-  /** Which protocol scopes the API will add for the chosen grant and response types. */
-  managed: { openid: boolean; offline_access: boolean };
-  onChange: (next: { scopes: string[]; optional_scopes: string[] }, change: ListChange) => void;
-  onOptionalChange: (optional: string[]) => void;
-  errorAt: (index: number) => string | undefined;
-  optionalErrorAt: (index: number) => string | undefined;
-  listError?: string;
+  /** The form's `scopes` (each selected scope's chip is the field `scopes[i]`) and `optional_scopes`. */
+  form: ClientForm;
 }
 
 function matches(scope: { id: string; name: string; category?: string }, query: string) {
@@ -30,7 +26,15 @@ function matches(scope: { id: string; name: string; category?: string }, query: 
 
 /** Scopes from GET /oauth/scopes by category, searchable; the selection is listed with its errors. */
 export function ScopesPicker(props: ScopesPickerProps) {
-  const { catalogue, scopes, optionalScopes, managed, onChange, onOptionalChange, errorAt, optionalErrorAt, listError } = props;
+  const { catalogue, form } = props;
+  const scopes = useStore(form.store, (s) => s.values.scopes);
+  const optionalScopes = useStore(form.store, (s) => s.values.optional_scopes);
+  // Which protocol scopes the API will add for the chosen grant and response types.
+  const managed = managedScopesFor(useStore(form.store, (s) => s.values));
+  const scopesMeta = useStore(form.store, (s) => s.fieldMeta.scopes);
+  const optionalMeta = useStore(form.store, (s) => s.fieldMeta.optional_scopes);
+  const listError = fieldErrorText(scopesMeta) ?? fieldErrorText(optionalMeta);
+  const onOptionalChange = (optional: string[]) => form.setFieldValue('optional_scopes', optional);
   const [query, setQuery] = useState('');
   const searchId = useId();
   const byId = useMemo(() => new Map(catalogue.map((s) => [s.id, s])), [catalogue]);
@@ -44,20 +48,16 @@ export function ScopesPicker(props: ScopesPickerProps) {
   }, [catalogue]);
 
   const toggle = (id: string, on: boolean) => {
-    if (on) onChange({ scopes: [...scopes, id], optional_scopes: optionalScopes }, { type: 'add' });
+    if (on) void form.pushFieldValue('scopes', id);
     else {
-      const index = scopes.indexOf(id);
-      onChange(
-        { scopes: scopes.filter((s) => s !== id), optional_scopes: optionalScopes.filter((s) => s !== id) },
-        { type: 'remove', index },
-      );
+      // TanStack Form moves the errors of the chips after it along with them.
+      void form.removeFieldValue('scopes', scopes.indexOf(id));
+      onOptionalChange(optionalScopes.filter((s) => s !== id));
     }
   };
   const nameOf = (id: string) => byId.get(id)?.name ?? PICKABLE_IDENTITY.find((s) => s.id === id)?.name ?? 'Not in the scope catalogue';
 
-  const visibleGroups = groups
-    .map(([category, list]) => [category, list.filter((s) => matches(s, query))] as const)
-    .filter(([, list]) => list.length > 0);
+  const visibleGroups = groups.map(([category, list]) => [category, list.filter((s) => matches(s, query))] as const).filter(([, list]) => list.length > 0);
   const identityVisible = PICKABLE_IDENTITY.filter((s) => matches({ ...s, category: 'Identity' }, query));
   const managedVisible = (['openid', 'offline_access'] as const).filter((id) => matches({ id, name: id, category: 'Identity' }, query));
 
@@ -67,34 +67,36 @@ export function ScopesPicker(props: ScopesPickerProps) {
         <h3 id={`${searchId}-selected`}>Selected scopes ({scopes.length})</h3>
         {scopes.length === 0 ? <p className="muted">No scopes selected yet. Pick them from the catalogue below.</p> : null}
         <ul className="oc-scope-chips">
-          {scopes.map((id, i) => {
-            const error = errorAt(i) ?? optionalErrorAt(optionalScopes.indexOf(id));
-            const optionalId = `${searchId}-opt-${i}`;
-            return (
-              <li key={id} className={`oc-scope-chip${error ? ' field-invalid' : ''}`}>
-                <div className="oc-scope-chip-main">
-                  <span className="oc-scope-name">{nameOf(id)}</span> <span className="mono muted">{id}</span>
-                </div>
-                <label className="oc-checkbox-row oc-scope-optional" htmlFor={optionalId}>
-                  {/* Every chip has one: the name says which scope, and keeps the visible word (label in name). */}
-                  <input
-                    id={optionalId}
-                    type="checkbox"
-                    aria-label={`Make ${id} optional`}
-                    checked={optionalScopes.includes(id)}
-                    onChange={(e) =>
-                      onOptionalChange(e.target.checked ? [...optionalScopes, id] : optionalScopes.filter((s) => s !== id))
-                    }
-                  />
-                  Optional
-                </label>
-                <button type="button" className="btn btn-small" aria-label={`Remove scope ${id}`} onClick={() => toggle(id, false)}>
-                  Remove
-                </button>
-                {error ? <p className="field-error oc-scope-chip-error">{error}</p> : null}
-              </li>
-            );
-          })}
+          {scopes.map((id, i) => (
+            <form.Field key={i} name={`scopes[${i}]`}>
+              {(chip) => {
+                const error = fieldErrorText(chip.state.meta);
+                const optionalId = `${searchId}-opt-${i}`;
+                return (
+                  <li className={`oc-scope-chip${error ? ' field-invalid' : ''}`}>
+                    <div className="oc-scope-chip-main">
+                      <span className="oc-scope-name">{nameOf(id)}</span> <span className="mono muted">{id}</span>
+                    </div>
+                    <label className="oc-checkbox-row oc-scope-optional" htmlFor={optionalId}>
+                      {/* Every chip has one: the name says which scope, and keeps the visible word (label in name). */}
+                      <input
+                        id={optionalId}
+                        type="checkbox"
+                        aria-label={`Make ${id} optional`}
+                        checked={optionalScopes.includes(id)}
+                        onChange={(e) => onOptionalChange(e.target.checked ? [...optionalScopes, id] : optionalScopes.filter((s) => s !== id))}
+                      />
+                      Optional
+                    </label>
+                    <button type="button" className="btn btn-small" aria-label={`Remove scope ${id}`} onClick={() => toggle(id, false)}>
+                      Remove
+                    </button>
+                    {error ? <p className="field-error oc-scope-chip-error">{error}</p> : null}
+                  </li>
+                );
+              }}
+            </form.Field>
+          ))}
         </ul>
         <p className="field-hint">Optional scopes are ones users may decline on the consent screen.</p>
         {listError ? <p className="field-error">{listError}</p> : null}
@@ -102,14 +104,7 @@ export function ScopesPicker(props: ScopesPickerProps) {
 
       <div className="field oc-scopes-search">
         <label htmlFor={searchId}>Search scopes</label>
-        <input
-          id={searchId}
-          className="input"
-          type="search"
-          placeholder="Name, id or category, e.g. dns"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <input id={searchId} className="input" type="search" placeholder="Name, id or category, e.g. dns" value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
       <p className="visually-hidden" aria-live="polite">
         {pluralize(visibleGroups.reduce((n, [, list]) => n + list.length, 0) + identityVisible.length, 'scope')} shown
@@ -126,8 +121,7 @@ export function ScopesPicker(props: ScopesPickerProps) {
                   <span className="mono">{id}</span>
                   <span className="muted">
                     {' '}
-                    — managed automatically:{' '}
-                    {id === 'openid' ? 'present when response types include id_token' : 'present when refresh tokens are allowed'}
+                    — managed automatically: {id === 'openid' ? 'present when response types include id_token' : 'present when refresh tokens are allowed'}
                   </span>
                 </label>
               </div>
@@ -142,7 +136,10 @@ export function ScopesPicker(props: ScopesPickerProps) {
           return (
             <fieldset key={category} className="oc-scope-group">
               <legend>
-                {category} <span className="muted">({chosen} of {list.length} selected)</span>
+                {category}{' '}
+                <span className="muted">
+                  ({chosen} of {list.length} selected)
+                </span>
               </legend>
               {list.map((s) => (
                 <ScopeOption key={s.id} id={s.id} name={s.name} checked={scopes.includes(s.id)} onToggle={toggle} idPrefix={searchId} />
@@ -150,9 +147,7 @@ export function ScopesPicker(props: ScopesPickerProps) {
             </fieldset>
           );
         })}
-        {visibleGroups.length === 0 && identityVisible.length === 0 && managedVisible.length === 0 ? (
-          <p className="muted">No scope matches “{query}”.</p>
-        ) : null}
+        {visibleGroups.length === 0 && identityVisible.length === 0 && managedVisible.length === 0 ? <p className="muted">No scope matches “{query}”.</p> : null}
       </div>
     </div>
   );

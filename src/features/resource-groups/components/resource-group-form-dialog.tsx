@@ -1,24 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, isApiError } from '@/api/api-error';
+import { revalidateLogic, useStore } from '@tanstack/react-form';
+import { useState } from 'react';
 import type { ResourceGroup } from '@/api/resource-groups/schema';
+import { setFieldErrors, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
+import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
+import { useAppForm } from '@/components/form/use-app-form';
 import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
-import { mergeScopeErrors } from '@/components/scope-builder/scope-draft';
+import { mergeScopeErrors, type ScopeErrors } from '@/components/scope-builder/scope-draft';
 import { useKeyNames } from '@/components/scope-builder/use-key-names';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Field } from '@/components/ui/field';
 import { notify } from '@/stores/toasts';
 import { useCreateResourceGroup, useUpdateResourceGroup } from '../api';
-import {
-  createBody,
-  errorsFromApi,
-  hasFormErrors,
-  initialValues,
-  updateBody,
-  validateForm,
-  type FormErrors,
-  type FormValues,
-} from '../form-model';
+import { createBody, errorsFromApi, hasFormErrors, initialValues, ownsField, updateBody, validateForm } from '../form-model';
 
 interface ResourceGroupFormDialogProps {
   /** null: create a new group. */
@@ -32,50 +26,41 @@ interface ResourceGroupFormDialogProps {
  */
 export function ResourceGroupFormDialog({ group, onClose }: ResourceGroupFormDialogProps) {
   const names = useKeyNames();
-  const formId = useId();
-  const form = useRef<HTMLFormElement>(null);
+  const { rootRef, request: focusFirstInvalid } = useFocusFirstInvalid();
   const [initial] = useState(() => initialValues(group, names.accountId));
-  const [values, setValues] = useState<FormValues>(initial);
-  const [submitted, setSubmitted] = useState(false);
-  const [apiErrors, setApiErrors] = useState<FormErrors | null>(null);
-  const [focusInvalid, setFocusInvalid] = useState(0);
   const create = useCreateResourceGroup();
   const update = useUpdateResourceGroup();
   const pending = create.isPending || update.isPending;
+  const form = useAppForm({
+    defaultValues: initial,
+    // Checked on save, then again as the admin fixes what the save found.
+    validationLogic: revalidateLogic(),
+    validators: {
+      onDynamic: ({ value }) => {
+        const errors = validateForm(value, names.accountId);
+        return hasFormErrors(errors) ? { fields: errors } : undefined;
+      },
+    },
+    onSubmitInvalid: focusFirstInvalid,
+    onSubmit: async ({ value, formApi }) => {
+      if (pending) return; // Enter pressed twice: one request
+      try {
+        if (!group) await create.mutateAsync(createBody(value));
+        else {
+          const body = updateBody(value, group);
+          if (body) await update.mutateAsync({ id: group.id, body });
+          else notify.info('Nothing to save', 'The name and scope are as they were.');
+        }
+        onClose();
+      } catch (error) {
+        setFieldErrors(formApi, { ...errorsFromApi(error, value.scope) });
+        focusFirstInvalid();
+      }
+    },
+  });
+  const values = useStore(form.store, (s) => s.values);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
-
-  const local = submitted ? validateForm(values, names.accountId) : { other: [] };
-  const nameError = apiErrors?.name ?? local.name;
-  const scopeErrors = mergeScopeErrors(apiErrors?.scope, local.scope);
-
-  useEffect(() => {
-    if (focusInvalid) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusInvalid]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return; // Enter pressed twice: one request
-    setSubmitted(true);
-    setApiErrors(null);
-    if (hasFormErrors(validateForm(values, names.accountId))) {
-      setFocusInvalid((n) => n + 1);
-      return;
-    }
-    const onError = (error: unknown) => {
-      setApiErrors(isApiError(error) ? errorsFromApi(error, values.scope) : { other: [{ code: 0, message: String(error) }] });
-      setFocusInvalid((n) => n + 1);
-    };
-    if (!group) {
-      create.mutate(createBody(values), { onSuccess: onClose, onError });
-      return;
-    }
-    const body = updateBody(values, group);
-    if (body) update.mutate({ id: group.id, body }, { onSuccess: onClose, onError });
-    else {
-      notify.info('Nothing to save', 'The name and scope are as they were.');
-      onClose();
-    }
-  };
+  const failed = unplacedApiError(group ? update.error : create.error, ownsField);
 
   const title = group ? 'Edit resource group' : 'Create resource group';
   return (
@@ -91,16 +76,19 @@ export function ResourceGroupFormDialog({ group, onClose }: ResourceGroupFormDia
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={pending} aria-busy={pending}>
+          <button type="submit" form={form.formId} className="btn btn-primary" disabled={pending} aria-busy={pending}>
             {pending ? 'Saving…' : group ? 'Save changes' : 'Create resource group'}
           </button>
         </>
       }
     >
-      <form id={formId} ref={form} onSubmit={submit} noValidate>
-        {apiErrors?.other.length ? (
-          <ErrorBanner title="The API refused the change" error={new ApiError({ status: 400, kind: 'api', errors: apiErrors.other })} />
-        ) : null}
+      <form
+        id={form.formId}
+        ref={rootRef}
+        onSubmit={onFormSubmit(form)}
+        noValidate
+      >
+        {failed ? <ErrorBanner title="The API refused the change" error={failed} /> : null}
         {group?.meta?.adhoc ? (
           <p className="banner banner-info">
             A policy created this group inline (ad hoc). Changing it changes what that policy covers.
@@ -111,32 +99,23 @@ export function ResourceGroupFormDialog({ group, onClose }: ResourceGroupFormDia
             This group has {group.scope.length} scopes; the console edits the first. Saving a new scope replaces them all.
           </p>
         ) : null}
-        <Field label="Name" error={nameError} hint="Unique in the account, ignoring case.">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={values.name}
-              autoComplete="off"
-              onChange={(e) => {
-                setValues({ ...values, name: e.target.value });
-                if (apiErrors?.name) setApiErrors({ ...apiErrors, name: undefined });
-              }}
+        <form.AppField name="name">
+          {(field) => <field.TextField label="Name" hint="Unique in the account, ignoring case." className="input" autoComplete="off" />}
+        </form.AppField>
+        <form.Field name="scope">
+          {(field) => (
+            <ScopeBuilder
+              value={field.state.value}
+              // Row numbers in the API's pointers no longer match once rows change: a change drops them.
+              onChange={(scope) => field.handleChange(scope)}
+              accountId={names.accountId}
+              accountName={names.accountName}
+              // The API's errors first, then the checks the save started.
+              errors={mergeScopeErrors(field.state.meta.errorMap.onSubmit as ScopeErrors | undefined, field.state.meta.errorMap.onDynamic as ScopeErrors | undefined)}
+              disabled={pending}
             />
           )}
-        </Field>
-        <ScopeBuilder
-          value={values.scope}
-          onChange={(scope) => {
-            setValues({ ...values, scope });
-            // Row numbers in the API's pointers no longer match once rows change.
-            if (apiErrors?.scope) setApiErrors({ ...apiErrors, scope: undefined });
-          }}
-          accountId={names.accountId}
-          accountName={names.accountName}
-          errors={scopeErrors}
-          disabled={pending}
-        />
+        </form.Field>
       </form>
     </Dialog>
   );

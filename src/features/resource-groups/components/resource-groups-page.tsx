@@ -1,17 +1,20 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { resourceGroupsQuery } from '@/api/resource-groups/queries';
 import type { ResourceGroup } from '@/api/resource-groups/schema';
 import { PageHeader } from '@/components/layout/page-header';
 import { useKeyNames } from '@/components/scope-builder/use-key-names';
 import { DebouncedInput } from '@/components/ui/debounced-input';
 import { EmptyState } from '@/components/ui/empty-state';
+import { onDemand } from '@/components/ui/on-demand';
 import { useAccountId } from '@/stores/current-account';
 import { searchResourceGroups } from '../search';
 import { DeleteResourceGroupDialog } from './delete-resource-group-dialog';
-import { ResourceGroupFormDialog } from './resource-group-form-dialog';
 import { ResourceGroupsTable } from './resource-groups-table';
+
+/** The create/edit form (and the form library with it) comes when the browser is idle, or on first use. */
+const formDialog = onDemand(() => import('./resource-group-form-dialog'));
 
 export function ResourceGroupsPage({ search }: { search?: string }) {
   const accountId = useAccountId();
@@ -22,6 +25,10 @@ export function ResourceGroupsPage({ search }: { search?: string }) {
   const searchInput = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<ResourceGroup | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ResourceGroup | null>(null);
+  const FormDialog = formDialog.useLoaded()?.ResourceGroupFormDialog;
+  useEffect(() => {
+    if (editing) void formDialog.load();
+  }, [editing]);
   const shown = searchResourceGroups(groups, search, names);
   const setSearch = (q: string) => void navigate({ search: { q: q.trim() || undefined }, replace: true });
 
@@ -81,8 +88,8 @@ export function ResourceGroupsPage({ search }: { search?: string }) {
           )}
         </>
       )}
-      {editing ? (
-        <ResourceGroupFormDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      {editing && FormDialog ? (
+        <FormDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
       {deleting ? (
         <DeleteResourceGroupDialog

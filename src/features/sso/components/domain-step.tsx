@@ -1,33 +1,59 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useStore } from '@tanstack/react-form';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { ssoConnectorsQuery } from '@/api/sso/queries';
+import { applyApiErrors, ownsFields, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
+import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
+import { useAppForm } from '@/components/form/use-app-form';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Field } from '@/components/ui/field';
 import { notify } from '@/stores/toasts';
 import { useCreateSsoConnector } from '../api';
 import { validateEmailDomain } from '../domain';
 import { LockoutWarning } from './lockout-warning';
 
 const DUPLICATE = 1004;
+const FIELDS = ['email_domain'] as const;
 
-/** Step 1: the email domain and FedRAMP choice; creates the connector exactly once. */
+/** Step 1: the domain and FedRAMP choice; creates the connector exactly once. */
 export function DomainStep({ accountId }: { accountId: string }) {
   const navigate = useNavigate();
   const { data: connectors } = useSuspenseQuery(ssoConnectorsQuery(accountId));
   const create = useCreateSsoConnector(accountId);
   const inputRef = useRef<HTMLInputElement>(null);
-  // A double click fires two submits before React re-renders the disabled button: this ref is
-  // the guard that holds between them. It is released only when a create fails.
-  const inFlight = useRef(false);
-  const [input, setInput] = useState('');
-  const [fedramp, setFedramp] = useState(false);
-  const [touched, setTouched] = useState(false);
+  const { rootRef, request: focusFirstInvalid } = useFocusFirstInvalid();
   // The last create may have happened even though we saw no answer: the retry looks for it first.
   const [unclearFailure, setUnclearFailure] = useState(false);
+  const form = useAppForm({
+    defaultValues: { email_domain: '', use_fedramp_language: false },
+    onSubmitInvalid: focusFirstInvalid,
+    onSubmit: ({ value, formApi }) => {
+      const checked = validateEmailDomain(value.email_domain);
+      if (!checked.ok || existing) {
+        inputRef.current?.focus();
+        return;
+      }
+      // Once per intent: a second submit while this one is out gets no request (the guarded mutation).
+      create.mutate(
+        { email_domain: checked.domain, use_fedramp_language: value.use_fedramp_language, resumeIfExists: unclearFailure },
+        {
+          onSuccess: ({ connector, resumed }) => {
+            if (resumed) notify.info(`Your earlier attempt had created ${connector.email_domain}`, 'Continuing with that connector.');
+            void navigate({ to: '/accounts/$accountId/sso/$connectorId/setup', params: { accountId, connectorId: connector.id }, replace: true });
+          },
+          onError: (err) => {
+            applyApiErrors(formApi, err, FIELDS);
+            setUnclearFailure(!isApiError(err) || err.isTransient || err.kind === 'invalid-response');
+            inputRef.current?.focus();
+          },
+        },
+      );
+    },
+  });
 
-  const check = validateEmailDomain(input);
+  const check = validateEmailDomain(useStore(form.store, (s) => s.values.email_domain));
   const domain = check.ok ? check.domain : null;
   // While this form creates the connector (and after), the refreshed list holds that very
   // connector: it is not one that "already" existed, so it is not looked for then.
@@ -36,67 +62,51 @@ export function DomainStep({ accountId }: { accountId: string }) {
 
   // Server errors belong to the domain they were about: editing the field clears them.
   const error = create.error && create.variables?.email_domain === domain ? create.error : null;
-  const serverFieldError = isApiError(error) ? error.fieldErrors()['/email_domain'] : undefined;
   const isDuplicate = isApiError(error) && error.errors.some((e) => e.code === DUPLICATE);
-  const localError = !check.ok && (!check.incomplete || touched) ? check.message : undefined;
-  const fieldError = localError ?? (serverFieldError ? serverFieldError.replace(/^email_domain:\s*/, '') : undefined);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!check.ok || existing) {
-      inputRef.current?.focus();
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    create.mutate(
-      { email_domain: check.domain, use_fedramp_language: fedramp, resumeIfExists: unclearFailure },
-      {
-        onSuccess: ({ connector, resumed }) => {
-          if (resumed) notify.info(`Your earlier attempt had created ${connector.email_domain}`, 'Continuing with that connector.');
-          void navigate({ to: '/accounts/$accountId/sso/$connectorId/setup', params: { accountId, connectorId: connector.id }, replace: true });
-        },
-        onError: (err) => {
-          inFlight.current = false;
-          setUnclearFailure(!isApiError(err) || err.isTransient || err.kind === 'invalid-response');
-          inputRef.current?.focus();
-        },
-      },
-    );
-  };
+  const failed = unplacedApiError(error, ownsFields(FIELDS));
 
   return (
-    <form className="card sso-step" onSubmit={submit} noValidate aria-labelledby="sso-domain-title">
+    <form
+      ref={rootRef}
+      className="card sso-step"
+      onSubmit={onFormSubmit(form)}
+      noValidate
+      aria-labelledby="sso-domain-title"
+    >
       <h2 id="sso-domain-title">Domain to connect</h2>
-      <Field
-        label="Email domain"
-        error={fieldError}
-        hint={
-          check.ok && check.notes.length
-            ? check.notes.join(' ')
-            : 'The part after the @ in your people’s email addresses, e.g. example.com. Each subdomain needs its own connector.'
-        }
+      <form.AppField
+        name="email_domain"
+        validators={{
+          // Input more typing may fix (empty, no dot yet) is flagged only once the field is left or the form sent.
+          onChange: ({ value, fieldApi }) => {
+            const typed = validateEmailDomain(value);
+            if (typed.ok) return undefined;
+            return !typed.incomplete || fieldApi.state.meta.isBlurred || fieldApi.form.state.submissionAttempts > 0 ? typed.message : undefined;
+          },
+        }}
+        listeners={{ onBlur: ({ fieldApi }) => fieldApi.validate('change') }}
       >
-        {(props) => (
-          <input
-            {...props}
+        {(field) => (
+          <field.TextField
+            label="Email domain"
+            hint={
+              check.ok && check.notes.length
+                ? check.notes.join(' ')
+                : 'The part after the @ in your people’s email addresses, e.g. example.com. Each subdomain needs its own connector.'
+            }
             ref={inputRef}
             className="input sso-domain-input"
-            value={input}
             placeholder="example.com"
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
             inputMode="url"
-            onChange={(e) => setInput(e.target.value)}
-            onBlur={() => setTouched(true)}
           />
         )}
-      </Field>
+      </form.AppField>
       {!check.ok && check.suggestion ? (
         <p className="sso-suggestion">
-          <button type="button" className="btn btn-small" onClick={() => setInput(check.suggestion!)}>
+          <button type="button" className="btn btn-small" onClick={() => form.setFieldValue('email_domain', check.suggestion!)}>
             Use {check.suggestion}
           </button>
         </p>
@@ -119,13 +129,17 @@ export function DomainStep({ accountId }: { accountId: string }) {
           connect a different domain.
         </p>
       ) : null}
-      {error && !serverFieldError ? <ErrorBanner error={error} title="The connector was not created" /> : null}
+      {failed ? <ErrorBanner error={failed} title="The connector was not created" /> : null}
 
       <div className="field sso-checkbox-field">
-        <label>
-          <input type="checkbox" checked={fedramp} onChange={(e) => setFedramp(e.target.checked)} /> Show FedRAMP language at
-          SSO login
-        </label>
+        <form.Field name="use_fedramp_language">
+          {(field) => (
+            <label>
+              <input type="checkbox" checked={field.state.value} onChange={(e) => field.handleChange(e.target.checked)} /> Show FedRAMP language at
+              SSO login
+            </label>
+          )}
+        </form.Field>
         <p className="field-hint">
           Shows the FedRAMP notice to people as they sign in through SSO, for organisations that must display it. You can
           change this later.

@@ -1,9 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { Field } from '@/components/ui/field';
+import { useId, useState } from 'react';
+import { isApiError } from '@/api/api-error';
+import { sandboxDnsRecordsQuery } from '@/api/dns';
+import { applyApiErrorsBy, asWritten, ownsFields, unplacedApiError } from '@/components/form/api-errors';
+import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
+import { onFormSubmit } from '@/components/form/submit-form';
+import { useAppForm } from '@/components/form/use-app-form';
 import { useDeleteSandboxDnsRecord, usePublishSandboxTxt } from '../api';
-import { ApiError } from '@/api/api-error';
-import { fieldError, sandboxDnsRecordsQuery } from '@/api/dns';
+
+const FIELDS = ['name', 'content'] as const;
+const ownsField = ownsFields(FIELDS);
 
 /**
  * Sandbox mode only: the stand-in for the admin's DNS provider. The admin publishes the record here
@@ -15,29 +21,26 @@ export function SandboxDnsPanel({ domain }: { domain: string }) {
   const records = useQuery(sandboxDnsRecordsQuery);
   const publish = usePublishSandboxTxt();
   const remove = useDeleteSandboxDnsRecord();
-  const [name, setName] = useState('');
-  const [content, setContent] = useState('');
   const [warning, setWarning] = useState<string | null>(null);
-
-  const publishError = publish.error instanceof ApiError ? publish.error : null;
-  const nameError = fieldError(publishError, 'name');
-  const contentError = fieldError(publishError, 'content');
-  const otherErrors = publishError?.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/content') ?? [];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (publish.isPending) return;
-    setWarning(null);
-    publish.mutate(
-      { name: name.trim(), content },
-      {
-        onSuccess: (res) => {
-          setWarning(res.warning ?? null);
-          setContent('');
-        },
-      },
-    );
-  };
+  const { rootRef, request: focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useAppForm({
+    defaultValues: { name: '', content: '' },
+    onSubmit: async ({ value, formApi }) => {
+      if (publish.isPending) return;
+      setWarning(null);
+      try {
+        const res = await publish.mutateAsync({ name: value.name.trim(), content: value.content });
+        setWarning(res.warning ?? null);
+        formApi.setFieldValue('content', '');
+      } catch (error) {
+        // The sandbox's messages name their field ("name: …"): shown as it wrote them.
+        applyApiErrorsBy(formApi, error, (pointer) => (ownsField(pointer) ? pointer.slice(1) : null), asWritten);
+        focusFirstInvalid();
+      }
+    },
+  });
+  const unplaced = unplacedApiError(publish.error, ownsField);
+  const otherErrors = isApiError(unplaced) ? unplaced.errors : [];
 
   // Records at the domain, below it, and at the doubled name: what matters for this connector.
   const relevant = (records.data ?? []).filter((r) => r.name === domain || r.name.endsWith(`.${domain}`));
@@ -46,38 +49,15 @@ export function SandboxDnsPanel({ domain }: { domain: string }) {
   return (
     <aside className="card sandbox-dns-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Sandbox DNS provider</h2>
-      <p className="muted">
-        Sandbox mode has no real DNS. Publish the record here, as you would at your DNS provider; the pre-check and
-        Cloudflare’s verification read this zone.
-      </p>
-      <form onSubmit={submit} noValidate>
-        <Field label="Record name" hint={`The full name, e.g. ${domain}`} error={nameError}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={name}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+      <p className="muted">Sandbox mode has no real DNS. Publish the record here, as you would at your DNS provider; the pre-check and Cloudflare’s verification read this zone.</p>
+      <form ref={rootRef} onSubmit={onFormSubmit(form)} noValidate>
+        <form.AppField name="name">
+          {(field) => <field.TextField label="Record name" hint={`The full name, e.g. ${domain}`} className="input" spellCheck={false} autoComplete="off" />}
+        </form.AppField>
         <p className="sandbox-dns-type">
           Type: <span className="mono">TXT</span>
         </p>
-        <Field label="TXT value" error={contentError}>
-          {(props) => (
-            <input
-              {...props}
-              className="input mono"
-              value={content}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setContent(e.target.value)}
-            />
-          )}
-        </Field>
+        <form.AppField name="content">{(field) => <field.TextField label="TXT value" className="input mono" spellCheck={false} autoComplete="off" />}</form.AppField>
         {otherErrors.length ? (
           <div className="banner banner-error" role="alert">
             {otherErrors.map((e) => e.message).join(' ')}
@@ -115,7 +95,11 @@ export function SandboxDnsPanel({ domain }: { domain: string }) {
           ))}
         </ul>
       )}
-      {remove.error ? <p className="field-error" role="alert">{remove.error.message}</p> : null}
+      {remove.error ? (
+        <p className="field-error" role="alert">
+          {remove.error.message}
+        </p>
+      ) : null}
       {others > 0 ? <p className="muted">{others} other records in the sandbox zone are not shown.</p> : null}
     </aside>
   );

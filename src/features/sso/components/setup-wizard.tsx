@@ -5,15 +5,18 @@ import { useEffect, useRef } from 'react';
 import { consoleModeQuery } from '@/api/accounts/queries';
 import { ssoConnectorQuery } from '@/api/sso/queries';
 import { PageHeader } from '@/components/layout/page-header';
+import { onDemand } from '@/components/ui/on-demand';
 import { useAccountId } from '@/stores/current-account';
 import { useVerificationPolling } from '../use-verification-polling';
 import { deriveWizardStep } from '../wizard-step';
 import { DnsRecordStep } from './dns-record-step';
 import { EnableStep } from './enable-step';
-import { SandboxDnsPanel } from './sandbox-dns-panel';
 import { SetupSummary } from './setup-summary';
 import { VerifyStep } from './verify-step';
 import { WizardStepper } from './wizard-stepper';
+
+/** Sandbox mode only (live mode never shows it): the panel and its form library load when it is shown. */
+const sandboxDnsPanel = onDemand(() => import('./sandbox-dns-panel'));
 
 /**
  * /sso/$connectorId/setup: the wizard after the connector exists. The step comes from the
@@ -41,6 +44,8 @@ export function SetupWizard({ connectorId }: { connectorId: string }) {
   }, [step]);
 
   const needsRecord = step === 'dns' || step === 'verify';
+  const showPanel = mode.mode === 'sandbox' && needsRecord;
+  const Panel = sandboxDnsPanel.useLoaded(showPanel ? 'mount' : false)?.SandboxDnsPanel;
   return (
     <div className="page sso-wizard">
       <p className="breadcrumbs">
@@ -58,7 +63,7 @@ export function SetupWizard({ connectorId }: { connectorId: string }) {
           connect the domain again.
         </div>
       ) : null}
-      <div className={`sso-wizard-body${mode.mode === 'sandbox' && needsRecord ? ' sso-wizard-with-aside' : ''}`} ref={section}>
+      <div className={`sso-wizard-body${showPanel ? ' sso-wizard-with-aside' : ''}`} ref={section}>
         <div>
           {step === 'dns' && code ? <DnsRecordStep accountId={accountId} connector={connector} domain={domain} code={code} /> : null}
           {step === 'verify' && code ? (
@@ -76,7 +81,7 @@ export function SetupWizard({ connectorId }: { connectorId: string }) {
           {step === 'enable' ? <EnableStep accountId={accountId} connector={connector} domain={domain} /> : null}
           {step === 'done' ? <SetupSummary connector={connector} domain={domain} /> : null}
         </div>
-        {mode.mode === 'sandbox' && needsRecord ? <SandboxDnsPanel domain={domain} /> : null}
+        {showPanel && Panel ? <Panel domain={domain} /> : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { indexedUserGroupsQuery, memberCountsQuery, type IndexedGroupsParams } from '@/api/membership-index';
 import { userGroupsQuery } from '@/api/user-groups/queries';
 import { PageHeader } from '@/components/layout/page-header';
@@ -10,6 +10,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { Pagination } from '@/components/ui/pagination';
 import { Select } from '@/components/ui/select';
 import { completenessText } from '@/lib/index-completeness';
+import { onDemand } from '@/components/ui/on-demand';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { useAccountId } from '@/stores/current-account';
 import { useKeyboard } from '@/stores/keyboard';
@@ -17,8 +18,8 @@ import { GROUP_PAGE_SIZES, type GroupPageSize, type UserGroupsSearch } from '../
 import { UserGroupsTable } from './user-groups-table';
 import { pluralize } from '@/lib/format';
 
-// Loaded when first opened, outside the list's route chunk (its form is not needed to show the list).
-const CreateUserGroupDialog = lazy(() => import('./create-user-group-dialog').then((m) => ({ default: m.CreateUserGroupDialog })));
+/** The create form (and the form library with it) comes when the browser is idle, or on first use. */
+const createDialog = onDemand(() => import('./create-user-group-dialog'));
 
 /** /groups: search, sort and page through the account's user groups; create one. */
 export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
@@ -48,13 +49,14 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
   // "Create user group" in the palette asks for the dialog too; closing it ends either request.
   const createRequested = useKeyboard((s) => s.createGroupRequested);
   const creating = creatingHere || createRequested;
-  // Once opened it stays mounted, as before it loaded on demand: what was typed survives a close.
-  const [createOpened, setCreateOpened] = useState(false);
-  if (creating && !createOpened) setCreateOpened(true);
   const setCreating = (open: boolean) => {
     setCreatingHere(open);
     if (!open) useKeyboard.getState().requestCreateGroup(false);
   };
+  const CreateDialog = createDialog.useLoaded()?.CreateUserGroupDialog;
+  useEffect(() => {
+    if (creating) void createDialog.load();
+  }, [creating]);
   const searchId = useId();
   const topRef = useRef<HTMLDivElement>(null);
 
@@ -194,11 +196,7 @@ export function UserGroupsList({ search }: { search: UserGroupsSearch }) {
         </>
       ) : null}
 
-      {createOpened ? (
-        <Suspense fallback={null}>
-          <CreateUserGroupDialog open={creating} onOpenChange={setCreating} />
-        </Suspense>
-      ) : null}
+      {CreateDialog ? <CreateDialog open={creating} onOpenChange={setCreating} /> : null}
     </div>
   );
 }

@@ -1,9 +1,14 @@
-import { useId, useState } from 'react';
-import { isApiError } from '@/api/api-error';
+import { revalidateLogic, useStore } from '@tanstack/react-form';
+import { useId } from 'react';
+import { asWritten, placeApiErrors, setFieldErrors, unplacedApiError } from '@/components/form/api-errors';
+import { onFormSubmit } from '@/components/form/submit-form';
+import { useFocusFirstInvalid } from '@/components/form/focus-first-invalid';
+import { useAppForm } from '@/components/form/use-app-form';
 import { ScopeBuilder } from '@/components/scope-builder/scope-builder';
 import {
   draftToScope,
   hasScopeErrors,
+  mergeScopeErrors,
   scopeErrorsFromApi,
   validateScopeDraft,
   type ScopeDraft,
@@ -27,6 +32,9 @@ interface NewResourceGroupDialogProps {
 
 type Mode = 'named' | 'inline';
 
+/** The API's pointers this dialog shows at a field: the name, and anything in the scope. */
+const ownsField = (pointer: string) => pointer === '/name' || pointer === '/scope' || pointer.startsWith('/scope/');
+
 /**
  * A resource group made without leaving the composer: either a named group created now (reusable,
  * listed under Resource groups), or an inline scope sent with this policy, which the API turns
@@ -35,52 +43,49 @@ type Mode = 'named' | 'inline';
 export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd, onCreated }: NewResourceGroupDialogProps) {
   const { accountId, accountName } = useKeyNames();
   const id = useId();
-  const [mode, setMode] = useState<Mode>('named');
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<ScopeDraft>(() => ({ key: accountKey(accountId), coverage: 'zones', zones: [''] }));
-  const [nameError, setNameError] = useState<string>();
-  const [scopeErrors, setScopeErrors] = useState<ScopeErrors>();
+  const { rootRef, request: focusFirstInvalid } = useFocusFirstInvalid();
   const create = useCreateResourceGroup();
+  const form = useAppForm({
+    defaultValues: { mode: 'named' as Mode, name: '', scope: { key: accountKey(accountId), coverage: 'zones', zones: [''] } as ScopeDraft },
+    // Checked on "Create and add", then again as the admin fixes what that found.
+    validationLogic: revalidateLogic(),
+    validators: {
+      onDynamic: ({ value }) => {
+        const scope = validateScopeDraft(value.scope, accountId, { complete: true });
+        const name = value.mode === 'named' && value.name.trim() === '' ? 'Give the resource group a name' : undefined;
+        return name || hasScopeErrors(scope) ? { fields: { name, scope: hasScopeErrors(scope) ? scope : undefined } } : undefined;
+      },
+    },
+    onSubmitInvalid: focusFirstInvalid,
+    onSubmit: async ({ value, formApi }) => {
+      const body = draftToScope(value.scope);
+      if (value.mode === 'inline') {
+        onAdd({ scope: body, meta: { ...ADHOC_META } });
+        close(false);
+        return;
+      }
+      try {
+        const group = await create.mutateAsync({ name: value.name.trim(), scope: body });
+        onCreated?.({ id: group.id, name: group.name ?? value.name.trim() });
+        onAdd({ id: group.id });
+        close(false);
+      } catch (error) {
+        const { fields } = placeApiErrors(error, ownsField, asWritten);
+        setFieldErrors(formApi, { name: fields['/name'], scope: scopeErrorsFromApi(fields, '/scope', value.scope) ?? undefined });
+        focusFirstInvalid();
+      }
+    },
+  });
+  const mode = useStore(form.store, (s) => s.values.mode);
 
-  const reset = () => {
-    setMode('named');
-    setName('');
-    setScope({ key: accountKey(accountId), coverage: 'zones', zones: [''] });
-    setNameError(undefined);
-    setScopeErrors(undefined);
-    create.reset();
-  };
   const close = (next: boolean) => {
-    if (!next) reset();
+    if (!next) {
+      form.reset();
+      create.reset();
+    }
     onOpenChange(next);
   };
-
-  const submit = async () => {
-    const checked = validateScopeDraft(scope, accountId, { complete: true });
-    const missingName = mode === 'named' && name.trim() === '' ? 'Give the resource group a name' : undefined;
-    setNameError(missingName);
-    setScopeErrors(hasScopeErrors(checked) ? checked : undefined);
-    if (missingName || hasScopeErrors(checked)) return;
-    const body = draftToScope(scope);
-    if (mode === 'inline') {
-      onAdd({ scope: body, meta: { ...ADHOC_META } });
-      close(false);
-      return;
-    }
-    try {
-      const group = await create.mutateAsync({ name: name.trim(), scope: body });
-      onCreated?.({ id: group.id, name: group.name ?? name.trim() });
-      onAdd({ id: group.id });
-      close(false);
-    } catch (error) {
-      if (!isApiError(error)) return;
-      const fields = error.fieldErrors();
-      setNameError(fields['/name']);
-      setScopeErrors(scopeErrorsFromApi(fields, '/scope', scope) ?? undefined);
-    }
-  };
-
-  const placed = isApiError(create.error) && Object.keys(create.error.fieldErrors()).some((p) => p === '/name' || p.startsWith('/scope'));
+  const failed = unplacedApiError(create.error, ownsField);
 
   return (
     <Dialog
@@ -94,48 +99,53 @@ export function NewResourceGroupDialog({ open, onOpenChange, policyLabel, onAdd,
           <button type="button" className="btn" onClick={() => close(false)}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={create.isPending} aria-busy={create.isPending} onClick={() => void submit()}>
+          <button type="submit" form={form.formId} className="btn btn-primary" disabled={create.isPending} aria-busy={create.isPending}>
             {mode === 'named' ? (create.isPending ? 'Creating…' : 'Create and add') : 'Add to policy'}
           </button>
         </>
       }
     >
-      {create.error && !placed ? <ErrorBanner error={create.error} title="The resource group was not created" /> : null}
-      <fieldset className="choice-group">
-        <legend>Kind</legend>
-        <label className="radio">
-          <input type="radio" name={`${id}-mode`} checked={mode === 'named'} onChange={() => setMode('named')} />
-          <span>
-            Named resource group <span className="muted">— created now, reusable in other policies</span>
-          </span>
-        </label>
-        <label className="radio">
-          <input type="radio" name={`${id}-mode`} checked={mode === 'inline'} onChange={() => setMode('inline')} />
-          <span>
-            Only for this policy <span className="muted">— sent inline; the API creates it when you save</span>
-          </span>
-        </label>
-      </fieldset>
-      {mode === 'named' ? (
-        <div className={`field${nameError ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${id}-name`}>Name</label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={name}
-            autoComplete="off"
-            aria-invalid={Boolean(nameError)}
-            aria-describedby={nameError ? `${id}-name-error` : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {nameError ? (
-            <p id={`${id}-name-error`} className="field-error" role="alert">
-              {nameError}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      <ScopeBuilder value={scope} onChange={setScope} accountId={accountId} accountName={accountName} errors={scopeErrors} legend="Scope" />
+      <form
+        id={form.formId}
+        ref={rootRef}
+        onSubmit={onFormSubmit(form)}
+        noValidate
+      >
+        {failed ? <ErrorBanner error={failed} title="The resource group was not created" /> : null}
+        <form.Field name="mode">
+          {(field) => (
+            <fieldset className="choice-group">
+              <legend>Kind</legend>
+              <label className="radio">
+                <input type="radio" name={`${id}-mode`} checked={field.state.value === 'named'} onChange={() => field.handleChange('named')} />
+                <span>
+                  Named resource group <span className="muted">— created now, reusable in other policies</span>
+                </span>
+              </label>
+              <label className="radio">
+                <input type="radio" name={`${id}-mode`} checked={field.state.value === 'inline'} onChange={() => field.handleChange('inline')} />
+                <span>
+                  Only for this policy <span className="muted">— sent inline; the API creates it when you save</span>
+                </span>
+              </label>
+            </fieldset>
+          )}
+        </form.Field>
+        {mode === 'named' ? <form.AppField name="name">{(field) => <field.TextField label="Name" className="input" autoComplete="off" />}</form.AppField> : null}
+        <form.Field name="scope">
+          {(field) => (
+            <ScopeBuilder
+              value={field.state.value}
+              onChange={(scope) => field.handleChange(scope)}
+              accountId={accountId}
+              accountName={accountName}
+              // The API's errors first, then the checks the save started.
+              errors={mergeScopeErrors(field.state.meta.errorMap.onSubmit as ScopeErrors | undefined, field.state.meta.errorMap.onDynamic as ScopeErrors | undefined)}
+              legend="Scope"
+            />
+          )}
+        </form.Field>
+      </form>
     </Dialog>
   );
 }
