@@ -11,7 +11,7 @@ import { defineConfig } from 'vite';
  * out of the first load (a group takes every module it matches, used up front or not).
  */
 const FIRST_LOAD_LIBRARIES =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store|zod|zustand|get-nonce|@tanstack[\\/](react-router|router-core|history|store|react-store|query-core|react-query))[\\/](?!.*[\\/](useMutation|mutationObserver|useQueries|queriesObserver|useBlocker|useLocation)\.js$)/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store|zod|zustand|get-nonce|@tanstack[\\/](react-router|router-core|history|store|react-store|query-core|react-query))[\\/](?!.*[\\/](useMutation|mutationObserver|useQueries|queriesObserver|useQuery|useBlocker|useLocation|store|useStore)\.js$)/;
 
 
 export default defineConfig({

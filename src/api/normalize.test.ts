@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountMemberSchema, accountSchema } from './accounts/schema';
+import { accountMemberSchema } from './account-members/schema';
+import { accountSchema } from './accounts/schema';
 import { listOf, normalizeScopes, UNKNOWN_SCOPE_KEY } from './common-schema';
 import { groupMemberDetailSchema, groupMemberSchema, policySchema, userGroupSchema } from './user-groups/schema';
 import { permissionGroupSchema } from './permission-groups/schema';

@@ -1,4 +1,4 @@
-import { accountMemberSchema, type AccountMember } from '../../../src/api/accounts/schema.ts';
+import { accountMemberSchema, type AccountMember } from '../../../src/api/account-members/schema.ts';
 import { listOf } from '../../../src/api/common-schema.ts';
 import { permissionGroupSchema } from '../../../src/api/permission-groups/schema.ts';
 import { resourceGroupSchema } from '../../../src/api/resource-groups/schema.ts';

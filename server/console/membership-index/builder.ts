@@ -1,4 +1,4 @@
-import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { accountMemberSchema } from '../../../src/api/account-members/schema.ts';
 import { groupMemberSchema, userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import type { RequestBudget } from '../budget.ts';
 import { V4CallFailed, type V4Client } from '../v4-client.ts';

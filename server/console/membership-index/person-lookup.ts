@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { accountMemberSchema } from '../../../src/api/accounts/schema.ts';
+import { accountMemberSchema } from '../../../src/api/account-members/schema.ts';
 import { userGroupSchema } from '../../../src/api/user-groups/schema.ts';
 import { BudgetRefused, type RequestBudget } from '../budget.ts';
 import { V4CallFailed, type V4Client } from '../v4-client.ts';

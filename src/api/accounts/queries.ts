@@ -1,7 +1,8 @@
-import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { consoleRequest } from '../client';
-import { listAccountMembers, listAccounts, type AccountMemberListParams } from './endpoints';
+import type { AccountMemberListParams } from '../account-members/endpoints';
+import { listAccounts } from './endpoints';
 import type { Account } from './schema';
 import { noteLockout } from '../request-budget';
 import { usePreferences } from '@/stores/preferences';
@@ -66,14 +67,4 @@ export async function resolveAccountId(queryClient: QueryClient): Promise<string
   const chosen = pickAccountId(mode, accounts, usePreferences.getState().accountId);
   if (!chosen) throw new Error('This credential cannot reach any account.');
   return chosen;
-}
-
-/** One page of the account's members (the people a user group can hold). */
-export function accountMembersQuery(accountId: string, params: AccountMemberListParams) {
-  return queryOptions({
-    queryKey: accountKeys.memberList(accountId, params),
-    queryFn: ({ signal }) => listAccountMembers(accountId, params, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
 }

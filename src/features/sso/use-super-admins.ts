@@ -1,9 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { listAccountMembers } from '@/api/accounts/endpoints';
+import { listAccountMembers } from '@/api/account-members/endpoints';
 import { accountKeys } from '@/api/accounts/queries';
 import { allUserGroupsQuery, groupMembersAllQuery } from '@/api/user-groups/queries';
-import type { AccountMember } from '@/api/accounts/schema';
+import type { AccountMember } from '@/api/account-members/schema';
 import { groupsNamingSuperAdmin, superAdministrators, type SuperAdmin } from '@/lib/analyzer/super-admins';
 
 /** Account members are listed 50 at a time; past this many pages the check says it is partial. */

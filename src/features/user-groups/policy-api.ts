@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApiError } from '@/api/api-error';
-import { listAccountMembers } from '@/api/accounts/endpoints';
+import { listAccountMembers } from '@/api/account-members/endpoints';
 import { addGroupMembers, createUserGroup, updateUserGroup } from '@/api/user-groups/endpoints';
 import { createResourceGroup, deleteResourceGroup } from '@/api/resource-groups/endpoints';
 import { resourceGroupKeys } from '@/api/resource-groups/queries';

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { listAccountMembers } from '@/api/accounts/endpoints';
+import { listAccountMembers } from '@/api/account-members/endpoints';
 import { groupMembersAllQuery } from '@/api/user-groups/queries';
-import type { AccountMember } from '@/api/accounts/schema';
+import type { AccountMember } from '@/api/account-members/schema';
 import type { GroupMember } from '@/api/user-groups/schema';
 import { useAccountId } from '@/stores/current-account';
 import { validEmails, type ParsedEmailList } from './lib/email-list';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { isApiError } from '@/api/api-error';
-import { accountMembersQuery } from '@/api/accounts/queries';
+import { accountMembersQuery } from '@/api/account-members/queries';
 import { groupMembersAllQuery, userGroupQuery } from '@/api/user-groups/queries';
 import { AccessEndControls } from '@/components/access-end/access-end-controls';
 import { useAccessEnd } from '@/components/access-end/use-access-end';
