@@ -33,6 +33,10 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   // Keeps the frame (and, with an account known, the navigation) around the error.
   errorComponent: RootError,
   // A cold load waits on the accounts list: during a lockout that is minutes, said by the banner.
+  // Shown at once and for no minimum: it takes over from index.html's static frame without a
+  // blank moment, and never holds the shell back once its data is in.
   pendingComponent: RootPending,
+  pendingMs: 0,
+  pendingMinMs: 0,
   notFoundComponent: DeferredNotFound,
 });

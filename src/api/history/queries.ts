@@ -42,11 +42,12 @@ export const historyKeys = {
 };
 
 export function historyQuery(accountId: string, filters: HistoryFilters) {
-  // Always asked again on view: the point is to see changes made elsewhere too.
+  // Asked again on every view: the point is to see changes made elsewhere too. The second of
+  // freshness is for the route's prefetch, so the page that mounts just after it does not ask twice.
   return queryOptions({
     queryKey: historyKeys.list(accountId, filters),
     queryFn: ({ signal }) => fetchHistory(accountId, filters, signal),
-    staleTime: 0,
+    staleTime: 1_000,
     placeholderData: keepPreviousData,
   });
 }

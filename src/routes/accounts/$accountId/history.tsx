@@ -1,5 +1,6 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import * as z from 'zod/mini';
+import { historyQuery } from '@/api/history/queries';
 import { HistoryPage } from '@/features/history/components/history-page';
 import { boundedInt, optionalEnum, optionalText } from '@/lib/search-params';
 
@@ -18,6 +19,10 @@ const searchSchema = z.object({
 
 export const Route = createFileRoute('/accounts/$accountId/history')({
   validateSearch: searchSchema,
+  loaderDeps: ({ search }) => search,
+  // The timeline's request starts with the route, beside the account check, rather than once the
+  // page has rendered; not waited for: the header and filters show at once, the entries as they come.
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(historyQuery(context.accountId, deps)),
   component: function HistoryRoute() {
     const navigate = useNavigate({ from: '/accounts/$accountId/history' });
     return <HistoryPage filters={Route.useSearch()} onFiltersChange={(next) => void navigate({ search: next as z.infer<typeof searchSchema> })} />;
