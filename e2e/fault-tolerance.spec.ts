@@ -1,5 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { injectFaults, type SentRequest } from './support/faults.ts';
 
 /**
  * Fault tolerance, driven by the sandbox's fault injection (server/sandbox/faults.ts): chosen
@@ -11,35 +12,10 @@ import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './suppor
 
 const USER_GROUPS_PATH = `/client/v4/accounts/${ACCOUNT_ID}/iam/user_groups`;
 
-interface Sent {
-  method: string;
-  at: number;
-  fault: string | null;
-}
-
-/**
- * Adds `X-Sandbox-Fault: <fault>` to requests `matches` picks; `plan(n)` gives the fault for the
- * n-th such request (0-based), or null to let it through. Returns the log of those requests.
- */
-async function injectFaults(page: Page, matches: (request: Request) => boolean, plan: (n: number) => string | null): Promise<Sent[]> {
-  const sent: Sent[] = [];
-  await page.route(
-    (url) => url.pathname.startsWith('/client/v4/'),
-    async (route) => {
-      const request = route.request();
-      if (!matches(request)) return route.fallback();
-      const fault = plan(sent.length);
-      sent.push({ method: request.method(), at: Date.now(), fault });
-      await route.continue(fault ? { headers: { ...request.headers(), 'x-sandbox-fault': fault } } : undefined);
-    },
-  );
-  return sent;
-}
-
 const isGroupList = (request: Request) => request.method() === 'GET' && new URL(request.url()).pathname === USER_GROUPS_PATH;
 const isGroupCreate = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === USER_GROUPS_PATH;
 
-const gaps = (sent: Sent[]) => sent.slice(1).map((s, i) => s.at - sent[i]!.at);
+const gaps = (sent: SentRequest[]) => sent.slice(1).map((s, i) => s.at - sent[i]!.at);
 
 async function groupsNamed(api: SandboxApi, name: string) {
   const res = await api.get(`/accounts/${ACCOUNT_ID}/iam/user_groups`, { name, per_page: 50 });

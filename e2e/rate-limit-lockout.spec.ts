@@ -1,5 +1,6 @@
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
+import { injectFaults } from './support/faults.ts';
 
 /**
  * A rate-limit lockout is always said, with one countdown for the whole app (issue 26 item 7,
@@ -15,20 +16,6 @@ import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type San
 const GROUPS = `/accounts/${ACCOUNT_ID}/iam/user_groups`;
 const lockout = (seconds: number) => `429, retry-after=${seconds}, quota=0/${seconds}`;
 
-/** Adds a lockout 429 to the requests `matches` picks; returns how many were sent. */
-async function refuse(page: Page, matches: (request: Request) => boolean, seconds: number): Promise<Request[]> {
-  const sent: Request[] = [];
-  await page.route(
-    (url) => url.pathname.startsWith('/client/v4/'),
-    async (route) => {
-      const request = route.request();
-      if (!matches(request)) return route.fallback();
-      sent.push(request);
-      await route.continue({ headers: { ...request.headers(), 'x-sandbox-fault': lockout(seconds) } });
-    },
-  );
-  return sent;
-}
 
 /**
  * Every countdown on the page, as shown: they must all be the same text. (Behind an open dialog
@@ -53,7 +40,7 @@ async function newGroup(api: SandboxApi, label: string) {
 
 test('a new tab opened during a lockout shows the banner and its countdown at once, sends nothing, and loads when it ends', async ({ page, context }) => {
   // The lockout starts in one tab: the console's server sees the 429 pass.
-  await refuse(page, () => true, 15);
+  await injectFaults(page, () => true, () => lockout(15));
   await page.goto(accountPath('/groups'));
   const banner = page.getByRole('status').filter({ hasText: 'rate limit is reached' });
   await expect(banner).toBeVisible({ timeout: 10_000 });
@@ -82,7 +69,7 @@ test('a new tab opened during a lockout shows the banner and its countdown at on
 
 test('a save refused by a lockout keeps the review open, with the same countdown as the banner', async ({ page, api }) => {
   const group = await newGroup(api, 'Lockout review');
-  const sent = await refuse(page, (r) => r.method() === 'PUT' && new URL(r.url()).pathname === `/client/v4${GROUPS}/${group.id}`, 15);
+  const sent = await injectFaults(page, (r) => r.method() === 'PUT' && new URL(r.url()).pathname === `/client/v4${GROUPS}/${group.id}`, () => lockout(15));
   await page.goto(accountPath(`/groups/${group.id}/policies`));
   await page.getByRole('region', { name: 'Policy 1', exact: true }).getByRole('radio', { name: 'Deny' }).check();
   await page.getByRole('button', { name: 'Review and save…' }).click();
@@ -113,17 +100,8 @@ test('a save refused by a lockout keeps the review open, with the same countdown
 
 test('an OAuth client create refused by a 429 names when to retry, and keeps what was typed', async ({ page, api }) => {
   const CLIENTS = `/client/v4/accounts/${ACCOUNT_ID}/oauth_clients`;
-  const sent: Request[] = [];
-  await page.route(
-    (url) => url.pathname === CLIENTS,
-    async (route) => {
-      const request = route.request();
-      if (request.method() !== 'POST') return route.fallback();
-      sent.push(request);
-      // A one-off 429 (quota left): no lockout, but a Retry-After of two minutes.
-      await route.continue({ headers: { ...request.headers(), 'x-sandbox-fault': '429, retry-after=120' } });
-    },
-  );
+  // A one-off 429 (quota left): no lockout, but a Retry-After of two minutes.
+  const sent = await injectFaults(page, (r) => r.method() === 'POST' && new URL(r.url()).pathname === CLIENTS, () => '429, retry-after=120');
   const name = `Lockout client ${Date.now().toString(36)}`;
   await page.goto(accountPath('/oauth-clients/new'));
   await page.getByLabel('Client name', { exact: true }).fill(name);

@@ -1,5 +1,6 @@
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { accountPath, ACCOUNT_ID, expect, test, type SandboxApi } from './support/fixtures.ts';
+import { injectFaults } from './support/faults.ts';
 
 /**
  * Every write happens once, and only while the admin is there (issue 26 items 1–3):
@@ -16,25 +17,6 @@ const GROUPS = `/accounts/${ACCOUNT_ID}/iam/user_groups`;
 const SSO = `/accounts/${ACCOUNT_ID}/sso_connectors`;
 
 const uniqueDomain = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}.com`;
-
-/**
- * `X-Sandbox-Fault: <fault>` on the requests `matches` picks (`plan(n)` for the n-th, null to let
- * it through); returns those requests as the page sent them.
- */
-async function injectFaults(page: Page, matches: (request: Request) => boolean, plan: (n: number) => string | null): Promise<Request[]> {
-  const sent: Request[] = [];
-  await page.route(
-    (url) => url.pathname.startsWith('/client/v4/'),
-    async (route) => {
-      const request = route.request();
-      if (!matches(request)) return route.fallback();
-      const fault = plan(sent.length);
-      sent.push(request);
-      await route.continue(fault ? { headers: { ...request.headers(), 'x-sandbox-fault': fault } } : undefined);
-    },
-  );
-  return sent;
-}
 
 const is = (method: string, path: string) => (request: Request) => request.method() === method && new URL(request.url()).pathname === `/client/v4${path}`;
 
