@@ -26,6 +26,9 @@ const ok = (headers: Record<string, string> = {}) =>
     }),
     { headers },
   );
+/** Cloudflare's 429; a lockout's carries `ratelimit: …;r=0`, a one-off's only Retry-After. */
+const tooMany = (headers: Record<string, string>, message = 'Rate limited') =>
+  new Response(JSON.stringify({ success: false, errors: [{ code: 10429, message }], messages: [] }), { status: 429, headers });
 const item = z.object({ id: z.string() });
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -98,20 +101,7 @@ describe('request budget', () => {
   });
 
   it('after a lockout 429 every call fails at once with the time to wait, without reaching the network', async () => {
-    const fetchMock = vi.fn(
-      async () =>
-        new Response(
-          JSON.stringify({
-            success: false,
-            errors: [{ code: 10429, message: 'Rate limited' }],
-            messages: [],
-          }),
-          {
-            status: 429,
-            headers: { 'retry-after': '300', ratelimit: '"default";r=0;t=300' },
-          },
-        ),
-    );
+    const fetchMock = vi.fn(async () => tooMany({ 'retry-after': '300', ratelimit: '"default";r=0;t=300' }));
     vi.stubGlobal('fetch', fetchMock);
     await expect(request('/x', { method: 'POST', body: {}, schema: item })).rejects.toBeInstanceOf(ApiError);
     const second = await request('/x', { schema: item }).catch((e: ApiError) => e);
@@ -128,23 +118,7 @@ describe('request budget', () => {
     vi.spyOn(Date, 'now').mockImplementation(() => t);
     vi.stubGlobal(
       'fetch',
-      vi.fn(
-        async () =>
-          new Response(
-            JSON.stringify({
-              success: false,
-              errors: [{ code: 10429, message: 'Rate limited' }],
-              messages: [],
-            }),
-            {
-              status: 429,
-              headers: {
-                'retry-after': '120',
-                ratelimit: '"default";r=0;t=120',
-              },
-            },
-          ),
-      ),
+      vi.fn(async () => tooMany({ 'retry-after': '120', ratelimit: '"default";r=0;t=120' })),
     );
     const first = (await request('/x', {
       method: 'POST',
@@ -175,16 +149,7 @@ describe('request budget', () => {
   it('a one-off 429 without an exhausted quota does not lock the dashboard out', async () => {
     const fetchMock = vi
       .fn()
-      .mockResolvedValueOnce(
-        new Response(
-          JSON.stringify({
-            success: false,
-            errors: [{ code: 10429, message: 'slow' }],
-            messages: [],
-          }),
-          { status: 429, headers: { 'retry-after': '2' } },
-        ),
-      )
+      .mockResolvedValueOnce(tooMany({ 'retry-after': '2' }, 'slow'))
       .mockResolvedValueOnce(ok());
     vi.stubGlobal('fetch', fetchMock);
     await expect(request('/x', { schema: item })).rejects.toBeInstanceOf(ApiError);
