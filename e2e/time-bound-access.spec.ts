@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MIN_LEAD_MS } from '../server/console/membership-ends/schedule.ts';
 import { startConsoleServer } from './support/console-server.ts';
 import { accountPath, ACCOUNT_ID, expect, expectNoA11yViolations, test, type SandboxApi } from './support/fixtures.ts';
-import { endsOf, GROUPS, memberIds, newGroup, someAcceptedMember, type AccountMember } from './support/time-bound.ts';
+import { bulkAddWithEnd, endsOf, GROUPS, memberIds, newGroup, someAcceptedMember, type AccountMember } from './support/time-bound.ts';
 import { freshIndex } from './support/membership-index.ts';
 
 /**
@@ -163,17 +163,7 @@ test('an end can be set when pasting emails and when adding people to several gr
 
   const [first, second] = await Promise.all([newGroup(api, 'E2E Bulk for a day A'), newGroup(api, 'E2E Bulk for a day B')]);
   await freshIndex(page.request);
-  await page.goto(accountPath('/members'));
-  await page.getByRole('searchbox', { name: 'Search by email or name' }).fill(c!.user.email);
-  const row = page.getByRole('row').filter({ hasText: c!.user.email });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Add to groups…' }).click();
-  const bulk = page.getByRole('dialog', { name: 'Add 1 person to groups' });
-  await bulk.getByRole('searchbox', { name: 'Find groups' }).fill('E2E Bulk for a day');
-  await bulk.getByRole('checkbox', { name: first.name }).check();
-  await bulk.getByRole('checkbox', { name: second.name }).check();
-  await bulk.getByRole('radio', { name: 'After 1 day' }).check();
+  const bulk = await bulkAddWithEnd(page, c!.user.email, 'E2E Bulk for a day', [first, second], 'After 1 day');
   await expectNoA11yViolations(page);
   await bulk.getByRole('button', { name: 'Add (2 requests)' }).click();
   await expect(bulk.getByText('Done: 2 of 2 requests.')).toBeVisible();

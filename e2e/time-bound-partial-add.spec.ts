@@ -1,6 +1,6 @@
-import { accountPath, expect, test } from './support/fixtures.ts';
+import { expect, test } from './support/fixtures.ts';
 import { freshIndex } from './support/membership-index.ts';
-import { GROUPS, endsOf, memberIds, newGroup, someAcceptedMember } from './support/time-bound.ts';
+import { bulkAddWithEnd, endsOf, GROUPS, memberIds, newGroup, someAcceptedMember } from './support/time-bound.ts';
 
 /**
  * Adding someone to several groups with an end, when one group refuses: the groups that took
@@ -10,17 +10,7 @@ test('a bulk add with an end that fails on one group still ends the access it ga
   const person = await someAcceptedMember(api, 7);
   const [kept, gone] = await Promise.all([newGroup(api, 'E2E Partial A'), newGroup(api, 'E2E Partial B')]);
   await freshIndex(page.request);
-  await page.goto(accountPath('/members'));
-  await page.getByRole('searchbox', { name: 'Search by email or name' }).fill(person.user.email);
-  const row = page.getByRole('row').filter({ hasText: person.user.email });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Add to groups…' }).click();
-  const bulk = page.getByRole('dialog', { name: 'Add 1 person to groups' });
-  await bulk.getByRole('searchbox', { name: 'Find groups' }).fill('E2E Partial');
-  await bulk.getByRole('checkbox', { name: kept.name }).check();
-  await bulk.getByRole('checkbox', { name: gone.name }).check();
-  await bulk.getByRole('radio', { name: 'After 1 day' }).check();
+  const bulk = await bulkAddWithEnd(page, person.user.email, 'E2E Partial', [kept, gone], 'After 1 day');
 
   // Someone else deletes the second group while the dialog is open: adding to it is refused.
   expect((await api.delete(`${GROUPS}/${gone.id}`)).success).toBe(true);

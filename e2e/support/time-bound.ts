@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { ACCOUNT_ID, expect, type SandboxApi } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { accountPath, ACCOUNT_ID, expect, type SandboxApi } from './fixtures.ts';
 
 /** What the time-bound access journeys set up and check, through the sandbox API and the console's own. */
 
@@ -38,4 +38,22 @@ export async function endsOf(page: Page, groupId: string): Promise<Array<{ membe
   const res = await page.request.get(`/console-api/accounts/${ACCOUNT_ID}/membership-ends?group=${groupId}`);
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { result: Array<{ member_id: string; state: string; ends_at: string }> }).result;
+}
+
+/**
+ * From the Members page, as an admin does: finds the person, ticks them, opens "Add to groups…",
+ * ticks each group (found by `search`) and picks the end. Returns the dialog, not yet sent.
+ */
+export async function bulkAddWithEnd(page: Page, email: string, search: string, groups: Array<{ name: string }>, end: string): Promise<Locator> {
+  await page.goto(accountPath('/members'));
+  await page.getByRole('searchbox', { name: 'Search by email or name' }).fill(email);
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Add to groups…' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Add 1 person to groups' });
+  await bulk.getByRole('searchbox', { name: 'Find groups' }).fill(search);
+  for (const g of groups) await bulk.getByRole('checkbox', { name: g.name }).check();
+  await bulk.getByRole('radio', { name: end }).check();
+  return bulk;
 }
