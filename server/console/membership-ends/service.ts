@@ -6,7 +6,7 @@ import { BudgetRefused, type RequestBudget } from '../budget.ts';
 import { insertEntry } from '../journal/store.ts';
 import { SCIM_REFUSAL, rememberScimManaged, scimManagedGroups } from '../journal/scim-managed.ts';
 import type { ConsoleStorage } from '../storage.ts';
-import type { V4Handler } from '../v4-client.ts';
+import { createV4Client, V4CallFailed, type V4Handler, type V4WriteAnswer } from '../v4-client.ts';
 import { dueEnds, isFailing, nextWakeAt, retryAt } from './schedule.ts';
 import { createEndStore, type MembershipEnd, type NewEnd } from './store.ts';
 
@@ -32,17 +32,12 @@ export interface MembershipEndsDeps {
   now?: () => number;
 }
 
-interface Envelope {
-  success?: boolean;
-  errors?: Array<{ code?: number; message?: string }>;
-  result?: unknown;
-}
-
 const membersPath = (e: Pick<MembershipEnd, 'accountId' | 'groupId'>) => `/accounts/${e.accountId}/iam/user_groups/${e.groupId}/members`;
 const who = (e: MembershipEnd) => e.memberEmail ?? e.memberId;
 
 export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm, now = Date.now }: MembershipEndsDeps) {
   const store = createEndStore(storage);
+  const client = createV4Client(handle, budget);
   let running: Promise<void> | null = null;
   let runAgain = false;
 
@@ -107,25 +102,19 @@ export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm
       throw error;
     }
     const path = `${membersPath(e)}/${e.memberId}`;
-    let response: Response;
+    let answer: V4WriteAnswer;
     try {
-      response = await handle(
-        new Request(`http://console.internal/client/v4${path}`, {
-          method: 'DELETE',
-        }),
-      );
+      answer = await client.send(path, 'DELETE');
     } catch (error) {
       store.failed(e.id, error instanceof Error ? error.message : 'network failure', retryAt(e.attempts + 1, t));
       return;
     }
-    budget.observe(response);
-    const body = (await response.json().catch(() => null)) as Envelope | null;
-    const message = body?.errors?.map((x) => x.message).join('; ') ?? `HTTP ${response.status}`;
-    if (response.ok && body?.success) {
-      if (store.close(e.id, 'removed', `Removed by the console at the end of the grant`)) journalRemoval(e, response.status, path);
+    const { status, message } = answer;
+    if (answer.succeeded) {
+      if (store.close(e.id, 'removed', `Removed by the console at the end of the grant`)) journalRemoval(e, status, path);
       return;
     }
-    if (response.status === 404) {
+    if (status === 404) {
       store.close(
         e.id,
         'left',
@@ -140,10 +129,9 @@ export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm
       store.close(e.id, 'left', `${e.groupName ?? 'The group'} is managed by your identity provider: remove ${who(e)} there`);
       return;
     }
-    const retryAfter = Number(response.headers.get('retry-after'));
-    const next = response.status === 429 && retryAfter > 0 ? t + retryAfter * 1000 : retryAt(e.attempts + 1, t);
-    store.failed(e.id, `${response.status}: ${message}`, next);
-    if (e.attempts + 1 === 1) log.warn(`membership end ${e.id}: removal refused (${response.status}: ${message}); retrying`);
+    const next = answer.retryAfterSeconds !== null ? t + answer.retryAfterSeconds * 1000 : retryAt(e.attempts + 1, t);
+    store.failed(e.id, `${status}: ${message}`, next);
+    if (e.attempts + 1 === 1) log.warn(`membership end ${e.id}: removal refused (${status}: ${message}); retrying`);
   }
 
   /** One pass over what is due; a call during a pass makes the pass look again, never run twice. */
@@ -231,12 +219,14 @@ export function createMembershipEnds({ storage, handle, budget, alarm: makeAlarm
     /** Whether a group grants an admin permission group (a reason is then required): one read of the group. */
     async grantsAdmin(accountId: string, groupId: string): Promise<{ admin: boolean; name: string | null } | null> {
       budget.spendForView();
-      const response = await handle(new Request(`http://console.internal/client/v4/accounts/${accountId}/iam/user_groups/${groupId}`));
-      budget.observe(response);
-      const body = (await response.json().catch(() => null)) as Envelope | null;
-      const group = userGroupSchema.safeParse(body?.result);
-      if (!response.ok || !group.success) return null;
-      return { admin: grantsAdmin(group.data.policies ?? []), name: group.data.name || null };
+      try {
+        const group = await client.getOne(`/accounts/${accountId}/iam/user_groups/${groupId}`, userGroupSchema);
+        return { admin: grantsAdmin(group.policies ?? []), name: group.name || null };
+      } catch (error) {
+        // Refused or not a group: "no such group". No answer at all is the server's failure.
+        if (error instanceof V4CallFailed && error.status !== 0) return null;
+        throw error;
+      }
     },
   };
 }
