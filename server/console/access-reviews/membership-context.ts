@@ -30,7 +30,8 @@ const ids = (state: string | null): Set<string> => {
   }
 };
 
-const key = (groupId: string, memberId: string) => `${groupId}:${memberId}`;
+/** The maps' key for one person's membership of one group. */
+export const membershipKey = (groupId: string, memberId: string) => `${groupId}:${memberId}`;
 
 /**
  * What a reviewer sees beside each membership, from the journal alone (no request to the API):
@@ -43,7 +44,7 @@ export function membershipContext(
   accountId: string,
   items: Array<{ groupId: string; memberId: string; memberEmail: string | null }>,
 ): { lastChange: Map<string, MembershipChange>; lastActivity: Map<string, PersonActivity> } {
-  const wanted = new Set(items.map((i) => key(i.groupId, i.memberId)));
+  const wanted = new Set(items.map((i) => membershipKey(i.groupId, i.memberId)));
   const lastChange = new Map<string, MembershipChange>();
   const entries = storage.prepare(
     `SELECT at, actor_label, action, before, after FROM journal_entries
@@ -55,7 +56,7 @@ export function membershipContext(
       const after = ids(row.after as string | null);
       const changed = [...before].filter((id) => !after.has(id)).concat([...after].filter((id) => !before.has(id)));
       for (const memberId of changed) {
-        const k = key(groupId, memberId);
+        const k = membershipKey(groupId, memberId);
         if (wanted.has(k) && !lastChange.has(k)) lastChange.set(k, { at: String(row.at), by: String(row.actor_label), action: String(row.action) });
       }
     }
@@ -80,5 +81,3 @@ export function membershipContext(
   }
   return { lastChange, lastActivity };
 }
-
-export const membershipKey = key;

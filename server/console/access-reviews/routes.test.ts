@@ -7,6 +7,7 @@ import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../../sandbox/db/seed.ts';
 import { runAsActor } from '../actor.ts';
 import { createRequestBudget } from '../budget.ts';
 import type { AlarmFactory } from '../membership-ends/service.ts';
+import { createAccessReviewsApi } from './routes.ts';
 import { createAccessReviews } from './service.ts';
 import { createReviewStore } from './store.ts';
 import { insertEntry } from '../journal/store.ts';
@@ -127,6 +128,23 @@ describe('access reviews', () => {
     expect((await call('POST', REVIEWS, { name: 'x', group_ids: ['f'.repeat(32)], due_at: '2026-12-31' })).status).toBe(404);
     expect((await call('POST', REVIEWS, { name: 'x', group_ids: ['f'.repeat(32)], due_at: 'soon' })).status).toBe(400);
     expect((await call('GET', REVIEWS)).json.result).toEqual([]);
+  });
+
+  it('a review page asked again after each decision brings History up to date once, not once per decision', async () => {
+    const { storage } = setup();
+    const reviews = createAccessReviews({ storage, handle: async () => Response.json({ success: true, result: [] }), budget: createRequestBudget() });
+    const id = createReviewStore(storage).create(
+      { accountId: ACCOUNT, name: 'refresh', groups: [], reviewers: ['the local admin'], dueAt: '2026-12-31', createdBy: 'the local admin' },
+      [{ groupId: 'a'.repeat(32), groupName: 'G', grantsAdmin: false, memberId: 'b'.repeat(32), memberEmail: 'x@acme.example', memberStatus: 'accepted' }],
+    );
+    const refreshes: string[] = [];
+    const api = createAccessReviewsApi(reviews, async (_request, accountId) => void refreshes.push(accountId));
+    const page = () => api.request(`/accounts/${ACCOUNT}/access-reviews/${id}`);
+    for (let i = 0; i < 3; i++) expect((await page()).status).toBe(200);
+    expect(refreshes).toEqual([ACCOUNT]);
+    // The evidence is always read fresh.
+    expect((await api.request(`/accounts/${ACCOUNT}/access-reviews/${id}/evidence.csv`)).status).toBe(200);
+    expect(refreshes).toEqual([ACCOUNT, ACCOUNT]);
   });
 
   it('in team mode only the named reviewers decide', () => {

@@ -13,6 +13,7 @@ import type { Review, ReviewItem } from './store.ts';
  * remove per membership, apply the decisions as one change, export the evidence.
  */
 const ID = /^[0-9a-f]{32}$/;
+const REFRESH_EVERY_MS = 30_000;
 const startBody = z.object({
   name: z.string().trim().min(1, 'Name the review').max(200, 'must be at most 200 characters'),
   group_ids: z.array(z.string().regex(ID, 'must be 32-character hex ids')).min(1, 'Choose at least one group to review').max(50),
@@ -101,11 +102,23 @@ export function createAccessReviewsApi(reviews: AccessReviews, refreshJournal?: 
     }
   });
 
+  // The review page asks again after every decision: History is brought up to date for it at most
+  // every 30 s per account (each sync is a Cloudflare request in live mode), not once per decision.
+  const lastRefresh = new Map<string, number>();
+  const refreshForPage = async (request: Request, accountId: string) => {
+    const last = lastRefresh.get(accountId);
+    if (last !== undefined && Date.now() - last < REFRESH_EVERY_MS) return;
+    lastRefresh.set(accountId, Date.now());
+    await refreshJournal?.(request, accountId).catch(() => undefined);
+  };
+
   api.get(`${base}/:reviewId`, async (c) => {
-    if (!reviews.get(c.req.param('accountId'), c.req.param('reviewId'))) return c.json(errorBody([{ code: ErrorCode.notFound, message: 'No such review' }]), 404);
-    await refreshJournal?.(c.req.raw, c.req.param('accountId')).catch(() => undefined);
-    const found = reviews.get(c.req.param('accountId'), c.req.param('reviewId'))!;
-    return c.json({ result: { ...reviewView(found.review), items: found.items.map((i) => itemView(i, found.context)) } });
+    const accountId = c.req.param('accountId');
+    const found = reviews.get(accountId, c.req.param('reviewId'));
+    if (!found) return c.json(errorBody([{ code: ErrorCode.notFound, message: 'No such review' }]), 404);
+    await refreshForPage(c.req.raw, accountId);
+    const context = reviews.context(accountId, found.items);
+    return c.json({ result: { ...reviewView(found.review), items: found.items.map((i) => itemView(i, context)) } });
   });
 
   api.put(`${base}/:reviewId/items/:itemId`, async (c) => {

@@ -68,12 +68,12 @@ export function createAccessReviews({ storage, handle, budget, now = Date.now }:
 
   return {
     list: (accountId: string) => store.list(accountId),
-    get(accountId: string, id: string): { review: Review; items: ReviewItem[]; context: ReturnType<typeof membershipContext> } | null {
+    get(accountId: string, id: string): { review: Review; items: ReviewItem[] } | null {
       const review = store.get(accountId, id);
-      if (!review) return null;
-      const items = store.items(id);
-      return { review, items, context: membershipContext(storage, accountId, items) };
+      return review ? { review, items: store.items(id) } : null;
     },
+    /** When each membership last changed and what each person last did, from the journal. */
+    context: (accountId: string, items: ReviewItem[]) => membershipContext(storage, accountId, items),
 
     async start(accountId: string, input: { name: string; groupIds: string[]; dueAt: string; reviewers: string[]; createdBy: string }): Promise<string> {
       const ids = [...new Set(input.groupIds)];
