@@ -44,11 +44,12 @@ export function MembersTable({
         {members.map((m) => (
           <tr key={m.id} className={selected.has(m.id) ? 'row-selected' : undefined}>
             <td>
-              <input type="checkbox" checked={selected.has(m.id)} aria-label={`Select ${m.email}`} onChange={(e) => onSelect([m], e.target.checked)} />
+              <input type="checkbox" checked={selected.has(m.id)} aria-label={`Select ${m.email || m.id}`} onChange={(e) => onSelect([m], e.target.checked)} />
             </td>
             <td>
               <Link to="/accounts/$accountId/members/$memberId" params={{ accountId, memberId: m.id }}>
-                <InertName>{m.email}</InertName>
+                {/* An answer without an email still leaves a link to follow: the member's id. */}
+                {m.email ? <InertName>{m.email}</InertName> : <span className="mono">{m.id}</span>}
               </Link>
             </td>
             <td>{memberName(m) ? <InertName>{memberName(m)}</InertName> : <span className="muted">—</span>}</td>
