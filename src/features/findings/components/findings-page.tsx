@@ -58,14 +58,18 @@ export function FindingsPage({ accountId }: { accountId: string }) {
       />
       {findings.error ? <ErrorBanner error={findings.error} title="Could not compute the findings" onRetry={() => void findings.refetch()} /> : null}
       {recompute.error ? <ErrorBanner error={recompute.error} title="Could not recompute the findings" onRetry={() => recompute.mutate()} /> : null}
-      <PosturePanel accountId={accountId} posture={data?.posture} severities={severities} />
+      <PosturePanel accountId={accountId} posture={data?.posture} severities={severities} failed={!data && Boolean(findings.error)} />
       <div className="home-columns">
         <section aria-labelledby="open-findings" className="home-findings">
           <div className="home-findings-head">
             <h2 id="open-findings">Open findings</h2>
             <p className="muted home-findings-status" role="status">
               {!data ? (
-                'Reading the account…'
+                findings.error ? (
+                  'Not computed: the account could not be read'
+                ) : (
+                  'Reading the account…'
+                )
               ) : !data.complete ? (
                 `${open.length} so far · still reading ${data.pending.join(', ')}…`
               ) : (

@@ -66,8 +66,10 @@ function AdminLine({ accountId, admin }: { accountId: string; admin: AdminPostur
   );
 }
 
-export function PosturePanel({ accountId, posture, severities }: { accountId: string; posture: Posture | undefined; severities: Record<Severity, number> | undefined }) {
+/** `failed`: the findings could not be computed (said in the banner above), so nothing is being read any more. */
+export function PosturePanel({ accountId, posture, severities, failed = false }: { accountId: string; posture: Posture | undefined; severities: Record<Severity, number> | undefined; failed?: boolean }) {
   const { admins, sso, pendingMembers, rotating } = posture ?? { admins: null, sso: null, pendingMembers: null, rotating: null };
+  const waiting = failed ? <p className="muted">Not known</p> : <Reading />;
   return (
     <div className="posture" role="group" aria-label="How the account stands">
       <Tile title="Open findings">
@@ -84,13 +86,13 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
             </li>
           </ul>
         ) : (
-          <Reading />
+          waiting
         )}
       </Tile>
-      <Tile title="Admins">{admins ? admins.map((a) => <AdminLine key={a.level} accountId={accountId} admin={a} />) : <Reading />}</Tile>
+      <Tile title="Admins">{admins ? admins.map((a) => <AdminLine key={a.level} accountId={accountId} admin={a} />) : waiting}</Tile>
       <Tile title="SSO" more={<Link to="/accounts/$accountId/sso" params={{ accountId }}>All connectors</Link>}>
         {sso === null ? (
-          <Reading />
+          waiting
         ) : sso.length === 0 ? (
           <p>No SSO domain: everyone logs in with a password.</p>
         ) : (
@@ -109,7 +111,7 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
       </Tile>
       <Tile title="Invitations">
         {pendingMembers === null ? (
-          <Reading />
+          waiting
         ) : (
           <p className="posture-figure">
             <Link to="/accounts/$accountId/members" params={{ accountId }} search={{ status: 'pending' }}>
@@ -120,7 +122,7 @@ export function PosturePanel({ accountId, posture, severities }: { accountId: st
       </Tile>
       <Tile title="OAuth secrets">
         {rotating === null ? (
-          <Reading />
+          waiting
         ) : rotating.length === 0 ? (
           <p>No client is mid-rotation.</p>
         ) : (
